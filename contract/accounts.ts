@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { idSchema, listQueryBase, listResponse, optionalText } from './common';
+
+export const accountKinds = ['organization', 'person'] as const;
+export const accountKindSchema = z.enum(accountKinds);
+export type AccountKind = z.infer<typeof accountKindSchema>;
+
+/** Built-in stages; admin-defined extra stages arrive with configurable lists. */
+export const accountStages = ['lead', 'prospect', 'customer'] as const;
+export const accountStageSchema = z.enum(accountStages);
+export type AccountStage = z.infer<typeof accountStageSchema>;
+
+export const countrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/);
+
+export const addressSchema = z.object({
+  street: optionalText(200),
+  postalCode: optionalText(20),
+  city: optionalText(100),
+  region: optionalText(100),
+  country: countrySchema.nullable().optional().or(z.literal('').transform(() => null)),
+});
+export type Address = z.infer<typeof addressSchema>;
+
+/** An address as the API returns it (no input transforms, so responses serialise as they are). */
+const addressOutSchema = z.object({
+  street: z.string().nullable().optional(),
+  postalCode: z.string().nullable().optional(),
+  city: z.string().nullable().optional(),
+  region: z.string().nullable().optional(),
+  country: z.string().nullable().optional(),
+});
+export const addressesOutSchema = z.object({
+  visit: addressOutSchema.optional(),
+  postal: addressOutSchema.optional(),
+  billing: addressOutSchema.optional(),
+});
+
+export const addressKinds = ['visit', 'postal', 'billing'] as const;
+export const addressesSchema = z.object({
+  visit: addressSchema.optional(),
+  postal: addressSchema.optional(),
+  billing: addressSchema.optional(),
+});
+export type Addresses = z.infer<typeof addressesSchema>;
+
+const emailItem = z.string().trim().toLowerCase().pipe(z.email().max(254));
+const phoneItem = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^\+?[0-9 ()./-]+$/);
+
+/** The editable fields of an account, shared by create and update. */
+const accountFields = {
+  name: z.string().trim().min(1).max(200).optional(),
+  firstName: z.string().trim().min(1).max(100).optional(),
+  lastName: optionalText(100),
+  stage: accountStageSchema.optional(),
+  taxId: optionalText(40),
+  industry: optionalText(100),
+  website: optionalText(300),
+  emails: z.array(emailItem).max(10).optional(),
+  phones: z.array(phoneItem).max(10).optional(),
+  addresses: addressesSchema.optional(),
+  notes: optionalText(10_000),
+};
+
+export const accountCreateSchema = z
+  .object({
+    kind: accountKindSchema,
+    ...accountFields,
+    ownerIds: z.array(idSchema).max(20).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'organization' && !value.name) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'required', params: { code: 'required' } });
+    }
+    if (value.kind === 'person' && !value.firstName) {
+      ctx.addIssue({ code: 'custom', path: ['firstName'], message: 'required', params: { code: 'required' } });
+    }
+  });
+export type AccountCreate = z.input<typeof accountCreateSchema>;
+
+export const accountUpdateSchema = z.object({ version: z.number().int().min(1), ...accountFields });
+export type AccountUpdate = z.input<typeof accountUpdateSchema>;
+
+export const accountOwnersSchema = z.object({
+  version: z.number().int().min(1),
+  ownerIds: z.array(idSchema).max(20),
+});
+
+export const userRefSchema = z.object({ id: idSchema, name: z.string() });
+export type UserRef = z.infer<typeof userRefSchema>;
+
+/** What the actor may do with the record; the web hides buttons from this, never decides. */
+export const accountAbilitiesSchema = z.object({
+  update: z.boolean(),
+  discard: z.boolean(),
+});
+
+export const accountSchema = z.object({
+  id: idSchema,
+  kind: accountKindSchema,
+  name: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  stage: z.string(),
+  taxId: z.string().nullable(),
+  industry: z.string().nullable(),
+  website: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  addresses: addressesOutSchema,
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  notes: z.string().nullable(),
+  owners: z.array(userRefSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: userRefSchema.nullable(),
+  version: z.number().int(),
+  abilities: accountAbilitiesSchema,
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const accountListItemSchema = z.object({
+  id: idSchema,
+  kind: accountKindSchema,
+  name: z.string(),
+  stage: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  industry: z.string().nullable(),
+  owners: z.array(userRefSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AccountListItem = z.infer<typeof accountListItemSchema>;
+
+export const accountSorts = [
+  'name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stage', '-stage',
+] as const;
+export const accountSortSchema = z.enum(accountSorts);
+export type AccountSort = z.infer<typeof accountSortSchema>;
+
+export const accountListQuerySchema = z.object({
+  ...listQueryBase,
+  sort: accountSortSchema.default('name'),
+  kind: accountKindSchema.optional(),
+  stage: accountStageSchema.optional(),
+  ownerId: idSchema.optional(),
+  city: z.string().trim().min(1).max(100).optional(),
+  country: countrySchema.optional(),
+  industry: z.string().trim().min(1).max(100).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
+
+export const accountListSchema = listResponse(accountListItemSchema);
+
+/** A discarded account as the bin shows it. */
+export const binItemSchema = z.object({
+  id: idSchema,
+  kind: accountKindSchema,
+  name: z.string(),
+  discardedAt: z.string(),
+  discardedBy: userRefSchema.nullable(),
+});
+export const binListSchema = listResponse(binItemSchema);
+export const binQuerySchema = z.object({ ...listQueryBase });
+
+/** One entry of an account's history: who changed what, from what to what. */
+export const timelineEntrySchema = z.object({
+  id: idSchema,
+  at: z.string(),
+  actor: userRefSchema.nullable(),
+  entity: z.string(),
+  entityId: idSchema,
+  action: z.string(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export const timelineListSchema = listResponse(timelineEntrySchema);
+export const timelineQuerySchema = z.object({ ...listQueryBase });

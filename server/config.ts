@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  CARTERA_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  CARTERA_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
+  CARTERA_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
+  CARTERA_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  CARTERA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CARTERA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL when set; otherwise SQLite in `<dataDir>/cartera.sqlite`. */
+  databaseUrl: string | null;
+  admin: { email: string; password: string } | null;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  sessionDays: number;
+  logLevel: string;
+  /** Where the built web app lives; null serves no web app (API-only tests). */
+  webDistDir: string | null;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a bad value stops start-up with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.CARTERA_ADMIN_EMAIL) !== Boolean(e.CARTERA_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  CARTERA_ADMIN_EMAIL and CARTERA_ADMIN_PASSWORD must be set together');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.CARTERA_DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    admin: e.CARTERA_ADMIN_EMAIL && e.CARTERA_ADMIN_PASSWORD
+      ? { email: e.CARTERA_ADMIN_EMAIL.toLowerCase(), password: e.CARTERA_ADMIN_PASSWORD }
+      : null,
+    secureCookies: e.CARTERA_SECURE_COOKIES === 'true',
+    trustProxy: e.CARTERA_TRUST_PROXY === 'true',
+    sessionDays: e.CARTERA_SESSION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: path.resolve(import.meta.dirname, '../web/dist'),
+  };
+}

@@ -1,0 +1,131 @@
+import type { ColumnType, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+
+/** Timestamps: ISO strings in, ISO strings out, on both dialects. */
+type Timestamp = string;
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'manager' | 'agent';
+  scope: 'own' | 'team' | 'all';
+  team_id: string | null;
+  crm_manager: boolean;
+  language: 'es' | 'en';
+  active: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value; the cookie itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  key: string;
+  at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: string;
+  kind: 'organization' | 'person';
+  name: string;
+  name_norm: string;
+  first_name: string | null;
+  last_name: string | null;
+  stage: string;
+  tax_id: string | null;
+  tax_id_norm: string | null;
+  industry: string | null;
+  industry_norm: string | null;
+  website: string | null;
+  /** JSON arrays and objects, stored as text on both dialects. */
+  emails: string;
+  phones: string;
+  addresses: string;
+  city: string | null;
+  city_norm: string | null;
+  country: string | null;
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  updated_by: string | null;
+  version: number;
+  discarded_at: Timestamp | null;
+  discarded_by: string | null;
+}
+
+export interface AccountOwnersTable {
+  account_id: string;
+  user_id: string;
+}
+
+/** Word prefixes of names, e-mails, phones and tax ids, for indexed free-text filtering. */
+export interface AccountTermsTable {
+  account_id: string;
+  term: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  person_id: string;
+  organization_id: string;
+  position: string | null;
+  area: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  entity: string;
+  entity_id: string;
+  /** The account whose history shows this row. */
+  account_id: string | null;
+  action: string;
+  changes: ColumnType<string, string, never>;
+}
+
+export interface Database {
+  teams: TeamsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  accounts: AccountsTable;
+  account_owners: AccountOwnersTable;
+  account_terms: AccountTermsTable;
+  contacts: ContactsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Db = Kysely<Database>;
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserPatch = Updateable<UsersTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type AccountPatch = Updateable<AccountsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+
+/** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
+export const booleanColumns = new Set(['crm_manager', 'active']);

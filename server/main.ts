@@ -1,0 +1,32 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { connect } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { ensureFirstAdmin } from './modules/auth/first-admin';
+
+/** Start-up: configuration, migrations, the first admin, then listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const handle = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(handle.db);
+  const app = await buildApp(config, handle);
+  await ensureFirstAdmin(handle.db, config, app.log);
+  const close = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Cartera on ${handle.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}, http://localhost:${config.port}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Cartera could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+import { addressesSchema, type Addresses, type AccountKind } from '@contract/accounts';
+import { z } from 'zod';
+import type { AccountRow } from '@server/db/database';
+import { parseJsonColumn } from '@server/lib/json';
+import { normalizeEmail, normalizeTaxId, phoneSearchForms, normalizeText, searchWords } from '@server/lib/normalize';
+
+/** The editable fields of an account in API terms: what forms send and what history compares. */
+export type AccountFields = {
+  name: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  stage: string;
+  taxId: string | null;
+  industry: string | null;
+  website: string | null;
+  emails: string[];
+  phones: string[];
+  addresses: Addresses;
+  notes: string | null;
+};
+
+export const auditedAccountFields = [
+  'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'website', 'emails', 'phones', 'addresses', 'notes',
+] as const satisfies ReadonlyArray<keyof AccountFields>;
+
+const stringList = z.array(z.string());
+
+export function fieldsOf(row: AccountRow): AccountFields {
+  return {
+    name: row.kind === 'organization' ? row.name : null,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    stage: row.stage,
+    taxId: row.tax_id,
+    industry: row.industry,
+    website: row.website,
+    emails: parseJsonColumn(row.emails, stringList, []),
+    phones: parseJsonColumn(row.phones, stringList, []),
+    addresses: parseJsonColumn(row.addresses, addressesSchema, {}),
+    notes: row.notes,
+  };
+}
+
+/** Where the account is, for filters: the visit address, else the postal one. */
+function location(addresses: Addresses): { city: string | null; country: string | null } {
+  const main = addresses.visit?.city || addresses.visit?.country ? addresses.visit : addresses.postal;
+  return { city: main?.city ?? null, country: main?.country ?? null };
+}
+
+export const displayName = (kind: AccountKind, fields: AccountFields): string =>
+  kind === 'organization'
+    ? (fields.name ?? '')
+    : [fields.firstName, fields.lastName].filter((part) => part).join(' ');
+
+/** The stored columns for these fields, normalised twins included. */
+export function columnsOf(kind: AccountKind, fields: AccountFields) {
+  const name = displayName(kind, fields);
+  const { city, country } = location(fields.addresses);
+  return {
+    name,
+    name_norm: normalizeText(name),
+    first_name: kind === 'person' ? fields.firstName : null,
+    last_name: kind === 'person' ? fields.lastName : null,
+    stage: fields.stage,
+    tax_id: fields.taxId,
+    tax_id_norm: fields.taxId ? normalizeTaxId(fields.taxId) : null,
+    industry: fields.industry,
+    industry_norm: fields.industry ? normalizeText(fields.industry) : null,
+    website: fields.website,
+    emails: JSON.stringify(fields.emails.map(normalizeEmail)),
+    phones: JSON.stringify(fields.phones),
+    addresses: JSON.stringify(fields.addresses),
+    city,
+    city_norm: city ? normalizeText(city) : null,
+    country,
+    notes: fields.notes,
+  };
+}
+
+/** Search terms: name words, e-mails and their domains, phones in E.164 and national digits, the tax id. */
+export function termsOf(kind: AccountKind, fields: AccountFields, country: string | null): string[] {
+  const terms = new Set<string>(searchWords(displayName(kind, fields)));
+  for (const email of fields.emails) {
+    const normalized = normalizeEmail(email);
+    terms.add(normalized);
+    const domain = normalized.split('@')[1];
+    if (domain) terms.add(domain);
+  }
+  for (const phone of fields.phones) {
+    for (const form of phoneSearchForms(phone, country)) terms.add(form);
+  }
+  if (fields.taxId) terms.add(normalizeTaxId(fields.taxId).toLowerCase());
+  return [...terms].filter((term) => term.length > 0 && term.length <= 200);
+}
+
+/** A free-text query as term prefixes: words, with phone-like input collapsed to its digits. */
+export function queryPrefixes(q: string): string[][] {
+  if (/^[+0-9 ().-]+$/.test(q) && /[0-9]{3}/.test(q.replace(/[^0-9]/g, ''))) {
+    return [[q.replace(/[^0-9]/g, '')]];
+  }
+  return searchWords(q).map((word) => {
+    const compact = word.replace(/[^\p{L}\p{N}]/gu, '');
+    return compact && compact !== word ? [word, compact] : [word];
+  });
+}

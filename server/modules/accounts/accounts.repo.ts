@@ -1,0 +1,148 @@
+import { sql, type SqlBool } from 'kysely';
+import type { AccountListQuery, UserRef } from '@contract/accounts';
+import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
+import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { normalizeText } from '@server/lib/normalize';
+import { accountScope, type Actor } from '@server/policies';
+import { queryPrefixes } from './account-fields';
+
+const sortPlans: Record<AccountListQuery['sort'], SortPlan> = {
+  name: { key: 'name', columns: ['accounts.name_norm', 'accounts.id'], direction: 'asc' },
+  '-name': { key: '-name', columns: ['accounts.name_norm', 'accounts.id'], direction: 'desc' },
+  createdAt: { key: 'createdAt', columns: ['accounts.created_at', 'accounts.id'], direction: 'asc' },
+  '-createdAt': { key: '-createdAt', columns: ['accounts.created_at', 'accounts.id'], direction: 'desc' },
+  updatedAt: { key: 'updatedAt', columns: ['accounts.updated_at', 'accounts.id'], direction: 'asc' },
+  '-updatedAt': { key: '-updatedAt', columns: ['accounts.updated_at', 'accounts.id'], direction: 'desc' },
+  stage: { key: 'stage', columns: ['accounts.stage', 'accounts.name_norm', 'accounts.id'], direction: 'asc' },
+  '-stage': { key: '-stage', columns: ['accounts.stage', 'accounts.name_norm', 'accounts.id'], direction: 'desc' },
+};
+
+const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<string | number>> = {
+  name: (row) => [row.name_norm, row.id],
+  '-name': (row) => [row.name_norm, row.id],
+  createdAt: (row) => [row.created_at, row.id],
+  '-createdAt': (row) => [row.created_at, row.id],
+  updatedAt: (row) => [row.updated_at, row.id],
+  '-updatedAt': (row) => [row.updated_at, row.id],
+  stage: (row) => [row.stage, row.name_norm, row.id],
+  '-stage': (row) => [row.stage, row.name_norm, row.id],
+};
+
+// Above every character, so [prefix, prefix + top) is exactly "starts with prefix" in byte order.
+const top = String.fromCodePoint(0x10ffff);
+
+/** An account matches when, for every word of the query, one of its terms starts with that word. */
+function matchesText(q: string) {
+  return sql<SqlBool>`${sql.join(
+    queryPrefixes(q).map((alternatives) => {
+      const ranges = alternatives.map((prefix) => sql`(t.term >= ${prefix} and t.term < ${prefix + top})`);
+      return sql`accounts.id in (select t.account_id from account_terms t where ${sql.join(ranges, sql` or `)})`;
+    }),
+    sql` and `,
+  )}`;
+}
+
+/** The actor's accounts under the list filters: the one query behind lists and counts. */
+function filtered(db: Db, actor: Actor, query: AccountListQuery) {
+  let base = db.selectFrom('accounts').where(accountScope(actor));
+  if (query.kind) base = base.where('accounts.kind', '=', query.kind);
+  if (query.stage) base = base.where('accounts.stage', '=', query.stage);
+  if (query.country) base = base.where('accounts.country', '=', query.country);
+  if (query.city) base = base.where('accounts.city_norm', '=', normalizeText(query.city));
+  if (query.industry) base = base.where('accounts.industry_norm', '=', normalizeText(query.industry));
+  if (query.ownerId) {
+    const ownerId = query.ownerId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb.selectFrom('account_owners').select(sql`1`.as('one'))
+          .whereRef('account_owners.account_id', '=', 'accounts.id')
+          .where('account_owners.user_id', '=', ownerId),
+      ),
+    );
+  }
+  if (query.q) base = base.where(matchesText(query.q));
+  return base;
+}
+
+export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
+  const plan = sortPlans[query.sort];
+  const base = filtered(db, actor, query);
+  const after = decodeCursor(query.cursor, plan);
+  const rows = await applyKeyset(base.selectAll('accounts'), plan, after).limit(query.limit + 1).execute();
+  const page = pageOf(rows, query.limit, plan, sortValues[query.sort]);
+  return { ...page, ...(await countCapped(db, base)) };
+}
+
+/** An account the actor may see, or undefined (outside the portfolio, discarded, or absent). */
+export const findVisibleAccount = (db: Db, actor: Actor, id: string): Promise<AccountRow | undefined> =>
+  db.selectFrom('accounts').selectAll().where('id', '=', id).where(accountScope(actor)).executeTakeFirst();
+
+export const findAccount = (db: Db, id: string): Promise<AccountRow | undefined> =>
+  db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertAccount(db: Db, row: NewAccount): Promise<void> {
+  await db.insertInto('accounts').values(row).execute();
+}
+
+/** Writes a patch and bumps the version, only if the version is still the one read. */
+export async function updateAccountRow(db: Db, id: string, version: number, patch: AccountPatch): Promise<boolean> {
+  const result = await db
+    .updateTable('accounts')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceTerms(db: Db, accountId: string, terms: string[]): Promise<void> {
+  await db.deleteFrom('account_terms').where('account_id', '=', accountId).execute();
+  if (terms.length > 0) {
+    await db.insertInto('account_terms').values(terms.map((term) => ({ account_id: accountId, term }))).execute();
+  }
+}
+
+export async function replaceOwners(db: Db, accountId: string, userIds: string[]): Promise<void> {
+  await db.deleteFrom('account_owners').where('account_id', '=', accountId).execute();
+  if (userIds.length > 0) {
+    await db.insertInto('account_owners').values(userIds.map((user_id) => ({ account_id: accountId, user_id }))).execute();
+  }
+}
+
+/** The owners of each account, by name, in one query for a whole page. */
+export async function ownersOf(db: Db, accountIds: string[]): Promise<Map<string, UserRef[]>> {
+  const owners = new Map<string, UserRef[]>(accountIds.map((id) => [id, []]));
+  if (accountIds.length === 0) return owners;
+  const rows = await db
+    .selectFrom('account_owners')
+    .innerJoin('users', 'users.id', 'account_owners.user_id')
+    .select(['account_owners.account_id', 'users.id', 'users.name'])
+    .where('account_owners.account_id', 'in', accountIds)
+    .orderBy('users.name')
+    .execute();
+  for (const row of rows) owners.get(row.account_id)?.push({ id: row.id, name: row.name });
+  return owners;
+}
+
+const binSort: SortPlan = { key: 'bin', columns: ['accounts.discarded_at', 'accounts.id'], direction: 'desc' };
+
+/** Discarded accounts, newest first (admins only: the caller authorizes). */
+export async function listDiscarded(db: Db, query: { limit: number; cursor?: string | undefined }) {
+  const base = db.selectFrom('accounts').where('accounts.discarded_at', 'is not', null);
+  const after = decodeCursor(query.cursor, binSort);
+  const rows = await applyKeyset(
+    base.leftJoin('users', 'users.id', 'accounts.discarded_by')
+      .select(['accounts.id', 'accounts.kind', 'accounts.name', 'accounts.discarded_at', 'accounts.discarded_by', 'users.name as discarded_by_name']),
+    binSort,
+    after,
+  ).limit(query.limit + 1).execute();
+  const page = pageOf(rows, query.limit, binSort, (row) => [row.discarded_at ?? '', row.id]);
+  return { ...page, ...(await countCapped(db, base)) };
+}
+
+export const findDiscarded = (db: Db, id: string): Promise<AccountRow | undefined> =>
+  db.selectFrom('accounts').selectAll().where('id', '=', id).where('discarded_at', 'is not', null).executeTakeFirst();
+
+export async function deleteAccount(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('accounts').where('id', '=', id).execute();
+}

@@ -1,0 +1,98 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  accountCreateSchema, accountListQuerySchema, accountListSchema, accountOwnersSchema, accountSchema,
+  accountUpdateSchema, binListSchema, binQuerySchema, timelineListSchema, timelineQuerySchema, type Account,
+} from '@contract/accounts';
+import { idParamsSchema } from '@contract/common';
+import { contactCreateSchema, contactListSchema, contactParamsSchema, contactSchema, contactUpdateSchema } from '@contract/contacts';
+import { AppError } from '@server/lib/errors';
+import { actorOf } from '@server/plugins/request-context';
+import { listBin, purgeAccount, restoreAccount } from './bin.service';
+import { addContact, listContacts, removeContact, updateContact } from './contacts.service';
+import {
+  changeOwners, createAccount, discardAccount, findAccounts, getAccount, requireVisibleAccount, updateAccount,
+} from './accounts.service';
+import { listTimeline } from './timeline.repo';
+
+const tags = ['accounts'];
+
+/** The version an If-Match header names; it must agree with the body's when both are sent. */
+function versionFrom(request: FastifyRequest, bodyVersion: number): number {
+  const header = request.headers['if-match'];
+  if (!header) return bodyVersion;
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match || Number(match[1]) !== bodyVersion) throw new AppError('stale_version');
+  return bodyVersion;
+}
+
+const withEtag = (reply: FastifyReply, account: Account): Account => {
+  reply.header('etag', `"${account.version}"`);
+  return account;
+};
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.get('/accounts', { schema: { tags, querystring: accountListQuerySchema, response: { 200: accountListSchema } } }, async (request) =>
+    findAccounts(db, actorOf(request), request.query));
+
+  app.post('/accounts', { schema: { tags, body: accountCreateSchema, response: { 201: accountSchema } } }, async (request, reply) => {
+    reply.code(201);
+    return withEtag(reply, await createAccount(db, actorOf(request), request.body));
+  });
+
+  app.get('/accounts/:id', { schema: { tags, params: idParamsSchema, response: { 200: accountSchema } } }, async (request, reply) =>
+    withEtag(reply, await getAccount(db, actorOf(request), request.params.id)));
+
+  app.patch('/accounts/:id', { schema: { tags, params: idParamsSchema, body: accountUpdateSchema, response: { 200: accountSchema } } }, async (request, reply) => {
+    const version = versionFrom(request, request.body.version);
+    return withEtag(reply, await updateAccount(db, actorOf(request), request.params.id, { ...request.body, version }));
+  });
+
+  app.delete('/accounts/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+    await discardAccount(db, actorOf(request), request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.put('/accounts/:id/owners', { schema: { tags, params: idParamsSchema, body: accountOwnersSchema, response: { 200: accountSchema } } }, async (request, reply) => {
+    const version = versionFrom(request, request.body.version);
+    return withEtag(reply, await changeOwners(db, actorOf(request), request.params.id, { ...request.body, version }));
+  });
+
+  app.get('/accounts/:id/timeline', { schema: { tags, params: idParamsSchema, querystring: timelineQuerySchema, response: { 200: timelineListSchema } } }, async (request) => {
+    const actor = actorOf(request);
+    await requireVisibleAccount(db, actor, request.params.id);
+    return listTimeline(db, actor, request.params.id, request.query);
+  });
+
+  app.get('/accounts/:id/contacts', { schema: { tags, params: idParamsSchema, response: { 200: contactListSchema } } }, async (request) => ({
+    items: await listContacts(db, actorOf(request), request.params.id),
+  }));
+
+  app.post('/accounts/:id/contacts', { schema: { tags, params: idParamsSchema, body: contactCreateSchema, response: { 201: contactSchema } } }, async (request, reply) => {
+    reply.code(201);
+    return addContact(db, actorOf(request), request.params.id, request.body);
+  });
+
+  app.patch('/accounts/:id/contacts/:contactId', { schema: { tags, params: contactParamsSchema, body: contactUpdateSchema, response: { 200: contactSchema } } }, async (request) =>
+    updateContact(db, actorOf(request), request.params.id, request.params.contactId, request.body));
+
+  app.delete('/accounts/:id/contacts/:contactId', { schema: { tags, params: contactParamsSchema } }, async (request, reply) => {
+    await removeContact(db, actorOf(request), request.params.id, request.params.contactId);
+    return reply.code(204).send();
+  });
+
+  app.get('/bin', { schema: { tags: ['bin'], querystring: binQuerySchema, response: { 200: binListSchema } } }, async (request) =>
+    listBin(db, actorOf(request), request.query));
+
+  app.post('/bin/accounts/:id/restore', { schema: { tags: ['bin'], params: idParamsSchema } }, async (request, reply) => {
+    await restoreAccount(db, actorOf(request), request.params.id);
+    return reply.code(204).send();
+  });
+
+  app.delete('/bin/accounts/:id', { schema: { tags: ['bin'], params: idParamsSchema } }, async (request, reply) => {
+    await purgeAccount(db, actorOf(request), request.params.id);
+    return reply.code(204).send();
+  });
+};

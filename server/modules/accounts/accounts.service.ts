@@ -1,0 +1,177 @@
+import {
+  accountCreateSchema, accountOwnersSchema, accountUpdateSchema,
+  type Account, type AccountCreate, type AccountKind, type AccountListQuery, type AccountUpdate,
+} from '@contract/accounts';
+import type { ListResponse } from '@contract/common';
+import type { AccountListItem } from '@contract/accounts';
+import type { AccountRow, Db } from '@server/db/database';
+import { diffFields } from '@server/lib/diff';
+import { AppError } from '@server/lib/errors';
+import { newId } from '@server/lib/ids';
+import { nowIso } from '@server/lib/time';
+import { authorize, type Actor } from '@server/policies';
+import { writeAudit } from '@server/modules/audit/audit.repo';
+import { activeUserIds, userNames } from '@server/modules/users/users.repo';
+import { auditedAccountFields, columnsOf, fieldsOf, termsOf, type AccountFields } from './account-fields';
+import { presentAccount, presentListItem } from './accounts.presenter';
+import {
+  findVisibleAccount, insertAccount, listAccounts, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
+} from './accounts.repo';
+
+/** The account or a 404: outside the portfolio, discarded and absent all read the same. */
+export async function requireVisibleAccount(db: Db, actor: Actor, id: string): Promise<AccountRow> {
+  const row = await findVisibleAccount(db, actor, id);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** Owners must be active users; agents always stay owners of what they create, or they would lose it. */
+async function checkOwners(db: Db, actor: Actor, ownerIds: string[]): Promise<string[]> {
+  const ids = [...new Set(ownerIds)];
+  const active = await activeUserIds(db, ids);
+  const unknown = ids.findIndex((id) => !active.has(id));
+  if (unknown >= 0) throw new AppError('validation_failed', { fields: [{ field: `ownerIds.${unknown}`, code: 'unknown_user' }] });
+  return ids;
+}
+
+/** Loads an account as its page shows it. */
+export async function presentById(db: Db, actor: Actor, row: AccountRow): Promise<Account> {
+  const owners = (await ownersOf(db, [row.id])).get(row.id) ?? [];
+  const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
+  const createdByName = row.created_by ? names.get(row.created_by) : undefined;
+  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor);
+}
+
+/**
+ * Inserts a new account with its owners, search terms and "created" history row. Runs inside
+ * the caller's transaction (adding a contact creates the person in the same one).
+ */
+export async function insertNewAccount(trx: Db, actor: Actor, kind: AccountKind, fields: AccountFields, ownerIds: string[]): Promise<AccountRow> {
+  const now = nowIso();
+  const row: AccountRow = {
+    id: newId(),
+    kind,
+    ...columnsOf(kind, fields),
+    created_at: now,
+    updated_at: now,
+    created_by: actor.id,
+    updated_by: actor.id,
+    version: 1,
+    discarded_at: null,
+    discarded_by: null,
+  };
+  await insertAccount(trx, row);
+  await replaceTerms(trx, row.id, termsOf(kind, fields, row.country));
+  await replaceOwners(trx, row.id, ownerIds);
+  await writeAudit(trx, {
+    actorId: actor.id, entity: 'account', entityId: row.id, accountId: row.id, action: 'created',
+    changes: diffFields(null, fields, auditedAccountFields),
+  });
+  return row;
+}
+
+/** Creates an organization or a person; the creator owns it unless other owners are named. */
+export async function createAccount(db: Db, actor: Actor, input: AccountCreate): Promise<Account> {
+  authorize(actor, { domain: 'account', action: 'create' });
+  const data = accountCreateSchema.parse(input);
+  let ownerIds = await checkOwners(db, actor, data.ownerIds ?? []);
+  if (ownerIds.length === 0 || (actor.role === 'agent' && !ownerIds.includes(actor.id))) ownerIds = [actor.id, ...ownerIds];
+  const fields: AccountFields = {
+    name: data.kind === 'organization' ? (data.name ?? null) : null,
+    firstName: data.kind === 'person' ? (data.firstName ?? null) : null,
+    lastName: data.kind === 'person' ? (data.lastName ?? null) : null,
+    stage: data.stage ?? 'lead',
+    taxId: data.taxId ?? null,
+    industry: data.industry ?? null,
+    website: data.website ?? null,
+    emails: data.emails ?? [],
+    phones: data.phones ?? [],
+    addresses: data.addresses ?? {},
+    notes: data.notes ?? null,
+  };
+  const row = await db.transaction().execute((trx) => insertNewAccount(trx, actor, data.kind, fields, ownerIds));
+  return presentById(db, actor, row);
+}
+
+/** Updates the fields sent, if the version sent is current; otherwise 412 and nothing changes. */
+export async function updateAccount(db: Db, actor: Actor, id: string, input: AccountUpdate): Promise<Account> {
+  const data = accountUpdateSchema.parse(input);
+  const row = await db.transaction().execute(async (trx) => {
+    const before = await requireVisibleAccount(trx, actor, id);
+    authorize(actor, { domain: 'account', action: 'update' });
+    if (before.version !== data.version) throw new AppError('stale_version');
+    if (before.kind === 'organization' && (data.firstName !== undefined || data.lastName !== undefined)) {
+      throw new AppError('validation_failed', { fields: [{ field: data.firstName !== undefined ? 'firstName' : 'lastName', code: 'not_for_kind' }] });
+    }
+    if (before.kind === 'person' && data.name !== undefined) {
+      throw new AppError('validation_failed', { fields: [{ field: 'name', code: 'not_for_kind' }] });
+    }
+    const old = fieldsOf(before);
+    const next: AccountFields = { ...old };
+    for (const key of auditedAccountFields) {
+      const value = data[key];
+      if (value !== undefined) Object.assign(next, { [key]: value });
+    }
+    const changes = diffFields(old, next, auditedAccountFields);
+    if (changes.length === 0) return before;
+    const now = nowIso();
+    const patch = { ...columnsOf(before.kind, next), updated_at: now, updated_by: actor.id };
+    if (!(await updateAccountRow(trx, id, data.version, patch))) throw new AppError('stale_version');
+    await replaceTerms(trx, id, termsOf(before.kind, next, patch.country));
+    await writeAudit(trx, { actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'updated', changes });
+    return { ...before, ...patch, version: data.version + 1 };
+  });
+  return presentById(db, actor, row);
+}
+
+/** Replaces the account's responsible users (the portfolio follows them). */
+export async function changeOwners(db: Db, actor: Actor, id: string, input: { version: number; ownerIds: string[] }): Promise<Account> {
+  const data = accountOwnersSchema.parse(input);
+  const ownerIds = await checkOwners(db, actor, data.ownerIds);
+  const row = await db.transaction().execute(async (trx) => {
+    const before = await requireVisibleAccount(trx, actor, id);
+    authorize(actor, { domain: 'account', action: 'changeOwners' });
+    if (before.version !== data.version) throw new AppError('stale_version');
+    const previous = (await ownersOf(trx, [id])).get(id) ?? [];
+    const names = await userNames(trx, ownerIds);
+    const now = nowIso();
+    if (!(await updateAccountRow(trx, id, data.version, { updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
+    await replaceOwners(trx, id, ownerIds);
+    await writeAudit(trx, {
+      actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'owners_changed',
+      changes: [{ field: 'owners', before: previous.map((owner) => owner.name), after: ownerIds.map((ownerId) => names.get(ownerId) ?? ownerId) }],
+    });
+    return { ...before, updated_at: now, updated_by: actor.id, version: data.version + 1 };
+  });
+  return presentById(db, actor, row);
+}
+
+/** Sends the account to the bin: it disappears everywhere except for admins there. */
+export async function discardAccount(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await requireVisibleAccount(trx, actor, id);
+    authorize(actor, { domain: 'account', action: 'discard' });
+    const now = nowIso();
+    if (!(await updateAccountRow(trx, id, before.version, { discarded_at: now, discarded_by: actor.id, updated_at: now, updated_by: actor.id }))) {
+      throw new AppError('stale_version');
+    }
+    await writeAudit(trx, { actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'discarded', changes: [] });
+  });
+}
+
+export async function getAccount(db: Db, actor: Actor, id: string): Promise<Account> {
+  authorize(actor, { domain: 'account', action: 'read' });
+  return presentById(db, actor, await requireVisibleAccount(db, actor, id));
+}
+
+export async function findAccounts(db: Db, actor: Actor, query: AccountListQuery): Promise<ListResponse<AccountListItem>> {
+  authorize(actor, { domain: 'account', action: 'read' });
+  const page = await listAccounts(db, actor, query);
+  const owners = await ownersOf(db, page.rows.map((row) => row.id));
+  return {
+    items: page.rows.map((row) => presentListItem(row, owners.get(row.id) ?? [])),
+    nextCursor: page.nextCursor,
+    total: page.total,
+    totalIsEstimate: page.totalIsEstimate,
+  };
+}

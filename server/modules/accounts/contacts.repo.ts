@@ -1,0 +1,53 @@
+import type { Contact } from '@contract/contacts';
+import type { ContactRow, Db } from '@server/db/database';
+import { accountScope, type Actor } from '@server/policies';
+
+/**
+ * The contacts of an account, seen through the portfolio: both the organization and the
+ * person must be visible to the actor, so a contact never reveals an account outside it.
+ */
+export async function listContactsOf(db: Db, actor: Actor, accountId: string): Promise<Contact[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .innerJoin('accounts as person', 'person.id', 'contacts.person_id')
+    .innerJoin('accounts as organization', 'organization.id', 'contacts.organization_id')
+    .select([
+      'contacts.id', 'contacts.position', 'contacts.area', 'contacts.created_at',
+      'person.id as person_id', 'person.name as person_name', 'person.emails as person_emails', 'person.phones as person_phones',
+      'organization.id as organization_id', 'organization.name as organization_name',
+    ])
+    .where((eb) => eb.or([eb('contacts.person_id', '=', accountId), eb('contacts.organization_id', '=', accountId)]))
+    .where(accountScope(actor, 'person'))
+    .where(accountScope(actor, 'organization'))
+    .orderBy('person.name_norm')
+    .orderBy('organization.name_norm')
+    .orderBy('contacts.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    position: row.position,
+    area: row.area,
+    createdAt: row.created_at,
+    person: { id: row.person_id, name: row.person_name, email: firstOf(row.person_emails), phone: firstOf(row.person_phones) },
+    organization: { id: row.organization_id, name: row.organization_name },
+  }));
+}
+
+function firstOf(json: string): string | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+export const findContact = (db: Db, id: string): Promise<ContactRow | undefined> =>
+  db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findContactPair = (db: Db, personId: string, organizationId: string): Promise<ContactRow | undefined> =>
+  db.selectFrom('contacts').selectAll().where('person_id', '=', personId).where('organization_id', '=', organizationId).executeTakeFirst();
+
+export async function insertContact(db: Db, row: ContactRow): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}

@@ -1,0 +1,47 @@
+import type { TimelineEntry } from '@contract/accounts';
+import type { ListResponse } from '@contract/common';
+import { z } from 'zod';
+import type { Db } from '@server/db/database';
+import { parseJsonColumn } from '@server/lib/json';
+import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { accountScope, type Actor } from '@server/policies';
+
+const timelineSort: SortPlan = { key: 'timeline', columns: ['audit_log.at', 'audit_log.id'], direction: 'desc' };
+const changesSchema = z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }));
+
+/** An account's history, newest first, through the actor's portfolio in SQL. */
+export async function listTimeline(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<ListResponse<TimelineEntry>> {
+  const base = db
+    .selectFrom('audit_log')
+    .innerJoin('accounts', 'accounts.id', 'audit_log.account_id')
+    .where('audit_log.account_id', '=', accountId)
+    .where(accountScope(actor));
+  const after = decodeCursor(query.cursor, timelineSort);
+  const rows = await applyKeyset(
+    base
+      .leftJoin('users', 'users.id', 'audit_log.actor_id')
+      .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'users.name as actor_name', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.action', 'audit_log.changes']),
+    timelineSort,
+    after,
+  ).limit(query.limit + 1).execute();
+  const page = pageOf(rows, query.limit, timelineSort, (row) => [row.at, row.id]);
+  const counted = await countCapped(db, base);
+  return {
+    items: page.rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
+      entity: row.entity,
+      entityId: row.entity_id,
+      action: row.action,
+      changes: parseJsonColumn(row.changes, changesSchema, []).map((change) => ({ field: change.field, before: change.before ?? null, after: change.after ?? null })),
+    })),
+    nextCursor: page.nextCursor,
+    ...counted,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Db } from '@server/db/database';
+import type { FieldChange } from '@server/lib/diff';
+import { newId } from '@server/lib/ids';
+import { nowIso } from '@server/lib/time';
+
+export type AuditEntry = {
+  actorId: string | null;
+  entity: string;
+  entityId: string;
+  /** The account whose history shows this entry, if any. */
+  accountId: string | null;
+  action: string;
+  changes: FieldChange[];
+};
+
+/** Appends to the audit log; call it with the transaction that makes the change. */
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      actor_id: entry.actorId,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      account_id: entry.accountId,
+      action: entry.action,
+      changes: JSON.stringify(entry.changes),
+    })
+    .execute();
+}

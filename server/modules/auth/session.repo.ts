@@ -1,0 +1,86 @@
+import type { Db } from '@server/db/database';
+import { hashToken, newToken } from '@server/lib/ids';
+import { addDays, nowIso } from '@server/lib/time';
+import type { Actor } from '@server/policies';
+
+export const sessionCookie = 'cartera_session';
+
+export type LoadedSession = { id: string; csrfToken: string; actor: Actor };
+
+// Sliding expiry is refreshed at most this often, so reads do not each cost a write.
+const refreshAfterMs = 60 * 60 * 1000;
+
+/** The live session behind a cookie value, with its user as an actor; null when expired or inactive. */
+export async function loadSession(db: Db, token: string, sessionDays: number): Promise<LoadedSession | null> {
+  const id = hashToken(token);
+  const now = nowIso();
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.name',
+      'users.email',
+      'users.role',
+      'users.scope',
+      'users.team_id',
+      'users.crm_manager',
+      'users.language',
+    ])
+    .where('sessions.id', '=', id)
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (Date.parse(now) - Date.parse(row.last_seen_at) > refreshAfterMs) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: addDays(now, sessionDays) })
+      .where('id', '=', id)
+      .execute();
+  }
+  return {
+    id,
+    csrfToken: row.csrf_token,
+    actor: {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      scope: row.scope,
+      teamId: row.team_id,
+      crmManager: row.crm_manager,
+      language: row.language,
+    },
+  };
+}
+
+/** Starts a new session (a new id at every login) and returns the cookie value. */
+export async function createSession(db: Db, userId: string, sessionDays: number): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = nowIso();
+  await db
+    .insertInto('sessions')
+    .values({ id: hashToken(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: addDays(now, sessionDays) })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user at once (deactivation, password reset). */
+export async function deleteUserSessions(db: Db, userId: string, exceptSessionId?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+  await query.execute();
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
+}

@@ -1,0 +1,21 @@
+import type { Db } from '@server/db/database';
+
+export const findTeam = (db: Db, id: string) =>
+  db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Teams with how many users belong to each, by name. */
+export async function listTeams(db: Db) {
+  const rows = await db
+    .selectFrom('teams')
+    .leftJoin('users', 'users.team_id', 'teams.id')
+    .select(['teams.id', 'teams.name', (eb) => eb.fn.count<number>('users.id').as('member_count')])
+    .groupBy(['teams.id', 'teams.name'])
+    .orderBy('teams.name')
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, memberCount: Number(row.member_count) }));
+}
+
+export async function countTeamMembers(db: Db, id: string): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('team_id', '=', id).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,76 @@
+import type { Db, NewUser, UserPatch, UserRow } from '@server/db/database';
+import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { normalizeText } from '@server/lib/normalize';
+
+export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findUserByEmail = (db: Db, email: string): Promise<UserRow | undefined> =>
+  db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const insertUser = async (db: Db, user: NewUser): Promise<void> => {
+  await db.insertInto('users').values(user).execute();
+};
+
+/** Applies a patch when the version still matches; false when it was stale or gone. */
+export async function updateUser(db: Db, id: string, version: number, patch: UserPatch): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+const userSort: SortPlan = { key: 'name', columns: ['users.name', 'users.id'], direction: 'asc' };
+
+export async function listUsers(
+  db: Db,
+  query: { limit: number; cursor?: string; q?: string; active: 'true' | 'false' | 'all' },
+) {
+  let base = db.selectFrom('users');
+  if (query.active !== 'all') base = base.where('active', '=', query.active === 'true');
+  if (query.q) {
+    const like = `%${query.q.toLowerCase()}%`;
+    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb('users.email', 'like', like)]));
+  }
+  const after = decodeCursor(query.cursor, userSort);
+  const rows = await applyKeyset(base.selectAll(), userSort, after).limit(query.limit + 1).execute();
+  const page = pageOf(rows, query.limit, userSort, (row) => [row.name, row.id]);
+  return { ...page, ...(await countCapped(db, base)) };
+}
+
+/** Names of users for pickers and for showing who owns or changed what. */
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function userOptions(db: Db) {
+  const rows = await db.selectFrom('users').select(['id', 'name', 'active']).orderBy('name').orderBy('id').execute();
+  return rows.sort((a, b) => normalizeText(a.name).localeCompare(normalizeText(b.name)));
+}
+
+/** Which of the given ids are active users (for owner lists). */
+export async function activeUserIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', true).execute();
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,0 +1,40 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { isAdmin, seesAllAccounts, type Actor } from './actor';
+
+export type AccountAction = 'read' | 'create' | 'update' | 'discard' | 'changeOwners';
+export type BinAction = 'list' | 'restore' | 'purge';
+
+/**
+ * The portfolio as SQL: the live accounts the actor may see. Every query that reads accounts,
+ * or anything hanging off them, filters through this, so lists, counts and details agree.
+ * `alias` names the accounts table in the query (contacts join it twice).
+ */
+export function accountScope(actor: Actor, alias = 'accounts'): RawBuilder<SqlBool> {
+  const live = sql<SqlBool>`${sql.ref(`${alias}.discarded_at`)} is null`;
+  if (seesAllAccounts(actor)) return live;
+  const accountId = sql.ref(`${alias}.id`);
+  const owned = actor.scope === 'team' && actor.teamId
+    ? sql`exists (select 1 from account_owners ao join users ou on ou.id = ao.user_id
+                  where ao.account_id = ${accountId} and ou.team_id = ${actor.teamId})`
+    : sql`exists (select 1 from account_owners ao where ao.account_id = ${accountId} and ao.user_id = ${actor.id})`;
+  return sql<SqlBool>`(${live} and ${owned})`;
+}
+
+/**
+ * What the actor may do with an account they can see (visibility itself is decided by
+ * accountScope in SQL: an account outside it is simply not found).
+ * Seed 001: whoever may edit an account may also send it to the bin.
+ */
+export function canAccount(actor: Actor, action: AccountAction): boolean {
+  switch (action) {
+    case 'read':
+    case 'create':
+    case 'update':
+    case 'discard':
+    case 'changeOwners':
+      return actor.role === 'admin' || actor.role === 'manager' || actor.role === 'agent';
+  }
+}
+
+/** The bin: only admins see discarded accounts, restore or purge them. */
+export const canBin = (actor: Actor, _action: BinAction): boolean => isAdmin(actor);

@@ -1,0 +1,20 @@
+import type { Language } from '@contract/common';
+import type { Role, Scope } from '@contract/users';
+
+/** Who is asking: everything a policy needs to decide, loaded with the session. */
+export type Actor = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  scope: Scope;
+  teamId: string | null;
+  crmManager: boolean;
+  language: Language;
+};
+
+export const isAdmin = (actor: Actor): boolean => actor.role === 'admin';
+
+/** Admins, managers and agents with scope `all` see every account. */
+export const seesAllAccounts = (actor: Actor): boolean =>
+  actor.role === 'admin' || actor.role === 'manager' || actor.scope === 'all';

@@ -1,0 +1,33 @@
+import { AppError } from '@server/lib/errors';
+import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
+import { canUser, type UserAction } from './user.policy';
+import type { Actor } from './actor';
+
+export { accountScope, canAccount, canBin } from './account.policy';
+export { canUser } from './user.policy';
+export type { Actor } from './actor';
+
+type Check =
+  | { domain: 'account'; action: AccountAction }
+  | { domain: 'bin'; action: BinAction }
+  | { domain: 'user'; action: UserAction };
+
+/** The single answer to "may this actor do this?". */
+export function can(actor: Actor, check: Check): boolean {
+  switch (check.domain) {
+    case 'account':
+      return canAccount(actor, check.action);
+    case 'bin':
+      return canBin(actor, check.action);
+    case 'user':
+      return canUser(actor, check.action);
+  }
+}
+
+/**
+ * Throws unless allowed. Refusals read "not found" where revealing that the thing exists
+ * would leak (the bin), and "forbidden" for whole features the actor's role lacks.
+ */
+export function authorize(actor: Actor, check: Check, refusal: 'not_found' | 'forbidden' = 'forbidden'): void {
+  if (!can(actor, check)) throw new AppError(refusal);
+}
