@@ -1,0 +1,105 @@
+import { csrfHeader } from '@contract/auth';
+import { problemSchema } from '@contract/common';
+import type { z } from 'zod';
+
+export type FieldError = { field: string; code: string; message: string };
+
+/** An API failure as the UI needs it: status, stable code, translated message, per-field errors. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[];
+
+  constructor(status: number, code: string, message: string, errors: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+};
+
+const state: {
+  csrfToken: string | null;
+  language: () => string;
+  onUnauthorized: () => void;
+} = { csrfToken: null, language: () => 'es', onUnauthorized: () => undefined };
+
+/** The token from /me or the login response; sent back on every write. */
+export function setCsrfToken(token: string | null): void {
+  state.csrfToken = token;
+}
+
+export function configureApiClient(options: { language: () => string; onUnauthorized: () => void }): void {
+  state.language = options.language;
+  state.onUnauthorized = options.onUnauthorized;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api/v1${path}${search ? `?${search}` : ''}`;
+}
+
+// Paths whose 401 is an answer, not an expired session.
+const authPaths = ['/me', '/auth/login', '/setup'];
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language() };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && state.csrfToken) headers[csrfHeader] = state.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      signal: options.signal,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', '');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && !authPaths.includes(path)) state.onUnauthorized();
+    throw error;
+  }
+  return response;
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const problem = problemSchema.safeParse(body);
+  if (!problem.success) return new ApiError(response.status, 'http_error', response.statusText);
+  const { status, code, detail, title, errors } = problem.data;
+  return new ApiError(status, code, detail ?? title, errors ?? []);
+}
+
+/** A request whose JSON answer is checked against the contract's schema. */
+export async function apiJson<S extends z.ZodType>(schema: S, path: string, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const response = await send(path, options);
+  return schema.parse(await response.json());
+}
+
+/** A request answered with 204 No Content. */
+export async function apiVoid(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, options);
+}

@@ -1,0 +1,61 @@
+import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconTrash, IconUsers } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useCurrentUser } from '@web/features/auth/session';
+import { LanguageSwitch } from './language-switch.component';
+import { UserMenu } from './user-menu.component';
+
+export function AppShellLayout() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+
+  // On a phone the menu covers the page: close it once the user has picked a page.
+  useEffect(close, [pathname, close]);
+
+  const links = [
+    { to: '/accounts', label: t('common:nav.accounts'), icon: IconAddressBook, show: true },
+    { to: '/bin', label: t('common:nav.bin'), icon: IconTrash, show: me.abilities.viewBin },
+    { to: '/users', label: t('common:nav.users'), icon: IconUsers, show: me.abilities.manageUsers },
+  ];
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('common:nav.toggle')} />
+            <Title order={3} c="teal.8">
+              Cartera
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('common:nav.label')}>
+        {links
+          .filter((link) => link.show)
+          .map((link) => (
+            <NavLink
+              key={link.to}
+              component={Link}
+              to={link.to}
+              label={link.label}
+              leftSection={<link.icon size={18} />}
+              active={pathname.startsWith(link.to)}
+            />
+          ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

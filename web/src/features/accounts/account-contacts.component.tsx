@@ -1,0 +1,109 @@
+import type { Account } from '@contract/accounts';
+import type { Contact } from '@contract/contacts';
+import { ActionIcon, Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconEdit, IconLinkOff, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useConfirm } from '@web/components/confirm';
+import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { AddContactModal } from './add-contact-modal.component';
+import { EditContactModal } from './edit-contact-modal.component';
+import { KindIcon } from './kind-icon.component';
+import { useContacts } from './use-contacts';
+import { useRemoveContact } from './use-remove-contact';
+
+/** For an organization, its people; for a person, the organizations they belong to. */
+export function AccountContacts({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const contacts = useContacts(account.id);
+  const remove = useRemoveContact(account.id);
+  const [addOpened, add] = useDisclosure(false);
+  const editing = useConfirm<Contact>();
+  const removing = useConfirm<Contact>();
+  const isOrganization = account.kind === 'organization';
+  const canEdit = account.abilities.update;
+  const otherName = (contact: Contact) => (isOrganization ? contact.person.name : contact.organization.name);
+
+  if (contacts.isPending) {
+    return (
+      <Center py="md">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+
+  const items = contacts.data?.items ?? [];
+  return (
+    <Stack gap="sm">
+      <ErrorAlert error={contacts.error} />
+      {canEdit && (
+        <Button leftSection={<IconPlus size={16} />} onClick={add.open} style={{ alignSelf: 'flex-start' }}>
+          {t(isOrganization ? 'accounts:contacts.addPerson' : 'accounts:contacts.addOrganization')}
+        </Button>
+      )}
+      {items.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t(isOrganization ? 'accounts:contacts.emptyOrganization' : 'accounts:contacts.emptyPerson')}
+        </Text>
+      )}
+      {items.map((contact) => {
+        const other = isOrganization ? contact.person : contact.organization;
+        const role = [contact.position, contact.area].filter(Boolean).join(' · ');
+        const reach = isOrganization ? [contact.person.email, contact.person.phone].filter(Boolean).join(' · ') : '';
+        return (
+          <Paper key={contact.id} withBorder p="sm">
+            <Group justify="space-between" wrap="nowrap" gap="sm">
+              <Stack gap={2} style={{ minWidth: 0 }}>
+                <Group gap={6} wrap="nowrap">
+                  <KindIcon kind={isOrganization ? 'person' : 'organization'} />
+                  <Anchor component={Link} to={`/accounts/${other.id}`} fw={600} truncate>
+                    {other.name}
+                  </Anchor>
+                </Group>
+                <Text size="sm">{role || t('accounts:contacts.noPosition')}</Text>
+                {reach && (
+                  <Text size="xs" c="dimmed" truncate>
+                    {reach}
+                  </Text>
+                )}
+              </Stack>
+              {canEdit && (
+                <Group gap={4} wrap="nowrap">
+                  <ActionIcon variant="subtle" aria-label={t('accounts:contacts.edit', { name: otherName(contact) })} onClick={() => editing.ask(contact)}>
+                    <IconEdit size={18} />
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('accounts:contacts.remove', { name: otherName(contact) })}
+                    onClick={() => removing.ask(contact)}
+                  >
+                    <IconLinkOff size={18} />
+                  </ActionIcon>
+                </Group>
+              )}
+            </Group>
+          </Paper>
+        );
+      })}
+      <AddContactModal account={account} opened={addOpened} onClose={add.close} />
+      {editing.subject && <EditContactModal accountId={account.id} contact={editing.subject} onClose={editing.close} />}
+      <ConfirmModal
+        opened={removing.subject !== null}
+        onClose={() => {
+          remove.reset();
+          removing.close();
+        }}
+        title={t('accounts:contacts.removeTitle')}
+        message={removing.subject ? t('accounts:contacts.removeMessage', { person: removing.subject.person.name, organization: removing.subject.organization.name }) : ''}
+        confirmLabel={t('accounts:contacts.removeConfirm')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing.subject && remove.mutate(removing.subject.id, { onSuccess: removing.close })}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import { accountKinds, accountSorts, accountStages } from '@contract/accounts';
+import { Button, Collapse, Group, Select, SimpleGrid, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAdjustments, IconSearch, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
+import { useUserOptions } from '@web/features/users/use-user-options';
+import type { useAccountListParams } from './use-account-list-params';
+
+type Props = ReturnType<typeof useAccountListParams> & { compact: boolean };
+
+const countryPattern = /^([A-Za-z]{2})?$/;
+
+export function AccountFilters({ filters, setParams, activeFilterCount, compact }: Props) {
+  const { t } = useTranslation();
+  const [opened, { toggle }] = useDisclosure(false);
+  const owners = useUserOptions();
+
+  const details = (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+      <Select
+        label={t('accounts:filter.kind')}
+        placeholder={t('accounts:filter.any')}
+        clearable
+        data={accountKinds.map((kind) => ({ value: kind, label: t(`accounts:kind.${kind}`) }))}
+        value={filters.kind ?? null}
+        onChange={(value) => setParams({ kind: value })}
+      />
+      <Select
+        label={t('accounts:filter.stage')}
+        placeholder={t('accounts:filter.any')}
+        clearable
+        data={accountStages.map((stage) => ({ value: stage, label: t(`accounts:stage.${stage}`) }))}
+        value={filters.stage ?? null}
+        onChange={(value) => setParams({ stage: value })}
+      />
+      <Select
+        label={t('accounts:filter.owner')}
+        placeholder={t('accounts:filter.any')}
+        clearable
+        searchable
+        data={(owners.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }))}
+        value={filters.ownerId ?? null}
+        onChange={(value) => setParams({ ownerId: value })}
+      />
+      <Select
+        label={t('accounts:filter.sort')}
+        allowDeselect={false}
+        data={accountSorts.map((sort) => ({ value: sort, label: t(`accounts:sort.${sort}`) }))}
+        value={filters.sort}
+        onChange={(value) => setParams({ sort: value })}
+      />
+      <DebouncedTextInput label={t('accounts:filter.city')} value={filters.city ?? ''} onCommit={(city) => setParams({ city })} />
+      <DebouncedTextInput
+        label={t('accounts:filter.country')}
+        placeholder="ES"
+        maxLength={2}
+        value={filters.country ?? ''}
+        isAcceptable={(value) => countryPattern.test(value)}
+        onCommit={(country) => setParams({ country: country.toUpperCase() })}
+      />
+      <DebouncedTextInput label={t('accounts:filter.industry')} value={filters.industry ?? ''} onCommit={(industry) => setParams({ industry })} />
+    </SimpleGrid>
+  );
+
+  const clear = () => setParams({ kind: null, stage: null, ownerId: null, city: null, country: null, industry: null, q: null });
+
+  return (
+    <Stack gap="sm">
+      <Group gap="sm" wrap="nowrap" align="flex-end">
+        <DebouncedTextInput
+          style={{ flex: 1 }}
+          aria-label={t('accounts:filter.search')}
+          placeholder={t('accounts:filter.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={filters.q ?? ''}
+          onCommit={(q) => setParams({ q })}
+        />
+        {compact && (
+          <Button variant="default" onClick={toggle} leftSection={<IconAdjustments size={16} />} aria-expanded={opened}>
+            {activeFilterCount > 0 ? `${t('accounts:filter.title')} (${activeFilterCount})` : t('accounts:filter.title')}
+          </Button>
+        )}
+        {(activeFilterCount > 0 || filters.q) && !compact && (
+          <Button variant="subtle" onClick={clear} leftSection={<IconX size={16} />}>
+            {t('accounts:filter.clear')}
+          </Button>
+        )}
+      </Group>
+      {compact ? (
+        <Collapse expanded={opened}>
+          <Stack gap="sm">
+            {details}
+            <Button variant="subtle" onClick={clear} leftSection={<IconX size={16} />}>
+              {t('accounts:filter.clear')}
+            </Button>
+          </Stack>
+        </Collapse>
+      ) : (
+        details
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,134 @@
+import {
+  accountStages,
+  type Account,
+  type AccountCreate,
+  type AccountKind,
+  type AccountStage,
+  type AccountUpdate,
+  type Address,
+} from '@contract/accounts';
+
+export type AddressValues = { street: string; postalCode: string; city: string; region: string; country: string };
+export type AddressKey = 'visit' | 'postal' | 'billing';
+
+/** The form keeps every field as a string: inputs never hold null. */
+export type AccountFormValues = {
+  kind: AccountKind;
+  name: string;
+  firstName: string;
+  lastName: string;
+  stage: AccountStage;
+  taxId: string;
+  industry: string;
+  website: string;
+  emails: string[];
+  phones: string[];
+  addresses: Record<AddressKey, AddressValues>;
+  notes: string;
+  ownerIds: string[];
+};
+
+const emptyAddress: AddressValues = { street: '', postalCode: '', city: '', region: '', country: '' };
+
+export function emptyAccountValues(kind: AccountKind, ownerIds: string[] = []): AccountFormValues {
+  return {
+    kind,
+    name: '',
+    firstName: '',
+    lastName: '',
+    stage: 'lead',
+    taxId: '',
+    industry: '',
+    website: '',
+    emails: [''],
+    phones: [''],
+    addresses: { visit: { ...emptyAddress }, postal: { ...emptyAddress }, billing: { ...emptyAddress } },
+    notes: '',
+    ownerIds,
+  };
+}
+
+function addressValues(address: Address | undefined): AddressValues {
+  return {
+    street: address?.street ?? '',
+    postalCode: address?.postalCode ?? '',
+    city: address?.city ?? '',
+    region: address?.region ?? '',
+    country: address?.country ?? '',
+  };
+}
+
+export function accountToValues(account: Account): AccountFormValues {
+  return {
+    kind: account.kind,
+    name: account.name,
+    firstName: account.firstName ?? '',
+    lastName: account.lastName ?? '',
+    stage: accountStages.find((stage) => stage === account.stage) ?? 'lead',
+    taxId: account.taxId ?? '',
+    industry: account.industry ?? '',
+    website: account.website ?? '',
+    emails: account.emails.length > 0 ? [...account.emails] : [''],
+    phones: account.phones.length > 0 ? [...account.phones] : [''],
+    addresses: {
+      visit: addressValues(account.addresses.visit),
+      postal: addressValues(account.addresses.postal),
+      billing: addressValues(account.addresses.billing),
+    },
+    notes: account.notes ?? '',
+    ownerIds: account.owners.map((owner) => owner.id),
+  };
+}
+
+/** Blank rows are dropped; `index` maps a payload position back to the form row for errors. */
+function compactList(values: string[]): { items: string[]; index: number[] } {
+  const kept = values.map((value, index) => ({ value: value.trim(), index })).filter((row) => row.value !== '');
+  return { items: kept.map((row) => row.value), index: kept.map((row) => row.index) };
+}
+
+function hasAddress(address: AddressValues): boolean {
+  return Object.values(address).some((value) => value.trim() !== '');
+}
+
+export type PayloadWithPaths<T> = { payload: T; renamePath: (path: string) => string };
+
+function common(values: AccountFormValues, includeEmptyAddresses: boolean) {
+  const emails = compactList(values.emails);
+  const phones = compactList(values.phones);
+  const addresses: Partial<Record<AddressKey, AddressValues>> = {};
+  for (const key of ['visit', 'postal', 'billing'] as const) {
+    if (includeEmptyAddresses || hasAddress(values.addresses[key])) addresses[key] = values.addresses[key];
+  }
+  const names =
+    values.kind === 'organization' ? { name: values.name } : { firstName: values.firstName, lastName: values.lastName };
+  const fields = {
+    ...names,
+    stage: values.stage,
+    taxId: values.taxId,
+    industry: values.industry,
+    website: values.website,
+    emails: emails.items,
+    phones: phones.items,
+    addresses,
+    notes: values.notes,
+  };
+  const renamePath = (path: string): string => {
+    const [list, position, ...rest] = path.split('.');
+    const lists: Record<string, number[]> = { emails: emails.index, phones: phones.index };
+    const map = list === undefined ? undefined : lists[list];
+    const original = map?.[Number(position)];
+    return map && original !== undefined ? [list, String(original), ...rest].join('.') : path;
+  };
+  return { fields, renamePath };
+}
+
+export function toCreatePayload(values: AccountFormValues): PayloadWithPaths<AccountCreate> {
+  const { fields, renamePath } = common(values, false);
+  return { payload: { kind: values.kind, ...fields, ownerIds: values.ownerIds }, renamePath };
+}
+
+export function toUpdatePayload(values: AccountFormValues, version: number): PayloadWithPaths<AccountUpdate> {
+  // Every address goes out, so clearing one in the form clears it on the record.
+  const { fields, renamePath } = common(values, true);
+  return { payload: { version, ...fields }, renamePath };
+}

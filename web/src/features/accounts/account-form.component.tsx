@@ -1,0 +1,125 @@
+import { accountStages } from '@contract/accounts';
+import { Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountFormValues } from './account-form-values';
+import { AddressFields } from './address-fields.component';
+import { ListField } from './list-field.component';
+import { OwnerSelect } from './owner-select.component';
+
+type Props = {
+  form: UseFormReturnType<AccountFormValues>;
+  onSubmit: (values: AccountFormValues) => void;
+  onCancel: () => void;
+  submitting: boolean;
+  submitLabel: string;
+  withOwners: boolean;
+  /** Errors and notices shown above the buttons (server errors, stale version). */
+  notice?: ReactNode;
+};
+
+function hasAny(values: Record<string, string>): boolean {
+  return Object.values(values).some((value) => value.trim() !== '');
+}
+
+/** Create and edit form of an organization or a person. */
+export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel, withOwners, notice }: Props) {
+  const { t } = useTranslation();
+  const { addresses } = form.values;
+  const [moreAddresses, { toggle }] = useDisclosure(hasAny(addresses.postal) || hasAny(addresses.billing));
+  const isOrganization = form.values.kind === 'organization';
+  // Errors must never hide in the collapsed section.
+  const hiddenError = Object.keys(form.errors).some((path) => /^addresses\.(postal|billing)\./.test(path));
+
+  return (
+    <form onSubmit={form.onSubmit(onSubmit)} noValidate>
+      <Stack gap="md">
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('accounts:form.identity')}</Title>
+            {isOrganization ? (
+              <TextInput label={t('accounts:field.name')} required {...form.getInputProps('name')} />
+            ) : (
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                <TextInput label={t('accounts:field.firstName')} required {...form.getInputProps('firstName')} />
+                <TextInput label={t('accounts:field.lastName')} {...form.getInputProps('lastName')} />
+              </SimpleGrid>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                label={t('accounts:field.stage')}
+                allowDeselect={false}
+                data={accountStages.map((stage) => ({ value: stage, label: t(`accounts:stage.${stage}`) }))}
+                value={form.values.stage}
+                onChange={(value) => form.setFieldValue('stage', accountStages.find((stage) => stage === value) ?? 'lead')}
+                error={form.errors.stage}
+              />
+              <TextInput label={t('accounts:field.taxId')} {...form.getInputProps('taxId')} />
+              <TextInput label={t('accounts:field.industry')} {...form.getInputProps('industry')} />
+              <TextInput label={t('accounts:field.website')} placeholder="https://" {...form.getInputProps('website')} />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('accounts:form.contactDetails')}</Title>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <ListField form={form} field="emails" />
+              <ListField form={form} field="phones" />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('accounts:form.addresses')}</Title>
+            <AddressFields form={form} kind="visit" />
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={toggle}
+              aria-expanded={moreAddresses}
+              leftSection={moreAddresses ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('accounts:form.moreAddresses')}
+            </Button>
+            <Collapse expanded={moreAddresses || hiddenError}>
+              <Stack gap="sm">
+                <AddressFields form={form} kind="postal" />
+                <AddressFields form={form} kind="billing" />
+              </Stack>
+            </Collapse>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Textarea label={t('accounts:field.notes')} autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
+            {withOwners && (
+              <OwnerSelect
+                value={form.values.ownerIds}
+                onChange={(ids) => form.setFieldValue('ownerIds', ids)}
+                error={form.errors.ownerIds}
+              />
+            )}
+          </Stack>
+        </Paper>
+
+        {notice}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common:action.cancel')}
+          </Button>
+          <Button type="submit" loading={submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import type { TimelineEntry } from '@contract/accounts';
+import { Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
+import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { formatDateTime } from '@web/components/format';
+import { formatChangeValue } from './change-value';
+import { useTimeline } from './use-timeline';
+
+const icons: Record<string, typeof IconPencil> = {
+  created: IconPlus,
+  updated: IconPencil,
+  discarded: IconTrash,
+  restored: IconRestore,
+  owners_changed: IconUsers,
+  contact_added: IconLink,
+  contact_updated: IconLink,
+  contact_removed: IconLink,
+};
+
+function Entry({ entry }: { entry: TimelineEntry }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed">
+        {formatDateTime(entry.at)} · {entry.actor?.name ?? t('accounts:overview.system')}
+      </Text>
+      {entry.changes.map((change) => (
+        <Group key={change.field} gap={6} wrap="wrap" fz="sm">
+          <Text size="sm" fw={600}>
+            {t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
+          </Text>
+          <Text size="sm" td="line-through" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {formatChangeValue(change.before)}
+          </Text>
+          <IconArrowRight size={12} aria-label={t('accounts:history.to')} role="img" />
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {formatChangeValue(change.after)}
+          </Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+/** Who changed what and when, newest first. */
+export function AccountHistory({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const timeline = useTimeline(accountId);
+  if (timeline.isPending) {
+    return (
+      <Center py="md">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack gap="md">
+      <ErrorAlert error={timeline.error} />
+      {entries.length === 0 && <Text c="dimmed">{t('accounts:history.empty')}</Text>}
+      <Timeline bulletSize={26} lineWidth={2}>
+        {entries.map((entry) => {
+          const Icon = icons[entry.action] ?? IconPencil;
+          return (
+            <Timeline.Item key={entry.id} bullet={<Icon size={14} />} title={t(`accounts:history.action.${entry.action}`, { defaultValue: entry.action })}>
+              <Entry entry={entry} />
+            </Timeline.Item>
+          );
+        })}
+      </Timeline>
+      {timeline.hasNextPage && (
+        <Button variant="default" onClick={() => void timeline.fetchNextPage()} loading={timeline.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
+          {t('common:action.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

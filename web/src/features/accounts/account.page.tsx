@@ -1,0 +1,65 @@
+import { Center, Loader, Stack, Tabs } from '@mantine/core';
+import { IconAddressBook, IconHistory, IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { isApiError } from '@web/app/api-client';
+import { NotFoundPage } from '@web/app/not-found.page';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { AccountContacts } from './account-contacts.component';
+import { AccountHeader } from './account-header.component';
+import { AccountHistory } from './account-history.component';
+import { AccountOverview } from './account-overview.component';
+import { useAccount } from './use-account';
+
+const tabs = ['overview', 'contacts', 'history'] as const;
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const account = useAccount(id);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = tabs.find((value) => value === searchParams.get('tab')) ?? 'overview';
+
+  if (account.isPending) {
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  // Outside the user's portfolio the account does not exist for them.
+  if (isApiError(account.error) && account.error.status === 404) return <NotFoundPage />;
+  if (!account.data) return <ErrorAlert error={account.error} />;
+
+  return (
+    <Stack gap="md">
+      <AccountHeader account={account.data} onReload={account.refetch} />
+      <Tabs
+        value={tab}
+        onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
+            {t('accounts:tab.overview')}
+          </Tabs.Tab>
+          <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
+            {t('accounts:tab.contacts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+            {t('accounts:tab.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <AccountOverview account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts">
+          <AccountContacts account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <AccountHistory accountId={account.data.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

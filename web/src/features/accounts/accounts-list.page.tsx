@@ -1,0 +1,76 @@
+import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconBuildingPlus, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { formatTotal } from '@web/components/format';
+import { useCurrentUser } from '@web/features/auth/session';
+import { AccountFilters } from './account-filters.component';
+import { AccountsCards } from './accounts-cards.component';
+import { AccountsTable } from './accounts-table.component';
+import { useAccountListParams } from './use-account-list-params';
+import { useAccountsList } from './use-accounts-list';
+
+export function AccountsListPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const params = useAccountListParams();
+  const list = useAccountsList(params.filters);
+  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const firstPage = list.data?.pages[0];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" gap="sm">
+        <Group gap="sm" align="baseline">
+          <Title order={2}>{t('accounts:list.title')}</Title>
+          {firstPage && (
+            <Text c="dimmed" size="sm" data-testid="accounts-total">
+              {t('accounts:list.total', { count: firstPage.total, total: formatTotal(firstPage.total, firstPage.totalIsEstimate) })}
+            </Text>
+          )}
+        </Group>
+        {me.abilities.createAccounts && (
+          <Group gap="xs">
+            <Button component={Link} to="/accounts/new?kind=organization" leftSection={<IconBuildingPlus size={16} />} size={compact ? 'xs' : 'sm'}>
+              {t('accounts:action.newOrganization')}
+            </Button>
+            <Button
+              component={Link}
+              to="/accounts/new?kind=person"
+              variant="light"
+              leftSection={<IconUserPlus size={16} />}
+              size={compact ? 'xs' : 'sm'}
+            >
+              {t('accounts:action.newPerson')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <AccountFilters {...params} compact={compact} />
+      <ErrorAlert error={list.error} />
+      {list.isPending ? (
+        <Center py="xl">
+          <Loader />
+        </Center>
+      ) : items.length === 0 ? (
+        <Text c="dimmed" ta="center" py="xl">
+          {t('accounts:list.empty')}
+        </Text>
+      ) : compact ? (
+        <AccountsCards items={items} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+      ) : (
+        <AccountsTable
+          items={items}
+          sort={params.filters.sort}
+          onSort={(sort) => params.setParams({ sort })}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          fetchNextPage={list.fetchNextPage}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,135 @@
+import type { AccountListItem, AccountSort } from '@contract/accounts';
+import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '@web/components/format';
+import { KindIcon } from './kind-icon.component';
+import { ownerNames } from './owner-names';
+import { StageBadge } from './stage-badge.component';
+import { useFillHeight } from './use-fill-height';
+import { useLoadMoreOnScroll } from './use-load-more-on-scroll';
+
+type SortableColumn = 'name' | 'stage' | 'updatedAt';
+type Column = { key: string; sortKey?: SortableColumn; width: number };
+
+const columns: Column[] = [
+  { key: 'name', sortKey: 'name', width: 240 },
+  { key: 'stage', sortKey: 'stage', width: 110 },
+  { key: 'email', width: 210 },
+  { key: 'phone', width: 140 },
+  { key: 'city', width: 130 },
+  { key: 'country', width: 70 },
+  { key: 'industry', width: 140 },
+  { key: 'owners', width: 170 },
+  { key: 'updatedAt', sortKey: 'updatedAt', width: 130 },
+];
+const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
+const rowHeight = 45;
+
+type Props = {
+  items: AccountListItem[];
+  sort: AccountSort;
+  onSort: (sort: AccountSort) => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+};
+
+function nextSort(current: AccountSort, column: SortableColumn): AccountSort {
+  // Names read A→Z first; dates newest first.
+  const ascending: AccountSort = column;
+  const descending: AccountSort = `-${column}`;
+  if (current === ascending) return descending;
+  if (current === descending) return ascending;
+  return column === 'updatedAt' ? descending : ascending;
+}
+
+function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: SortableColumn }; sort: AccountSort; onSort: (s: AccountSort) => void }) {
+  const { t } = useTranslation();
+  const Icon = sort === column.sortKey ? IconArrowUp : sort === `-${column.sortKey}` ? IconArrowDown : IconArrowsSort;
+  const direction = sort === column.sortKey ? 'ascending' : sort === `-${column.sortKey}` ? 'descending' : 'none';
+  return (
+    <Table.Th w={column.width} aria-sort={direction}>
+      <UnstyledButton onClick={() => onSort(nextSort(sort, column.sortKey))} fw={700} fz="sm">
+        <Group gap={4} wrap="nowrap">
+          {t(`accounts:column.${column.key}`)}
+          <Icon size={14} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export function AccountsTable({ items, sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { ref, height } = useFillHeight<HTMLDivElement>();
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  useLoadMoreOnScroll({ lastVisibleIndex: virtualRows.at(-1)?.index ?? 0, loadedCount: items.length, hasNextPage, isFetchingNextPage, fetchNextPage });
+  const paddingTop = virtualRows[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
+
+  return (
+    <div ref={ref}>
+      <div ref={scrollRef} style={{ height, overflow: 'auto' }} data-testid="accounts-table">
+        <Table stickyHeader highlightOnHover style={{ tableLayout: 'fixed', width: tableWidth, minWidth: '100%' }}>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) =>
+                column.sortKey ? (
+                  <SortHeader key={column.key} column={{ ...column, sortKey: column.sortKey }} sort={sort} onSort={onSort} />
+                ) : (
+                  <Table.Th key={column.key} w={column.width}>
+                    {t(`accounts:column.${column.key}`)}
+                  </Table.Th>
+                ),
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {paddingTop > 0 && <tr style={{ height: paddingTop }} aria-hidden />}
+            {virtualRows.map((row) => {
+              const item = items[row.index];
+              if (!item) return null;
+              return (
+                <Table.Tr key={item.id} style={{ height: rowHeight }}>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <KindIcon kind={item.kind} />
+                      <Anchor component={Link} to={`/accounts/${item.id}`} truncate fw={500}>
+                        {item.name}
+                      </Anchor>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td><StageBadge stage={item.stage} /></Table.Td>
+                  <Table.Td><Text truncate size="sm">{item.email}</Text></Table.Td>
+                  <Table.Td><Text truncate size="sm">{item.phone}</Text></Table.Td>
+                  <Table.Td><Text truncate size="sm">{item.city}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{item.country}</Text></Table.Td>
+                  <Table.Td><Text truncate size="sm">{item.industry}</Text></Table.Td>
+                  <Table.Td><Text truncate size="sm">{ownerNames(item.owners)}</Text></Table.Td>
+                  <Table.Td><Text size="sm" c="dimmed">{formatDate(item.updatedAt)}</Text></Table.Td>
+                </Table.Tr>
+              );
+            })}
+            {paddingBottom > 0 && <tr style={{ height: paddingBottom }} aria-hidden />}
+          </Table.Tbody>
+        </Table>
+        {isFetchingNextPage && (
+          <Text ta="center" size="sm" c="dimmed" py="xs">
+            {t('common:status.loadingMore')}
+          </Text>
+        )}
+      </div>
+    </div>
+  );
+}

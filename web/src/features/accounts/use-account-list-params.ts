@@ -1,0 +1,67 @@
+import { accountKinds, accountSorts, accountStages, type AccountKind, type AccountSort, type AccountStage } from '@contract/accounts';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+export type AccountListFilters = {
+  sort: AccountSort;
+  kind?: AccountKind;
+  stage?: AccountStage;
+  ownerId?: string;
+  city?: string;
+  country?: string;
+  industry?: string;
+  q?: string;
+};
+
+export type FilterKey = Exclude<keyof AccountListFilters, 'sort'>;
+export const textFilterKeys = ['q', 'city', 'country', 'industry'] as const;
+
+function pick<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
+  return allowed.find((item) => item === value);
+}
+
+function text(value: string | null): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Filters and sort of the accounts list live in the URL, so a list can be bookmarked and shared. */
+export function useAccountListParams() {
+  const [searchParams, setSearchParams] = useSearchParams();
+
+  const filters = useMemo<AccountListFilters>(
+    () => ({
+      sort: pick(accountSorts, searchParams.get('sort')) ?? 'name',
+      kind: pick(accountKinds, searchParams.get('kind')),
+      stage: pick(accountStages, searchParams.get('stage')),
+      ownerId: text(searchParams.get('ownerId')),
+      city: text(searchParams.get('city')),
+      country: text(searchParams.get('country'))?.toUpperCase(),
+      industry: text(searchParams.get('industry')),
+      q: text(searchParams.get('q')),
+    }),
+    [searchParams],
+  );
+
+  const setParams = useCallback(
+    (changes: Partial<Record<keyof AccountListFilters, string | null>>) => {
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          if (next.get('sort') === 'name') next.delete('sort');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearchParams],
+  );
+
+  const activeFilterCount = (['kind', 'stage', 'ownerId', 'city', 'country', 'industry'] as const).filter((key) => filters[key]).length;
+
+  return { filters, setParams, activeFilterCount };
+}

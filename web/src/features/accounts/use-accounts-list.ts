@@ -1,0 +1,18 @@
+import { accountListSchema } from '@contract/accounts';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { apiJson } from '@web/app/api-client';
+import { accountKeys } from './account-keys';
+import type { AccountListFilters } from './use-account-list-params';
+
+const pageSize = 100;
+
+/** Pages of the accounts list over keyset cursors, for the virtualised table. */
+export function useAccountsList(filters: AccountListFilters) {
+  return useInfiniteQuery({
+    queryKey: accountKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiJson(accountListSchema, '/accounts', { query: { ...filters, limit: pageSize, cursor: pageParam }, signal }),
+    initialPageParam: '',
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
+}

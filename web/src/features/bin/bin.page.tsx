@@ -1,0 +1,118 @@
+import { Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconRestore, IconTrashX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useConfirm } from '@web/components/confirm';
+import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ErrorAlert, useErrorMessage } from '@web/components/error-alert.component';
+import { formatDateTime, formatTotal } from '@web/components/format';
+import { KindIcon } from '@web/features/accounts/kind-icon.component';
+import { useBin } from './use-bin';
+import { usePurgeAccount } from './use-purge-account';
+import { useRestoreAccount } from './use-restore-account';
+
+type Item = { id: string; name: string };
+
+export function BinPage() {
+  const { t } = useTranslation();
+  const bin = useBin();
+  const restore = useRestoreAccount();
+  const purge = usePurgeAccount();
+  const purging = useConfirm<Item>();
+  const errorMessage = useErrorMessage();
+  const items = bin.data?.pages.flatMap((page) => page.items) ?? [];
+  const firstPage = bin.data?.pages[0];
+
+  const restoreItem = (item: Item) =>
+    restore.mutate(item.id, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('bin:restored', { name: item.name }) }),
+      onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    });
+
+  return (
+    <Stack gap="md">
+      <Group gap="sm" align="baseline">
+        <Title order={2}>{t('bin:title')}</Title>
+        {firstPage && <Text c="dimmed" size="sm">{t('bin:total', { count: firstPage.total, total: formatTotal(firstPage.total, firstPage.totalIsEstimate) })}</Text>}
+      </Group>
+      <Text c="dimmed" size="sm">{t('bin:intro')}</Text>
+      <ErrorAlert error={bin.error} />
+      {bin.isPending ? (
+        <Center py="xl"><Loader /></Center>
+      ) : items.length === 0 ? (
+        <Text c="dimmed" ta="center" py="xl">{t('bin:empty')}</Text>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={640}>
+            <Table highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('bin:column.name')}</Table.Th>
+                  <Table.Th>{t('bin:column.kind')}</Table.Th>
+                  <Table.Th>{t('bin:column.discardedAt')}</Table.Th>
+                  <Table.Th>{t('bin:column.discardedBy')}</Table.Th>
+                  <Table.Th><VisuallyHidden>{t('bin:column.actions')}</VisuallyHidden></Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap"><KindIcon kind={item.kind} /><Text size="sm" fw={500}>{item.name}</Text></Group>
+                    </Table.Td>
+                    <Table.Td>{t(`accounts:kind.${item.kind}`)}</Table.Td>
+                    <Table.Td>{formatDateTime(item.discardedAt)}</Table.Td>
+                    <Table.Td>{item.discardedBy?.name ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          leftSection={<IconRestore size={14} />}
+                          loading={restore.isPending && restore.variables === item.id}
+                          onClick={() => restoreItem(item)}
+                          aria-label={t('bin:restoreNamed', { name: item.name })}
+                        >
+                          {t('bin:restore')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          color="red"
+                          variant="subtle"
+                          leftSection={<IconTrashX size={14} />}
+                          onClick={() => purging.ask(item)}
+                          aria-label={t('bin:purgeNamed', { name: item.name })}
+                        >
+                          {t('bin:purge')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {bin.hasNextPage && (
+        <Button variant="default" onClick={() => void bin.fetchNextPage()} loading={bin.isFetchingNextPage} style={{ alignSelf: 'center' }}>
+          {t('common:action.loadMore')}
+        </Button>
+      )}
+      <ConfirmModal
+        opened={purging.subject !== null}
+        onClose={() => {
+          purge.reset();
+          purging.close();
+        }}
+        title={t('bin:purgeTitle')}
+        message={purging.subject ? t('bin:purgeMessage', { name: purging.subject.name }) : ''}
+        confirmLabel={t('bin:purge')}
+        danger
+        loading={purge.isPending}
+        error={purge.error}
+        onConfirm={() => purging.subject && purge.mutate(purging.subject.id, { onSuccess: purging.close })}
+      />
+    </Stack>
+  );
+}

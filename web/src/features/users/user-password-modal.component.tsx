@@ -1,0 +1,51 @@
+import { userPasswordResetSchema, type User } from '@contract/users';
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { serverFormErrors, validatePayload } from '@web/components/form-errors';
+import { useResetPassword } from './use-reset-password';
+
+export function UserPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reset = useResetPassword(user.id);
+  const form = useForm({ initialValues: { password: '' }, validate: (values) => validatePayload(userPasswordResetSchema, values) });
+
+  const submit = form.onSubmit(({ password }) =>
+    reset.mutate(password, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('users:password.done', { name: user.name }) });
+        onClose();
+      },
+      onError: (error) => form.setErrors(serverFormErrors(error)),
+    }),
+  );
+
+  return (
+    <Modal opened onClose={onClose} title={t('users:password.title', { name: user.name })} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">{t('users:password.intro')}</Text>
+          <PasswordInput
+            label={t('users:password.new')}
+            description={t('auth:field.passwordHint')}
+            autoComplete="new-password"
+            required
+            data-autofocus
+            {...form.getInputProps('password')}
+          />
+          <ErrorAlert error={reset.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:action.cancel')}
+            </Button>
+            <Button type="submit" loading={reset.isPending}>
+              {t('users:password.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
