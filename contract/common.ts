@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const languages = ['es', 'en'] as const;
 export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
+export const isLanguage = (value: string): value is Language => languages.some((language) => language === value);
 
 export const idSchema = z.uuid();
 export const idParamsSchema = z.object({ id: idSchema });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { csrfHeader } from '@contract/auth';
-import { languages, type Language } from '@contract/common';
+import { isLanguage, type Language } from '@contract/common';
 import type { Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import type { Actor } from '@server/policies';
@@ -30,8 +30,8 @@ export function languageFromHeader(header: string | undefined): Language {
       return { tag: tag.toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  const match = ranked.find((entry) => (languages as readonly string[]).includes(entry.tag));
-  return match?.tag === 'en' ? 'en' : 'es';
+  const match = ranked.find((entry) => isLanguage(entry.tag))?.tag;
+  return match && isLanguage(match) ? match : 'es';
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,0 +1,47 @@
+// Lint enforces what it can of STYLE.md: no floating promises, type-only imports, no `any`,
+// no non-null `!`, no silencing casts, and the import boundaries between server, web and contract.
+import tseslint from 'typescript-eslint';
+
+const boundary = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'coverage/**', '.tmp/**', 'scripts/**', 'eslint.config.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': boundary([{ group: ['@web/*', '**/web/src/**'], message: 'server never imports web' }]) },
+  },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': boundary([{ group: ['@server/*', '**/server/**'], message: 'web never imports server: share through contract/' }]) },
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': boundary([{ group: ['@server/*', '@web/*', '**/server/**', '**/web/**'], message: 'contract imports neither server nor web' }]),
+    },
+  },
+  {
+    // Migrations take Kysely<any> and never import app code (STYLE.md habit 2 and Kysely's own example).
+    files: ['server/db/migrations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-restricted-imports': boundary([{ group: ['@server/*', '@contract/*', '../*'], message: 'migrations stand alone' }]),
+    },
+  },
+);
