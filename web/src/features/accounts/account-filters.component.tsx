@@ -17,7 +17,7 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
   const owners = useUserOptions();
 
   const details = (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 7 }} spacing="sm">
       <Select
         label={t('accounts:filter.kind')}
         placeholder={t('accounts:filter.any')}

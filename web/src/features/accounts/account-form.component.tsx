@@ -21,6 +21,15 @@ type Props = {
   notice?: ReactNode;
 };
 
+/** Takes the user to the first field that needs fixing; in a long form it may be off screen. */
+function focusFirstError(errors: Record<string, unknown>): void {
+  const [first] = Object.keys(errors);
+  if (!first) return;
+  const node = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(first)}"]`);
+  node?.focus();
+  node?.scrollIntoView({ block: 'center' });
+}
+
 function hasAny(values: Record<string, string>): boolean {
   return Object.values(values).some((value) => value.trim() !== '');
 }
@@ -35,7 +44,7 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
   const hiddenError = Object.keys(form.errors).some((path) => /^addresses\.(postal|billing)\./.test(path));
 
   return (
-    <form onSubmit={form.onSubmit(onSubmit)} noValidate>
+    <form onSubmit={form.onSubmit(onSubmit, focusFirstError)} noValidate>
       <Stack gap="md">
         <Paper withBorder p="md">
           <Stack gap="sm">

@@ -4,7 +4,7 @@ import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime } from '@web/components/format';
-import { formatChangeValue } from './change-value';
+import { emptyValue, formatChangeValue } from './change-value';
 import { useTimeline } from './use-timeline';
 
 const icons: Record<string, typeof IconPencil> = {
@@ -20,25 +20,36 @@ const icons: Record<string, typeof IconPencil> = {
 
 function Entry({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
+  // Stage and kind are stored as codes; show them as the user reads them elsewhere.
+  const translate = (field: string) => (value: string) =>
+    field === 'stage' || field === 'kind' ? t(`accounts:${field}.${value}`, { defaultValue: value }) : value;
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed">
         {formatDateTime(entry.at)} · {entry.actor?.name ?? t('accounts:overview.system')}
       </Text>
-      {entry.changes.map((change) => (
-        <Group key={change.field} gap={6} wrap="wrap" fz="sm">
-          <Text size="sm" fw={600}>
-            {t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
-          </Text>
-          <Text size="sm" td="line-through" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {formatChangeValue(change.before)}
-          </Text>
-          <IconArrowRight size={12} aria-label={t('accounts:history.to')} role="img" />
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {formatChangeValue(change.after)}
-          </Text>
-        </Group>
-      ))}
+      {entry.changes.map((change) => {
+        const before = formatChangeValue(change.before, translate(change.field));
+        const after = formatChangeValue(change.after, translate(change.field));
+        return (
+          <Group key={change.field} gap={6} wrap="wrap">
+            <Text size="sm" fw={600}>
+              {t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
+            </Text>
+            {before !== emptyValue && (
+              <>
+                <Text size="sm" td="line-through" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {before}
+                </Text>
+                <IconArrowRight size={12} aria-label={t('accounts:history.to')} role="img" />
+              </>
+            )}
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {after}
+            </Text>
+          </Group>
+        );
+      })}
     </Stack>
   );
 }

@@ -17,7 +17,7 @@ type Column = { key: string; sortKey?: SortableColumn; width: number };
 
 const columns: Column[] = [
   { key: 'name', sortKey: 'name', width: 240 },
-  { key: 'stage', sortKey: 'stage', width: 110 },
+  { key: 'stage', sortKey: 'stage', width: 130 },
   { key: 'email', width: 210 },
   { key: 'phone', width: 140 },
   { key: 'city', width: 130 },
