@@ -1,17 +1,38 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
-import * as foundation from './migrations/2026-11-22T1000-foundation';
 
-/** Every migration, in order. Imported statically so the list is the same in tests, tsx and builds. */
-const migrations: Record<string, Migration> = {
-  '2026-11-22T1000-foundation': foundation,
+const migrationFolder = path.join(import.meta.dirname, 'migrations');
+
+const isMigration = (value: unknown): value is Migration =>
+  typeof value === 'object' && value !== null && 'up' in value && typeof value.up === 'function';
+
+/**
+ * Every timestamped file in server/db/migrations, applied in name order. Imported from here
+ * (not by Kysely's provider) so the same TypeScript files load under tsx and vitest.
+ */
+const provider: MigrationProvider = {
+  async getMigrations() {
+    const migrations: Record<string, Migration> = {};
+    const files = fs.readdirSync(migrationFolder).filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).sort();
+    for (const file of files) {
+      const module: unknown = await import(pathToFileURL(path.join(migrationFolder, file)).href);
+      if (!isMigration(module)) throw new Error(`${file} does not export up()`);
+      migrations[file.replace(/\.(ts|js)$/, '')] = module;
+    }
+    return migrations;
+  },
 };
-
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws (and start-up stops) if any migration fails. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its own tables in every schema; name ours, or another schema's fools it.
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

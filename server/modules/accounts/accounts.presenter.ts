@@ -5,23 +5,13 @@ import { fieldsOf } from './account-fields';
 
 /** The full account for its page, with what the actor may do with it. */
 export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: UserRef | null, actor: Actor): Account {
-  const fields = fieldsOf(row);
   return {
+    ...fieldsOf(row),
     id: row.id,
     kind: row.kind,
     name: row.name,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    stage: row.stage,
-    taxId: row.tax_id,
-    industry: row.industry,
-    website: row.website,
-    emails: fields.emails,
-    phones: fields.phones,
-    addresses: fields.addresses,
     city: row.city,
     country: row.country,
-    notes: row.notes,
     owners,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
