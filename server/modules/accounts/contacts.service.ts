@@ -21,12 +21,11 @@ async function auditBoth(trx: Db, actor: Actor, contact: ContactRow, action: str
 }
 
 export async function listContacts(db: Db, actor: Actor, accountId: string): Promise<Contact[]> {
-  await requireVisibleAccount(db, actor, accountId);
-  return listContactsOf(db, actor, accountId);
+  return listContactsOf(db, actor, await requireVisibleAccount(db, actor, accountId));
 }
 
-async function presentContact(db: Db, actor: Actor, accountId: string, contactId: string): Promise<Contact> {
-  const contact = (await listContactsOf(db, actor, accountId)).find((item) => item.id === contactId);
+async function presentContact(db: Db, actor: Actor, account: AccountRow, contactId: string): Promise<Contact> {
+  const contact = (await listContactsOf(db, actor, account)).find((item) => item.id === contactId);
   if (!contact) throw new AppError('not_found');
   return contact;
 }
@@ -37,7 +36,7 @@ async function presentContact(db: Db, actor: Actor, accountId: string, contactId
  */
 export async function addContact(db: Db, actor: Actor, accountId: string, input: ContactCreate): Promise<Contact> {
   const data = contactCreateSchema.parse(input);
-  const contact = await db.transaction().execute(async (trx) => {
+  const { here, contact } = await db.transaction().execute(async (trx) => {
     const here = await requireVisibleAccount(trx, actor, accountId);
     authorize(actor, { domain: 'account', action: 'update' });
     const other = await otherSide(trx, actor, here, data);
@@ -54,9 +53,9 @@ export async function addContact(db: Db, actor: Actor, accountId: string, input:
       { field: 'position', before: null, after: row.position },
       { field: 'area', before: null, after: row.area },
     ]);
-    return row;
+    return { here, contact: row };
   });
-  return presentContact(db, actor, accountId, contact.id);
+  return presentContact(db, actor, here, contact.id);
 }
 
 async function otherSide(trx: Db, actor: Actor, here: AccountRow, data: z.output<typeof contactCreateSchema>): Promise<AccountRow> {
@@ -87,7 +86,7 @@ async function otherSide(trx: Db, actor: Actor, here: AccountRow, data: z.output
 /** Changes the position or area of a contact. */
 export async function updateContact(db: Db, actor: Actor, accountId: string, contactId: string, input: z.input<typeof contactUpdateSchema>): Promise<Contact> {
   const data = contactUpdateSchema.parse(input);
-  await db.transaction().execute(async (trx) => {
+  const here = await db.transaction().execute(async (trx) => {
     const before = await visibleContact(trx, actor, accountId, contactId);
     authorize(actor, { domain: 'account', action: 'update' });
     const after = { ...before, position: data.position === undefined ? before.position : data.position, area: data.area === undefined ? before.area : data.area };
@@ -96,8 +95,9 @@ export async function updateContact(db: Db, actor: Actor, accountId: string, con
       { field: 'position', before: before.position, after: after.position },
       { field: 'area', before: before.area, after: after.area },
     ].filter((change) => change.before !== change.after));
+    return requireVisibleAccount(trx, actor, accountId);
   });
-  return presentContact(db, actor, accountId, contactId);
+  return presentContact(db, actor, here, contactId);
 }
 
 /** Unlinks a person from an organization; both accounts stay. */
