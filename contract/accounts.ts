@@ -5,10 +5,13 @@ export const accountKinds = ['organization', 'person'] as const;
 export const accountKindSchema = z.enum(accountKinds);
 export type AccountKind = z.infer<typeof accountKindSchema>;
 
-/** Built-in stages; admin-defined extra stages arrive with configurable lists. */
+/** The key of a configurable-list item: built-in stages (lead, prospect, customer) or admin-defined ones. */
+export const listValueSchema = z.string().trim().regex(/^[a-z0-9_]{1,60}$/);
+
+/** Built-in stages; admins add more (supplier, partner…) in the `account_stage` list. */
 export const accountStages = ['lead', 'prospect', 'customer'] as const;
-export const accountStageSchema = z.enum(accountStages);
-export type AccountStage = z.infer<typeof accountStageSchema>;
+export const accountStageSchema = listValueSchema;
+export type AccountStage = string;
 
 export const countrySchema = z
   .string()
@@ -62,7 +65,8 @@ const accountFields = {
   lastName: optionalText(100),
   stage: accountStageSchema.optional(),
   taxId: optionalText(40),
-  industry: optionalText(100),
+  industry: listValueSchema.nullable().optional(),
+  source: listValueSchema.nullable().optional(),
   website: optionalText(300),
   emails: z.array(emailItem).max(10).optional(),
   phones: z.array(phoneItem).max(10).optional(),
@@ -112,6 +116,7 @@ export const accountSchema = z.object({
   stage: z.string(),
   taxId: z.string().nullable(),
   industry: z.string().nullable(),
+  source: z.string().nullable(),
   website: z.string().nullable(),
   emails: z.array(z.string()),
   phones: z.array(z.string()),
@@ -158,7 +163,8 @@ export const accountListQuerySchema = z.object({
   ownerId: idSchema.optional(),
   city: z.string().trim().min(1).max(100).optional(),
   country: countrySchema.optional(),
-  industry: z.string().trim().min(1).max(100).optional(),
+  industry: listValueSchema.optional(),
+  source: listValueSchema.optional(),
   q: z.string().trim().min(1).max(100).optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;

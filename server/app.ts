@@ -6,6 +6,7 @@ import type { Db } from './db/database';
 import type { Dialect } from './db/connect';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { listRoutes } from './modules/lists/lists.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(userRoutes);
       await api.register(teamRoutes);
       await api.register(accountRoutes);
+      await api.register(listRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -51,8 +51,11 @@ export interface AccountsTable {
   stage: string;
   tax_id: string | null;
   tax_id_norm: string | null;
+  /** Item key of the `industry` list. */
   industry: string | null;
   industry_norm: string | null;
+  /** Item key of the `source` list ("how did you hear of us"). */
+  source: string | null;
   website: string | null;
   /** JSON arrays and objects, stored as text on both dialects. */
   emails: string;
@@ -104,6 +107,22 @@ export interface AuditLogTable {
   changes: ColumnType<string, string, never>;
 }
 
+export interface ListItemsTable {
+  id: string;
+  list_key: string;
+  key: string;
+  label_es: string;
+  label_en: string;
+  color: string | null;
+  position: number;
+  active: boolean;
+  /** Built-in items (the three stages) cannot be deactivated. */
+  system: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -114,6 +133,7 @@ export interface Database {
   account_terms: AccountTermsTable;
   contacts: ContactsTable;
   audit_log: AuditLogTable;
+  list_items: ListItemsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -126,6 +146,7 @@ export type NewAccount = Insertable<AccountsTable>;
 export type AccountPatch = Updateable<AccountsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type ListItemRow = Selectable<ListItemsTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
-export const booleanColumns = new Set(['crm_manager', 'active']);
+export const booleanColumns = new Set(['crm_manager', 'active', 'system']);

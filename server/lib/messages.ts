@@ -48,6 +48,11 @@ const catalogues: Record<Language, Catalogue> = {
       wrong_kind: 'El tipo de cuenta no es el adecuado.',
       not_for_kind: 'Este campo no corresponde a este tipo de cuenta.',
       invalid: 'Valor no válido.',
+      unknown_list_item: 'No es una opción disponible de la lista.',
+      system_item: 'Los elementos predefinidos no se pueden desactivar.',
+      taken: 'Ya está en uso.',
+      wrong_password: 'La contraseña no es correcta.',
+      email_taken: 'Ya existe un usuario con ese correo electrónico.',
     },
   },
   en: {
@@ -93,6 +98,11 @@ const catalogues: Record<Language, Catalogue> = {
       wrong_kind: 'The account is not of the right kind.',
       not_for_kind: 'This field does not apply to this kind of account.',
       invalid: 'Invalid value.',
+      unknown_list_item: 'Not an available option of the list.',
+      system_item: 'Built-in items cannot be deactivated.',
+      taken: 'Already in use.',
+      wrong_password: 'The password is not correct.',
+      email_taken: 'A user with that e-mail already exists.',
     },
   },
 };

@@ -1,16 +1,19 @@
 import { AppError } from '@server/lib/errors';
 import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
+import { canList, type ListAction } from './list.policy';
 import { canUser, type UserAction } from './user.policy';
 import type { Actor } from './actor';
 
 export { accountScope, canAccount, canBin } from './account.policy';
 export { canUser } from './user.policy';
+export { canList } from './list.policy';
 export type { Actor } from './actor';
 
 type Check =
   | { domain: 'account'; action: AccountAction }
   | { domain: 'bin'; action: BinAction }
-  | { domain: 'user'; action: UserAction };
+  | { domain: 'user'; action: UserAction }
+  | { domain: 'list'; action: ListAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -21,6 +24,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canBin(actor, check.action);
     case 'user':
       return canUser(actor, check.action);
+    case 'list':
+      return canList(actor, check.action);
   }
 }
 

@@ -12,6 +12,7 @@ export type AccountFields = {
   stage: string;
   taxId: string | null;
   industry: string | null;
+  source: string | null;
   website: string | null;
   emails: string[];
   phones: string[];
@@ -20,7 +21,7 @@ export type AccountFields = {
 };
 
 export const auditedAccountFields = [
-  'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'website', 'emails', 'phones', 'addresses', 'notes',
+  'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'source', 'website', 'emails', 'phones', 'addresses', 'notes',
 ] as const satisfies ReadonlyArray<keyof AccountFields>;
 
 const stringList = z.array(z.string());
@@ -33,6 +34,7 @@ export function fieldsOf(row: AccountRow): AccountFields {
     stage: row.stage,
     taxId: row.tax_id,
     industry: row.industry,
+    source: row.source,
     website: row.website,
     emails: parseJsonColumn(row.emails, stringList, []),
     phones: parseJsonColumn(row.phones, stringList, []),
@@ -65,7 +67,8 @@ export function columnsOf(kind: AccountKind, fields: AccountFields) {
     tax_id: fields.taxId,
     tax_id_norm: fields.taxId ? normalizeTaxId(fields.taxId) : null,
     industry: fields.industry,
-    industry_norm: fields.industry ? normalizeText(fields.industry) : null,
+    industry_norm: fields.industry,
+    source: fields.source,
     website: fields.website,
     emails: JSON.stringify(fields.emails.map(normalizeEmail)),
     phones: JSON.stringify(fields.phones),

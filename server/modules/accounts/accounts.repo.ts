@@ -49,7 +49,8 @@ function filtered(db: Db, actor: Actor, query: AccountListQuery) {
   if (query.stage) base = base.where('accounts.stage', '=', query.stage);
   if (query.country) base = base.where('accounts.country', '=', query.country);
   if (query.city) base = base.where('accounts.city_norm', '=', normalizeText(query.city));
-  if (query.industry) base = base.where('accounts.industry_norm', '=', normalizeText(query.industry));
+  if (query.industry) base = base.where('accounts.industry_norm', '=', query.industry);
+  if (query.source) base = base.where('accounts.source', '=', query.source);
   if (query.ownerId) {
     const ownerId = query.ownerId;
     base = base.where((eb) =>

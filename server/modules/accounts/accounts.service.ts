@@ -11,6 +11,7 @@ import { newId } from '@server/lib/ids';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { checkListValue } from '@server/modules/lists/lists.service';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
 import { auditedAccountFields, columnsOf, fieldsOf, termsOf, type AccountFields } from './account-fields';
 import { presentAccount, presentListItem } from './accounts.presenter';
@@ -32,6 +33,13 @@ async function checkOwners(db: Db, actor: Actor, ownerIds: string[]): Promise<st
   const unknown = ids.findIndex((id) => !active.has(id));
   if (unknown >= 0) throw new AppError('validation_failed', { fields: [{ field: `ownerIds.${unknown}`, code: 'unknown_user' }] });
   return ids;
+}
+
+/** Stage, industry and source must be active list items, or the values the account already has. */
+async function checkListValues(db: Db, next: AccountFields, current: AccountFields | null): Promise<void> {
+  await checkListValue(db, 'account_stage', 'stage', next.stage, current?.stage ?? null);
+  await checkListValue(db, 'industry', 'industry', next.industry, current?.industry ?? null);
+  await checkListValue(db, 'source', 'source', next.source, current?.source ?? null);
 }
 
 /** Loads an account as its page shows it. */
@@ -83,12 +91,14 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate):
     stage: data.stage ?? 'lead',
     taxId: data.taxId ?? null,
     industry: data.industry ?? null,
+    source: data.source ?? null,
     website: data.website ?? null,
     emails: data.emails ?? [],
     phones: data.phones ?? [],
     addresses: data.addresses ?? {},
     notes: data.notes ?? null,
   };
+  await checkListValues(db, fields, null);
   const row = await db.transaction().execute((trx) => insertNewAccount(trx, actor, data.kind, fields, ownerIds));
   return presentById(db, actor, row);
 }
@@ -112,6 +122,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Acc
       const value = data[key];
       if (value !== undefined) Object.assign(next, { [key]: value });
     }
+    await checkListValues(trx, next, old);
     const changes = diffFields(old, next, auditedAccountFields);
     if (changes.length === 0) return before;
     const now = nowIso();

@@ -1,0 +1,91 @@
+import { listItemCreateSchema, listItemUpdateSchema, type ListItem, type ListItemCreate, type ListItemUpdate, type ListKey } from '@contract/lists';
+import type { Db, ListItemRow } from '@server/db/database';
+import { diffFields } from '@server/lib/diff';
+import { AppError } from '@server/lib/errors';
+import { newId } from '@server/lib/ids';
+import { normalizeText } from '@server/lib/normalize';
+import { nowIso } from '@server/lib/time';
+import { authorize, type Actor } from '@server/policies';
+import { writeAudit } from '@server/modules/audit/audit.repo';
+import { presentListItem } from './lists.presenter';
+import { findListItem, findListItemByKey, listItems, nextPosition } from './lists.repo';
+
+const keyFromLabel = (label: string): string =>
+  normalizeText(label).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'item';
+
+/** Adds an item at the end of a list (admins). The key is made from the Spanish label unless given. */
+export async function createListItem(db: Db, actor: Actor, listKey: ListKey, input: ListItemCreate): Promise<ListItem> {
+  authorize(actor, { domain: 'list', action: 'manage' });
+  const data = listItemCreateSchema.parse(input);
+  let key = data.key ?? keyFromLabel(data.labels.es);
+  if (data.key && (await findListItemByKey(db, listKey, key))) {
+    throw new AppError('validation_failed', { fields: [{ field: 'key', code: 'taken' }] });
+  }
+  for (let n = 2; !data.key && (await findListItemByKey(db, listKey, key)); n += 1) key = `${keyFromLabel(data.labels.es)}_${n}`;
+  const now = nowIso();
+  const row: ListItemRow = {
+    id: newId(), list_key: listKey, key, label_es: data.labels.es, label_en: data.labels.en, color: data.color ?? null,
+    position: await nextPosition(db, listKey), active: true, system: false, created_at: now, updated_at: now, version: 1,
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('list_items').values(row).execute();
+    await writeAudit(trx, { actorId: actor.id, entity: 'list_item', entityId: row.id, accountId: null, action: 'created', changes: [{ field: 'key', before: null, after: `${listKey}.${key}` }] });
+  });
+  return presentListItem(row);
+}
+
+/** Renames, recolours, deactivates or reactivates an item (admins); built-in items stay active. */
+export async function updateListItem(db: Db, actor: Actor, listKey: ListKey, id: string, input: ListItemUpdate): Promise<ListItem> {
+  authorize(actor, { domain: 'list', action: 'manage' });
+  const data = listItemUpdateSchema.parse(input);
+  return db.transaction().execute(async (trx) => {
+    const before = await findListItem(trx, listKey, id);
+    if (!before) throw new AppError('not_found');
+    if (before.version !== data.version) throw new AppError('stale_version');
+    if (before.system && data.active === false) throw new AppError('validation_failed', { fields: [{ field: 'active', code: 'system_item' }] });
+    const after: ListItemRow = {
+      ...before,
+      label_es: data.labels?.es ?? before.label_es,
+      label_en: data.labels?.en ?? before.label_en,
+      color: data.color === undefined ? before.color : data.color,
+      active: data.active ?? before.active,
+      updated_at: nowIso(),
+      version: before.version + 1,
+    };
+    const result = await trx
+      .updateTable('list_items')
+      .set({ label_es: after.label_es, label_en: after.label_en, color: after.color, active: after.active, updated_at: after.updated_at, version: after.version })
+      .where('id', '=', id)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new AppError('stale_version');
+    await writeAudit(trx, { actorId: actor.id, entity: 'list_item', entityId: id, accountId: null, action: 'updated', changes: diffFields(before, after, ['label_es', 'label_en', 'color', 'active']) });
+    return presentListItem(after);
+  });
+}
+
+/** Puts a list's items in the order given (admins); items not named keep their place after them. */
+export async function reorderList(db: Db, actor: Actor, listKey: ListKey, ids: string[]): Promise<ListItem[]> {
+  authorize(actor, { domain: 'list', action: 'manage' });
+  return db.transaction().execute(async (trx) => {
+    const items = await listItems(trx, listKey, true);
+    const known = new Set(items.map((item) => item.id));
+    const unknown = ids.findIndex((id) => !known.has(id));
+    if (unknown >= 0) throw new AppError('validation_failed', { fields: [{ field: `ids.${unknown}`, code: 'invalid_value' }] });
+    const order = [...new Set(ids), ...items.map((item) => item.id).filter((id) => !ids.includes(id))];
+    for (const [position, id] of order.entries()) {
+      await trx.updateTable('list_items').set({ position }).where('id', '=', id).execute();
+    }
+    return (await listItems(trx, listKey, true)).map(presentListItem);
+  });
+}
+
+/**
+ * Checks a value against a list: an active item, or the value the record already has (a
+ * deactivated item stays on the records that use it). Throws a field error otherwise.
+ */
+export async function checkListValue(db: Db, listKey: ListKey, field: string, value: string | null | undefined, current: string | null = null): Promise<void> {
+  if (value === null || value === undefined || value === current) return;
+  const item = await findListItemByKey(db, listKey, value);
+  if (!item?.active) throw new AppError('validation_failed', { fields: [{ field, code: 'unknown_list_item' }] });
+}
