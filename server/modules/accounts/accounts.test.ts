@@ -36,7 +36,7 @@ describe('creating accounts', () => {
       kind: 'organization',
       name: '  Construcciones Núñez SL ',
       stage: 'prospect',
-      taxId: 'B-12.345.678',
+      taxId: 'B-58.378.431',
       industry: 'construction',
       website: 'https://nunez.example',
       emails: ['Info@Nunez.Example'],
@@ -47,7 +47,7 @@ describe('creating accounts', () => {
     expect(response.statusCode).toBe(201);
     const account = response.json<Account>();
     expect(account).toMatchObject({
-      kind: 'organization', name: 'Construcciones Núñez SL', firstName: null, stage: 'prospect', taxId: 'B-12.345.678', industry: 'construction',
+      kind: 'organization', name: 'Construcciones Núñez SL', firstName: null, stage: 'prospect', taxId: 'B-58.378.431', industry: 'construction',
       emails: ['info@nunez.example'], phones: ['+34 912 345 678'], city: 'Madrid', country: 'ES', version: 1,
       owners: [{ id: agent.user.id, name: 'Pablo Agente' }], createdBy: { id: agent.user.id, name: 'Pablo Agente' },
       abilities: { update: true, discard: true },
