@@ -17,7 +17,8 @@ export const documentSchema = z.object({
 });
 export type AccountDocument = z.infer<typeof documentSchema>;
 
-export const documentListSchema = listResponse(documentSchema);
+/** The list contract, plus the upload limit so the page can say it before a user tries. */
+export const documentListSchema = listResponse(documentSchema).extend({ maxUploadBytes: z.number().int() });
 export const documentListQuerySchema = z.object({ ...listQueryBase });
 export const documentParamsSchema = z.object({ id: idSchema, documentId: idSchema });
 

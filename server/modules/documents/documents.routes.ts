@@ -26,8 +26,10 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: app.config.maxUploadBytes } });
   const deps = { db: app.db, storage: app.storage, log: app.log };
 
-  app.get('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, querystring: documentListQuerySchema, response: { 200: documentListSchema } } }, async (request) =>
-    listDocuments(app.db, actorOf(request), request.params.id, request.query));
+  app.get('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, querystring: documentListQuerySchema, response: { 200: documentListSchema } } }, async (request) => ({
+    ...(await listDocuments(app.db, actorOf(request), request.params.id, request.query)),
+    maxUploadBytes: app.config.maxUploadBytes,
+  }));
 
   app.post('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, response: { 201: documentSchema } } }, async (request, reply) => {
     const document = await uploadDocument(deps, actorOf(request), request.params.id, uploadOf(request, app.config.maxUploadBytes));

@@ -103,3 +103,26 @@ export async function apiJson<S extends z.ZodType>(schema: S, path: string, opti
 export async function apiVoid(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);
 }
+
+/**
+ * Uploads one file as multipart/form-data (the browser sets the boundary). Answers the raw
+ * Response so callers parse JSON or accept 204.
+ */
+export async function apiUpload(path: string, file: File, method: 'POST' | 'PUT' = 'POST'): Promise<Response> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language() };
+  if (state.csrfToken) headers[csrfHeader] = state.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), { method, headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError(0, 'network_error', '');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401) state.onUnauthorized();
+    throw error;
+  }
+  return response;
+}
