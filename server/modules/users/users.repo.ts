@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import type { Db, NewUser, UserPatch, UserRow } from '@server/db/database';
 import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
@@ -13,14 +14,15 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
+/**
+ * Active admins, with their rows locked until the transaction ends on PostgreSQL: two admins
+ * demoting each other at once would otherwise both count two and leave none. (SQLite runs one
+ * write transaction at a time.)
+ */
 export async function countActiveAdmins(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin')
-    .where('active', '=', true)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  let query = db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return (await query.execute()).length;
 }
 
 export const insertUser = async (db: Db, user: NewUser): Promise<void> => {

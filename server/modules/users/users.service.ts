@@ -1,6 +1,7 @@
 import type { User, UserCreate, UserUpdate } from '@contract/users';
 import { userCreateSchema, userUpdateSchema } from '@contract/users';
 import type { Db, UserPatch, UserRow } from '@server/db/database';
+import { isUniqueViolation } from '@server/db/errors';
 import { diffFields } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
@@ -30,7 +31,8 @@ export async function createUser(db: Db, actor: Actor | null, input: UserCreate)
   if (actor) authorize(actor, { domain: 'user', action: 'create' });
   const data = userCreateSchema.parse(input);
   await requireTeam(db, data.teamId);
-  if (await findUserByEmail(db, data.email)) throw new AppError('email_taken', { fields: [{ field: 'email', code: 'email_taken' }] });
+  const taken = () => new AppError('email_taken', { fields: [{ field: 'email', code: 'email_taken' }] });
+  if (await findUserByEmail(db, data.email)) throw taken();
   const now = nowIso();
   const row: UserRow = {
     id: newId(),
@@ -48,7 +50,9 @@ export async function createUser(db: Db, actor: Actor | null, input: UserCreate)
     version: 1,
   };
   await db.transaction().execute(async (trx) => {
-    await insertUser(trx, row);
+    await insertUser(trx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken() : error;
+    });
     await writeAudit(trx, {
       actorId: actor?.id ?? null,
       entity: 'user',

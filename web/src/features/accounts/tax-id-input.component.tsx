@@ -3,20 +3,13 @@ import type { UseFormReturnType } from '@mantine/form';
 import { checkTaxId, taxIdCountries } from '@contract/tax-id';
 import { useTranslation } from 'react-i18next';
 import type { AccountFormValues } from './account-form-values';
-
-/** The country the server checks the tax id against: the visit address's, else the postal one's. */
-export function taxIdCountry(values: AccountFormValues): string | null {
-  const { visit, postal } = values.addresses;
-  const main = visit.city.trim() || visit.country.trim() ? visit : postal;
-  const country = main.country.trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(country) ? country : null;
-}
+import { accountCountry } from './use-account-form';
 
 /** The tax id field, explaining as you type which id the country expects and whether this one is valid (the same check the server makes). */
 export function TaxIdInput({ form }: { form: UseFormReturnType<AccountFormValues> }) {
   const { t } = useTranslation();
   const value = form.values.taxId.trim();
-  const country = taxIdCountry(form.values);
+  const country = accountCountry(form.values);
   const known = country !== null && taxIdCountries.includes(country);
   const kinds = known ? t(`company:taxId.kinds.${country}`) : '';
   const check = value ? checkTaxId(value, country) : null;

@@ -3,15 +3,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import type { AccountFormValues } from './account-form-values';
-import { taxIdCountry } from './tax-id-input.component';
+import { accountCountry } from './use-account-form';
 
 /** What the duplicate check is asked: only the identifying fields, trimmed, blanks left out. */
 function checkQuery(values: AccountFormValues): string {
   const params = new URLSearchParams();
   const taxId = values.taxId.trim();
   if (taxId.length >= 3) params.set('taxId', taxId);
-  const country = taxIdCountry(values);
-  if (country) params.set('country', country);
+  const country = accountCountry(values);
+  if (country && /^[A-Z]{2}$/.test(country)) params.set('country', country);
   for (const email of values.emails.map((value) => value.trim()).filter((value) => value.includes('@'))) params.append('email', email);
   for (const phone of values.phones.map((value) => value.trim()).filter((value) => value.replace(/\D/g, '').length >= 6)) params.append('phone', phone);
   return params.has('taxId') || params.has('email') || params.has('phone') ? params.toString() : '';
