@@ -17,9 +17,10 @@ function checkQuery(values: AccountFormValues): string {
   return params.has('taxId') || params.has('email') || params.has('phone') ? params.toString() : '';
 }
 
-/** Visible accounts that share the form's tax id, e-mail or phone, asked once typing pauses. */
-export function useDuplicates(values: AccountFormValues) {
-  const [query] = useDebouncedValue(checkQuery(values), 400);
+/** Visible accounts that share the form's tax id, e-mail or phone, asked once typing pauses (an edited account is not its own duplicate). */
+export function useDuplicates(values: AccountFormValues, excludeId?: string) {
+  const asked = checkQuery(values);
+  const [query] = useDebouncedValue(asked && excludeId ? `${asked}&excludeId=${encodeURIComponent(excludeId)}` : asked, 400);
   return useQuery({
     queryKey: ['accounts', 'duplicates', query],
     queryFn: ({ signal }) => apiJson(duplicateListSchema, `/accounts/duplicates?${query}`, { signal }),
