@@ -40,7 +40,7 @@ export async function updateUser(db: Db, id: string, version: number, patch: Use
   return Number(result.numUpdatedRows) === 1;
 }
 
-const userSort: SortPlan = { key: 'name', columns: ['users.name', 'users.id'], direction: 'asc' };
+const userSort: SortPlan = { key: 'name', columns: ['users.name_norm', 'users.id'], direction: 'asc' };
 
 export async function listUsers(
   db: Db,
@@ -49,12 +49,12 @@ export async function listUsers(
   let base = db.selectFrom('users');
   if (query.active !== 'all') base = base.where('active', '=', query.active === 'true');
   if (query.q) {
-    const like = `%${query.q.toLowerCase()}%`;
-    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb('users.email', 'like', like)]));
+    const like = `%${normalizeText(query.q)}%`;
+    base = base.where((eb) => eb.or([eb('users.name_norm', 'like', like), eb('users.email', 'like', like)]));
   }
   const after = decodeCursor(query.cursor, userSort);
   const rows = await applyKeyset(base.selectAll(), userSort, after).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, userSort, (row) => [row.name, row.id]);
+  const page = pageOf(rows, query.limit, userSort, (row) => [row.name_norm, row.id]);
   return { ...page, ...(await countCapped(db, base)) };
 }
 
@@ -66,8 +66,7 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
 }
 
 export async function userOptions(db: Db) {
-  const rows = await db.selectFrom('users').select(['id', 'name', 'active']).orderBy('name').orderBy('id').execute();
-  return rows.sort((a, b) => normalizeText(a.name).localeCompare(normalizeText(b.name)));
+  return db.selectFrom('users').select(['id', 'name', 'active']).orderBy('name_norm').orderBy('id').execute();
 }
 
 /** Which of the given ids are active users (for owner lists). */

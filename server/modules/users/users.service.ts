@@ -6,6 +6,7 @@ import { diffFields } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { hashPassword } from '@server/lib/passwords';
+import { normalizeText } from '@server/lib/normalize';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
@@ -38,6 +39,7 @@ export async function createUser(db: Db, actor: Actor | null, input: UserCreate)
     id: newId(),
     email: data.email,
     name: data.name,
+    name_norm: normalizeText(data.name),
     password_hash: await hashPassword(data.password),
     role: data.role,
     scope: data.scope,
@@ -84,7 +86,7 @@ export async function changeUser(db: Db, actor: Actor, id: string, input: UserUp
   const data = userUpdateSchema.parse(input);
   await requireTeam(db, data.teamId);
   const patch: UserPatch = {};
-  if (data.name !== undefined) patch.name = data.name;
+  if (data.name !== undefined) Object.assign(patch, { name: data.name, name_norm: normalizeText(data.name) });
   if (data.role !== undefined) patch.role = data.role;
   if (data.scope !== undefined) patch.scope = data.scope;
   if (data.teamId !== undefined) patch.team_id = data.teamId;
