@@ -5,6 +5,9 @@ import type { Config } from './config';
 import type { Db } from './db/database';
 import type { Dialect } from './db/connect';
 import { accountRoutes } from './modules/accounts/accounts.routes';
+import { activityRoutes } from './modules/activities/activities.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { requestRoutes } from './modules/requests/requests.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { listRoutes } from './modules/lists/lists.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
@@ -57,9 +60,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(teamRoutes);
       await api.register(accountRoutes);
       await api.register(listRoutes);
+      await api.register(requestRoutes);
+      await api.register(activityRoutes);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(calendarRoutes);
 
   await registerWeb(app, config.webDistDir);
   return app;
