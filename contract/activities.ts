@@ -86,7 +86,8 @@ export const activityListQuerySchema = z.object({
   to: instant.optional(),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
-export type ActivityListParams = z.input<typeof activityListQuerySchema>;
+/** What a client sends: query-string input, with a plain numeric limit. */
+export type ActivityListParams = Omit<z.input<typeof activityListQuerySchema>, 'limit'> & { limit?: number };
 export const activityListSchema = listResponse(activitySchema);
 
 /** The bell: my scheduled activities due by `until` (the end of the user's today). */

@@ -66,7 +66,7 @@ export const requestListQuerySchema = z.object({
   latestOnly: queryBoolean.optional(),
 });
 export type RequestListQuery = z.infer<typeof requestListQuerySchema>;
-export type RequestListParams = z.input<typeof requestListQuerySchema>;
+export type RequestListParams = Omit<z.input<typeof requestListQuerySchema>, 'limit'> & { limit?: number };
 export const requestListSchema = listResponse(requestSchema);
 
 /** "New lead": the person or organization (stage lead) and its first request, in one step. */

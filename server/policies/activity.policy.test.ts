@@ -64,7 +64,7 @@ describe('activity visibility policy', () => {
   test.each(cells)('$actor × $privacy activity × $action → $expected', async ({ actor: actorName, privacy: p, action, expected }) => {
     const actor = client(actorName);
     const responsible = client('responsible agent');
-    const owners = ['responsible agent', 'crm-manager agent', 'other agent with the account'].map((name) => client(name).user.id);
+    const owners = (['responsible agent', 'crm-manager agent', 'other agent with the account'] as const).map((name) => client(name).user.id);
     const account = await t.account(admin, { kind: 'organization', name: `Acme ${Math.random().toString(36).slice(2, 8)}`, ownerIds: owners });
     const created = await admin.post('/api/v1/activities', {
       accountId: account.id, type: 'call', subject: `Llamada ${p}`, startAt: new Date().toISOString(), responsibleId: responsible.user.id, private: p === 'private',

@@ -4,6 +4,12 @@ import { AccountCreatePage } from '@web/features/accounts/account-create.page';
 import { AccountEditPage } from '@web/features/accounts/account-edit.page';
 import { AccountPage } from '@web/features/accounts/account.page';
 import { AccountsListPage } from '@web/features/accounts/accounts-list.page';
+import { ActivitiesPage } from '@web/features/activities/activities.page';
+import { CalendarPage } from '@web/features/activities/calendar.page';
+import { RemindersPage } from '@web/features/activities/reminders.page';
+import { LeadPage } from '@web/features/leads/lead.page';
+import { LeadCreatePage } from '@web/features/requests/lead-create.page';
+import { RequestsPage } from '@web/features/requests/requests.page';
 import { LoginPage } from '@web/features/auth/login.page';
 import { ProfilePage } from '@web/features/auth/profile.page';
 import { useCurrentUser } from '@web/features/auth/session';
@@ -33,6 +39,12 @@ export const router = createBrowserRouter([
       { path: 'accounts/new', element: <AccountCreatePage /> },
       { path: 'accounts/:id', element: <AccountPage /> },
       { path: 'accounts/:id/edit', element: <AccountEditPage /> },
+      { path: 'requests', element: <RequestsPage /> },
+      { path: 'leads/new', element: <LeadCreatePage /> },
+      { path: 'leads/:id', element: <LeadPage /> },
+      { path: 'activities', element: <ActivitiesPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'reminders', element: <RemindersPage /> },
       { path: 'bin', element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> },
       { path: 'users', element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> },
       { path: 'profile', element: <ProfilePage /> },

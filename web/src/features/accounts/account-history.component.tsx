@@ -1,9 +1,10 @@
 import type { TimelineEntry } from '@contract/accounts';
 import { Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink } from '@tabler/icons-react';
+import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink, IconCalendarEvent, IconCircleCheck, IconInbox } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime } from '@web/components/format';
+import { useHistoryValues } from '@web/features/activities/use-history-values';
 import { emptyValue, formatChangeValue } from './change-value';
 import { useTimeline } from './use-timeline';
 
@@ -16,10 +17,19 @@ const icons: Record<string, typeof IconPencil> = {
   contact_added: IconLink,
   contact_updated: IconLink,
   contact_removed: IconLink,
+  activity_created: IconCalendarEvent,
+  activity_updated: IconCalendarEvent,
+  activity_done: IconCircleCheck,
+  activity_cancelled: IconCalendarEvent,
+  request_created: IconInbox,
+  request_updated: IconInbox,
+  qualified: IconCircleCheck,
+  unqualified: IconRestore,
 };
 
 function Entry({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
+  const history = useHistoryValues();
   // Stage and kind are stored as codes; show them as the user reads them elsewhere.
   const translate = (field: string) => (value: string) =>
     field === 'stage' || field === 'kind' ? t(`accounts:${field}.${value}`, { defaultValue: value }) : value;
@@ -29,12 +39,12 @@ function Entry({ entry }: { entry: TimelineEntry }) {
         {formatDateTime(entry.at)} · {entry.actor?.name ?? t('accounts:overview.system')}
       </Text>
       {entry.changes.map((change) => {
-        const before = formatChangeValue(change.before, translate(change.field));
-        const after = formatChangeValue(change.after, translate(change.field));
+        const before = formatChangeValue(history.value(entry.entity, change.field, change.before), translate(change.field));
+        const after = formatChangeValue(history.value(entry.entity, change.field, change.after), translate(change.field));
         return (
           <Group key={change.field} gap={6} wrap="wrap">
             <Text size="sm" fw={600}>
-              {t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
+              {history.field(entry.entity, change.field) ?? t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
             </Text>
             {before !== emptyValue && (
               <>
@@ -58,6 +68,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 export function AccountHistory({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const timeline = useTimeline(accountId);
+  const history = useHistoryValues();
   if (timeline.isPending) {
     return (
       <Center py="md">
@@ -74,7 +85,7 @@ export function AccountHistory({ accountId }: { accountId: string }) {
         {entries.map((entry) => {
           const Icon = icons[entry.action] ?? IconPencil;
           return (
-            <Timeline.Item key={entry.id} bullet={<Icon size={14} />} title={t(`accounts:history.action.${entry.action}`, { defaultValue: entry.action })}>
+            <Timeline.Item key={entry.id} bullet={<Icon size={14} />} title={history.action(entry.action) ?? t(`accounts:history.action.${entry.action}`, { defaultValue: entry.action })}>
               <Entry entry={entry} />
             </Timeline.Item>
           );
