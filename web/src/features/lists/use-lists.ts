@@ -1,40 +1,65 @@
 import { allListsSchema, type ListItem, type ListKey } from '@contract/lists';
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiJson } from '@web/app/api-client';
-import { currentLanguage } from '@web/app/i18n';
+import { toLanguage } from '@web/app/i18n';
 
-/** Every configurable list, cached: forms offer their items, lists show their labels and colours. */
+export const listsQueryKey = ['lists'] as const;
+
+/** Every configurable list at once: forms offer their items, lists and badges show their labels. */
 export function useLists() {
   return useQuery({
-    queryKey: ['lists', 'all'],
+    queryKey: listsQueryKey,
     queryFn: ({ signal }) => apiJson(allListsSchema, '/lists', { signal }),
     staleTime: 5 * 60_000,
   });
 }
 
+export type ListOption = { value: string; label: string; color: string | null };
+
+/** Label and colour of list items in the user's language; a key no longer in the list shows as itself. */
+export function useListItems(listKey: ListKey) {
+  const lists = useLists();
+  const { i18n } = useTranslation();
+  const language = toLanguage(i18n.language) ?? 'es';
+  const items: ListItem[] = lists.data?.lists[listKey] ?? [];
+
+  const find = useCallback((key: string | null | undefined) => items.find((item) => item.key === key), [items]);
+  const label = useCallback((key: string | null | undefined) => (key ? (find(key)?.labels[language] ?? key) : ''), [find, language]);
+
+  /** Active items, plus the current value even if it was deactivated (so a form never loses it). */
+  const options = (current?: string | null): ListOption[] =>
+    items
+      .filter((item) => item.active || item.key === current)
+      .sort((a, b) => a.position - b.position)
+      .map((item) => ({ value: item.key, label: item.labels[language], color: item.color }));
+
+  return { isPending: lists.isPending, find, label, options };
+}
+
 export type ListLookup = {
-  items: (key: ListKey) => ListItem[];
   /** The item's label in the user's language; the raw key when the item is unknown. */
   label: (key: ListKey, value: string | null | undefined) => string;
   color: (key: ListKey, value: string | null | undefined) => string | null;
   /** Options for a Select: active items, plus the current value if it was deactivated. */
-  options: (key: ListKey, current?: string | null) => Array<{ value: string; label: string }>;
+  options: (key: ListKey, current?: string | null) => ListOption[];
 };
 
+/** Labels, colours and options of any list, for pages that show several (requests, activities, history). */
 export function useListLookup(): ListLookup {
-  useTranslation(); // re-render on language change
-  const { data } = useLists();
-  const language = currentLanguage();
-  const items = (key: ListKey): ListItem[] => data?.lists[key] ?? [];
+  const lists = useLists();
+  const { i18n } = useTranslation();
+  const language = toLanguage(i18n.language) ?? 'es';
+  const items = (key: ListKey): ListItem[] => lists.data?.lists[key] ?? [];
   const find = (key: ListKey, value: string | null | undefined) => (value ? items(key).find((item) => item.key === value) : undefined);
   return {
-    items,
     label: (key, value) => (value ? (find(key, value)?.labels[language] ?? value) : ''),
     color: (key, value) => find(key, value)?.color ?? null,
     options: (key, current) =>
       items(key)
         .filter((item) => item.active || item.key === current)
-        .map((item) => ({ value: item.key, label: item.labels[language] })),
+        .sort((a, b) => a.position - b.position)
+        .map((item) => ({ value: item.key, label: item.labels[language], color: item.color })),
   };
 }
