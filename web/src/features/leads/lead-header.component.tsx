@@ -52,7 +52,7 @@ export function LeadHeader({ account, openRequests }: { account: Account; openRe
           )}
         </Group>
       </Group>
-      <QualifyModal key={account.version} account={account} openRequests={openRequests} opened={qualifyOpened} onClose={qualify.close} />
+      <QualifyModal account={account} openRequests={openRequests} opened={qualifyOpened} onClose={qualify.close} />
       <ConfirmModal
         opened={undoOpened}
         onClose={undo.close}

@@ -17,7 +17,7 @@ export function RequestsTable({ items, showAccount = true }: { items: Request[];
   const [editing, setEditing] = useState<Request | null>(null);
   return (
     <>
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing="xs" aria-label={t('requests:list.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -52,11 +52,11 @@ export function RequestsTable({ items, showAccount = true }: { items: Request[];
                   <Table.Td>{lists.label('request_group', request.group)}</Table.Td>
                   <Table.Td>{lists.label('request_channel', request.channel)}</Table.Td>
                   <Table.Td>{lists.label('source', request.source)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <ListBadge listKey="request_status" value={request.status} />
                   </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={request.handled ? 'teal' : 'orange'}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge variant="light" color={request.handled ? 'teal' : 'orange'} style={{ overflow: 'visible' }}>
                       {t(request.handled ? 'requests:handled.yes' : 'requests:handled.no')}
                     </Badge>
                   </Table.Td>
