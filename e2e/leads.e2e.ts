@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountSchema } from '@contract/accounts';
+import { activitySchema } from '@contract/activities';
+import { apiLogin } from './api';
 import { admin, choose, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -84,5 +87,39 @@ describe.skipIf(!hasChromium)('a lead from its first request to customer, with t
     await page.getByText('Lead calificado como cliente').waitFor();
     await page.getByText('Actividad realizada').waitFor();
     await page.getByText('Solicitud recibida').waitFor();
+  });
+});
+
+describe.skipIf(!hasChromium)('the calendar', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await login(browser.page, server.baseUrl, admin.email, admin.password);
+  });
+  screenshotOnFailure(() => browser?.page);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('moves an activity to another hour by dragging it in the week view', async () => {
+    const { page } = browser;
+    const session = await apiLogin(server.baseUrl, admin.email, admin.password);
+    const account = await session.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Clínica Sol' });
+    const start = new Date();
+    start.setHours(10, 0, 0, 0);
+    const created = await session.call(activitySchema, 'POST', '/activities', { accountId: account.id, type: 'meeting', subject: 'Reunión con Sol', startAt: start.toISOString(), endAt: new Date(start.getTime() + 3_600_000).toISOString() });
+    await page.getByRole('link', { name: 'Calendario' }).click();
+    const chip = page.getByRole('button', { name: /Reunión con Sol/ });
+    await chip.waitFor();
+    const day = new Intl.DateTimeFormat('es', { weekday: 'long', day: 'numeric', month: 'long' }).format(start);
+    await chip.dragTo(page.getByRole('gridcell', { name: `${day} 15:00` }));
+    await page.getByRole('gridcell', { name: `${day} 15:00` }).getByRole('button', { name: /Reunión con Sol/ }).waitFor();
+    const moved = await session.call(activitySchema, 'GET', `/activities/${created.id}`);
+    expect(new Date(moved.startAt).getHours()).toBe(15);
+    expect(Date.parse(moved.endAt ?? '') - Date.parse(moved.startAt)).toBe(3_600_000);
   });
 });

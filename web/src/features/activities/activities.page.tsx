@@ -101,7 +101,7 @@ export function ActivitiesPage() {
       <ErrorAlert error={activities.error} />
       {first && (
         <Text size="sm" c="dimmed">
-          {t('activities:list.total', { total: formatTotal(first.total, first.totalIsEstimate) })}
+          {t('activities:list.total', { count: first.total, total: formatTotal(first.total, first.totalIsEstimate) })}
         </Text>
       )}
       {activities.isPending ? (

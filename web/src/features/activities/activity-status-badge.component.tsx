@@ -8,7 +8,7 @@ export const statusColors: Record<ActivityStatus, string> = { scheduled: 'blue',
 export function ActivityStatusBadge({ status, overdue = false }: { status: ActivityStatus; overdue?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={overdue ? 'red' : statusColors[status]}>
+    <Badge variant="light" color={overdue ? 'red' : statusColors[status]} style={{ minWidth: 'max-content' }}>
       {overdue ? t('activities:status.overdue') : t(`activities:status.${status}`)}
     </Badge>
   );

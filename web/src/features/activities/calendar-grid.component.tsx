@@ -30,6 +30,7 @@ function Chip({ activity, onOpen }: { activity: Activity; onOpen: (activity: Act
       }}
       onClick={() => onOpen(activity)}
       data-activity={activity.id}
+      title={activity.subject}
       style={{
         display: 'block', width: '100%', fontSize: 12, lineHeight: 1.3, padding: '2px 4px', borderRadius: 4, marginBottom: 2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap',
         background: `var(--mantine-color-${color}-1)`, borderLeft: `3px solid var(--mantine-color-${color}-6)`,
@@ -42,7 +43,7 @@ function Chip({ activity, onOpen }: { activity: Activity; onOpen: (activity: Act
 }
 
 /** A drop target: a day (month view) or an hour of a day (week view). */
-function Cell({ label, onDropActivity, children, muted }: { label: string; onDropActivity: (id: string) => void; children: ReactNode; muted?: boolean }) {
+function Cell({ label, onDropActivity, children, muted, today }: { label: string; onDropActivity: (id: string) => void; children: ReactNode; muted?: boolean; today?: boolean }) {
   const [over, setOver] = useState(false);
   const accept = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(dragType)) return;
@@ -63,8 +64,8 @@ function Cell({ label, onDropActivity, children, muted }: { label: string; onDro
         if (id) onDropActivity(id);
       }}
       style={{
-        minHeight: 36, padding: 2, borderRight: '1px solid var(--mantine-color-gray-3)', borderBottom: '1px solid var(--mantine-color-gray-3)',
-        background: over ? 'var(--mantine-color-teal-0)' : muted ? 'var(--mantine-color-gray-0)' : undefined,
+        minHeight: 28, padding: 2, borderRight: '1px solid var(--mantine-color-gray-3)', borderBottom: '1px solid var(--mantine-color-gray-3)',
+        background: over ? 'var(--mantine-color-teal-1)' : today ? 'var(--mantine-color-teal-0)' : muted ? 'var(--mantine-color-gray-0)' : undefined,
       }}
     >
       {children}
@@ -88,7 +89,8 @@ export function CalendarGrid({ view, days, month, items, onMove, onOpen }: Props
   };
   const weekday = new Intl.DateTimeFormat(i18next.language, { weekday: 'short' });
   const dayLabel = new Intl.DateTimeFormat(i18next.language, { weekday: 'long', day: 'numeric', month: 'long' });
-  const columns = view === 'week' ? '48px repeat(7, minmax(90px, 1fr))' : 'repeat(7, minmax(90px, 1fr))';
+  // The week scrolls sideways on a phone; the month fits, its entries cut short.
+  const columns = view === 'week' ? '48px repeat(7, minmax(90px, 1fr))' : 'repeat(7, minmax(0, 1fr))';
 
   const header = days.slice(0, 7).map((day) => (
     <Box key={`h-${dayKey(day)}`} role="columnheader" p={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
@@ -100,7 +102,7 @@ export function CalendarGrid({ view, days, month, items, onMove, onOpen }: Props
 
   return (
     <Box style={{ overflowX: 'auto' }}>
-      <Box role="grid" aria-label={t('activities:calendar.title')} style={{ display: 'grid', gridTemplateColumns: columns, minWidth: 700, borderLeft: '1px solid var(--mantine-color-gray-3)', borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Box role="grid" aria-label={t('activities:calendar.title')} style={{ display: 'grid', gridTemplateColumns: columns, minWidth: view === 'week' ? 700 : undefined, borderLeft: '1px solid var(--mantine-color-gray-3)', borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         {view === 'week' && <Box />}
         {header}
         {view === 'month'
@@ -119,7 +121,7 @@ export function CalendarGrid({ view, days, month, items, onMove, onOpen }: Props
                 {`${hour}:00`}
               </Text>,
               ...days.map((day) => (
-                <Cell key={`${dayKey(day)}-${hour}`} label={`${dayLabel.format(day)} ${hour}:00`} onDropActivity={drop(day, hour)} muted={sameDay(day, today)}>
+                <Cell key={`${dayKey(day)}-${hour}`} label={`${dayLabel.format(day)} ${hour}:00`} onDropActivity={drop(day, hour)} today={sameDay(day, today)}>
                   {(byDay.get(dayKey(day)) ?? [])
                     .filter((activity) => clampHour(new Date(activity.startAt).getHours()) === hour)
                     .map((activity) => (

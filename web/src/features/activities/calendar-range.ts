@@ -37,7 +37,7 @@ export function movedStart(startAt: string, day: Date, hour: number | null): Dat
   return target;
 }
 
-/** Hours the week grid shows; activities outside them sit in the first or last row. */
-export const firstHour = 7;
-export const lastHour = 21;
+/** Hours the week grid shows (the whole day: a row per hour). */
+export const firstHour = 0;
+export const lastHour = 23;
 export const clampHour = (hour: number): number => Math.min(lastHour, Math.max(firstHour, hour));

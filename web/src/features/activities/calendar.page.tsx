@@ -13,6 +13,8 @@ import { addDays, movedStart, visibleDays, type CalendarView } from './calendar-
 import { useActivityPage } from './use-activities';
 import { useUpdateActivity } from './use-update-activity';
 
+const capitalize = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 /** My activities by week or month; drag one to another slot to move it (editing it changes the time too). */
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -61,8 +63,8 @@ export function CalendarPage() {
         <ActionIcon variant="default" size="lg" aria-label={t('activities:calendar.next')} onClick={() => step(1)}>
           <IconChevronRight size={16} />
         </ActionIcon>
-        <Text fw={600} tt="capitalize" aria-live="polite">
-          {view === 'week' ? `${title.format(from)} – ${title.format(addDays(to, -1))}` : title.format(anchor)}
+        <Text fw={600} aria-live="polite">
+          {capitalize(view === 'week' ? `${title.format(from)} – ${title.format(addDays(to, -1))}` : title.format(anchor))}
         </Text>
       </Group>
       <Text size="sm" c="dimmed">

@@ -31,6 +31,8 @@ export function useReminderNotifications(): void {
         message: `${activity.subject} · ${activity.account.name} · ${formatDateTime(activity.startAt)}`,
         color: 'orange',
         autoClose: false,
+        // Bottom right, so a reminder never covers the bell it is about.
+        position: 'bottom-right',
       });
     }
   }, [due.data, t]);

@@ -7,7 +7,7 @@ export function ListBadge({ listKey, value }: { listKey: ListKey; value: string 
   const lists = useListLookup();
   if (!value) return null;
   return (
-    <Badge variant="light" color={lists.color(listKey, value) ?? 'gray'} style={{ textTransform: 'none', overflow: 'visible' }}>
+    <Badge variant="light" color={lists.color(listKey, value) ?? 'gray'} style={{ textTransform: 'none', minWidth: 'max-content' }}>
       {lists.label(listKey, value)}
     </Badge>
   );

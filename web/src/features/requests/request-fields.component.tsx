@@ -25,7 +25,7 @@ export function RequestFields<V>({ form, prefix = '' }: { form: UseFormReturnTyp
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <ListSelect listKey="request_interest" label={t('requests:field.interest')} {...form.getInputProps(path('interest'))} />
+        <ListSelect listKey="request_interest" label={t('requests:field.interest')} description={t('requests:lead.interestHint')} {...form.getInputProps(path('interest'))} />
         <ListSelect listKey="request_status" label={t('requests:field.status')} {...form.getInputProps(path('status'))} />
         <ListSelect listKey="request_group" label={t('requests:field.group')} {...form.getInputProps(path('group'))} />
         <ListSelect listKey="request_channel" label={t('requests:field.channel')} {...form.getInputProps(path('channel'))} />

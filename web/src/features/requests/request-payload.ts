@@ -1,10 +1,10 @@
 import type { Request } from '@contract/requests';
-import { fromLocalInput, nextHour, toLocalInput } from '@web/features/activities/local-time';
+import { fromLocalInput, toLocalInput } from '@web/features/activities/local-time';
 import type { RequestValues } from './request-fields.component';
 
 export function requestValues(request: Request | null, me: string): RequestValues {
   return {
-    requestedAt: toLocalInput(request?.requestedAt ?? new Date(Date.parse(nextHour()) - 3_600_000).toISOString()),
+    requestedAt: toLocalInput(request?.requestedAt ?? new Date().toISOString()),
     interest: request?.interest ?? null,
     group: request?.group ?? null,
     channel: request?.channel ?? null,

@@ -56,7 +56,7 @@ export function RequestsTable({ items, showAccount = true }: { items: Request[];
                     <ListBadge listKey="request_status" value={request.status} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge variant="light" color={request.handled ? 'teal' : 'orange'} style={{ overflow: 'visible' }}>
+                    <Badge variant="light" color={request.handled ? 'teal' : 'orange'} style={{ minWidth: 'max-content' }}>
                       {t(request.handled ? 'requests:handled.yes' : 'requests:handled.no')}
                     </Badge>
                   </Table.Td>

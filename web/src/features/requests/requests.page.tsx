@@ -93,7 +93,7 @@ export function RequestsPage() {
       <ErrorAlert error={requests.error} />
       {first && (
         <Text size="sm" c="dimmed">
-          {t('requests:list.total', { total: formatTotal(first.total, first.totalIsEstimate) })}
+          {t('requests:list.total', { count: first.total, total: formatTotal(first.total, first.totalIsEstimate) })}
         </Text>
       )}
       {requests.isPending ? (
