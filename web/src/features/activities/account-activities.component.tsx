@@ -1,8 +1,8 @@
-import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
+import { PagedList } from '@web/components/paged-list.component';
 import { ActivitiesTable } from './activities-table.component';
 import { ActivityFormModal } from './activity-form-modal.component';
 import { useActivities } from './use-activities';
@@ -12,7 +12,6 @@ export function AccountActivities({ accountId, canCreate }: { accountId: string;
   const { t } = useTranslation();
   const [creating, create] = useDisclosure(false);
   const activities = useActivities({ accountId, sort: '-startAt', limit: 20 });
-  const items = activities.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack gap="sm">
       {canCreate && (
@@ -22,21 +21,9 @@ export function AccountActivities({ accountId, canCreate }: { accountId: string;
           </Button>
         </Group>
       )}
-      <ErrorAlert error={activities.error} />
-      {activities.isPending ? (
-        <Center py="md">
-          <Loader size="sm" />
-        </Center>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('activities:list.emptyAccount')}</Text>
-      ) : (
-        <ActivitiesTable items={items} showAccount={false} />
-      )}
-      {activities.hasNextPage && (
-        <Button variant="default" onClick={() => void activities.fetchNextPage()} loading={activities.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
-          {t('common:action.loadMore')}
-        </Button>
-      )}
+      <PagedList query={activities} empty={t('activities:list.emptyAccount')}>
+        {(items) => <ActivitiesTable items={items} showAccount={false} />}
+      </PagedList>
       {creating && <ActivityFormModal opened accountId={accountId} onClose={create.close} />}
     </Stack>
   );

@@ -1,12 +1,12 @@
 import type { ActivityListParams, ActivityStatus } from '@contract/activities';
 import { activityStatuses } from '@contract/activities';
-import { Button, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert } from '@web/components/error-alert.component';
-import { formatTotal } from '@web/components/format';
+import { Link } from 'react-router';
+import { PagedList } from '@web/components/paged-list.component';
+import { dayEndIso, dayStartIso, useUrlFilters } from '@web/components/use-url-filters';
 import { ListSelect } from '@web/features/lists/list-select.component';
 import { useUserOptions } from '@web/features/users/use-user-options';
 import { ActivitiesTable } from './activities-table.component';
@@ -14,27 +14,13 @@ import { ActivityFormModal } from './activity-form-modal.component';
 import { useActivities } from './use-activities';
 
 const isStatus = (value: string | null): value is ActivityStatus => activityStatuses.some((status) => status === value);
-const dayStart = (value: string) => (value ? new Date(`${value}T00:00`).toISOString() : undefined);
-const dayEnd = (value: string) => {
-  if (!value) return undefined;
-  const date = new Date(`${value}T00:00`);
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
-};
 
 /** All the activities I may see, filtered by status, type, responsible, account and dates (filters live in the URL). */
 export function ActivitiesPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, get, set } = useUrlFilters();
   const users = useUserOptions();
   const [creating, create] = useDisclosure(false);
-  const get = (key: string) => params.get(key) ?? '';
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const status = params.get('status');
   const query: ActivityListParams = {
     limit: 50,
@@ -44,12 +30,10 @@ export function ActivitiesPage() {
     responsibleId: get('responsibleId') || undefined,
     mine: get('mine') === 'true' ? 'true' : undefined,
     accountId: get('accountId') || undefined,
-    from: dayStart(get('from')),
-    to: dayEnd(get('to')),
+    from: dayStartIso(get('from')),
+    to: dayEndIso(get('to')),
   };
   const activities = useActivities(query);
-  const items = activities.data?.pages.flatMap((page) => page.items) ?? [];
-  const first = activities.data?.pages[0];
 
   return (
     <Stack gap="md">
@@ -98,26 +82,9 @@ export function ActivitiesPage() {
           </Button>
         )}
       </Paper>
-      <ErrorAlert error={activities.error} />
-      {first && (
-        <Text size="sm" c="dimmed">
-          {t('activities:list.total', { count: first.total, total: formatTotal(first.total, first.totalIsEstimate) })}
-        </Text>
-      )}
-      {activities.isPending ? (
-        <Center py="xl">
-          <Loader />
-        </Center>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('activities:list.empty')}</Text>
-      ) : (
-        <ActivitiesTable items={items} />
-      )}
-      {activities.hasNextPage && (
-        <Button variant="default" onClick={() => void activities.fetchNextPage()} loading={activities.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
-          {t('common:action.loadMore')}
-        </Button>
-      )}
+      <PagedList query={activities} empty={t('activities:list.empty')} total={(count, total) => t('activities:list.total', { count, total })}>
+        {(items) => <ActivitiesTable items={items} />}
+      </PagedList>
       {creating && <ActivityFormModal opened onClose={create.close} />}
     </Stack>
   );

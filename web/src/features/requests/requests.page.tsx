@@ -1,11 +1,11 @@
 import type { RequestListParams } from '@contract/requests';
 import type { ListKey } from '@contract/lists';
-import { Button, Center, Checkbox, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { ErrorAlert } from '@web/components/error-alert.component';
-import { formatTotal } from '@web/components/format';
+import { Link } from 'react-router';
+import { PagedList } from '@web/components/paged-list.component';
+import { dayEndIso, dayStartIso, useUrlFilters } from '@web/components/use-url-filters';
 import { ListSelect } from '@web/features/lists/list-select.component';
 import { useUserOptions } from '@web/features/users/use-user-options';
 import { RequestsTable } from './requests-table.component';
@@ -19,26 +19,11 @@ const listFilters: Array<{ param: 'interest' | 'group' | 'channel' | 'source' | 
   { param: 'source', listKey: 'source' },
 ];
 
-const dayStart = (value: string) => (value ? new Date(`${value}T00:00`).toISOString() : undefined);
-const dayEnd = (value: string) => {
-  if (!value) return undefined;
-  const date = new Date(`${value}T00:00`);
-  date.setDate(date.getDate() + 1);
-  return date.toISOString();
-};
-
 /** Seed 002's CRM › Solicitudes: every request of my leads, filtered; "only the latest" per lead. */
 export function RequestsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, get, set } = useUrlFilters();
   const users = useUserOptions();
-  const get = (key: string) => params.get(key) ?? '';
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const handled = get('handled');
   const query: RequestListParams = {
     limit: 50,
@@ -49,13 +34,11 @@ export function RequestsPage() {
     status: get('status') || undefined,
     handled: handled === 'true' || handled === 'false' ? handled : undefined,
     responsibleId: get('responsibleId') || undefined,
-    from: dayStart(get('from')),
-    to: dayEnd(get('to')),
+    from: dayStartIso(get('from')),
+    to: dayEndIso(get('to')),
     latestOnly: get('latest') === 'true' ? 'true' : undefined,
   };
   const requests = useRequests(query);
-  const items = requests.data?.pages.flatMap((page) => page.items) ?? [];
-  const first = requests.data?.pages[0];
 
   return (
     <Stack gap="md">
@@ -90,26 +73,9 @@ export function RequestsPage() {
         </SimpleGrid>
         <Checkbox mt="sm" label={t('requests:filter.latestOnly')} checked={get('latest') === 'true'} onChange={(event) => set('latest', event.currentTarget.checked ? 'true' : null)} />
       </Paper>
-      <ErrorAlert error={requests.error} />
-      {first && (
-        <Text size="sm" c="dimmed">
-          {t('requests:list.total', { count: first.total, total: formatTotal(first.total, first.totalIsEstimate) })}
-        </Text>
-      )}
-      {requests.isPending ? (
-        <Center py="xl">
-          <Loader />
-        </Center>
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('requests:list.empty')}</Text>
-      ) : (
-        <RequestsTable items={items} />
-      )}
-      {requests.hasNextPage && (
-        <Button variant="default" onClick={() => void requests.fetchNextPage()} loading={requests.isFetchingNextPage} style={{ alignSelf: 'flex-start' }}>
-          {t('common:action.loadMore')}
-        </Button>
-      )}
+      <PagedList query={requests} empty={t('requests:list.empty')} total={(count, total) => t('requests:list.total', { count, total })}>
+        {(items) => <RequestsTable items={items} />}
+      </PagedList>
     </Stack>
   );
 }
