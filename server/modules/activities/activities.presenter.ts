@@ -1,10 +1,11 @@
 import type { Activity } from '@contract/activities';
+import { presentAccountRef } from '@server/modules/requests/requests.presenter';
 import type { ActivityView } from './activities.repo';
 
 export function presentActivity(row: ActivityView): Activity {
   return {
     id: row.id,
-    account: { id: row.account_id, kind: row.account_kind, name: row.account_name, stage: row.account_stage },
+    account: presentAccountRef(row),
     requestId: row.request_id,
     type: row.type,
     status: row.status,

@@ -1,10 +1,15 @@
-import type { Request } from '@contract/requests';
+import type { AccountRef, Request } from '@contract/requests';
 import type { RequestView } from './requests.repo';
+
+/** The account a request or an activity hangs off, as lists show it (from the view's joined columns). */
+export const presentAccountRef = (row: { account_id: string; account_kind: AccountRef['kind']; account_name: string; account_stage: string }): AccountRef => ({
+  id: row.account_id, kind: row.account_kind, name: row.account_name, stage: row.account_stage,
+});
 
 export function presentRequest(row: RequestView): Request {
   return {
     id: row.id,
-    account: { id: row.account_id, kind: row.account_kind, name: row.account_name, stage: row.account_stage },
+    account: presentAccountRef(row),
     requestedAt: row.requested_at,
     interest: row.interest,
     group: row.request_group,
