@@ -11,6 +11,11 @@ export const listKeys = [
   'characteristic',
   'interest_area',
   'relationship_reason',
+  'request_interest',
+  'request_group',
+  'request_channel',
+  'request_status',
+  'activity_type',
 ] as const;
 export const listKeySchema = z.enum(listKeys);
 export type ListKey = z.infer<typeof listKeySchema>;

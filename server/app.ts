@@ -9,6 +9,9 @@ import { diskStorage, type Storage } from './lib/storage';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { duplicateRoutes } from './modules/accounts/duplicates.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
+import { activityRoutes } from './modules/activities/activities.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { requestRoutes } from './modules/requests/requests.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { listRoutes } from './modules/lists/lists.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
@@ -66,9 +69,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(listRoutes);
       await api.register(documentRoutes);
       await api.register(duplicateRoutes);
+      await api.register(requestRoutes);
+      await api.register(activityRoutes);
     },
     { prefix: '/api/v1' },
   );
+  await app.register(calendarRoutes);
 
   await registerWeb(app, config.webDistDir);
   return app;

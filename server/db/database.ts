@@ -148,6 +148,60 @@ export interface ListItemsTable {
   version: number;
 }
 
+export interface RequestsTable {
+  id: string;
+  account_id: string;
+  requested_at: Timestamp;
+  /** Item keys of the request_interest, request_group, request_channel, source and request_status lists. */
+  interest: string | null;
+  request_group: string | null;
+  channel: string | null;
+  source: string | null;
+  status: string | null;
+  handled: boolean;
+  reason: string | null;
+  notes: string | null;
+  responsible_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  version: number;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  account_id: string;
+  request_id: string | null;
+  /** Item key of the activity_type list. */
+  type: string;
+  status: 'scheduled' | 'done' | 'cancelled';
+  subject: string;
+  start_at: Timestamp;
+  end_at: Timestamp | null;
+  /** When it must be done by; the start unless given. The bell counts scheduled ones due by today. */
+  due_at: Timestamp;
+  responsible_id: string;
+  result: string | null;
+  notes: string | null;
+  is_private: boolean;
+  remind_at: Timestamp | null;
+  /** Set once the reminder has been shown, so it shows once across tabs and reloads. */
+  reminded_at: Timestamp | null;
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  updated_by: string | null;
+  version: number;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  /** sha256 of the token in the feed URL; the token itself is never stored. */
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -160,6 +214,9 @@ export interface Database {
   audit_log: AuditLogTable;
   list_items: ListItemsTable;
   documents: DocumentsTable;
+  requests: RequestsTable;
+  activities: ActivitiesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -174,6 +231,8 @@ export type ContactRow = Selectable<ContactsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ListItemRow = Selectable<ListItemsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
+export type RequestRow = Selectable<RequestsTable>;
+export type ActivityRow = Selectable<ActivitiesTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
-export const booleanColumns = new Set(['crm_manager', 'active', 'system']);
+export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private']);

@@ -15,6 +15,8 @@ export const errorStatus = {
   team_not_empty: 409,
   contact_exists: 409,
   last_admin: 409,
+  already_customer: 409,
+  not_qualified: 409,
   stale_version: 412,
   payload_too_large: 413,
   file_too_large: 413,

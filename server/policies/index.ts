@@ -1,6 +1,7 @@
 import { AppError } from '@server/lib/errors';
 import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
 import { canDocument, type DocumentAction } from './document.policy';
+import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction, type RequestAction } from './activity.policy';
 import { canList, type ListAction } from './list.policy';
 import { canUser, type UserAction } from './user.policy';
 import type { Actor } from './actor';
@@ -9,6 +10,7 @@ export { accountScope, canAccount, canBin } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canDocument } from './document.policy';
+export { activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
 export type { Actor } from './actor';
 
 type Check =
@@ -16,7 +18,10 @@ type Check =
   | { domain: 'bin'; action: BinAction }
   | { domain: 'user'; action: UserAction }
   | { domain: 'list'; action: ListAction }
-  | { domain: 'document'; action: DocumentAction };
+  | { domain: 'document'; action: DocumentAction }
+  | { domain: 'activity'; action: ActivityAction }
+  | { domain: 'request'; action: RequestAction }
+  | { domain: 'lead'; action: LeadAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -31,6 +36,12 @@ export function can(actor: Actor, check: Check): boolean {
       return canList(actor, check.action);
     case 'document':
       return canDocument(actor, check.action);
+    case 'activity':
+      return canActivity(actor, check.action);
+    case 'request':
+      return canRequest(actor, check.action);
+    case 'lead':
+      return canLead(actor, check.action);
   }
 }
 

@@ -96,6 +96,13 @@ export async function insertNewAccount(trx: Db, actor: Actor, kind: AccountKind,
 
 /** Creates an organization or a person; the creator owns it unless other owners are named. */
 export async function createAccount(db: Db, actor: Actor, input: AccountCreate): Promise<Account> {
+  const { kind, fields, ownerIds } = await prepareNewAccount(db, actor, input);
+  const row = await db.transaction().execute((trx) => insertNewAccount(trx, actor, kind, fields, ownerIds));
+  return presentById(db, actor, row);
+}
+
+/** Checks a new account's input (authorization, owners, list values) and resolves its fields and owners. */
+export async function prepareNewAccount(db: Db, actor: Actor, input: AccountCreate): Promise<{ kind: AccountKind; fields: AccountFields; ownerIds: string[] }> {
   authorize(actor, { domain: 'account', action: 'create' });
   const data = accountCreateSchema.parse(input);
   let ownerIds = await checkOwners(db, actor, data.ownerIds ?? []);
@@ -119,8 +126,7 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate):
     teamId: data.teamId ?? null,
   };
   await checkListValues(db, fields, null);
-  const row = await db.transaction().execute((trx) => insertNewAccount(trx, actor, data.kind, fields, ownerIds));
-  return presentById(db, actor, row);
+  return { kind: data.kind, fields, ownerIds };
 }
 
 /** Updates the fields sent, if the version sent is current; otherwise 412 and nothing changes. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '@server/db/database';
 import { parseJsonColumn } from '@server/lib/json';
 import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
-import { accountScope, type Actor } from '@server/policies';
+import { accountScope, auditRowVisible, type Actor } from '@server/policies';
 import { seesAllAccounts } from '@server/policies/actor';
 
 const timelineSort: SortPlan = { key: 'timeline', columns: ['audit_log.at', 'audit_log.id'], direction: 'desc' };
@@ -34,7 +34,8 @@ export async function listTimeline(
     .selectFrom('audit_log')
     .innerJoin('accounts', 'accounts.id', 'audit_log.account_id')
     .where('audit_log.account_id', '=', accountId)
-    .where(accountScope(actor));
+    .where(accountScope(actor))
+    .where(auditRowVisible(actor));
   if (!seesAllAccounts(actor)) base = base.where(otherSideVisible(actor));
   const after = decodeCursor(query.cursor, timelineSort);
   const rows = await applyKeyset(

@@ -45,6 +45,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       manageUsers: can(actor, { domain: 'user', action: 'list' }),
       viewBin: can(actor, { domain: 'bin', action: 'list' }),
       createAccounts: can(actor, { domain: 'account', action: 'create' }),
+      unqualifyLeads: can(actor, { domain: 'lead', action: 'unqualify' }),
     },
   };
 }

@@ -1,9 +1,10 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconAlarm, IconCalendar, IconCalendarEvent, IconInbox, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { Bell } from '@web/features/activities/bell.component';
 import { useCurrentUser } from '@web/features/auth/session';
 import { LanguageSwitch } from './language-switch.component';
 import { UserMenu } from './user-menu.component';
@@ -19,6 +20,10 @@ export function AppShellLayout() {
 
   const links = [
     { to: '/accounts', label: t('common:nav.accounts'), icon: IconAddressBook, show: true },
+    { to: '/requests', label: t('activities:nav.requests'), icon: IconInbox, show: true },
+    { to: '/activities', label: t('activities:nav.activities'), icon: IconCalendarEvent, show: true },
+    { to: '/calendar', label: t('activities:nav.calendar'), icon: IconCalendar, show: true },
+    { to: '/reminders', label: t('activities:nav.reminders'), icon: IconAlarm, show: true },
     { to: '/bin', label: t('common:nav.bin'), icon: IconTrash, show: me.abilities.viewBin },
     { to: '/users', label: t('common:nav.users'), icon: IconUsers, show: me.abilities.manageUsers },
   ];
@@ -34,6 +39,7 @@ export function AppShellLayout() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Bell />
             <LanguageSwitch />
             <UserMenu />
           </Group>

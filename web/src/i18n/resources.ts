@@ -1,24 +1,67 @@
 import enAccounts from './en/accounts.json';
+import enActivities from './en/activities.json';
 import enAuth from './en/auth.json';
 import enBin from './en/bin.json';
 import enCommon from './en/common.json';
 import enCompany from './en/company.json';
 import enDocuments from './en/documents.json';
+import enLeads from './en/leads.json';
+import enRequests from './en/requests.json';
 import enUsers from './en/users.json';
 import enValidation from './en/validation.json';
 import esAccounts from './es/accounts.json';
+import esActivities from './es/activities.json';
 import esAuth from './es/auth.json';
 import esBin from './es/bin.json';
 import esCommon from './es/common.json';
 import esCompany from './es/company.json';
 import esDocuments from './es/documents.json';
+import esLeads from './es/leads.json';
+import esRequests from './es/requests.json';
 import esUsers from './es/users.json';
 import esValidation from './es/validation.json';
 
-export const namespaces = ['common', 'auth', 'accounts', 'users', 'bin', 'validation', 'documents', 'company'] as const;
+// One namespace per line, in both languages: features add theirs without touching the others'.
+export const namespaces = [
+  'common',
+  'auth',
+  'accounts',
+  'users',
+  'bin',
+  'validation',
+  'documents',
+  'company',
+  'activities',
+  'requests',
+  'leads',
+] as const;
 
 /** Every translation, by language and namespace. Spanish is the product's first language. */
 export const resources = {
-  es: { common: esCommon, auth: esAuth, accounts: esAccounts, users: esUsers, bin: esBin, validation: esValidation, documents: esDocuments, company: esCompany },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, users: enUsers, bin: enBin, validation: enValidation, documents: enDocuments, company: enCompany },
+  es: {
+    common: esCommon,
+    auth: esAuth,
+    accounts: esAccounts,
+    users: esUsers,
+    bin: esBin,
+    validation: esValidation,
+    documents: esDocuments,
+    company: esCompany,
+    activities: esActivities,
+    requests: esRequests,
+    leads: esLeads,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    accounts: enAccounts,
+    users: enUsers,
+    bin: enBin,
+    validation: enValidation,
+    documents: enDocuments,
+    company: enCompany,
+    activities: enActivities,
+    requests: enRequests,
+    leads: enLeads,
+  },
 };

@@ -1,9 +1,12 @@
 import type { TimelineEntry } from '@contract/accounts';
 import { Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink, IconPaperclip, IconPhoto } from '@tabler/icons-react';
+import {
+  IconArrowRight, IconCalendarEvent, IconCircleCheck, IconInbox, IconLink, IconPaperclip, IconPencil, IconPhoto, IconPlus, IconRestore, IconTrash, IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime } from '@web/components/format';
+import { useHistoryValues } from '@web/features/activities/use-history-values';
 import { useListItems } from '@web/features/lists/use-lists';
 import { useTeams } from '@web/features/users/use-teams';
 import { emptyValue, formatChangeValue } from './change-value';
@@ -21,10 +24,19 @@ const icons: Record<string, typeof IconPencil> = {
   document_added: IconPaperclip,
   document_deleted: IconPaperclip,
   logo_changed: IconPhoto,
+  activity_created: IconCalendarEvent,
+  activity_updated: IconCalendarEvent,
+  activity_done: IconCircleCheck,
+  activity_cancelled: IconCalendarEvent,
+  request_created: IconInbox,
+  request_updated: IconInbox,
+  qualified: IconCircleCheck,
+  unqualified: IconRestore,
 };
 
 function Entry({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
+  const history = useHistoryValues();
   const stages = useListItems('account_stage');
   const industries = useListItems('industry');
   const sources = useListItems('source');
@@ -45,12 +57,12 @@ function Entry({ entry }: { entry: TimelineEntry }) {
         {formatDateTime(entry.at)} · {entry.actor?.name ?? t('accounts:overview.system')}
       </Text>
       {entry.changes.map((change) => {
-        const before = formatChangeValue(change.before, translate(change.field));
-        const after = formatChangeValue(change.after, translate(change.field));
+        const before = formatChangeValue(history.value(entry.entity, change.field, change.before), translate(change.field));
+        const after = formatChangeValue(history.value(entry.entity, change.field, change.after), translate(change.field));
         return (
           <Group key={change.field} gap={6} wrap="wrap">
             <Text size="sm" fw={600}>
-              {t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
+              {history.field(entry.entity, change.field) ?? t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
             </Text>
             {before !== emptyValue && (
               <>
@@ -74,6 +86,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 export function AccountHistory({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const timeline = useTimeline(accountId);
+  const history = useHistoryValues();
   if (timeline.isPending) {
     return (
       <Center py="md">
@@ -90,7 +103,7 @@ export function AccountHistory({ accountId }: { accountId: string }) {
         {entries.map((entry) => {
           const Icon = icons[entry.action] ?? IconPencil;
           return (
-            <Timeline.Item key={entry.id} bullet={<Icon size={14} />} title={t(`accounts:history.action.${entry.action}`, { defaultValue: entry.action })}>
+            <Timeline.Item key={entry.id} bullet={<Icon size={14} />} title={history.action(entry.action) ?? t(`accounts:history.action.${entry.action}`, { defaultValue: entry.action })}>
               <Entry entry={entry} />
             </Timeline.Item>
           );

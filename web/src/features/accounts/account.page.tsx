@@ -1,18 +1,20 @@
 import { Center, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconHistory, IconInfoCircle, IconPaperclip } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconHistory, IconInbox, IconInfoCircle, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
 import { NotFoundPage } from '@web/app/not-found.page';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { AccountDocuments } from '@web/features/documents/account-documents.component';
+import { AccountActivities } from '@web/features/activities/account-activities.component';
+import { AccountRequests } from '@web/features/requests/account-requests.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'documents', 'history'] as const;
+const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -47,6 +49,12 @@ export function AccountPage() {
           <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
             {t('accounts:tab.contacts')}
           </Tabs.Tab>
+          <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>
+            {t('activities:tab.activities')}
+          </Tabs.Tab>
+          <Tabs.Tab value="requests" leftSection={<IconInbox size={16} />}>
+            {t('activities:tab.requests')}
+          </Tabs.Tab>
           <Tabs.Tab value="documents" leftSection={<IconPaperclip size={16} />}>
             {t('documents:tab')}
           </Tabs.Tab>
@@ -59,6 +67,12 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <AccountContacts account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="activities">
+          <AccountActivities accountId={account.data.id} canCreate={account.data.abilities.update} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requests">
+          <AccountRequests account={account.data} />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <AccountDocuments account={account.data} />

@@ -37,3 +37,29 @@ export function useListItems(listKey: ListKey) {
 
   return { isPending: lists.isPending, find, label, options };
 }
+
+export type ListLookup = {
+  /** The item's label in the user's language; the raw key when the item is unknown. */
+  label: (key: ListKey, value: string | null | undefined) => string;
+  color: (key: ListKey, value: string | null | undefined) => string | null;
+  /** Options for a Select: active items, plus the current value if it was deactivated. */
+  options: (key: ListKey, current?: string | null) => ListOption[];
+};
+
+/** Labels, colours and options of any list, for pages that show several (requests, activities, history). */
+export function useListLookup(): ListLookup {
+  const lists = useLists();
+  const { i18n } = useTranslation();
+  const language = toLanguage(i18n.language) ?? 'es';
+  const items = (key: ListKey): ListItem[] => lists.data?.lists[key] ?? [];
+  const find = (key: ListKey, value: string | null | undefined) => (value ? items(key).find((item) => item.key === value) : undefined);
+  return {
+    label: (key, value) => (value ? (find(key, value)?.labels[language] ?? value) : ''),
+    color: (key, value) => find(key, value)?.color ?? null,
+    options: (key, current) =>
+      items(key)
+        .filter((item) => item.active || item.key === current)
+        .sort((a, b) => a.position - b.position)
+        .map((item) => ({ value: item.key, label: item.labels[language], color: item.color })),
+  };
+}

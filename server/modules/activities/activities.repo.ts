@@ -1,0 +1,125 @@
+import type { ActivityListQuery } from '@contract/activities';
+import type { ActivityRow, Db } from '@server/db/database';
+import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { activityScope, type Actor } from '@server/policies';
+
+const sortPlans: Record<ActivityListQuery['sort'], SortPlan> = {
+  '-startAt': { key: '-startAt', columns: ['activities.start_at', 'activities.id'], direction: 'desc' },
+  startAt: { key: 'startAt', columns: ['activities.start_at', 'activities.id'], direction: 'asc' },
+};
+const pendingSort: SortPlan = { key: 'pending', columns: ['activities.due_at', 'activities.id'], direction: 'asc' };
+const reminderSort: SortPlan = { key: 'reminders', columns: ['activities.remind_at', 'activities.id'], direction: 'asc' };
+
+/** An activity with what lists show of its account and responsible user. */
+export type ActivityView = ActivityRow & { account_kind: 'organization' | 'person'; account_name: string; account_stage: string; responsible_name: string };
+
+/** Activities the actor may see: every read starts here, so lists, counts, bell and feed agree. */
+const scoped = (db: Db, actor: Actor) =>
+  db.selectFrom('activities').innerJoin('accounts', 'accounts.id', 'activities.account_id').where(activityScope(actor));
+
+async function findViews(db: Db, ids: string[]): Promise<ActivityView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('activities')
+    .innerJoin('accounts', 'accounts.id', 'activities.account_id')
+    .innerJoin('users', 'users.id', 'activities.responsible_id')
+    .selectAll('activities')
+    .select(['accounts.kind as account_kind', 'accounts.name as account_name', 'accounts.stage as account_stage', 'users.name as responsible_name'])
+    .where('activities.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function filtered(db: Db, actor: Actor, query: ActivityListQuery) {
+  let base = scoped(db, actor);
+  if (query.status) base = base.where('activities.status', '=', query.status);
+  if (query.type) base = base.where('activities.type', '=', query.type);
+  if (query.mine) base = base.where('activities.responsible_id', '=', actor.id);
+  else if (query.responsibleId) base = base.where('activities.responsible_id', '=', query.responsibleId);
+  if (query.accountId) base = base.where('activities.account_id', '=', query.accountId);
+  if (query.requestId) base = base.where('activities.request_id', '=', query.requestId);
+  if (query.from) base = base.where('activities.start_at', '>=', new Date(query.from).toISOString());
+  if (query.to) base = base.where('activities.start_at', '<', new Date(query.to).toISOString());
+  return base;
+}
+
+type Page = { rows: ActivityView[]; nextCursor: string | null; total: number; totalIsEstimate: boolean };
+
+async function page(db: Db, base: ReturnType<typeof scoped>, plan: SortPlan, limit: number, cursor: string | undefined, sortColumn: 'start_at' | 'due_at' | 'remind_at'): Promise<Page> {
+  const after = decodeCursor(cursor, plan);
+  const keys = await applyKeyset(base.select(['activities.id', `activities.${sortColumn} as sort_value`]), plan, after).limit(limit + 1).execute();
+  const split = pageOf(keys, limit, plan, (row) => [row.sort_value ?? '', row.id]);
+  return { rows: await findViews(db, split.rows.map((row) => row.id)), nextCursor: split.nextCursor, ...(await countCapped(db, base)) };
+}
+
+export const listActivities = (db: Db, actor: Actor, query: ActivityListQuery): Promise<Page> =>
+  page(db, filtered(db, actor, query), sortPlans[query.sort], query.limit, query.cursor, 'start_at');
+
+/** The bell: the actor's own scheduled activities due by `until`, soonest first. */
+export const listPending = (db: Db, actor: Actor, until: string, limit: number, cursor: string | undefined): Promise<Page> =>
+  page(
+    db,
+    scoped(db, actor).where('activities.responsible_id', '=', actor.id).where('activities.status', '=', 'scheduled').where('activities.due_at', '<=', until),
+    pendingSort, limit, cursor, 'due_at',
+  );
+
+/** Reminders (seed 001): the actor's scheduled activities with a reminder time, earliest first. */
+export const listReminders = (db: Db, actor: Actor, limit: number, cursor: string | undefined): Promise<Page> =>
+  page(
+    db,
+    scoped(db, actor).where('activities.responsible_id', '=', actor.id).where('activities.status', '=', 'scheduled').where('activities.remind_at', 'is not', null),
+    reminderSort, limit, cursor, 'remind_at',
+  );
+
+/**
+ * Hands out the actor's reminders that fell due and were never shown, marking them shown in
+ * the same statement: two tabs polling at once cannot both get the same one.
+ */
+export async function claimDueReminders(db: Db, actor: Actor, now: string): Promise<ActivityView[]> {
+  const candidates = scoped(db, actor)
+    .select('activities.id')
+    .where('activities.responsible_id', '=', actor.id)
+    .where('activities.status', '=', 'scheduled')
+    .where('activities.remind_at', '<=', now)
+    .where('activities.reminded_at', 'is', null)
+    .limit(50);
+  const claimed = await db
+    .updateTable('activities')
+    .set({ reminded_at: now })
+    .where('id', 'in', candidates)
+    .where('reminded_at', 'is', null)
+    .returning('id')
+    .execute();
+  const views = await findViews(db, claimed.map((row) => row.id));
+  return views.sort((a, b) => (a.remind_at ?? '').localeCompare(b.remind_at ?? ''));
+}
+
+/** One user's activities in a window, for their calendar feed (their own view: scope applied). */
+export async function feedActivities(db: Db, actor: Actor, from: string, to: string): Promise<ActivityView[]> {
+  const ids = await scoped(db, actor)
+    .select('activities.id')
+    .where('activities.responsible_id', '=', actor.id)
+    .where('activities.start_at', '>=', from)
+    .where('activities.start_at', '<', to)
+    .orderBy('activities.start_at')
+    .orderBy('activities.id')
+    .limit(2000)
+    .execute();
+  return findViews(db, ids.map((row) => row.id));
+}
+
+/** An activity the actor may see, or undefined. */
+export async function findVisibleActivity(db: Db, actor: Actor, id: string): Promise<ActivityView | undefined> {
+  const visible = await scoped(db, actor).select('activities.id').where('activities.id', '=', id).executeTakeFirst();
+  return visible ? (await findViews(db, [visible.id]))[0] : undefined;
+}
+
+export async function insertActivity(db: Db, row: ActivityRow): Promise<void> {
+  await db.insertInto('activities').values(row).execute();
+}
+
+export async function updateActivityRow(db: Db, id: string, version: number, patch: Partial<ActivityRow>): Promise<boolean> {
+  const result = await db.updateTable('activities').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { calendarTokenParamsSchema } from '@contract/activities';
+import { AppError } from '@server/lib/errors';
+import { feedCalendar } from './calendar-feed.service';
+
+/**
+ * The iCalendar feed for Google Calendar or Outlook. Public (calendar apps send no cookie):
+ * the unguessable token is the credential, and only a live one answers.
+ */
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/calendar/:token', { config: { public: true }, schema: { tags: ['activities'], params: calendarTokenParamsSchema } }, async (request, reply) => {
+    const body = await feedCalendar(app.db, request.params.token.replace(/\.ics$/, ''), `${request.protocol}://${request.host}`);
+    if (body === null) throw new AppError('not_found');
+    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
+  });
+};

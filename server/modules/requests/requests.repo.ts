@@ -1,0 +1,78 @@
+import { sql, type SqlBool } from 'kysely';
+import type { RequestListQuery } from '@contract/requests';
+import type { Db, RequestRow } from '@server/db/database';
+import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { accountScope, type Actor } from '@server/policies';
+
+const sortPlans: Record<RequestListQuery['sort'], SortPlan> = {
+  '-requestedAt': { key: '-requestedAt', columns: ['requests.requested_at', 'requests.id'], direction: 'desc' },
+  requestedAt: { key: 'requestedAt', columns: ['requests.requested_at', 'requests.id'], direction: 'asc' },
+};
+
+/** A request with what its list row shows of the account and the responsible user. */
+export type RequestView = RequestRow & { account_kind: 'organization' | 'person'; account_name: string; account_stage: string; responsible_name: string | null };
+
+function selectView(db: Db) {
+  return db
+    .selectFrom('requests')
+    .innerJoin('accounts', 'accounts.id', 'requests.account_id')
+    .leftJoin('users', 'users.id', 'requests.responsible_id')
+    .selectAll('requests')
+    .select(['accounts.kind as account_kind', 'accounts.name as account_name', 'accounts.stage as account_stage', 'users.name as responsible_name']);
+}
+
+// No later request of the same lead (by date, then id) exists: the index on (account_id, requested_at, id) answers it.
+const isLatest = sql<SqlBool>`not exists (select 1 from requests later where later.account_id = requests.account_id
+  and (later.requested_at > requests.requested_at or (later.requested_at = requests.requested_at and later.id > requests.id)))`;
+
+/** The actor's requests (through the account portfolio) under the list filters: lists and counts share it. */
+function filtered(db: Db, actor: Actor, query: RequestListQuery) {
+  let base = db.selectFrom('requests').innerJoin('accounts', 'accounts.id', 'requests.account_id').where(accountScope(actor));
+  if (query.accountId) base = base.where('requests.account_id', '=', query.accountId);
+  if (query.interest) base = base.where('requests.interest', '=', query.interest);
+  if (query.group) base = base.where('requests.request_group', '=', query.group);
+  if (query.channel) base = base.where('requests.channel', '=', query.channel);
+  if (query.source) base = base.where('requests.source', '=', query.source);
+  if (query.status) base = base.where('requests.status', '=', query.status);
+  if (query.handled !== undefined) base = base.where('requests.handled', '=', query.handled);
+  if (query.responsibleId) base = base.where('requests.responsible_id', '=', query.responsibleId);
+  if (query.from) base = base.where('requests.requested_at', '>=', new Date(query.from).toISOString());
+  if (query.to) base = base.where('requests.requested_at', '<', new Date(query.to).toISOString());
+  if (query.latestOnly) base = base.where(isLatest);
+  return base;
+}
+
+export async function listRequests(db: Db, actor: Actor, query: RequestListQuery) {
+  const plan = sortPlans[query.sort];
+  const base = filtered(db, actor, query);
+  const after = decodeCursor(query.cursor, plan);
+  const ids = await applyKeyset(base.select(['requests.id', 'requests.requested_at']), plan, after).limit(query.limit + 1).execute();
+  const page = pageOf(ids, query.limit, plan, (row) => [row.requested_at, row.id]);
+  const rows = await findViews(db, page.rows.map((row) => row.id));
+  return { rows, nextCursor: page.nextCursor, ...(await countCapped(db, base)) };
+}
+
+/** Full rows for ids, in the order given. */
+async function findViews(db: Db, ids: string[]): Promise<RequestView[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectView(db).where('requests.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A request on an account in the actor's portfolio, or undefined. */
+export const findVisibleRequest = (db: Db, actor: Actor, id: string): Promise<RequestView | undefined> =>
+  selectView(db).where('requests.id', '=', id).where(accountScope(actor)).executeTakeFirst();
+
+export async function insertRequest(db: Db, row: RequestRow): Promise<void> {
+  await db.insertInto('requests').values(row).execute();
+}
+
+export async function updateRequestRow(db: Db, id: string, version: number, patch: Partial<RequestRow>): Promise<boolean> {
+  const result = await db.updateTable('requests').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The account's requests not yet handled (qualifying offers to close them). */
+export const openRequestsOf = (db: Db, accountId: string): Promise<RequestRow[]> =>
+  db.selectFrom('requests').selectAll().where('account_id', '=', accountId).where('handled', '=', false).orderBy('requested_at').orderBy('id').execute();

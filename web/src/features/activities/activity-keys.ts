@@ -1,0 +1,19 @@
+import type { ActivityListParams } from '@contract/activities';
+import type { QueryClient } from '@tanstack/react-query';
+import { accountKeys } from '@web/features/accounts/account-keys';
+
+/** Query keys of activities: invalidating `all` refreshes lists, the bell, reminders and the calendar. */
+export const activityKeys = {
+  all: ['activities'] as const,
+  list: (params: ActivityListParams) => ['activities', 'list', params] as const,
+  pending: ['activities', 'pending'] as const,
+  reminders: ['activities', 'reminders'] as const,
+  feed: ['activities', 'feed'] as const,
+};
+
+/** Every activity change can move the bell, reminders, the calendar and the account's history. */
+export const refreshAfterActivityChange = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: activityKeys.all }),
+    queryClient.invalidateQueries({ queryKey: accountKeys.all }),
+  ]);

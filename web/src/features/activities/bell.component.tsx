@@ -1,0 +1,78 @@
+import type { Activity } from '@contract/activities';
+import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconBell, IconCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '@web/components/format';
+import { ActivityDoneModal } from './activity-done-modal.component';
+import { accountPath } from './activities-table.component';
+import { usePendingActivities } from './use-pending-activities';
+import { useReminderNotifications } from './use-reminder-notifications';
+
+/** Seed 002's bell: grey with nothing pending, red with the count of my activities due by today. */
+export function Bell() {
+  const { t } = useTranslation();
+  const pending = usePendingActivities();
+  useReminderNotifications();
+  const [opened, setOpened] = useState(false);
+  const [finishing, setFinishing] = useState<Activity | null>(null);
+  const count = pending.data?.total ?? 0;
+  const items = pending.data?.items ?? [];
+
+  return (
+    <>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md" withinPortal>
+        <Popover.Target>
+          <Indicator label={count} size={18} color="red" disabled={count === 0} offset={4}>
+            <ActionIcon
+              variant={count > 0 ? 'filled' : 'subtle'}
+              color={count > 0 ? 'red' : 'gray'}
+              size="lg"
+              aria-label={t('activities:bell.label', { count })}
+              data-pending={count}
+              onClick={() => setOpened((value) => !value)}
+            >
+              <IconBell size={20} />
+            </ActionIcon>
+          </Indicator>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            <Text fw={600} size="sm">
+              {t('activities:bell.title')}
+            </Text>
+            {items.length === 0 && <Text size="sm" c="dimmed">{t('activities:bell.empty')}</Text>}
+            <ScrollArea.Autosize mah={320}>
+              <Stack gap={6}>
+                {items.map((activity) => (
+                  <Group key={activity.id} justify="space-between" wrap="nowrap" gap="xs">
+                    <Stack gap={0} style={{ minWidth: 0 }}>
+                      <Text size="sm" truncate>
+                        {activity.subject}
+                      </Text>
+                      <Text size="xs" c={Date.parse(activity.dueAt) < Date.now() ? 'red' : 'dimmed'}>
+                        <Anchor component={Link} to={accountPath(activity.account)} size="xs" onClick={() => setOpened(false)}>
+                          {activity.account.name}
+                        </Anchor>{' '}
+                        · {formatDateTime(activity.dueAt)}
+                      </Text>
+                    </Stack>
+                    <ActionIcon variant="light" color="teal" aria-label={t('activities:action.markDoneOf', { subject: activity.subject })} onClick={() => setFinishing(activity)}>
+                      <IconCheck size={16} />
+                    </ActionIcon>
+                  </Group>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+            <Divider />
+            <Button component={Link} to="/activities?mine=true&status=scheduled" variant="subtle" size="compact-sm" onClick={() => setOpened(false)}>
+              {t('activities:bell.seeAll')}
+            </Button>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+      <ActivityDoneModal activity={finishing} outcome="done" onClose={() => setFinishing(null)} />
+    </>
+  );
+}
