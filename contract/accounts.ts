@@ -59,10 +59,11 @@ export type InvoiceDelivery = z.infer<typeof invoiceDeliverySchema>;
  * The account overview counters (seed 003). Each later module adds its key here and its
  * counter in server/modules/accounts/overview.ts (open activities, projects, agreements…).
  */
-export const overviewCounterKeys = ['contacts', 'documents'] as const;
+export const overviewCounterKeys = ['openActivities', 'contacts', 'documents'] as const;
 export const overviewCounterSchema = z.enum(overviewCounterKeys);
 export type OverviewCounter = z.infer<typeof overviewCounterSchema>;
 export const accountOverviewSchema = z.object({
+  openActivities: z.number().int().optional(),
   contacts: z.number().int().optional(),
   documents: z.number().int().optional(),
 });

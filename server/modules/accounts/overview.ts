@@ -1,6 +1,6 @@
 import type { AccountOverview, OverviewCounter } from '@contract/accounts';
 import type { Db } from '@server/db/database';
-import { accountScope, type Actor } from '@server/policies';
+import { accountScope, activityPrivacy, type Actor } from '@server/policies';
 
 /**
  * One overview counter (seed 003: open activities, active projects, unsigned agreements,
@@ -37,8 +37,21 @@ const documents: OverviewCounterFn = async (db, _actor, accountIds) =>
       .execute(),
   );
 
+/** Scheduled activities on the account that the actor may see (private ones only for those allowed). */
+const openActivities: OverviewCounterFn = async (db, actor, accountIds) =>
+  toMap(
+    await db
+      .selectFrom('activities')
+      .where('activities.account_id', 'in', accountIds)
+      .where('activities.status', '=', 'scheduled')
+      .where(activityPrivacy(actor, 'activities'))
+      .select(['activities.account_id as id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('activities.account_id')
+      .execute(),
+  );
+
 /** The registry: every key of the contract has its counter (the type makes a missing one a compile error). */
-export const overviewCounters: Record<OverviewCounter, OverviewCounterFn> = { contacts, documents };
+export const overviewCounters: Record<OverviewCounter, OverviewCounterFn> = { openActivities, contacts, documents };
 
 /**
  * The asked counters for visible accounts (the caller got the ids through the portfolio):
