@@ -13,10 +13,13 @@ export function accountScope(actor: Actor, alias = 'accounts'): RawBuilder<SqlBo
   const live = sql<SqlBool>`${sql.ref(`${alias}.discarded_at`)} is null`;
   if (seesAllAccounts(actor)) return live;
   const accountId = sql.ref(`${alias}.id`);
+  // A non-correlated IN over account_owners_user_idx: the database reads the actor's (or team's)
+  // accounts once, instead of probing the owners of every account it walks (measured: a 100k
+  // list for an own-scope agent took ~350 ms with a correlated EXISTS).
   const owned = actor.scope === 'team' && actor.teamId
-    ? sql`exists (select 1 from account_owners ao join users ou on ou.id = ao.user_id
-                  where ao.account_id = ${accountId} and ou.team_id = ${actor.teamId})`
-    : sql`exists (select 1 from account_owners ao where ao.account_id = ${accountId} and ao.user_id = ${actor.id})`;
+    ? sql`${accountId} in (select ao.account_id from account_owners ao join users ou on ou.id = ao.user_id
+                           where ou.team_id = ${actor.teamId})`
+    : sql`${accountId} in (select ao.account_id from account_owners ao where ao.user_id = ${actor.id})`;
   return sql<SqlBool>`(${live} and ${owned})`;
 }
 
