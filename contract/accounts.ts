@@ -72,6 +72,8 @@ const accountFields = {
   phones: z.array(phoneItem).max(10).optional(),
   addresses: addressesSchema.optional(),
   notes: optionalText(10_000),
+  /** The parent organization of a department or subsidiary (organizations only). */
+  parentId: idSchema.nullable().optional(),
 };
 
 export const accountCreateSchema = z
@@ -125,6 +127,9 @@ export const accountSchema = z.object({
   country: z.string().nullable(),
   notes: z.string().nullable(),
   owners: z.array(userRefSchema),
+  parentId: z.string().nullable(),
+  /** The parent as the actor may see it: null when there is none or it is outside their portfolio. */
+  parent: z.object({ id: idSchema, name: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: userRefSchema.nullable(),
@@ -143,6 +148,7 @@ export const accountListItemSchema = z.object({
   city: z.string().nullable(),
   country: z.string().nullable(),
   industry: z.string().nullable(),
+  source: z.string().nullable(),
   owners: z.array(userRefSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -166,6 +172,14 @@ export const accountListQuerySchema = z.object({
   industry: listValueSchema.optional(),
   source: listValueSchema.optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  /** Accounts with this characteristic (item key of the `characteristic` list). */
+  characteristic: listValueSchema.optional(),
+  /** Accounts with this interest area (item key of `interest_area`), of any kind unless interestKind says. */
+  interest: listValueSchema.optional(),
+  interestKind: z.enum(['interest', 'disinterest', 'unmet_need']).optional(),
+  tagId: idSchema.optional(),
+  /** Direct departments and subsidiaries of this account. */
+  parentId: idSchema.optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 

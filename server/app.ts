@@ -4,9 +4,12 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { Dialect } from './db/connect';
+import { accountLinkRoutes } from './modules/account-links/account-links.routes';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { listRoutes } from './modules/lists/lists.routes';
+import { savedViewRoutes } from './modules/saved-views/saved-views.routes';
+import { tagRoutes } from './modules/tags/tags.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -57,6 +60,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(teamRoutes);
       await api.register(accountRoutes);
       await api.register(listRoutes);
+      await api.register(accountLinkRoutes);
+      await api.register(tagRoutes);
+      await api.register(savedViewRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -72,6 +72,8 @@ export interface AccountsTable {
   version: number;
   discarded_at: Timestamp | null;
   discarded_by: string | null;
+  /** The parent organization of a department or subsidiary. */
+  parent_id: string | null;
 }
 
 export interface AccountOwnersTable {
@@ -123,6 +125,65 @@ export interface ListItemsTable {
   version: number;
 }
 
+/** A characteristic (kind `characteristic`) or an interest area (interest / disinterest / unmet_need) of an account. */
+export interface AccountTraitsTable {
+  id: string;
+  account_id: string;
+  kind: 'characteristic' | 'interest' | 'disinterest' | 'unmet_need';
+  item_key: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** Two related accounts and why; direction-neutral (read from either side). */
+export interface AccountRelationshipsTable {
+  id: string;
+  account_id: string;
+  related_id: string;
+  /** Item key of the `relationship_reason` list. */
+  reason: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface TagsTable {
+  id: string;
+  name: string;
+  name_norm: string;
+  color: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface AccountTagsTable {
+  tag_id: string;
+  account_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** A named set of list filters, sort and columns; private to its owner or shared with everyone. */
+export interface SavedViewsTable {
+  id: string;
+  owner_id: string;
+  /** Which list the view belongs to (only `accounts` for now). */
+  list: string;
+  name: string;
+  name_norm: string;
+  shared: boolean;
+  /** JSON: the list query (filters and sort) and the visible columns. */
+  query: string;
+  columns: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -134,6 +195,11 @@ export interface Database {
   contacts: ContactsTable;
   audit_log: AuditLogTable;
   list_items: ListItemsTable;
+  account_traits: AccountTraitsTable;
+  account_relationships: AccountRelationshipsTable;
+  tags: TagsTable;
+  account_tags: AccountTagsTable;
+  saved_views: SavedViewsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -147,6 +213,10 @@ export type AccountPatch = Updateable<AccountsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ListItemRow = Selectable<ListItemsTable>;
+export type AccountTraitRow = Selectable<AccountTraitsTable>;
+export type AccountRelationshipRow = Selectable<AccountRelationshipsTable>;
+export type TagRow = Selectable<TagsTable>;
+export type SavedViewRow = Selectable<SavedViewsTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
-export const booleanColumns = new Set(['crm_manager', 'active', 'system']);
+export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'shared']);

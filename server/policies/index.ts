@@ -1,19 +1,25 @@
 import { AppError } from '@server/lib/errors';
 import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
 import { canList, type ListAction } from './list.policy';
+import { canSavedView, type SavedViewAction } from './saved-view.policy';
+import { canTag, type TagAction } from './tag.policy';
 import { canUser, type UserAction } from './user.policy';
 import type { Actor } from './actor';
 
 export { accountScope, canAccount, canBin } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
+export { canTag } from './tag.policy';
+export { canSavedView } from './saved-view.policy';
 export type { Actor } from './actor';
 
 type Check =
   | { domain: 'account'; action: AccountAction }
   | { domain: 'bin'; action: BinAction }
   | { domain: 'user'; action: UserAction }
-  | { domain: 'list'; action: ListAction };
+  | { domain: 'list'; action: ListAction }
+  | { domain: 'tag'; action: TagAction }
+  | { domain: 'savedView'; action: SavedViewAction; view?: { ownerId: string; shared: boolean } };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -26,6 +32,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canUser(actor, check.action);
     case 'list':
       return canList(actor, check.action);
+    case 'tag':
+      return canTag(actor, check.action);
+    case 'savedView':
+      return canSavedView(actor, check.action, check.view);
   }
 }
 

@@ -19,10 +19,11 @@ export type AccountFields = {
   phones: string[];
   addresses: Addresses;
   notes: string | null;
+  parentId: string | null;
 };
 
 export const auditedAccountFields = [
-  'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'source', 'website', 'emails', 'phones', 'addresses', 'notes',
+  'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'source', 'website', 'emails', 'phones', 'addresses', 'notes', 'parentId',
 ] as const satisfies ReadonlyArray<keyof AccountFields>;
 
 const stringList = z.array(z.string());
@@ -41,6 +42,7 @@ export function fieldsOf(row: AccountRow): AccountFields {
     phones: parseJsonColumn(row.phones, stringList, []),
     addresses: parseJsonColumn(row.addresses, addressesSchema, {}),
     notes: row.notes,
+    parentId: row.parent_id,
   };
 }
 
@@ -78,6 +80,7 @@ export function columnsOf(kind: AccountKind, fields: AccountFields) {
     city_norm: city ? normalizeText(city) : null,
     country,
     notes: fields.notes,
+    parent_id: fields.parentId,
   };
 }
 

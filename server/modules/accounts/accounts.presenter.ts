@@ -4,7 +4,7 @@ import { can, type Actor } from '@server/policies';
 import { fieldsOf } from './account-fields';
 
 /** The full account for its page, with what the actor may do with it. */
-export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: UserRef | null, actor: Actor): Account {
+export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: UserRef | null, actor: Actor, parent: { id: string; name: string } | null = null): Account {
   return {
     ...fieldsOf(row),
     id: row.id,
@@ -13,6 +13,7 @@ export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: Us
     city: row.city,
     country: row.country,
     owners,
+    parent,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     createdBy,
@@ -37,6 +38,7 @@ export function presentListItem(row: AccountRow, owners: UserRef[]): AccountList
     city: row.city,
     country: row.country,
     industry: row.industry,
+    source: row.source,
     owners,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -15,6 +15,7 @@ import { writeAudit } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
 import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type AccountFields } from './account-fields';
+import { checkParent, visibleParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
 import {
   findVisibleAccount, insertAccount, listAccounts, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
@@ -56,7 +57,8 @@ export async function presentById(db: Db, actor: Actor, row: AccountRow): Promis
   const owners = (await ownersOf(db, [row.id])).get(row.id) ?? [];
   const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
   const createdByName = row.created_by ? names.get(row.created_by) : undefined;
-  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor);
+  const parent = await visibleParent(db, actor, row.parent_id);
+  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor, parent);
 }
 
 /**
@@ -106,8 +108,10 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate):
     phones: data.phones ?? [],
     addresses: data.addresses ?? {},
     notes: data.notes ?? null,
+    parentId: data.parentId ?? null,
   };
   await checkListValues(db, fields, null);
+  await checkParent(db, actor, data.kind, null, fields.parentId, null);
   const row = await db.transaction().execute((trx) => insertNewAccount(trx, actor, data.kind, fields, ownerIds));
   return presentById(db, actor, row);
 }
@@ -132,6 +136,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Acc
       if (value !== undefined) Object.assign(next, { [key]: value });
     }
     await checkListValues(trx, next, old);
+    await checkParent(trx, actor, before.kind, id, next.parentId, old.parentId);
     const changes = diffFields(old, next, auditedAccountFields);
     if (changes.length === 0) return before;
     const now = nowIso();

@@ -69,7 +69,7 @@ async function otherSide(trx: Db, actor: Actor, here: AccountRow, data: z.output
   }
   const owners = ((await ownersOf(trx, [here.id])).get(here.id) ?? []).map((owner) => owner.id);
   const ownerIds = actor.role === 'agent' && !owners.includes(actor.id) ? [...owners, actor.id] : owners;
-  const base = { name: null, firstName: null, lastName: null, stage: here.stage, taxId: null, industry: null, source: null, website: null, addresses: {}, notes: null };
+  const base = { name: null, firstName: null, lastName: null, stage: here.stage, taxId: null, industry: null, source: null, website: null, addresses: {}, notes: null, parentId: null };
   if (data.newPerson && wanted === 'person') {
     const p = data.newPerson;
     return insertNewAccount(trx, actor, 'person', {
