@@ -1,10 +1,10 @@
-import {
-  type Account,
-  type AccountCreate,
-  type AccountKind,
-  type AccountStage,
-  type AccountUpdate,
-  type Address,
+import type {
+  Account,
+  AccountCreate,
+  AccountKind,
+  AccountStage,
+  AccountUpdate,
+  Address,
 } from '@contract/accounts';
 
 export type AddressValues = { street: string; postalCode: string; city: string; region: string; country: string };
