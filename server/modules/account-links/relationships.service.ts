@@ -22,13 +22,15 @@ const present = (row: RelationshipView): Relationship => ({
 const invalid = (field: string, code: string) => new AppError('validation_failed', { fields: [{ field, code }] });
 
 /**
- * Both histories record the link by the other account's id, never its name: someone who sees
- * one side but not the other must not learn the other's name from the history.
+ * Both histories record the link, each naming the other account. The timeline leaves such an
+ * entry out for an actor who cannot see the other side (as it does for contacts), so the name
+ * never reaches someone outside that account's portfolio.
  */
-async function auditBoth(trx: Db, actor: Actor, row: AccountRelationshipRow, action: string, removing: boolean): Promise<void> {
+async function auditBoth(trx: Db, actor: Actor, row: AccountRelationshipRow, names: Map<string, string>, removing: boolean): Promise<void> {
+  const action = removing ? 'relationship_removed' : 'relationship_added';
   for (const [here, other] of [[row.account_id, row.related_id], [row.related_id, row.account_id]] as const) {
     const changes: FieldChange[] = [
-      { field: 'relatedAccount', before: removing ? other : null, after: removing ? null : other },
+      { field: 'relatedAccount', before: removing ? (names.get(other) ?? null) : null, after: removing ? null : (names.get(other) ?? null) },
       { field: 'relationshipReason', before: removing ? row.reason : null, after: removing ? null : row.reason },
     ];
     if (row.note && !removing) changes.push({ field: 'note', before: null, after: row.note });
@@ -59,7 +61,7 @@ export async function addRelationship(db: Db, actor: Actor, accountId: string, i
       created_at: nowIso(), created_by: actor.id,
     };
     await insertRelationship(trx, row);
-    await auditBoth(trx, actor, row, 'relationship_added', false);
+    await auditBoth(trx, actor, row, new Map([[here.id, here.name], [other.id, other.name]]), false);
     return row.id;
   });
   const created = (await relationshipsOf(db, actor, accountId)).find((row) => row.id === id);
@@ -74,8 +76,9 @@ export async function removeRelationship(db: Db, actor: Actor, accountId: string
     authorize(actor, { domain: 'account', action: 'update' });
     const row = await findRelationshipOf(trx, here.id, relationshipId);
     const otherId = row?.account_id === here.id ? row.related_id : row?.account_id;
-    if (!row || !otherId || !(await findVisibleAccount(trx, actor, otherId))) throw new AppError('not_found');
+    const other = otherId ? await findVisibleAccount(trx, actor, otherId) : undefined;
+    if (!row || !other) throw new AppError('not_found');
     await deleteRelationship(trx, row.id);
-    await auditBoth(trx, actor, row, 'relationship_removed', true);
+    await auditBoth(trx, actor, row, new Map([[here.id, here.name], [other.id, other.name]]), true);
   });
 }
