@@ -24,6 +24,7 @@ export const meSchema = z.object({
     manageUsers: z.boolean(),
     viewBin: z.boolean(),
     createAccounts: z.boolean(),
+    manageLists: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -44,6 +44,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       manageUsers: can(actor, { domain: 'user', action: 'list' }),
       viewBin: can(actor, { domain: 'bin', action: 'list' }),
       createAccounts: can(actor, { domain: 'account', action: 'create' }),
+      manageLists: can(actor, { domain: 'list', action: 'manage' }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconList, IconTags, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -19,8 +19,10 @@ export function AppShellLayout() {
 
   const links = [
     { to: '/accounts', label: t('common:nav.accounts'), icon: IconAddressBook, show: true },
+    { to: '/tags', label: t('common:nav.tags'), icon: IconTags, show: true },
     { to: '/bin', label: t('common:nav.bin'), icon: IconTrash, show: me.abilities.viewBin },
     { to: '/users', label: t('common:nav.users'), icon: IconUsers, show: me.abilities.manageUsers },
+    { to: '/lists', label: t('common:nav.lists'), icon: IconList, show: me.abilities.manageLists },
   ];
 
   return (

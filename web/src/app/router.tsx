@@ -9,12 +9,15 @@ import { ProfilePage } from '@web/features/auth/profile.page';
 import { useCurrentUser } from '@web/features/auth/session';
 import { SetupPage } from '@web/features/auth/setup.page';
 import { BinPage } from '@web/features/bin/bin.page';
+import { ListsAdminPage } from '@web/features/lists/lists-admin.page';
+import { TagPage } from '@web/features/tags/tag.page';
+import { TagsPage } from '@web/features/tags/tags.page';
 import { UsersPage } from '@web/features/users/users.page';
 import { AppShellLayout } from './app-shell.layout';
 import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { NotFoundPage } from './not-found.page';
 
-type Ability = 'manageUsers' | 'viewBin';
+type Ability = 'manageUsers' | 'viewBin' | 'manageLists';
 
 /** Admin pages: for anyone else they do not exist (the server refuses them anyway). */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
@@ -35,6 +38,9 @@ export const router = createBrowserRouter([
       { path: 'accounts/:id/edit', element: <AccountEditPage /> },
       { path: 'bin', element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> },
       { path: 'users', element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> },
+      { path: 'tags', element: <TagsPage /> },
+      { path: 'tags/:id', element: <TagPage /> },
+      { path: 'lists', element: <RequireAbility ability="manageLists"><ListsAdminPage /></RequireAbility> },
       { path: 'profile', element: <ProfilePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,18 +3,26 @@ import enAuth from './en/auth.json';
 import enBin from './en/bin.json';
 import enCommon from './en/common.json';
 import enUsers from './en/users.json';
+import enLinks from './en/links.json';
+import enLists from './en/lists.json';
+import enTags from './en/tags.json';
 import enValidation from './en/validation.json';
+import enViews from './en/views.json';
 import esAccounts from './es/accounts.json';
 import esAuth from './es/auth.json';
 import esBin from './es/bin.json';
 import esCommon from './es/common.json';
 import esUsers from './es/users.json';
+import esLinks from './es/links.json';
+import esLists from './es/lists.json';
+import esTags from './es/tags.json';
 import esValidation from './es/validation.json';
+import esViews from './es/views.json';
 
-export const namespaces = ['common', 'auth', 'accounts', 'users', 'bin', 'validation'] as const;
+export const namespaces = ['common', 'auth', 'accounts', 'users', 'bin', 'validation', 'lists', 'tags', 'views', 'links'] as const;
 
 /** Every translation, by language and namespace. Spanish is the product's first language. */
 export const resources = {
-  es: { common: esCommon, auth: esAuth, accounts: esAccounts, users: esUsers, bin: esBin, validation: esValidation },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, users: enUsers, bin: enBin, validation: enValidation },
+  es: { common: esCommon, auth: esAuth, accounts: esAccounts, users: esUsers, bin: esBin, validation: esValidation, lists: esLists, tags: esTags, views: esViews, links: esLinks },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, users: enUsers, bin: enBin, validation: enValidation, lists: enLists, tags: enTags, views: enViews, links: enLinks },
 };

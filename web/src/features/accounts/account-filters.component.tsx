@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
 import { useListItems } from '@web/features/lists/use-lists';
 import { useUserOptions } from '@web/features/users/use-user-options';
-import type { useAccountListParams } from './use-account-list-params';
+import { TraitFilters } from './trait-filters.component';
+import { filterKeys, type useAccountListParams } from './use-account-list-params';
 
 type Props = ReturnType<typeof useAccountListParams> & { compact: boolean };
 
@@ -80,10 +81,11 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
         value={filters.source ?? null}
         onChange={(value) => setParams({ source: value })}
       />
+      <TraitFilters filters={filters} setParams={setParams} />
     </SimpleGrid>
   );
 
-  const clear = () => setParams({ kind: null, stage: null, ownerId: null, city: null, country: null, industry: null, source: null, q: null });
+  const clear = () => setParams({ ...Object.fromEntries(filterKeys.map((key) => [key, null])), q: null });
 
   return (
     <Stack gap="sm">

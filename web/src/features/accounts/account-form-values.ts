@@ -27,6 +27,8 @@ export type AccountFormValues = {
   addresses: Record<AddressKey, AddressValues>;
   notes: string;
   ownerIds: string[];
+  /** The parent organization (departments and subsidiaries); null is none. */
+  parentId: string | null;
 };
 
 const emptyAddress: AddressValues = { street: '', postalCode: '', city: '', region: '', country: '' };
@@ -47,6 +49,7 @@ export function emptyAccountValues(kind: AccountKind, ownerIds: string[] = []): 
     addresses: { visit: { ...emptyAddress }, postal: { ...emptyAddress }, billing: { ...emptyAddress } },
     notes: '',
     ownerIds,
+    parentId: null,
   };
 }
 
@@ -80,6 +83,7 @@ export function accountToValues(account: Account): AccountFormValues {
     },
     notes: account.notes ?? '',
     ownerIds: account.owners.map((owner) => owner.id),
+    parentId: account.parentId,
   };
 }
 
@@ -115,6 +119,7 @@ function common(values: AccountFormValues, includeEmptyAddresses: boolean) {
     phones: phones.items,
     addresses,
     notes: values.notes,
+    ...(values.kind === 'organization' ? { parentId: values.parentId } : {}),
   };
   const renamePath = (path: string): string => {
     const [list, position, ...rest] = path.split('.');

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useListItems } from '@web/features/lists/use-lists';
 import type { AccountFormValues } from './account-form-values';
 import { AddressFields } from './address-fields.component';
+import { ParentPicker } from '@web/features/account-links/parent-picker.component';
 import { ListField } from './list-field.component';
 import { OwnerSelect } from './owner-select.component';
 
@@ -88,6 +89,9 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
                 error={form.errors.source}
               />
               <TextInput label={t('accounts:field.website')} placeholder="https://" {...form.getInputProps('website')} />
+              {isOrganization && (
+                <ParentPicker value={form.values.parentId} onChange={(id) => form.setFieldValue('parentId', id)} error={form.errors.parentId} />
+              )}
             </SimpleGrid>
           </Stack>
         </Paper>

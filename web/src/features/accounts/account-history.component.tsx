@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '@contract/accounts';
 import { Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink } from '@tabler/icons-react';
+import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink, IconTag } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime } from '@web/components/format';
@@ -17,6 +17,10 @@ const icons: Record<string, typeof IconPencil> = {
   contact_added: IconLink,
   contact_updated: IconLink,
   contact_removed: IconLink,
+  relationship_added: IconLink,
+  relationship_removed: IconLink,
+  tag_added: IconTag,
+  tag_removed: IconTag,
 };
 
 function Entry({ entry }: { entry: TimelineEntry }) {
@@ -24,12 +28,21 @@ function Entry({ entry }: { entry: TimelineEntry }) {
   const stages = useListItems('account_stage');
   const industries = useListItems('industry');
   const sources = useListItems('source');
+  const characteristics = useListItems('characteristic');
+  const interestAreas = useListItems('interest_area');
+  const reasons = useListItems('relationship_reason');
   // Codes (kind, list item keys) are shown as the user reads them elsewhere.
   const translate = (field: string) => (value: string) => {
     if (field === 'kind') return t(`accounts:kind.${value}`, { defaultValue: value });
     if (field === 'stage') return stages.label(value);
     if (field === 'industry') return industries.label(value);
     if (field === 'source') return sources.label(value);
+    if (field === 'characteristic') return characteristics.label(value);
+    if (field === 'interestArea') return interestAreas.label(value);
+    if (field === 'relationshipReason') return reasons.label(value);
+    if (field === 'interestKind') return t(`links:interestKind.${value}`, { defaultValue: value });
+    // The parent is kept by id: its name may be outside the reader's portfolio.
+    if (field === 'parentId') return t('links:history.otherAccount');
     return value;
   };
   return (

@@ -1,17 +1,19 @@
 import { Center, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconHistory, IconInfoCircle } from '@tabler/icons-react';
+import { IconAddressBook, IconHierarchy2, IconHistory, IconInfoCircle, IconListDetails } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
 import { NotFoundPage } from '@web/app/not-found.page';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { AccountProfileTab, AccountRelationsTab } from '@web/features/account-links/account-link-tabs.component';
+import { AccountTags } from '@web/features/tags/account-tags.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'history'] as const;
+const tabs = ['overview', 'contacts', 'profile', 'relations', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ export function AccountPage() {
   return (
     <Stack gap="md">
       <AccountHeader account={account.data} onReload={account.refetch} />
+      <AccountTags account={account.data} />
       <Tabs
         value={tab}
         onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}
@@ -46,6 +49,12 @@ export function AccountPage() {
           <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
             {t('accounts:tab.contacts')}
           </Tabs.Tab>
+          <Tabs.Tab value="profile" leftSection={<IconListDetails size={16} />}>
+            {t('links:tab.profile')}
+          </Tabs.Tab>
+          <Tabs.Tab value="relations" leftSection={<IconHierarchy2 size={16} />}>
+            {t('links:tab.relations')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {t('accounts:tab.history')}
           </Tabs.Tab>
@@ -55,6 +64,12 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <AccountContacts account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="profile">
+          <AccountProfileTab account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="relations">
+          <AccountRelationsTab account={account.data} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AccountHistory accountId={account.data.id} />
