@@ -13,6 +13,8 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
+  /** Lower case, accents stripped: the sort and search key. */
+  name_norm: string;
   password_hash: string;
   role: 'admin' | 'manager' | 'agent';
   scope: 'own' | 'team' | 'all';

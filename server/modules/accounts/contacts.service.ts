@@ -1,6 +1,7 @@
 import { contactCreateSchema, contactUpdateSchema, type Contact, type ContactCreate } from '@contract/contacts';
 import type { z } from 'zod';
 import type { AccountRow, ContactRow, Db } from '@server/db/database';
+import { isUniqueViolation } from '@server/db/errors';
 import type { FieldChange } from '@server/lib/diff';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
@@ -46,7 +47,9 @@ export async function addContact(db: Db, actor: Actor, accountId: string, input:
       id: newId(), person_id: person.id, organization_id: organization.id,
       position: data.position ?? null, area: data.area ?? null, created_at: nowIso(), created_by: actor.id,
     };
-    await insertContact(trx, row);
+    await insertContact(trx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new AppError('contact_exists') : error;
+    });
     await auditBoth(trx, actor, row, 'contact_added', [
       { field: 'person', before: null, after: person.name },
       { field: 'organization', before: null, after: organization.name },
