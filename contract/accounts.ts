@@ -95,6 +95,8 @@ const accountFields = {
   invoiceEmail: z.string().trim().toLowerCase().pipe(z.email().max(254)).nullable().optional().or(z.literal('').transform(() => null)),
   creditDays: z.number().int().min(0).max(365).nullable().optional(),
   teamId: idSchema.nullable().optional(),
+  /** The parent organization of a department or subsidiary (organizations only). */
+  parentId: idSchema.nullable().optional(),
 };
 
 export const accountCreateSchema = z
@@ -155,6 +157,9 @@ export const accountSchema = z.object({
   logoUrl: z.string().nullable(),
   overview: accountOverviewSchema,
   owners: z.array(userRefSchema),
+  parentId: z.string().nullable(),
+  /** The parent as the actor may see it: null when there is none or it is outside their portfolio. */
+  parent: z.object({ id: idSchema, name: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: userRefSchema.nullable(),
@@ -177,6 +182,7 @@ export const accountListItemSchema = z.object({
   logoUrl: z.string().nullable(),
   /** Only the counters the list asked for (`counters=`). */
   overview: accountOverviewSchema,
+  source: z.string().nullable(),
   owners: z.array(userRefSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -215,6 +221,14 @@ export const accountListQuerySchema = z.object({
       return parsed.data;
     }),
   q: z.string().trim().min(1).max(100).optional(),
+  /** Accounts with this characteristic (item key of the `characteristic` list). */
+  characteristic: listValueSchema.optional(),
+  /** Accounts with this interest area (item key of `interest_area`), of any kind unless interestKind says. */
+  interest: listValueSchema.optional(),
+  interestKind: z.enum(['interest', 'disinterest', 'unmet_need']).optional(),
+  tagId: idSchema.optional(),
+  /** Direct departments and subsidiaries of this account. */
+  parentId: idSchema.optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 

@@ -25,6 +25,7 @@ export const meSchema = z.object({
     viewBin: z.boolean(),
     createAccounts: z.boolean(),
     unqualifyLeads: z.boolean(),
+    manageLists: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -6,6 +6,7 @@ import type { Db } from './db/database';
 import type { Dialect } from './db/connect';
 import path from 'node:path';
 import { diskStorage, type Storage } from './lib/storage';
+import { accountLinkRoutes } from './modules/account-links/account-links.routes';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { duplicateRoutes } from './modules/accounts/duplicates.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
@@ -14,6 +15,8 @@ import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { listRoutes } from './modules/lists/lists.routes';
+import { savedViewRoutes } from './modules/saved-views/saved-views.routes';
+import { tagRoutes } from './modules/tags/tags.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { registerErrorHandling } from './plugins/errors';
@@ -71,6 +74,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(duplicateRoutes);
       await api.register(requestRoutes);
       await api.register(activityRoutes);
+      await api.register(accountLinkRoutes);
+      await api.register(tagRoutes);
+      await api.register(savedViewRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -82,6 +82,8 @@ export interface AccountsTable {
   team_id: string | null;
   /** The `documents` row (purpose 'logo') holding the account's logo. */
   logo_document_id: string | null;
+  /** The parent organization of a department or subsidiary. */
+  parent_id: string | null;
 }
 
 export interface AccountOwnersTable {
@@ -202,6 +204,65 @@ export interface CalendarFeedsTable {
   created_at: Timestamp;
 }
 
+/** A characteristic (kind `characteristic`) or an interest area (interest / disinterest / unmet_need) of an account. */
+export interface AccountTraitsTable {
+  id: string;
+  account_id: string;
+  kind: 'characteristic' | 'interest' | 'disinterest' | 'unmet_need';
+  item_key: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** Two related accounts and why; direction-neutral (read from either side). */
+export interface AccountRelationshipsTable {
+  id: string;
+  account_id: string;
+  related_id: string;
+  /** Item key of the `relationship_reason` list. */
+  reason: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface TagsTable {
+  id: string;
+  name: string;
+  name_norm: string;
+  color: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface AccountTagsTable {
+  tag_id: string;
+  account_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** A named set of list filters, sort and columns; private to its owner or shared with everyone. */
+export interface SavedViewsTable {
+  id: string;
+  owner_id: string;
+  /** Which list the view belongs to (only `accounts` for now). */
+  list: string;
+  name: string;
+  name_norm: string;
+  shared: boolean;
+  /** JSON: the list query (filters and sort) and the visible columns. */
+  query: string;
+  columns: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -217,6 +278,11 @@ export interface Database {
   requests: RequestsTable;
   activities: ActivitiesTable;
   calendar_feeds: CalendarFeedsTable;
+  account_traits: AccountTraitsTable;
+  account_relationships: AccountRelationshipsTable;
+  tags: TagsTable;
+  account_tags: AccountTagsTable;
+  saved_views: SavedViewsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -235,4 +301,10 @@ export type RequestRow = Selectable<RequestsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
-export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private']);
+export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private', 'shared']);
+export type AccountTraitRow = Selectable<AccountTraitsTable>;
+export type AccountRelationshipRow = Selectable<AccountRelationshipsTable>;
+export type TagRow = Selectable<TagsTable>;
+export type SavedViewRow = Selectable<SavedViewsTable>;
+
+/** Columns that SQLite stores as 0/1 and every caller sees as booleans. */

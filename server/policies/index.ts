@@ -3,6 +3,8 @@ import { canAccount, type AccountAction, canBin, type BinAction } from './accoun
 import { canDocument, type DocumentAction } from './document.policy';
 import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction, type RequestAction } from './activity.policy';
 import { canList, type ListAction } from './list.policy';
+import { canSavedView, type SavedViewAction } from './saved-view.policy';
+import { canTag, type TagAction } from './tag.policy';
 import { canUser, type UserAction } from './user.policy';
 import type { Actor } from './actor';
 
@@ -11,6 +13,8 @@ export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canDocument } from './document.policy';
 export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
+export { canTag } from './tag.policy';
+export { canSavedView } from './saved-view.policy';
 export type { Actor } from './actor';
 
 type Check =
@@ -21,7 +25,9 @@ type Check =
   | { domain: 'document'; action: DocumentAction }
   | { domain: 'activity'; action: ActivityAction }
   | { domain: 'request'; action: RequestAction }
-  | { domain: 'lead'; action: LeadAction };
+  | { domain: 'lead'; action: LeadAction }
+  | { domain: 'tag'; action: TagAction }
+  | { domain: 'savedView'; action: SavedViewAction; view?: { ownerId: string; shared: boolean } };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -42,6 +48,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canRequest(actor, check.action);
     case 'lead':
       return canLead(actor, check.action);
+    case 'tag':
+      return canTag(actor, check.action);
+    case 'savedView':
+      return canSavedView(actor, check.action, check.view);
   }
 }
 

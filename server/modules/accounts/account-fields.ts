@@ -23,11 +23,12 @@ export type AccountFields = {
   invoiceEmail: string | null;
   creditDays: number | null;
   teamId: string | null;
+  parentId: string | null;
 };
 
 export const auditedAccountFields = [
   'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'source', 'website', 'emails', 'phones', 'addresses', 'notes',
-  'invoiceDelivery', 'invoiceEmail', 'creditDays', 'teamId',
+  'invoiceDelivery', 'invoiceEmail', 'creditDays', 'teamId', 'parentId',
 ] as const satisfies ReadonlyArray<keyof AccountFields>;
 
 const stringList = z.array(z.string());
@@ -50,6 +51,7 @@ export function fieldsOf(row: AccountRow): AccountFields {
     invoiceEmail: row.invoice_email,
     creditDays: row.credit_days,
     teamId: row.team_id,
+    parentId: row.parent_id,
   };
 }
 
@@ -91,6 +93,7 @@ export function columnsOf(kind: AccountKind, fields: AccountFields) {
     invoice_email: fields.invoiceEmail,
     credit_days: fields.creditDays,
     team_id: fields.teamId,
+    parent_id: fields.parentId,
   };
 }
 

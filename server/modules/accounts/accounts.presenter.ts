@@ -8,7 +8,10 @@ const logoUrlOf = (row: AccountRow): string | null =>
   row.logo_document_id ? `/api/v1/accounts/${row.id}/logo?v=${row.logo_document_id}` : null;
 
 /** The full account for its page, with what the actor may do with it. */
-export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: UserRef | null, actor: Actor, overview: AccountOverview = {}): Account {
+export function presentAccount(
+  row: AccountRow, owners: UserRef[], createdBy: UserRef | null, actor: Actor,
+  overview: AccountOverview = {}, parent: { id: string; name: string } | null = null,
+): Account {
   return {
     ...fieldsOf(row),
     logoUrl: logoUrlOf(row),
@@ -19,6 +22,7 @@ export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: Us
     city: row.city,
     country: row.country,
     owners,
+    parent,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     createdBy,
@@ -46,6 +50,7 @@ export function presentListItem(row: AccountRow, owners: UserRef[], overview: Ac
     teamId: row.team_id,
     logoUrl: logoUrlOf(row),
     overview,
+    source: row.source,
     owners,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

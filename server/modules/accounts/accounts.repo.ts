@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { AccountListQuery, UserRef } from '@contract/accounts';
+import type { TraitKind } from '@contract/account-links';
 import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
 import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
@@ -63,6 +64,30 @@ function filtered(db: Db, actor: Actor, query: AccountListQuery) {
     );
   }
   if (query.q) base = base.where(matchesText(query.q));
+  if (query.parentId) base = base.where('accounts.parent_id', '=', query.parentId);
+  if (query.tagId) {
+    const tagId = query.tagId;
+    base = base.where((eb) =>
+      eb.exists(
+        eb.selectFrom('account_tags').select(sql`1`.as('one'))
+          .whereRef('account_tags.account_id', '=', 'accounts.id')
+          .where('account_tags.tag_id', '=', tagId),
+      ),
+    );
+  }
+  const traitFilters: Array<{ key: string; kinds: TraitKind[] }> = [];
+  if (query.characteristic) traitFilters.push({ key: query.characteristic, kinds: ['characteristic'] });
+  if (query.interest) traitFilters.push({ key: query.interest, kinds: query.interestKind ? [query.interestKind] : ['interest', 'disinterest', 'unmet_need'] });
+  for (const filter of traitFilters) {
+    base = base.where((eb) =>
+      eb.exists(
+        eb.selectFrom('account_traits').select(sql`1`.as('one'))
+          .whereRef('account_traits.account_id', '=', 'accounts.id')
+          .where('account_traits.item_key', '=', filter.key)
+          .where('account_traits.kind', 'in', filter.kinds),
+      ),
+    );
+  }
   return base;
 }
 

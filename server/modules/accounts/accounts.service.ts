@@ -16,6 +16,7 @@ import { checkListValue } from '@server/modules/lists/lists.service';
 import { findTeam } from '@server/modules/teams/teams.repo';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
 import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type AccountFields } from './account-fields';
+import { checkParent, visibleParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
 import { overviewsOf } from './overview';
 import {
@@ -62,7 +63,8 @@ export async function presentById(db: Db, actor: Actor, row: AccountRow): Promis
   const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
   const createdByName = row.created_by ? names.get(row.created_by) : undefined;
   const overview = (await overviewsOf(db, actor, [row.id], overviewCounterKeys)).get(row.id) ?? {};
-  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor, overview);
+  const parent = await visibleParent(db, actor, row.parent_id);
+  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor, overview, parent);
 }
 
 /**
@@ -124,8 +126,10 @@ export async function prepareNewAccount(db: Db, actor: Actor, input: AccountCrea
     invoiceEmail: data.invoiceEmail ?? null,
     creditDays: data.creditDays ?? null,
     teamId: data.teamId ?? null,
+    parentId: data.parentId ?? null,
   };
   await checkListValues(db, fields, null);
+  await checkParent(db, actor, data.kind, null, fields.parentId, null);
   return { kind: data.kind, fields, ownerIds };
 }
 
@@ -149,6 +153,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Acc
       if (value !== undefined) Object.assign(next, { [key]: value });
     }
     await checkListValues(trx, next, old);
+    await checkParent(trx, actor, before.kind, id, next.parentId, old.parentId);
     const changes = diffFields(old, next, auditedAccountFields);
     if (changes.length === 0) return before;
     const now = nowIso();

@@ -74,7 +74,7 @@ async function otherSide(trx: Db, actor: Actor, here: AccountRow, data: z.output
   const ownerIds = actor.role === 'agent' && !owners.includes(actor.id) ? [...owners, actor.id] : owners;
   const base = { name: null, firstName: null, lastName: null, stage: here.stage, taxId: null, industry: null, source: null, website: null, addresses: {}, notes: null,
     // A contact made from here belongs to the same team of ours; invoices are the organization's business.
-    invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: here.team_id };
+    invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: here.team_id, parentId: null };
   if (data.newPerson && wanted === 'person') {
     const p = data.newPerson;
     return insertNewAccount(trx, actor, 'person', {

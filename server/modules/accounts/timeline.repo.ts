@@ -12,14 +12,14 @@ const timelineSort: SortPlan = { key: 'timeline', columns: ['audit_log.at', 'aud
 const changesSchema = z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }));
 
 /**
- * A contact entry names the account at the other end of the link, whose history holds the
+ * A contact or relationship entry names the account at the other end of the link, whose history holds the
  * twin entry; for an actor who cannot see that account the entry is left out, or the history
  * would reveal a record outside their portfolio.
  */
 function otherSideVisible(actor: Actor) {
-  return sql<SqlBool>`(audit_log.entity <> 'contact' or not exists (
+  return sql<SqlBool>`(audit_log.entity not in ('contact', 'account_relationship') or not exists (
     select 1 from audit_log twin join accounts other on other.id = twin.account_id
-    where twin.entity = 'contact' and twin.entity_id = audit_log.entity_id and twin.account_id <> audit_log.account_id
+    where twin.entity = audit_log.entity and twin.entity_id = audit_log.entity_id and twin.account_id <> audit_log.account_id
       and not ${accountScope(actor, 'other')}))`;
 }
 

@@ -46,6 +46,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       viewBin: can(actor, { domain: 'bin', action: 'list' }),
       createAccounts: can(actor, { domain: 'account', action: 'create' }),
       unqualifyLeads: can(actor, { domain: 'lead', action: 'unqualify' }),
+      manageLists: can(actor, { domain: 'list', action: 'manage' }),
     },
   };
 }

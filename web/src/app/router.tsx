@@ -5,7 +5,7 @@ import { AppShellLayout } from './app-shell.layout';
 import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { NotFoundPage } from './not-found.page';
 
-type Ability = 'manageUsers' | 'viewBin';
+type Ability = 'manageUsers' | 'viewBin' | 'manageLists';
 
 /** Admin pages: for anyone else they do not exist (the server refuses them anyway). */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
@@ -34,6 +34,9 @@ export const router = createBrowserRouter([
       { path: 'reminders', lazy: async () => ({ Component: (await import('@web/features/activities/reminders.page')).RemindersPage }) },
       { path: 'bin', lazy: async () => { const { BinPage } = await import('@web/features/bin/bin.page'); return { element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> }; } },
       { path: 'users', lazy: async () => { const { UsersPage } = await import('@web/features/users/users.page'); return { element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> }; } },
+      { path: 'tags', lazy: async () => ({ Component: (await import('@web/features/tags/tags.page')).TagsPage }) },
+      { path: 'tags/:id', lazy: async () => ({ Component: (await import('@web/features/tags/tag.page')).TagPage }) },
+      { path: 'lists', lazy: async () => { const { ListsAdminPage } = await import('@web/features/lists/lists-admin.page'); return { element: <RequireAbility ability="manageLists"><ListsAdminPage /></RequireAbility> }; } },
       { path: 'profile', lazy: async () => ({ Component: (await import('@web/features/auth/profile.page')).ProfilePage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -8,7 +8,11 @@ import enDocuments from './en/documents.json';
 import enLeads from './en/leads.json';
 import enRequests from './en/requests.json';
 import enUsers from './en/users.json';
+import enLinks from './en/links.json';
+import enLists from './en/lists.json';
+import enTags from './en/tags.json';
 import enValidation from './en/validation.json';
+import enViews from './en/views.json';
 import esAccounts from './es/accounts.json';
 import esActivities from './es/activities.json';
 import esAuth from './es/auth.json';
@@ -19,7 +23,11 @@ import esDocuments from './es/documents.json';
 import esLeads from './es/leads.json';
 import esRequests from './es/requests.json';
 import esUsers from './es/users.json';
+import esLinks from './es/links.json';
+import esLists from './es/lists.json';
+import esTags from './es/tags.json';
 import esValidation from './es/validation.json';
+import esViews from './es/views.json';
 
 // One namespace per line, in both languages: features add theirs without touching the others'.
 export const namespaces = [
@@ -34,6 +42,10 @@ export const namespaces = [
   'activities',
   'requests',
   'leads',
+  'lists',
+  'tags',
+  'views',
+  'links',
 ] as const;
 
 /** Every translation, by language and namespace. Spanish is the product's first language. */
@@ -50,6 +62,10 @@ export const resources = {
     activities: esActivities,
     requests: esRequests,
     leads: esLeads,
+    lists: esLists,
+    tags: esTags,
+    views: esViews,
+    links: esLinks,
   },
   en: {
     common: enCommon,
@@ -63,5 +79,9 @@ export const resources = {
     activities: enActivities,
     requests: enRequests,
     leads: enLeads,
+    lists: enLists,
+    tags: enTags,
+    views: enViews,
+    links: enLinks,
   },
 };

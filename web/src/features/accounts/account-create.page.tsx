@@ -16,15 +16,17 @@ export function AccountCreatePage() {
   const [searchParams] = useSearchParams();
   const kind = accountKinds.find((value) => value === searchParams.get('kind')) ?? 'organization';
   // A new form when the kind changes: organization and person fields differ.
-  return <AccountCreateForm key={kind} kind={kind} />;
+  // "Add a department" on a parent's page opens this form with the parent filled in.
+  const parentId = kind === 'organization' ? searchParams.get('parentId') : null;
+  return <AccountCreateForm key={kind} kind={kind} parentId={parentId} />;
 }
 
-function AccountCreateForm({ kind }: { kind: AccountKind }) {
+function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: string | null }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
   // The creator owns the new account by default, so it stays in their portfolio.
-  const form = useAccountForm(emptyAccountValues(kind, [me.id]), null);
+  const form = useAccountForm({ ...emptyAccountValues(kind, [me.id]), parentId }, null);
   const create = useCreateAccount();
   const duplicates = useDuplicates(form.values);
 

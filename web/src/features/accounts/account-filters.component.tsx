@@ -7,7 +7,8 @@ import { DebouncedTextInput } from '@web/components/debounced-text-input.compone
 import { useListItems } from '@web/features/lists/use-lists';
 import { useTeams } from '@web/features/users/use-teams';
 import { useUserOptions } from '@web/features/users/use-user-options';
-import type { useAccountListParams } from './use-account-list-params';
+import { TraitFilters } from './trait-filters.component';
+import { filterKeys, type useAccountListParams } from './use-account-list-params';
 
 type Props = ReturnType<typeof useAccountListParams> & { compact: boolean };
 
@@ -90,10 +91,11 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
         value={filters.source ?? null}
         onChange={(value) => setParams({ source: value })}
       />
+      <TraitFilters filters={filters} setParams={setParams} />
     </SimpleGrid>
   );
 
-  const clear = () => setParams({ kind: null, stage: null, ownerId: null, city: null, country: null, industry: null, source: null, teamId: null, q: null });
+  const clear = () => setParams({ ...Object.fromEntries(filterKeys.map((key) => [key, null])), q: null });
 
   return (
     <Stack gap="sm">

@@ -33,6 +33,8 @@ export type AccountFormValues = {
   invoiceEmail: string;
   creditDays: number | string;
   teamId: string | null;
+  /** The parent organization (departments and subsidiaries); null is none. */
+  parentId: string | null;
 };
 
 const emptyAddress: AddressValues = { street: '', postalCode: '', city: '', region: '', country: '' };
@@ -57,6 +59,7 @@ export function emptyAccountValues(kind: AccountKind, ownerIds: string[] = []): 
     invoiceEmail: '',
     creditDays: '',
     teamId: null,
+    parentId: null,
   };
 }
 
@@ -94,6 +97,7 @@ export function accountToValues(account: Account): AccountFormValues {
     invoiceEmail: account.invoiceEmail ?? '',
     creditDays: account.creditDays ?? '',
     teamId: account.teamId,
+    parentId: account.parentId,
   };
 }
 
@@ -139,6 +143,7 @@ function common(values: AccountFormValues, includeEmptyAddresses: boolean) {
     invoiceEmail: values.invoiceEmail.trim() === '' ? null : values.invoiceEmail,
     creditDays: creditDaysOf(values.creditDays),
     teamId: values.teamId,
+    ...(values.kind === 'organization' ? { parentId: values.parentId } : {}),
   };
   const renamePath = (path: string): string => {
     const [list, position, ...rest] = path.split('.');

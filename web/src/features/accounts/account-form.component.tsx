@@ -8,6 +8,7 @@ import { useListItems } from '@web/features/lists/use-lists';
 import type { AccountFormValues } from './account-form-values';
 import { AddressFields } from './address-fields.component';
 import { InvoiceFields } from './invoice-fields.component';
+import { ParentPicker } from '@web/features/account-links/parent-picker.component';
 import { ListField } from './list-field.component';
 import { OwnerSelect } from './owner-select.component';
 import { TaxIdInput } from './tax-id-input.component';
@@ -90,6 +91,9 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
                 error={form.errors.source}
               />
               <TextInput label={t('accounts:field.website')} placeholder="https://" {...form.getInputProps('website')} />
+              {isOrganization && (
+                <ParentPicker value={form.values.parentId} onChange={(id) => form.setFieldValue('parentId', id)} error={form.errors.parentId} />
+              )}
             </SimpleGrid>
           </Stack>
         </Paper>

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '@contract/accounts';
 import { Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
 import {
-  IconArrowRight, IconCalendarEvent, IconCircleCheck, IconInbox, IconLink, IconPaperclip, IconPencil, IconPhoto, IconPlus, IconRestore, IconTrash, IconUsers,
+  IconArrowRight, IconCalendarEvent, IconCircleCheck, IconInbox, IconLink, IconPaperclip, IconPencil, IconPhoto, IconPlus, IconRestore, IconTag, IconTrash, IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
@@ -32,6 +32,10 @@ const icons: Record<string, typeof IconPencil> = {
   request_updated: IconInbox,
   qualified: IconCircleCheck,
   unqualified: IconRestore,
+  relationship_added: IconLink,
+  relationship_removed: IconLink,
+  tag_added: IconTag,
+  tag_removed: IconTag,
 };
 
 function Entry({ entry }: { entry: TimelineEntry }) {
@@ -41,6 +45,9 @@ function Entry({ entry }: { entry: TimelineEntry }) {
   const industries = useListItems('industry');
   const sources = useListItems('source');
   const teams = useTeams();
+  const characteristics = useListItems('characteristic');
+  const interestAreas = useListItems('interest_area');
+  const reasons = useListItems('relationship_reason');
   // Codes (kind, list item keys) are shown as the user reads them elsewhere.
   const translate = (field: string) => (value: string) => {
     if (field === 'kind') return t(`accounts:kind.${value}`, { defaultValue: value });
@@ -49,6 +56,12 @@ function Entry({ entry }: { entry: TimelineEntry }) {
     if (field === 'source') return sources.label(value);
     if (field === 'teamId') return teams.data?.items.find((team) => team.id === value)?.name ?? value;
     if (field === 'invoiceDelivery') return t(`company:invoicing.option.${value}`, { defaultValue: value });
+    if (field === 'characteristic') return characteristics.label(value);
+    if (field === 'interestArea') return interestAreas.label(value);
+    if (field === 'relationshipReason') return reasons.label(value);
+    if (field === 'interestKind') return t(`links:interestKind.${value}`, { defaultValue: value });
+    // The parent is kept by id: its name may be outside the reader's portfolio.
+    if (field === 'parentId') return t('links:history.otherAccount');
     return value;
   };
   return (

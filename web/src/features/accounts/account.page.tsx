@@ -1,5 +1,5 @@
 import { Center, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconHistory, IconInbox, IconInfoCircle, IconPaperclip } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
@@ -8,13 +8,15 @@ import { ErrorAlert } from '@web/components/error-alert.component';
 import { AccountDocuments } from '@web/features/documents/account-documents.component';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
 import { AccountRequests } from '@web/features/requests/account-requests.component';
+import { AccountProfileTab, AccountRelationsTab } from '@web/features/account-links/account-link-tabs.component';
+import { AccountTags } from '@web/features/tags/account-tags.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'history'] as const;
+const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -37,6 +39,7 @@ export function AccountPage() {
   return (
     <Stack gap="md">
       <AccountHeader account={account.data} onReload={account.refetch} />
+      <AccountTags account={account.data} />
       <Tabs
         value={tab}
         onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}
@@ -58,6 +61,12 @@ export function AccountPage() {
           <Tabs.Tab value="documents" leftSection={<IconPaperclip size={16} />}>
             {t('documents:tab')}
           </Tabs.Tab>
+          <Tabs.Tab value="profile" leftSection={<IconListDetails size={16} />}>
+            {t('links:tab.profile')}
+          </Tabs.Tab>
+          <Tabs.Tab value="relations" leftSection={<IconHierarchy2 size={16} />}>
+            {t('links:tab.relations')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {t('accounts:tab.history')}
           </Tabs.Tab>
@@ -76,6 +85,12 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <AccountDocuments account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="profile">
+          <AccountProfileTab account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="relations">
+          <AccountRelationsTab account={account.data} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AccountHistory accountId={account.data.id} />

@@ -7,12 +7,19 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
+import { SavedViewsMenu } from '@web/features/saved-views/saved-views-menu.component';
 import { AccountFilters } from './account-filters.component';
+import { ColumnPicker } from './column-picker.component';
 import { CounterColumnsMenu } from './counter-columns-menu.component';
 import { AccountsCards } from './accounts-cards.component';
 import { AccountsTable } from './accounts-table.component';
-import { useAccountListParams } from './use-account-list-params';
+import { useAccountListParams, type AccountListFilters } from './use-account-list-params';
 import { useAccountsList } from './use-accounts-list';
+
+/** The filters and sort as a saved view keeps them: only what is set. */
+function currentQuery(filters: AccountListFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+}
 
 export function AccountsListPage() {
   const { t } = useTranslation();
@@ -55,6 +62,14 @@ export function AccountsListPage() {
         )}
         </Group>
       </Group>
+      <Group justify="space-between" gap="xs">
+        <SavedViewsMenu
+          activeId={params.viewId}
+          current={{ query: currentQuery(params.filters), columns: params.columns }}
+          onPick={(view) => (view ? params.replaceAll(view.query, view.columns, view.id) : params.setParams({ view: null }))}
+        />
+        {!compact && <ColumnPicker value={params.columns} onChange={(columns) => params.setParams({ cols: columns.join(',') })} />}
+      </Group>
       <AccountFilters {...params} compact={compact} />
       <ErrorAlert error={list.error} />
       {list.isPending ? (
@@ -71,6 +86,7 @@ export function AccountsListPage() {
         <AccountsTable
           items={items}
           counters={counters}
+          visible={params.columns}
           sort={params.filters.sort}
           onSort={(sort) => params.setParams({ sort })}
           hasNextPage={list.hasNextPage}

@@ -1,8 +1,9 @@
 import type { AccountListItem, AccountSort, OverviewCounter } from '@contract/accounts';
+import type { AccountColumn } from '@contract/saved-views';
 import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '@web/components/format';
@@ -13,10 +14,10 @@ import { StageBadge } from './stage-badge.component';
 import { useFillHeight } from './use-fill-height';
 import { useLoadMoreOnScroll } from './use-load-more-on-scroll';
 
-type SortableColumn = 'name' | 'stage' | 'updatedAt';
-type Column = { key: string; sortKey?: SortableColumn; width: number };
+type SortableColumn = 'name' | 'stage' | 'updatedAt' | 'createdAt';
+type Column = { key: 'name' | AccountColumn; sortKey?: SortableColumn; width: number };
 
-const columns: Column[] = [
+const allColumns: Column[] = [
   { key: 'name', sortKey: 'name', width: 240 },
   { key: 'stage', sortKey: 'stage', width: 130 },
   { key: 'email', width: 210 },
@@ -24,7 +25,9 @@ const columns: Column[] = [
   { key: 'city', width: 130 },
   { key: 'country', width: 70 },
   { key: 'industry', width: 140 },
+  { key: 'source', width: 140 },
   { key: 'owners', width: 170 },
+  { key: 'createdAt', sortKey: 'createdAt', width: 130 },
   { key: 'updatedAt', sortKey: 'updatedAt', width: 130 },
 ];
 const counterWidth = 110;
@@ -32,6 +35,8 @@ const rowHeight = 45;
 
 type Props = {
   items: AccountListItem[];
+  /** The columns to show besides the name, which always shows. */
+  visible: AccountColumn[];
   /** Overview counters shown as extra columns. */
   counters?: OverviewCounter[];
   sort: AccountSort;
@@ -47,7 +52,7 @@ function nextSort(current: AccountSort, column: SortableColumn): AccountSort {
   const descending: AccountSort = `-${column}`;
   if (current === ascending) return descending;
   if (current === descending) return ascending;
-  return column === 'updatedAt' ? descending : ascending;
+  return column === 'updatedAt' || column === 'createdAt' ? descending : ascending;
 }
 
 function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: SortableColumn }; sort: AccountSort; onSort: (s: AccountSort) => void }) {
@@ -66,11 +71,27 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Sort
   );
 }
 
-export function AccountsTable({ items, counters = [], sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
+export function AccountsTable({ items, visible, counters = [], sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
   const { t } = useTranslation();
-  const tableWidth = columns.reduce((sum, column) => sum + column.width, 0) + counters.length * counterWidth;
   const scrollRef = useRef<HTMLDivElement>(null);
   const industries = useListItems('industry');
+  const sources = useListItems('source');
+  const columns = allColumns.filter((column) => column.key === 'name' || visible.includes(column.key));
+  const tableWidth = columns.reduce((sum, column) => sum + column.width, 0) + counters.length * counterWidth;
+  const cell = (item: AccountListItem, key: AccountColumn): ReactNode => {
+    switch (key) {
+      case 'stage': return <StageBadge stage={item.stage} />;
+      case 'email': return <Text truncate size="sm">{item.email}</Text>;
+      case 'phone': return <Text truncate size="sm">{item.phone}</Text>;
+      case 'city': return <Text truncate size="sm">{item.city}</Text>;
+      case 'country': return <Text size="sm">{item.country}</Text>;
+      case 'industry': return <Text truncate size="sm">{industries.label(item.industry)}</Text>;
+      case 'source': return <Text truncate size="sm">{sources.label(item.source)}</Text>;
+      case 'owners': return <Text truncate size="sm">{ownerNames(item.owners)}</Text>;
+      case 'createdAt': return <Text size="sm" c="dimmed">{formatDate(item.createdAt)}</Text>;
+      case 'updatedAt': return <Text size="sm" c="dimmed">{formatDate(item.updatedAt)}</Text>;
+    }
+  };
   const { ref, height } = useFillHeight<HTMLDivElement>();
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -120,14 +141,7 @@ export function AccountsTable({ items, counters = [], sort, onSort, hasNextPage,
                       </Anchor>
                     </Group>
                   </Table.Td>
-                  <Table.Td><StageBadge stage={item.stage} /></Table.Td>
-                  <Table.Td><Text truncate size="sm">{item.email}</Text></Table.Td>
-                  <Table.Td><Text truncate size="sm">{item.phone}</Text></Table.Td>
-                  <Table.Td><Text truncate size="sm">{item.city}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{item.country}</Text></Table.Td>
-                  <Table.Td><Text truncate size="sm">{industries.label(item.industry)}</Text></Table.Td>
-                  <Table.Td><Text truncate size="sm">{ownerNames(item.owners)}</Text></Table.Td>
-                  <Table.Td><Text size="sm" c="dimmed">{formatDate(item.updatedAt)}</Text></Table.Td>
+                  {columns.map((column) => (column.key === 'name' ? null : <Table.Td key={column.key}>{cell(item, column.key)}</Table.Td>))}
                   {counters.map((key) => (
                     <Table.Td key={key} ta="right"><Text size="sm">{item.overview[key] ?? 0}</Text></Table.Td>
                   ))}

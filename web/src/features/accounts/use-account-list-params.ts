@@ -1,4 +1,6 @@
+import { interestKinds, type InterestKind } from '@contract/account-links';
 import { accountKinds, accountSorts, overviewCounterKeys, type AccountKind, type AccountSort } from '@contract/accounts';
+import { accountColumns, defaultAccountColumns, type AccountColumn } from '@contract/saved-views';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -15,9 +17,19 @@ export type AccountListFilters = {
   /** Overview counters shown as extra columns, comma-separated (e.g. "contacts,documents"). */
   counters?: string;
   q?: string;
+  characteristic?: string;
+  interest?: string;
+  interestKind?: InterestKind;
+  tagId?: string;
+  parentId?: string;
 };
 
 export type FilterKey = Exclude<keyof AccountListFilters, 'sort'>;
+
+/** Every filter the list page offers (search `q` and the sort are separate). */
+export const filterKeys = [
+  'kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source', 'teamId', 'characteristic', 'interest', 'interestKind', 'tagId', 'parentId',
+] as const satisfies ReadonlyArray<FilterKey>;
 
 function pick<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
   return allowed.find((item) => item === value);
@@ -57,12 +69,24 @@ export function useAccountListParams() {
       teamId: text(searchParams.get('teamId')),
       counters: counterList(searchParams.get('counters')),
       q: text(searchParams.get('q')),
+      characteristic: listValue(searchParams.get('characteristic')),
+      interest: listValue(searchParams.get('interest')),
+      interestKind: pick(interestKinds, searchParams.get('interestKind')),
+      tagId: text(searchParams.get('tagId')),
+      parentId: text(searchParams.get('parentId')),
     }),
     [searchParams],
   );
 
+  // Visible columns live in the URL too (and in saved views); the default set is left out.
+  const columns = useMemo<AccountColumn[]>(() => {
+    const raw = searchParams.get('cols');
+    if (raw === null) return defaultAccountColumns;
+    return accountColumns.filter((column) => raw.split(',').includes(column));
+  }, [searchParams]);
+
   const setParams = useCallback(
-    (changes: Partial<Record<keyof AccountListFilters, string | null>>) => {
+    (changes: Partial<Record<keyof AccountListFilters | 'cols' | 'view', string | null>>) => {
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
@@ -71,6 +95,7 @@ export function useAccountListParams() {
             else next.delete(key);
           }
           if (next.get('sort') === 'name') next.delete('sort');
+          if (next.get('cols') === defaultAccountColumns.join(',')) next.delete('cols');
           return next;
         },
         { replace: true },
@@ -79,7 +104,22 @@ export function useAccountListParams() {
     [setSearchParams],
   );
 
-  const activeFilterCount = (['kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source', 'teamId'] as const).filter((key) => filters[key]).length;
+  /** Replaces every filter, the sort and the columns at once (picking a saved view). */
+  const replaceAll = useCallback(
+    (query: Record<string, string>, cols: string[], view: string | null) => {
+      const next = new URLSearchParams(query);
+      if (view) next.set('view', view);
+      if (next.get('sort') === 'name') next.delete('sort');
+      const joined = cols.join(',');
+      if (joined !== defaultAccountColumns.join(',')) next.set('cols', joined);
+      setSearchParams(next, { replace: true });
+    },
+    [setSearchParams],
+  );
 
-  return { filters, setParams, activeFilterCount };
+  const activeFilterCount = filterKeys.filter((key) => filters[key]).length;
+
+  const viewId = searchParams.get('view');
+
+  return { filters, columns, viewId, setParams, replaceAll, activeFilterCount };
 }

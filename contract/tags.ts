@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { idSchema, listQueryBase, listResponse } from './common';
+import { colorSchema } from './lists';
+
+export const tagNameSchema = z.string().trim().min(1).max(60);
+
+/** What the actor may do with a tag; the web hides buttons from this, never decides. */
+export const tagAbilitiesSchema = z.object({ update: z.boolean(), delete: z.boolean() });
+
+export const tagSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  color: z.string().nullable(),
+  version: z.number().int(),
+  abilities: tagAbilitiesSchema,
+});
+export type Tag = z.infer<typeof tagSchema>;
+
+export const tagListSchema = listResponse(tagSchema);
+export const tagListQuerySchema = z.object({ ...listQueryBase, q: z.string().trim().min(1).max(60).optional() });
+export type TagListQuery = z.infer<typeof tagListQuerySchema>;
+
+export const tagCreateSchema = z.object({ name: tagNameSchema, color: colorSchema.nullable().optional() });
+export type TagCreate = z.input<typeof tagCreateSchema>;
+export const tagUpdateSchema = z.object({
+  version: z.number().int().min(1),
+  name: tagNameSchema.optional(),
+  color: colorSchema.nullable().optional(),
+});
+export type TagUpdate = z.input<typeof tagUpdateSchema>;
+
+/** The tags of one account (a handful: no paging). */
+export const accountTagsSchema = z.object({ items: z.array(z.object({ id: idSchema, name: z.string(), color: z.string().nullable() })) });
+export const accountTagParamsSchema = z.object({ id: idSchema, tagId: idSchema });

@@ -1,0 +1,75 @@
+import type { Db, TagRow } from '@server/db/database';
+import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { normalizeText } from '@server/lib/normalize';
+import { accountScope, type Actor } from '@server/policies';
+
+const tagSort: SortPlan = { key: 'name', columns: ['tags.name_norm', 'tags.id'], direction: 'asc' };
+const top = String.fromCodePoint(0x10ffff);
+
+/** Tags by name; `q` matches the start of the name. */
+export async function listTagRows(db: Db, query: { limit: number; cursor?: string | undefined; q?: string | undefined }) {
+  let base = db.selectFrom('tags');
+  if (query.q) {
+    const prefix = normalizeText(query.q);
+    base = base.where('tags.name_norm', '>=', prefix).where('tags.name_norm', '<', prefix + top);
+  }
+  const rows = await applyKeyset(base.selectAll('tags'), tagSort, decodeCursor(query.cursor, tagSort)).limit(query.limit + 1).execute();
+  const page = pageOf(rows, query.limit, tagSort, (row) => [row.name_norm, row.id]);
+  return { ...page, ...(await countCapped(db, base)) };
+}
+
+export const findTag = (db: Db, id: string): Promise<TagRow | undefined> =>
+  db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findTagByName = (db: Db, nameNorm: string): Promise<TagRow | undefined> =>
+  db.selectFrom('tags').selectAll().where('name_norm', '=', nameNorm).executeTakeFirst();
+
+export async function insertTag(db: Db, row: TagRow): Promise<void> {
+  await db.insertInto('tags').values(row).execute();
+}
+
+export async function updateTagRow(db: Db, id: string, version: number, patch: Partial<Pick<TagRow, 'name' | 'name_norm' | 'color' | 'updated_at'>>): Promise<boolean> {
+  const result = await db.updateTable('tags').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteTagRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('account_tags').where('tag_id', '=', id).execute();
+  await db.deleteFrom('tags').where('id', '=', id).execute();
+}
+
+export const tagsOfAccount = (db: Db, accountId: string): Promise<Array<Pick<TagRow, 'id' | 'name' | 'color'>>> =>
+  db
+    .selectFrom('account_tags')
+    .innerJoin('tags', 'tags.id', 'account_tags.tag_id')
+    .select(['tags.id', 'tags.name', 'tags.color'])
+    .where('account_tags.account_id', '=', accountId)
+    .orderBy('tags.name_norm')
+    .execute();
+
+export const hasTag = async (db: Db, accountId: string, tagId: string): Promise<boolean> =>
+  (await db.selectFrom('account_tags').select('tag_id').where('account_id', '=', accountId).where('tag_id', '=', tagId).executeTakeFirst()) !== undefined;
+
+export async function insertAccountTag(db: Db, accountId: string, tagId: string, actorId: string, at: string): Promise<void> {
+  await db.insertInto('account_tags').values({ account_id: accountId, tag_id: tagId, created_at: at, created_by: actorId }).execute();
+}
+
+export async function deleteAccountTag(db: Db, accountId: string, tagId: string): Promise<void> {
+  await db.deleteFrom('account_tags').where('account_id', '=', accountId).where('tag_id', '=', tagId).execute();
+}
+
+/** The organizations each person belongs to, by name, only those the actor may see. */
+export async function organizationsOf(db: Db, actor: Actor, personIds: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (personIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('contacts')
+    .innerJoin('accounts as org', 'org.id', 'contacts.organization_id')
+    .select(['contacts.person_id', 'org.name'])
+    .where('contacts.person_id', 'in', personIds)
+    .where(accountScope(actor, 'org'))
+    .orderBy('org.name_norm')
+    .execute();
+  for (const row of rows) result.set(row.person_id, [...(result.get(row.person_id) ?? []), row.name]);
+  return result;
+}

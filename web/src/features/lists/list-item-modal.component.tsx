@@ -1,0 +1,60 @@
+import { labelsSchema, type ListItem, type ListKey } from '@contract/lists';
+import { Button, ColorInput, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { serverFormErrors, validatePayload } from '@web/components/form-errors';
+import { useCreateListItem, useUpdateListItem } from './use-list-item-mutations';
+
+export const swatches = ['#868e96', '#fa5252', '#e64980', '#be4bdb', '#7950f2', '#4c6ef5', '#228be6', '#15aabf', '#12b886', '#40c057', '#82c91e', '#fab005', '#fd7e14'];
+
+const valuesSchema = z.object({ labels: labelsSchema, color: z.string().regex(/^(#[0-9a-fA-F]{6})?$/) });
+// The server names label fields `labels.es`; the form does too.
+type Values = z.infer<typeof valuesSchema>;
+
+/** Adds an item to a list (`item` null) or renames and recolours one. */
+export function ListItemModal({ listKey, item, onClose }: { listKey: ListKey; item: ListItem | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateListItem(listKey);
+  const update = useUpdateListItem(listKey);
+  const mutation = item ? update : create;
+  const form = useForm<Values>({
+    initialValues: { labels: { es: item?.labels.es ?? '', en: item?.labels.en ?? '' }, color: item?.color ?? '' },
+    validate: (values) => validatePayload(valuesSchema, values),
+  });
+
+  const submit = form.onSubmit((values) => {
+    const options = { onSuccess: onClose, onError: (error: unknown) => form.setErrors(serverFormErrors(error)) };
+    const color = values.color === '' ? null : values.color;
+    if (item) update.mutate({ id: item.id, version: item.version, labels: values.labels, color }, options);
+    else create.mutate({ labels: values.labels, color }, options);
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={item ? t('lists:item.editTitle', { name: item.labels.es }) : t('lists:item.newTitle')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput label={t('lists:item.labelEs')} required data-autofocus {...form.getInputProps('labels.es')} />
+          <TextInput label={t('lists:item.labelEn')} required {...form.getInputProps('labels.en')} />
+          <ColorInput
+            label={t('lists:item.color')}
+            format="hex"
+            swatches={swatches}
+            swatchesPerRow={7}
+            {...form.getInputProps('color')}
+          />
+          <ErrorAlert error={mutation.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:action.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {item ? t('common:action.save') : t('lists:item.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,103 @@
+import type { AccountColumn, SavedView } from '@contract/saved-views';
+import { ActionIcon, Badge, Button, Group, Menu, Text } from '@mantine/core';
+import { IconChevronDown, IconDeviceFloppy, IconEdit, IconLayoutList, IconTrash, IconUsers, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConfirm } from '@web/components/confirm';
+import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { SaveViewModal } from './save-view-modal.component';
+import { useDeleteSavedView, useSavedViews, useUpdateSavedView } from './use-saved-views';
+
+type Props = {
+  activeId: string | null;
+  current: { query: Record<string, string>; columns: AccountColumn[] };
+  onPick: (view: SavedView | null) => void;
+};
+
+/** Picks a saved view of the accounts list, saves the current one, and lets the owner manage theirs. */
+export function SavedViewsMenu({ activeId, current, onPick }: Props) {
+  const { t } = useTranslation();
+  const views = useSavedViews();
+  const update = useUpdateSavedView();
+  const remove = useDeleteSavedView();
+  const [modal, setModal] = useState<'new' | 'rename' | null>(null);
+  const deleting = useConfirm<SavedView>();
+  const items = views.data?.items ?? [];
+  const active = items.find((view) => view.id === activeId) ?? null;
+
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Menu position="bottom-start" withinPortal>
+        <Menu.Target>
+          <Button variant="default" leftSection={<IconLayoutList size={16} />} rightSection={<IconChevronDown size={14} />}>
+            {active ? active.name : t('views:pick')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {items.length === 0 && <Menu.Label>{t('views:none')}</Menu.Label>}
+          {items.map((view) => (
+            <Menu.Item key={view.id} onClick={() => onPick(view)} rightSection={view.shared ? <IconUsers size={14} aria-label={t('views:sharedBadge')} /> : null}>
+              {view.name}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconDeviceFloppy size={16} />} onClick={() => setModal('new')}>{t('views:saveCurrent')}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {active && (
+        <>
+          {active.shared && <Badge variant="light" tt="none">{t('views:sharedBadge')}</Badge>}
+          {active.owner && !active.abilities.update && <Text size="xs" c="dimmed">{t('views:by', { name: active.owner.name })}</Text>}
+          {active.abilities.update && (
+            <>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                loading={update.isPending}
+                onClick={() => update.mutate({ id: active.id, version: active.version, query: current.query, columns: current.columns })}
+              >
+                {t('views:update')}
+              </Button>
+              <ActionIcon variant="subtle" aria-label={t('views:rename', { name: active.name })} onClick={() => setModal('rename')}>
+                <IconEdit size={16} />
+              </ActionIcon>
+            </>
+          )}
+          {active.abilities.delete && (
+            <ActionIcon variant="subtle" color="red" aria-label={t('views:delete', { name: active.name })} onClick={() => deleting.ask(active)}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          )}
+          <ActionIcon variant="subtle" color="gray" aria-label={t('views:leave')} onClick={() => onPick(null)}>
+            <IconX size={16} />
+          </ActionIcon>
+        </>
+      )}
+      <ErrorAlert error={views.error ?? update.error} />
+      {modal && <SaveViewModal view={modal === 'rename' ? active : null} current={current} onSaved={(view) => modal === 'new' && onPick(view)} onClose={() => setModal(null)} />}
+      <ConfirmModal
+        opened={deleting.subject !== null}
+        onClose={() => {
+          remove.reset();
+          deleting.close();
+        }}
+        title={t('views:deleteTitle')}
+        message={deleting.subject ? t('views:deleteMessage', { name: deleting.subject.name }) : ''}
+        confirmLabel={t('common:action.delete')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          deleting.subject &&
+          remove.mutate(deleting.subject.id, {
+            onSuccess: () => {
+              deleting.close();
+              onPick(null);
+            },
+          })
+        }
+      />
+    </Group>
+  );
+}
