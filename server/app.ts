@@ -6,6 +6,9 @@ import type { Db } from './db/database';
 import type { Dialect } from './db/connect';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { exportRoutes } from './modules/exports/exports.routes';
+import { importRoutes } from './modules/imports/imports.routes';
+import { jobRoutes } from './jobs/jobs.routes';
 import { listRoutes } from './modules/lists/lists.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
@@ -57,6 +60,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(teamRoutes);
       await api.register(accountRoutes);
       await api.register(listRoutes);
+      await api.register(jobRoutes);
+      await api.register(importRoutes);
+      await api.register(exportRoutes);
     },
     { prefix: '/api/v1' },
   );

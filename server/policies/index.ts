@@ -1,5 +1,6 @@
 import { AppError } from '@server/lib/errors';
 import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
+import { canImport, type ImportAction } from './import.policy';
 import { canList, type ListAction } from './list.policy';
 import { canUser, type UserAction } from './user.policy';
 import type { Actor } from './actor';
@@ -7,13 +8,15 @@ import type { Actor } from './actor';
 export { accountScope, canAccount, canBin } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
+export { canImport, canSeeJob, importScope } from './import.policy';
 export type { Actor } from './actor';
 
 type Check =
   | { domain: 'account'; action: AccountAction }
   | { domain: 'bin'; action: BinAction }
   | { domain: 'user'; action: UserAction }
-  | { domain: 'list'; action: ListAction };
+  | { domain: 'list'; action: ListAction }
+  | { domain: 'import'; action: ImportAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -26,6 +29,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canUser(actor, check.action);
     case 'list':
       return canList(actor, check.action);
+    case 'import':
+      return canImport(actor, check.action);
   }
 }
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Account, AccountCreate } from '@contract/accounts';
 import { csrfHeader } from '@contract/auth';
@@ -26,6 +29,8 @@ export type TestApp = {
   app: FastifyInstance;
   db: Db;
   dialect: Dialect;
+  /** The data dir of this app (uploads live under it); removed on close. */
+  dataDir: string;
   /** Creates a user directly and returns a client signed in as them. */
   user: (input?: Partial<UserCreate>) => Promise<Client>;
   /** Signs in as an existing user through the login endpoint. */
@@ -41,7 +46,8 @@ let counter = 0;
 /** A fresh app on a fresh database of the dialect under test. */
 export async function testApp(): Promise<TestApp> {
   const handle = await freshDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: process.env.CARTERA_TEST_LOG_LEVEL ?? 'silent' }), webDistDir: null };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartera-data-'));
+  const config = { ...loadConfig({ LOG_LEVEL: process.env.CARTERA_TEST_LOG_LEVEL ?? 'silent' }), webDistDir: null, dataDir };
   const app = await buildApp(config, handle);
   await app.ready();
 
@@ -88,5 +94,10 @@ export async function testApp(): Promise<TestApp> {
     return response.json();
   };
 
-  return { app, db: handle.db, dialect: handle.dialect, user, login, account, close: async () => { await app.close(); await handle.close(); } };
+  const close = async () => {
+    await app.close();
+    await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app, db: handle.db, dialect: handle.dialect, dataDir, user, login, account, close };
 }
