@@ -127,32 +127,32 @@ export async function insertAccountsBulk(
 /**
  * Live accounts of a kind in the actor's portfolio that share a duplicate key with an incoming
  * row: an e-mail or phone search term, a tax id, or (for rows without any of those) the name.
+ * The kind is checked on the few rows found, not in SQL: with it there, SQLite's planner walks
+ * the kind index over every account instead of seeking the key.
  */
 export async function findDuplicateCandidates(
   db: Db, actor: Actor, kind: 'organization' | 'person',
   keys: { terms: string[]; taxIds: string[]; names: string[] },
 ): Promise<Array<{ id: string; key: string }>> {
-  const found: Array<{ id: string; key: string }> = [];
+  const found: Array<{ id: string; kind: string; key: string }> = [];
   if (keys.terms.length > 0) {
     const rows = await db.selectFrom('account_terms').innerJoin('accounts', 'accounts.id', 'account_terms.account_id')
-      .select(['accounts.id', 'account_terms.term as key'])
-      .where('account_terms.term', 'in', keys.terms).where('accounts.kind', '=', kind).where(accountScope(actor))
-      .orderBy('accounts.id').execute();
-    found.push(...rows.map((row) => ({ id: row.id, key: `term:${row.key}` })));
+      .select(['accounts.id', 'accounts.kind', 'account_terms.term as key'])
+      .where('account_terms.term', 'in', keys.terms).where(accountScope(actor)).execute();
+    found.push(...rows.map((row) => ({ ...row, key: `term:${row.key}` })));
   }
   if (keys.taxIds.length > 0) {
-    const rows = await db.selectFrom('accounts').select(['accounts.id', 'accounts.tax_id_norm as key'])
-      .where('accounts.tax_id_norm', 'in', keys.taxIds).where('accounts.kind', '=', kind).where(accountScope(actor))
-      .orderBy('accounts.id').execute();
-    found.push(...rows.map((row) => ({ id: row.id, key: `tax:${row.key ?? ''}` })));
+    const rows = await db.selectFrom('accounts').select(['accounts.id', 'accounts.kind', 'accounts.tax_id_norm as key'])
+      .where('accounts.tax_id_norm', 'in', keys.taxIds).where(accountScope(actor)).execute();
+    found.push(...rows.map((row) => ({ ...row, key: `tax:${row.key ?? ''}` })));
   }
   if (keys.names.length > 0) {
-    const rows = await db.selectFrom('accounts').select(['accounts.id', 'accounts.name_norm as key'])
-      .where('accounts.name_norm', 'in', keys.names).where('accounts.kind', '=', kind).where(accountScope(actor))
-      .orderBy('accounts.id').execute();
-    found.push(...rows.map((row) => ({ id: row.id, key: `name:${row.key}` })));
+    const rows = await db.selectFrom('accounts').select(['accounts.id', 'accounts.kind', 'accounts.name_norm as key'])
+      .where('accounts.kind', '=', kind).where('accounts.name_norm', 'in', keys.names).where(accountScope(actor)).execute();
+    found.push(...rows.map((row) => ({ ...row, key: `name:${row.key}` })));
   }
-  return found;
+  // Oldest first, so the same file always matches the same account.
+  return found.filter((row) => row.kind === kind).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(({ id, key }) => ({ id, key }));
 }
 
 export const findAccountsByIds = (db: Db, ids: string[]): Promise<AccountRow[]> =>

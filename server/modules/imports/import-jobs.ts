@@ -98,7 +98,7 @@ async function markFailed(db: Db, job: JobRow): Promise<void> {
  */
 async function undoImport(ctx: JobContext): Promise<unknown> {
   const { row, actor } = await load(ctx);
-  let cursor = ctx.job.progress_done > 0 ? ctx.job.progress_done : Number.MAX_SAFE_INTEGER;
+  let cursor = ctx.job.progress_done > 0 ? ctx.job.progress_done : 2_147_483_647; // above any row number; fits PostgreSQL's integer
   let handled = 0;
   for (;;) {
     const rows = await importRowsBefore(ctx.db, row.id, cursor, importBatchSize, ['created', 'updated']);
