@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { uniqueWord } from '@server/test/state';
@@ -64,7 +65,7 @@ describe('accounts export', () => {
     const response = await agent.get(`/api/v1/exports/accounts?format=xlsx&q=${word}&sort=name`);
     expect(response.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.rawPayload);
+    await workbook.xlsx.read(Readable.from([response.rawPayload]));
     const sheet = workbook.worksheets[0];
     expect(sheet?.rowCount).toBe(3);
     expect(String(sheet?.getRow(2).getCell(2).value)).toBe(`'=HYPERLINK("x") ${word}`);

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconFileImport, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -19,6 +19,7 @@ export function AppShellLayout() {
 
   const links = [
     { to: '/accounts', label: t('common:nav.accounts'), icon: IconAddressBook, show: true },
+    { to: '/imports', label: t('common:nav.imports'), icon: IconFileImport, show: true },
     { to: '/bin', label: t('common:nav.bin'), icon: IconTrash, show: me.abilities.viewBin },
     { to: '/users', label: t('common:nav.users'), icon: IconUsers, show: me.abilities.manageUsers },
   ];

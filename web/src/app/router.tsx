@@ -9,6 +9,9 @@ import { ProfilePage } from '@web/features/auth/profile.page';
 import { useCurrentUser } from '@web/features/auth/session';
 import { SetupPage } from '@web/features/auth/setup.page';
 import { BinPage } from '@web/features/bin/bin.page';
+import { ImportNewPage } from '@web/features/imports/import-new.page';
+import { ImportPage } from '@web/features/imports/import.page';
+import { ImportsPage } from '@web/features/imports/imports.page';
 import { UsersPage } from '@web/features/users/users.page';
 import { AppShellLayout } from './app-shell.layout';
 import { PublicOnly, RequireAuth } from './auth-guards.component';
@@ -33,6 +36,9 @@ export const router = createBrowserRouter([
       { path: 'accounts/new', element: <AccountCreatePage /> },
       { path: 'accounts/:id', element: <AccountPage /> },
       { path: 'accounts/:id/edit', element: <AccountEditPage /> },
+      { path: 'imports', element: <ImportsPage /> },
+      { path: 'imports/new', element: <ImportNewPage /> },
+      { path: 'imports/:id', element: <ImportPage /> },
       { path: 'bin', element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> },
       { path: 'users', element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> },
       { path: 'profile', element: <ProfilePage /> },

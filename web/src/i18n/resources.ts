@@ -2,19 +2,21 @@ import enAccounts from './en/accounts.json';
 import enAuth from './en/auth.json';
 import enBin from './en/bin.json';
 import enCommon from './en/common.json';
+import enImports from './en/imports.json';
 import enUsers from './en/users.json';
 import enValidation from './en/validation.json';
 import esAccounts from './es/accounts.json';
 import esAuth from './es/auth.json';
 import esBin from './es/bin.json';
 import esCommon from './es/common.json';
+import esImports from './es/imports.json';
 import esUsers from './es/users.json';
 import esValidation from './es/validation.json';
 
-export const namespaces = ['common', 'auth', 'accounts', 'users', 'bin', 'validation'] as const;
+export const namespaces = ['common', 'auth', 'accounts', 'users', 'bin', 'validation', 'imports'] as const;
 
 /** Every translation, by language and namespace. Spanish is the product's first language. */
 export const resources = {
-  es: { common: esCommon, auth: esAuth, accounts: esAccounts, users: esUsers, bin: esBin, validation: esValidation },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, users: enUsers, bin: enBin, validation: enValidation },
+  es: { common: esCommon, auth: esAuth, accounts: esAccounts, users: esUsers, bin: esBin, validation: esValidation, imports: esImports },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, users: enUsers, bin: enBin, validation: enValidation, imports: enImports },
 };

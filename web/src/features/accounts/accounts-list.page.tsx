@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
+import { ExportMenu } from '@web/features/exports/export-menu.component';
 import { AccountFilters } from './account-filters.component';
 import { AccountsCards } from './accounts-cards.component';
 import { AccountsTable } from './accounts-table.component';
@@ -32,6 +33,8 @@ export function AccountsListPage() {
             </Text>
           )}
         </Group>
+        <Group gap="xs">
+          <ExportMenu filters={params.filters} compact={compact} />
         {me.abilities.createAccounts && (
           <Group gap="xs">
             <Button component={Link} to="/accounts/new?kind=organization" leftSection={<IconBuildingPlus size={16} />} size={compact ? 'xs' : 'sm'}>
@@ -48,6 +51,7 @@ export function AccountsListPage() {
             </Button>
           </Group>
         )}
+        </Group>
       </Group>
       <AccountFilters {...params} compact={compact} />
       <ErrorAlert error={list.error} />
