@@ -35,8 +35,6 @@ export function phoneSearchForms(value: string, country?: string | null): string
   return [...new Set(forms.filter((form) => form.length > 0))];
 }
 
-/** Tax ids without separators and upper-cased: "B-12.345.678" → "B12345678". */
-export const normalizeTaxId = (value: string): string => value.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 
 function isCountryCode(value: string | null | undefined): value is CountryCode {
   return typeof value === 'string' && /^[A-Z]{2}$/.test(value);

@@ -17,7 +17,6 @@ const actions = [
 ] as const;
 type ActorName = (typeof actors)[number];
 type OwnerName = (typeof owners)[number];
-type Action = (typeof actions)[number];
 
 function sees(actor: ActorName, owner: OwnerName): boolean {
   switch (actor) {

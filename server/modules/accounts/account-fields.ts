@@ -2,7 +2,8 @@ import { addressesSchema, type Addresses, type AccountKind } from '@contract/acc
 import { z } from 'zod';
 import type { AccountRow } from '@server/db/database';
 import { parseJsonColumn } from '@server/lib/json';
-import { normalizeEmail, normalizeTaxId, phoneSearchForms, normalizeText, searchWords } from '@server/lib/normalize';
+import { normalizeTaxIdFor } from '@contract/tax-id';
+import { normalizeEmail, phoneSearchForms, normalizeText, searchWords } from '@server/lib/normalize';
 
 /** The editable fields of an account in API terms: what forms send and what history compares. */
 export type AccountFields = {
@@ -43,8 +44,8 @@ export function fieldsOf(row: AccountRow): AccountFields {
   };
 }
 
-/** Where the account is, for filters: the visit address, else the postal one. */
-function location(addresses: Addresses): { city: string | null; country: string | null } {
+/** Where the account is, for filters and tax-id rules: the visit address, else the postal one. */
+export function location(addresses: Addresses): { city: string | null; country: string | null } {
   const main = addresses.visit?.city || addresses.visit?.country ? addresses.visit : addresses.postal;
   return { city: main?.city ?? null, country: main?.country ?? null };
 }
@@ -65,7 +66,7 @@ export function columnsOf(kind: AccountKind, fields: AccountFields) {
     last_name: kind === 'person' ? fields.lastName : null,
     stage: fields.stage,
     tax_id: fields.taxId,
-    tax_id_norm: fields.taxId ? normalizeTaxId(fields.taxId) : null,
+    tax_id_norm: fields.taxId ? normalizeTaxIdFor(fields.taxId, country) : null,
     industry: fields.industry,
     industry_norm: fields.industry,
     source: fields.source,
@@ -92,7 +93,12 @@ export function termsOf(kind: AccountKind, fields: AccountFields, country: strin
   for (const phone of fields.phones) {
     for (const form of phoneSearchForms(phone, country)) terms.add(form);
   }
-  if (fields.taxId) terms.add(normalizeTaxId(fields.taxId).toLowerCase());
+  if (fields.taxId) {
+    const taxId = normalizeTaxIdFor(fields.taxId, country).toLowerCase();
+    terms.add(taxId);
+    // Also as a VAT number (country prefix + id), the way invoices often print it.
+    if (country) terms.add(country.toLowerCase() + taxId);
+  }
   return [...terms].filter((term) => term.length > 0 && term.length <= 200);
 }
 

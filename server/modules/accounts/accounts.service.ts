@@ -3,6 +3,7 @@ import {
   type Account, type AccountCreate, type AccountKind, type AccountListQuery, type AccountUpdate,
 } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
+import { checkTaxId } from '@contract/tax-id';
 import type { AccountListItem } from '@contract/accounts';
 import type { AccountRow, Db } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
@@ -13,7 +14,7 @@ import { authorize, type Actor } from '@server/policies';
 import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
-import { auditedAccountFields, columnsOf, fieldsOf, termsOf, type AccountFields } from './account-fields';
+import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type AccountFields } from './account-fields';
 import { presentAccount, presentListItem } from './accounts.presenter';
 import {
   findVisibleAccount, insertAccountsBulk, listAccounts, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
@@ -35,8 +36,16 @@ export async function checkOwners(db: Db, actor: Actor, ownerIds: string[]): Pro
   return ids;
 }
 
-/** Stage, industry and source must be active list items, or the values the account already has. */
+/**
+ * Stage, industry and source must be active list items (or the values the account already has),
+ * and the tax id must be valid for the account's country when either changes.
+ */
 async function checkListValues(db: Db, next: AccountFields, current: AccountFields | null): Promise<void> {
+  const country = location(next.addresses).country;
+  const taxIdTouched = next.taxId !== (current?.taxId ?? null) || country !== (current ? location(current.addresses).country : null);
+  if (next.taxId && taxIdTouched && !checkTaxId(next.taxId, country).valid) {
+    throw new AppError('validation_failed', { fields: [{ field: 'taxId', code: 'invalid_tax_id' }] });
+  }
   await checkListValue(db, 'account_stage', 'stage', next.stage, current?.stage ?? null);
   await checkListValue(db, 'industry', 'industry', next.industry, current?.industry ?? null);
   await checkListValue(db, 'source', 'source', next.source, current?.source ?? null);

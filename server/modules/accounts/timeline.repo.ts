@@ -1,13 +1,27 @@
 import type { TimelineEntry } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '@server/db/database';
 import { parseJsonColumn } from '@server/lib/json';
 import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
 import { accountScope, type Actor } from '@server/policies';
+import { seesAllAccounts } from '@server/policies/actor';
 
 const timelineSort: SortPlan = { key: 'timeline', columns: ['audit_log.at', 'audit_log.id'], direction: 'desc' };
 const changesSchema = z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }));
+
+/**
+ * A contact entry names the account at the other end of the link, whose history holds the
+ * twin entry; for an actor who cannot see that account the entry is left out, or the history
+ * would reveal a record outside their portfolio.
+ */
+function otherSideVisible(actor: Actor) {
+  return sql<SqlBool>`(audit_log.entity <> 'contact' or not exists (
+    select 1 from audit_log twin join accounts other on other.id = twin.account_id
+    where twin.entity = 'contact' and twin.entity_id = audit_log.entity_id and twin.account_id <> audit_log.account_id
+      and not ${accountScope(actor, 'other')}))`;
+}
 
 /** An account's history, newest first, through the actor's portfolio in SQL. */
 export async function listTimeline(
@@ -16,11 +30,12 @@ export async function listTimeline(
   accountId: string,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<ListResponse<TimelineEntry>> {
-  const base = db
+  let base = db
     .selectFrom('audit_log')
     .innerJoin('accounts', 'accounts.id', 'audit_log.account_id')
     .where('audit_log.account_id', '=', accountId)
     .where(accountScope(actor));
+  if (!seesAllAccounts(actor)) base = base.where(otherSideVisible(actor));
   const after = decodeCursor(query.cursor, timelineSort);
   const rows = await applyKeyset(
     base

@@ -1,12 +1,16 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './query-client';
 import { router } from './router';
-import { theme } from './theme';
+import { buildTheme } from './theme';
 
 export function App() {
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(() => buildTheme((key) => t(key)), [t, i18n.language]);
   return (
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />

@@ -1,9 +1,10 @@
-import { accountKinds, accountSorts, accountStages } from '@contract/accounts';
+import { accountKinds, accountSorts } from '@contract/accounts';
 import { Button, Collapse, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustments, IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
+import { useListItems } from '@web/features/lists/use-lists';
 import { useUserOptions } from '@web/features/users/use-user-options';
 import type { useAccountListParams } from './use-account-list-params';
 
@@ -15,9 +16,12 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
   const { t } = useTranslation();
   const [opened, { toggle }] = useDisclosure(false);
   const owners = useUserOptions();
+  const stages = useListItems('account_stage');
+  const industries = useListItems('industry');
+  const sources = useListItems('source');
 
   const details = (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 4, lg: 7 }} spacing="sm">
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
       <Select
         label={t('accounts:filter.kind')}
         placeholder={t('accounts:filter.any')}
@@ -30,7 +34,7 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
         label={t('accounts:filter.stage')}
         placeholder={t('accounts:filter.any')}
         clearable
-        data={accountStages.map((stage) => ({ value: stage, label: t(`accounts:stage.${stage}`) }))}
+        data={stages.options(filters.stage)}
         value={filters.stage ?? null}
         onChange={(value) => setParams({ stage: value })}
       />
@@ -59,11 +63,27 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
         isAcceptable={(value) => countryPattern.test(value)}
         onCommit={(country) => setParams({ country: country.toUpperCase() })}
       />
-      <DebouncedTextInput label={t('accounts:filter.industry')} value={filters.industry ?? ''} onCommit={(industry) => setParams({ industry })} />
+      <Select
+        label={t('accounts:filter.industry')}
+        placeholder={t('accounts:filter.any')}
+        clearable
+        searchable
+        data={industries.options(filters.industry)}
+        value={filters.industry ?? null}
+        onChange={(value) => setParams({ industry: value })}
+      />
+      <Select
+        label={t('accounts:filter.source')}
+        placeholder={t('accounts:filter.any')}
+        clearable
+        data={sources.options(filters.source)}
+        value={filters.source ?? null}
+        onChange={(value) => setParams({ source: value })}
+      />
     </SimpleGrid>
   );
 
-  const clear = () => setParams({ kind: null, stage: null, ownerId: null, city: null, country: null, industry: null, q: null });
+  const clear = () => setParams({ kind: null, stage: null, ownerId: null, city: null, country: null, industry: null, source: null, q: null });
 
   return (
     <Stack gap="sm">

@@ -1,11 +1,10 @@
-import {
-  accountStages,
-  type Account,
-  type AccountCreate,
-  type AccountKind,
-  type AccountStage,
-  type AccountUpdate,
-  type Address,
+import type {
+  Account,
+  AccountCreate,
+  AccountKind,
+  AccountStage,
+  AccountUpdate,
+  Address,
 } from '@contract/accounts';
 
 export type AddressValues = { street: string; postalCode: string; city: string; region: string; country: string };
@@ -19,7 +18,9 @@ export type AccountFormValues = {
   lastName: string;
   stage: AccountStage;
   taxId: string;
-  industry: string;
+  /** Keys of configurable-list items; null is "none". */
+  industry: string | null;
+  source: string | null;
   website: string;
   emails: string[];
   phones: string[];
@@ -38,7 +39,8 @@ export function emptyAccountValues(kind: AccountKind, ownerIds: string[] = []): 
     lastName: '',
     stage: 'lead',
     taxId: '',
-    industry: '',
+    industry: null,
+    source: null,
     website: '',
     emails: [''],
     phones: [''],
@@ -64,9 +66,10 @@ export function accountToValues(account: Account): AccountFormValues {
     name: account.name,
     firstName: account.firstName ?? '',
     lastName: account.lastName ?? '',
-    stage: accountStages.find((stage) => stage === account.stage) ?? 'lead',
+    stage: account.stage,
     taxId: account.taxId ?? '',
-    industry: account.industry ?? '',
+    industry: account.industry,
+    source: account.source,
     website: account.website ?? '',
     emails: account.emails.length > 0 ? [...account.emails] : [''],
     phones: account.phones.length > 0 ? [...account.phones] : [''],
@@ -106,6 +109,7 @@ function common(values: AccountFormValues, includeEmptyAddresses: boolean) {
     stage: values.stage,
     taxId: values.taxId,
     industry: values.industry,
+    source: values.source,
     website: values.website,
     emails: emails.items,
     phones: phones.items,

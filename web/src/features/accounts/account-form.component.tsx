@@ -1,10 +1,10 @@
-import { accountStages } from '@contract/accounts';
 import { Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useListItems } from '@web/features/lists/use-lists';
 import type { AccountFormValues } from './account-form-values';
 import { AddressFields } from './address-fields.component';
 import { ListField } from './list-field.component';
@@ -40,6 +40,9 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
   const { addresses } = form.values;
   const [moreAddresses, { toggle }] = useDisclosure(hasAny(addresses.postal) || hasAny(addresses.billing));
   const isOrganization = form.values.kind === 'organization';
+  const stages = useListItems('account_stage');
+  const industries = useListItems('industry');
+  const sources = useListItems('source');
   // Errors must never hide in the collapsed section.
   const hiddenError = Object.keys(form.errors).some((path) => /^addresses\.(postal|billing)\./.test(path));
 
@@ -61,13 +64,29 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
               <Select
                 label={t('accounts:field.stage')}
                 allowDeselect={false}
-                data={accountStages.map((stage) => ({ value: stage, label: t(`accounts:stage.${stage}`) }))}
+                data={stages.options(form.values.stage)}
                 value={form.values.stage}
-                onChange={(value) => form.setFieldValue('stage', accountStages.find((stage) => stage === value) ?? 'lead')}
+                onChange={(value) => form.setFieldValue('stage', value ?? form.values.stage)}
                 error={form.errors.stage}
               />
               <TextInput label={t('accounts:field.taxId')} {...form.getInputProps('taxId')} />
-              <TextInput label={t('accounts:field.industry')} {...form.getInputProps('industry')} />
+              <Select
+                label={t('accounts:field.industry')}
+                clearable
+                searchable
+                data={industries.options(form.values.industry)}
+                value={form.values.industry}
+                onChange={(value) => form.setFieldValue('industry', value)}
+                error={form.errors.industry}
+              />
+              <Select
+                label={t('accounts:field.source')}
+                clearable
+                data={sources.options(form.values.source)}
+                value={form.values.source}
+                onChange={(value) => form.setFieldValue('source', value)}
+                error={form.errors.source}
+              />
               <TextInput label={t('accounts:field.website')} placeholder="https://" {...form.getInputProps('website')} />
             </SimpleGrid>
           </Stack>

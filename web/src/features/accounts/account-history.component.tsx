@@ -4,6 +4,7 @@ import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime } from '@web/components/format';
+import { useListItems } from '@web/features/lists/use-lists';
 import { emptyValue, formatChangeValue } from './change-value';
 import { useTimeline } from './use-timeline';
 
@@ -20,9 +21,17 @@ const icons: Record<string, typeof IconPencil> = {
 
 function Entry({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
-  // Stage and kind are stored as codes; show them as the user reads them elsewhere.
-  const translate = (field: string) => (value: string) =>
-    field === 'stage' || field === 'kind' ? t(`accounts:${field}.${value}`, { defaultValue: value }) : value;
+  const stages = useListItems('account_stage');
+  const industries = useListItems('industry');
+  const sources = useListItems('source');
+  // Codes (kind, list item keys) are shown as the user reads them elsewhere.
+  const translate = (field: string) => (value: string) => {
+    if (field === 'kind') return t(`accounts:kind.${value}`, { defaultValue: value });
+    if (field === 'stage') return stages.label(value);
+    if (field === 'industry') return industries.label(value);
+    if (field === 'source') return sources.label(value);
+    return value;
+  };
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed">

@@ -3,6 +3,7 @@ import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@web/components/format';
+import { useListItems } from '@web/features/lists/use-lists';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -38,12 +39,15 @@ function websiteHref(website: string): string | null {
 export function AccountOverview({ account }: { account: Account }) {
   const { t } = useTranslation();
   const href = account.website ? websiteHref(account.website) : null;
+  const industries = useListItems('industry');
+  const sources = useListItems('source');
   return (
     <Stack gap="md">
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           <Field label={t('accounts:field.taxId')}>{account.taxId}</Field>
-          <Field label={t('accounts:field.industry')}>{account.industry}</Field>
+          <Field label={t('accounts:field.industry')}>{industries.label(account.industry)}</Field>
+          <Field label={t('accounts:field.source')}>{sources.label(account.source)}</Field>
           <Field label={t('accounts:field.website')}>
             {account.website && href ? (
               <Anchor href={href} target="_blank" rel="noopener noreferrer">

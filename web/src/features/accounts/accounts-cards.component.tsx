@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useListItems } from '@web/features/lists/use-lists';
 import { KindIcon } from './kind-icon.component';
 import { ownerNames } from './owner-names';
 import { StageBadge } from './stage-badge.component';
@@ -23,6 +24,7 @@ const cardHeight = 104;
 export function AccountsCards({ items, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const industries = useListItems('industry');
   const { ref, height } = useFillHeight<HTMLDivElement>();
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -60,7 +62,7 @@ export function AccountsCards({ items, hasNextPage, isFetchingNextPage, fetchNex
                     </Group>
                     <Text size="sm" truncate>{[item.email, item.phone].filter(Boolean).join(' · ') || '—'}</Text>
                     <Text size="xs" c="dimmed" truncate>
-                      {[place, item.industry, ownerNames(item.owners)].filter(Boolean).join(' · ')}
+                      {[place, industries.label(item.industry), ownerNames(item.owners)].filter(Boolean).join(' · ')}
                     </Text>
                   </Stack>
                 </Paper>

@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '@web/components/format';
+import { useListItems } from '@web/features/lists/use-lists';
 import { KindIcon } from './kind-icon.component';
 import { ownerNames } from './owner-names';
 import { StageBadge } from './stage-badge.component';
@@ -66,6 +67,7 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Sort
 export function AccountsTable({ items, sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const industries = useListItems('industry');
   const { ref, height } = useFillHeight<HTMLDivElement>();
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -115,7 +117,7 @@ export function AccountsTable({ items, sort, onSort, hasNextPage, isFetchingNext
                   <Table.Td><Text truncate size="sm">{item.phone}</Text></Table.Td>
                   <Table.Td><Text truncate size="sm">{item.city}</Text></Table.Td>
                   <Table.Td><Text size="sm">{item.country}</Text></Table.Td>
-                  <Table.Td><Text truncate size="sm">{item.industry}</Text></Table.Td>
+                  <Table.Td><Text truncate size="sm">{industries.label(item.industry)}</Text></Table.Td>
                   <Table.Td><Text truncate size="sm">{ownerNames(item.owners)}</Text></Table.Td>
                   <Table.Td><Text size="sm" c="dimmed">{formatDate(item.updatedAt)}</Text></Table.Td>
                 </Table.Tr>

@@ -1,13 +1,15 @@
 import { Badge } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useListItems } from '@web/features/lists/use-lists';
 
-const colors: Record<string, string> = { lead: 'gray', prospect: 'blue', customer: 'teal' };
+const fallbackColors: Record<string, string> = { lead: 'gray', prospect: 'blue', customer: 'teal' };
 
+/** A stage in its list colour and label (admins rename and colour stages). */
 export function StageBadge({ stage }: { stage: string }) {
-  const { t } = useTranslation();
+  const stages = useListItems('account_stage');
+  const color = stages.find(stage)?.color ?? fallbackColors[stage] ?? 'gray';
   return (
-    <Badge color={colors[stage] ?? 'violet'} variant="light">
-      {t(`accounts:stage.${stage}`, { defaultValue: stage })}
+    <Badge color={color} variant="light" tt="none" style={{ maxWidth: '100%' }}>
+      {stages.label(stage)}
     </Badge>
   );
 }

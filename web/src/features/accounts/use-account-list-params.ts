@@ -1,23 +1,28 @@
-import { accountKinds, accountSorts, accountStages, type AccountKind, type AccountSort, type AccountStage } from '@contract/accounts';
+import { accountKinds, accountSorts, type AccountKind, type AccountSort } from '@contract/accounts';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 export type AccountListFilters = {
   sort: AccountSort;
   kind?: AccountKind;
-  stage?: AccountStage;
+  stage?: string;
   ownerId?: string;
   city?: string;
   country?: string;
   industry?: string;
+  source?: string;
   q?: string;
 };
 
 export type FilterKey = Exclude<keyof AccountListFilters, 'sort'>;
-export const textFilterKeys = ['q', 'city', 'country', 'industry'] as const;
 
 function pick<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
   return allowed.find((item) => item === value);
+}
+
+/** Keys of configurable-list items (stage, industry, source). */
+function listValue(value: string | null): string | undefined {
+  return value && /^[a-z0-9_]{1,60}$/.test(value) ? value : undefined;
 }
 
 function text(value: string | null): string | undefined {
@@ -33,11 +38,12 @@ export function useAccountListParams() {
     () => ({
       sort: pick(accountSorts, searchParams.get('sort')) ?? 'name',
       kind: pick(accountKinds, searchParams.get('kind')),
-      stage: pick(accountStages, searchParams.get('stage')),
+      stage: listValue(searchParams.get('stage')),
       ownerId: text(searchParams.get('ownerId')),
       city: text(searchParams.get('city')),
       country: text(searchParams.get('country'))?.toUpperCase(),
-      industry: text(searchParams.get('industry')),
+      industry: listValue(searchParams.get('industry')),
+      source: listValue(searchParams.get('source')),
       q: text(searchParams.get('q')),
     }),
     [searchParams],
@@ -61,7 +67,7 @@ export function useAccountListParams() {
     [setSearchParams],
   );
 
-  const activeFilterCount = (['kind', 'stage', 'ownerId', 'city', 'country', 'industry'] as const).filter((key) => filters[key]).length;
+  const activeFilterCount = (['kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source'] as const).filter((key) => filters[key]).length;
 
   return { filters, setParams, activeFilterCount };
 }

@@ -1,0 +1,51 @@
+import { accountSchema } from '@contract/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiLogin } from './api';
+import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
+
+describe.skipIf(!hasChromium)('the bin: discard an account, restore it as admin', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  let accountId = '';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const session = await apiLogin(server.baseUrl, admin.email, admin.password);
+    accountId = (await session.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Papelería Norte S.A.' })).id;
+    await login(browser.page, server.baseUrl, admin.email, admin.password);
+  });
+  screenshotOnFailure(() => browser?.page);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('discards after confirming, and the account leaves the list', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Papelería Norte S.A.' }).click();
+    await page.getByRole('button', { name: 'Descartar' }).click();
+    const dialog = page.getByRole('dialog', { name: '¿Descartar la cuenta?' });
+    await dialog.getByRole('button', { name: 'Descartar' }).click();
+    await page.waitForURL('**/accounts');
+    await page.getByText('No hay cuentas que coincidan.').waitFor();
+    // Gone everywhere: its address answers "not found".
+    await page.goto(`${server.baseUrl}/accounts/${accountId}`);
+    await page.getByRole('heading', { name: 'No encontrado' }).waitFor();
+  });
+
+  it('lists it in the bin with who discarded it, and restores it', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Papelera' }).click();
+    const row = page.getByRole('row', { name: /Papelería Norte S\.A\./ });
+    await expect(row.textContent()).resolves.toContain(admin.name);
+    await row.getByRole('button', { name: /^Restaurar/ }).click();
+    await page.getByText('La papelera está vacía.').waitFor();
+
+    await page.getByRole('link', { name: 'Cuentas' }).click();
+    await page.getByRole('link', { name: 'Papelería Norte S.A.' }).click();
+    await page.getByRole('tab', { name: 'Historial' }).click();
+    await page.getByText('Cuenta restaurada').waitFor();
+    await page.getByText('Cuenta descartada').waitFor();
+  });
+});

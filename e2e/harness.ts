@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
+
+export const chromiumPath = '/usr/bin/chromium';
+/** Without Debian's Chromium the browser tests skip (loudly): we never download a browser. */
+export const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) {
+  console.warn(`\n*** Browser tests SKIPPED: ${chromiumPath} is missing. Install it with: apt-get install -y chromium ***\n`);
+}
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const admin = { email: 'admin@example.com', password: 'admin-password-1', name: 'Admin' };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not answer /api/health within 60 s:\n${output()}`);
+}
+
+export type TestServer = { baseUrl: string; stop: () => Promise<void> };
+
+/** The real server on a free port with a fresh SQLite data directory and a first admin. */
+export async function startServer(): Promise<TestServer> {
+  if (!existsSync(join(repoRoot, 'web/dist/index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build:web` before the browser tests.');
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cartera-e2e-data-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CARTERA_DATA_DIR: dataDir,
+      // Each file gets its own empty database, so the tests stay on SQLite even when CI sets a PostgreSQL URL.
+      DATABASE_URL: '',
+      CARTERA_ADMIN_EMAIL: admin.email,
+      CARTERA_ADMIN_PASSWORD: admin.password,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseUrl, child, () => log);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestBrowser = { context: BrowserContext; page: Page; close: () => Promise<void> };
+
+/** Chromium exactly as STACK.md says, in Spanish (the product's first language) unless told otherwise. */
+export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'cartera-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    locale: options.locale ?? 'es-ES',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login page and waits for the accounts list. */
+export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/Correo electrónico|E-mail/).fill(email);
+  await page.getByLabel(/^(Contraseña|Password)/).fill(password);
+  await page.getByRole('button', { name: /^(Entrar|Sign in)$/ }).click();
+  await page.waitForURL('**/accounts');
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Menú de usuario|User menu/ }).click();
+  await page.getByRole('menuitem', { name: /Cerrar sesión|Log out/ }).click();
+  await page.waitForURL('**/login');
+}
+
+/** Picks an option of a Mantine Select / MultiSelect by its label. */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** On a failed test, keeps a screenshot of the page in the temp directory and says where. */
+export function screenshotOnFailure(getPage: () => Page | undefined): void {
+  afterEach(async (context) => {
+    const page = getPage();
+    if (context.task.result?.state !== 'fail' || !page) return;
+    const dir = join(tmpdir(), 'cartera-e2e-failures');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    console.warn(`Screenshot of the failed test: ${file} (at ${page.url()})`);
+  });
+}

@@ -1,0 +1,285 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AccountListItem, AccountSort } from '@contract/accounts';
+import { accountSorts } from '@contract/accounts';
+import type { ListResponse } from '@contract/common';
+import type { NewAccount } from '@server/db/database';
+import { newId } from '@server/lib/ids';
+import { normalizeText } from '@server/lib/normalize';
+import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { expectProblem } from '@server/test/state';
+
+type Page = ListResponse<AccountListItem>;
+
+let t: TestApp;
+let admin: Client;
+let agentA: Client;
+let agentB: Client;
+
+// Accents, case and duplicates on purpose: ties must fall back to the id, accents must not move a name.
+const names = ['Ángela', 'angela', 'Alberto', 'Zoe', 'Ñandú', 'Nacho', 'Óscar', 'oliva', 'Émile', 'eduardo', 'Ávila Hermanos', 'Bodegas', 'bodegas', 'Çedille', 'Ursula'];
+const stages = ['lead', 'prospect', 'customer'] as const;
+const cities = ['Málaga', 'Madrid', 'Sevilla', 'ÁVILA'];
+const countries = ['ES', 'PT', 'MX'];
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.user({ role: 'admin', scope: 'all' });
+  agentA = await t.user({ role: 'agent', scope: 'own' });
+  agentB = await t.user({ role: 'agent', scope: 'own' });
+  expect((await admin.post('/api/v1/lists/industry/items', { key: 'retail', labels: { es: 'Comercio', en: 'Retail' } })).statusCode).toBe(201);
+  for (let i = 0; i < 120; i++) {
+    const name = names[i % names.length] ?? 'x';
+    const common = {
+      stage: stages[i % 3],
+      ownerIds: [i % 2 === 0 ? agentA.user.id : agentB.user.id],
+      addresses: { visit: { city: cities[i % 4], country: countries[i % 3] } },
+      ...(i % 4 === 0 ? { industry: 'retail' } : {}),
+    };
+    const input = i % 3 === 0
+      ? { kind: 'person' as const, firstName: name, lastName: `Apellido${i % 5}`, ...common }
+      : { kind: 'organization' as const, name: i % 7 === 0 ? name : `${name} ${i}`, ...common };
+    const account = await t.account(admin, input);
+    // Some later updates, so updated order differs from created order.
+    if (i % 5 === 0) await admin.patch(`/api/v1/accounts/${account.id}`, { version: 1, notes: 'touched' });
+  }
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+async function walk(client: Client, query: string, limit: number): Promise<{ ids: string[]; totals: number[]; pages: number }> {
+  const ids: string[] = [];
+  const totals: number[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const response = await client.get(`/api/v1/accounts?${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(response.statusCode).toBe(200);
+    const page = response.json<Page>();
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    expect(page.totalIsEstimate).toBe(false);
+    ids.push(...page.items.map((item) => item.id));
+    totals.push(page.total);
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor && pages < 100);
+  return { ids, totals, pages };
+}
+
+type Key = string | number;
+const compare = (a: Key[], b: Key[]): number => {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? '';
+    const y = b[i] ?? '';
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+};
+
+/** The order the API promises, computed here from the rows themselves. */
+async function expectedOrder(sort: AccountSort, kind: 'organization' | 'person'): Promise<string[]> {
+  const rows = await t.db.selectFrom('accounts').select(['id', 'name', 'stage', 'created_at', 'updated_at']).where('kind', '=', kind).where('discarded_at', 'is', null).execute();
+  const field = sort.replace('-', '');
+  const key = (row: (typeof rows)[number]): Key[] => {
+    switch (field) {
+      case 'name': return [normalizeText(row.name), row.id];
+      case 'createdAt': return [row.created_at, row.id];
+      case 'updatedAt': return [row.updated_at, row.id];
+      default: return [row.stage, normalizeText(row.name), row.id];
+    }
+  };
+  const sign = sort.startsWith('-') ? -1 : 1;
+  return rows.sort((a, b) => sign * compare(key(a), key(b))).map((row) => row.id);
+}
+
+describe('keyset pagination', () => {
+  test.each(accountSorts)('sort %s walks every organization exactly once, in order, with an exact total', async (sort) => {
+    const { ids, totals, pages } = await walk(admin, `kind=organization&sort=${sort}`, 7);
+    const expected = await expectedOrder(sort, 'organization');
+    expect(expected).toHaveLength(80);
+    expect(ids).toEqual(expected);
+    expect(new Set(totals)).toEqual(new Set([80]));
+    expect(pages).toBe(Math.ceil(80 / 7));
+  });
+
+  test('an agent walks only their own portfolio, and the total says so', async () => {
+    const { ids, totals } = await walk(agentA, 'sort=-createdAt', 11);
+    expect(ids).toHaveLength(60);
+    expect(totals[0]).toBe(60);
+    const owned = await t.db.selectFrom('account_owners').select('account_id').where('user_id', '=', agentA.user.id).execute();
+    expect(new Set(ids)).toEqual(new Set(owned.map((row) => row.account_id)));
+  });
+
+  test('a row edited between pages makes no other row repeat or go missing', async () => {
+    const first = (await admin.get('/api/v1/accounts?kind=person&sort=name&limit=10')).json<Page>();
+    // A row already seen is renamed to sort at the very end (keyset paging shows it again there).
+    const seen = first.items[0];
+    if (!seen) throw new Error('empty page');
+    const current = await t.db.selectFrom('accounts').select('version').where('id', '=', seen.id).executeTakeFirstOrThrow();
+    expect((await admin.patch(`/api/v1/accounts/${seen.id}`, { version: current.version, firstName: 'Zzz' })).statusCode).toBe(200);
+    const rest = await walk(admin, `kind=person&sort=name&cursor=${encodeURIComponent(first.nextCursor ?? '')}`, 200);
+    const all = [...first.items.map((item) => item.id), ...rest.ids];
+    const others = all.filter((id) => id !== seen.id);
+    expect(new Set(others).size).toBe(others.length);
+    expect(new Set(all).size).toBe(40);
+  });
+});
+
+describe('accent-insensitive order, the same on both dialects', () => {
+  test('names sort by their letters: Ángela with angela, Ñandú with the n, Óscar with the o', async () => {
+    const owner = await t.user({ role: 'agent' });
+    const input = ['Zoe', 'Ángela Ruiz', 'angela Abad', 'Alberto', 'Ñandú SL', 'Nacho', 'Óscar', 'oliva', 'Émile', 'eduardo'];
+    for (const name of input) await t.account(admin, { kind: 'organization', name, ownerIds: [owner.user.id] });
+    const page = (await admin.get(`/api/v1/accounts?ownerId=${owner.user.id}&sort=name`)).json<Page>();
+    expect(page.items.map((item) => item.name)).toEqual(['Alberto', 'angela Abad', 'Ángela Ruiz', 'eduardo', 'Émile', 'Nacho', 'Ñandú SL', 'oliva', 'Óscar', 'Zoe']);
+    const reverse = (await admin.get(`/api/v1/accounts?ownerId=${owner.user.id}&sort=-name`)).json<Page>();
+    expect(reverse.items.map((item) => item.name)).toEqual(page.items.map((item) => item.name).reverse());
+  });
+});
+
+describe('filters', () => {
+  const list = async (query: string) => {
+    const response = await admin.get(`/api/v1/accounts?limit=200&${query}`);
+    expect(response.statusCode).toBe(200);
+    return response.json<Page>();
+  };
+
+  test('kind, stage, owner, country and industry each narrow the list, and the total matches the rows', async () => {
+    const checks: Array<[string, (item: AccountListItem) => boolean]> = [
+      ['kind=person', (item) => item.kind === 'person'],
+      ['stage=prospect', (item) => item.stage === 'prospect'],
+      [`ownerId=${agentB.user.id}`, (item) => item.owners.some((o) => o.id === agentB.user.id)],
+      ['country=pt', (item) => item.country === 'PT'],
+      ['industry=retail', (item) => item.industry === 'retail'],
+      ['kind=organization&stage=customer&country=MX', (item) => item.kind === 'organization' && item.stage === 'customer' && item.country === 'MX'],
+    ];
+    const everything = await walk(admin, 'sort=name', 200);
+    for (const [query, predicate] of checks) {
+      const page = await list(query);
+      expect(page.items.length, query).toBeGreaterThan(0);
+      expect(page.items.every(predicate), query).toBe(true);
+      expect(page.total, query).toBe(page.items.length);
+      expect(page.total, query).toBeLessThan(everything.ids.length);
+    }
+  });
+
+  test('city matches without accents or case: malaga, MÁLAGA and Málaga give the same rows', async () => {
+    const a = await list('city=malaga');
+    const b = await list(`city=${encodeURIComponent('MÁLAGA')}`);
+    const c = await list(`city=${encodeURIComponent('Málaga')}`);
+    expect(a.total).toBe(30);
+    expect(a.items.every((item) => item.city === 'Málaga')).toBe(true);
+    expect(b.items.map((i) => i.id)).toEqual(a.items.map((i) => i.id));
+    expect(c.items.map((i) => i.id)).toEqual(a.items.map((i) => i.id));
+    expect((await list('city=avila')).total).toBe(30);
+  });
+});
+
+describe('free-text search', () => {
+  let target: string;
+  let person: string;
+
+  beforeAll(async () => {
+    target = (await t.account(admin, {
+      kind: 'organization',
+      name: 'Quesería Zubizarreta',
+      emails: ['Pedidos@Quesos-Manchegos.example'],
+      phones: ['+34 612 345 678'],
+      taxId: 'B-87.654.323',
+      addresses: { visit: { country: 'ES' } },
+    })).id;
+    person = (await t.account(admin, {
+      kind: 'person',
+      firstName: 'Íñigo',
+      lastName: 'Montoya',
+      phones: ['912 345 678'],
+      addresses: { visit: { city: 'Madrid', country: 'ES' } },
+    })).id;
+  });
+
+  const search = async (q: string) => {
+    const response = await admin.get(`/api/v1/accounts?q=${encodeURIComponent(q)}`);
+    expect(response.statusCode).toBe(200);
+    return response.json<Page>();
+  };
+
+  test.each([
+    ['a name word', 'Zubizarreta'],
+    ['a name word prefix, any case', 'zubiz'],
+    ['a word without its accent', 'queseria'],
+    ['two words in any order', 'zubizarreta ques'],
+    ['the e-mail', 'pedidos@quesos-manchegos.example'],
+    ['the e-mail domain', 'quesos-manchegos.example'],
+    ['the phone, international with spaces', '+34 612 345 678'],
+    ['the phone, national with spaces', '612 34 56 78'],
+    ['the phone, digits only', '612345678'],
+    ['the tax id as written', 'B-87.654.323'],
+    ['the tax id with its VAT prefix', 'ES B87654323'],
+    ['the tax id without separators, lower case', 'b87654323'],
+  ])('finds the account by %s (%s)', async (_label, q) => {
+    const page = await search(q);
+    expect(page.items.map((item) => item.id)).toContain(target);
+    expect(page.total).toBe(page.items.length);
+  });
+
+  test.each([
+    ['an accented word typed plainly', 'inigo'],
+    ['a national number typed internationally', '+34 912 34 56 78'],
+    ['an accented word in capitals', 'ÍÑIGO MONT'],
+  ])('finds the person by %s (%s)', async (_label, q) => {
+    expect((await search(q)).items.map((item) => item.id)).toEqual([person]);
+  });
+
+  test('every word must match, and unrelated text finds nothing', async () => {
+    expect((await search('zubizarreta montoya')).total).toBe(0);
+    expect((await search('nonexistentword')).items).toEqual([]);
+  });
+
+  test('search stays inside the portfolio: an agent cannot find an account they do not own', async () => {
+    const page = (await agentA.get('/api/v1/accounts?q=zubizarreta')).json<Page>();
+    expect(page).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe('bad list requests', () => {
+  test('a forged, foreign or tampered cursor is 400 bad_cursor', async () => {
+    const first = (await admin.get('/api/v1/accounts?sort=name&limit=5')).json<Page>();
+    const cursor = first.nextCursor ?? '';
+    expectProblem(await admin.get(`/api/v1/accounts?sort=-createdAt&cursor=${encodeURIComponent(cursor)}`), 400, 'bad_cursor');
+    expectProblem(await admin.get('/api/v1/accounts?cursor=not-base64-json'), 400, 'bad_cursor');
+    const tampered = Buffer.from(JSON.stringify(['name', 'a', 'b', 'c'])).toString('base64url');
+    expectProblem(await admin.get(`/api/v1/accounts?sort=name&cursor=${tampered}`), 400, 'bad_cursor');
+    const wrongType = Buffer.from(JSON.stringify(['name', { x: 1 }, 'b'])).toString('base64url');
+    expectProblem(await admin.get(`/api/v1/accounts?sort=name&cursor=${wrongType}`), 400, 'bad_cursor');
+  });
+
+  test('limit above 200, an unknown sort or a malformed owner id are field errors', async () => {
+    const limit = expectProblem(await admin.get('/api/v1/accounts?limit=201'), 400, 'validation_failed');
+    expect(limit.errors?.map((e) => [e.field, e.code])).toEqual([['querystring.limit', 'too_big']]);
+    const sort = expectProblem(await admin.get('/api/v1/accounts?sort=password'), 400, 'validation_failed');
+    expect(sort.errors?.map((e) => e.field)).toEqual(['querystring.sort']);
+    const owner = expectProblem(await admin.get('/api/v1/accounts?ownerId=1;drop'), 400, 'validation_failed');
+    expect(owner.errors?.map((e) => [e.field, e.code])).toEqual([['querystring.ownerId', 'invalid_uuid']]);
+  });
+});
+
+describe('the 10,000 cap', () => {
+  test('past 10,000 matching rows the total is a lower bound and says so; pages still work', async () => {
+    const started = Date.now();
+    const now = new Date().toISOString();
+    const rows: NewAccount[] = Array.from({ length: 10_001 }, (_, i) => ({
+      id: newId(), kind: 'organization', name: `Masiva ${i}`, name_norm: `masiva ${i}`, stage: 'lead',
+      emails: '[]', phones: '[]', addresses: '{}', country: 'CL', created_at: now, updated_at: now, version: 1,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await t.db.insertInto('accounts').values(rows.slice(i, i + 500)).execute();
+    const page = (await admin.get('/api/v1/accounts?country=CL&limit=3')).json<Page>();
+    expect(page).toMatchObject({ total: 10_000, totalIsEstimate: true });
+    expect(page.items).toHaveLength(3);
+    expect(page.nextCursor).not.toBeNull();
+    const exact = (await admin.get('/api/v1/accounts?country=MX&limit=1')).json<Page>();
+    expect(exact).toMatchObject({ total: 40, totalIsEstimate: false });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
