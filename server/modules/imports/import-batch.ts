@@ -2,7 +2,8 @@ import type { ImportRules, ImportTarget } from '@contract/imports';
 import type { AccountRow, ContactRow, Db, ImportRowRow } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
 import { newId } from '@server/lib/ids';
-import { normalizeEmail, normalizeTaxId, normalizeText, phoneSearchForms } from '@server/lib/normalize';
+import { normalizeTaxIdFor } from '@contract/tax-id';
+import { normalizeEmail, normalizeText, phoneSearchForms } from '@server/lib/normalize';
 import { nowIso } from '@server/lib/time';
 import type { Actor } from '@server/policies';
 import { auditedAccountFields, columnsOf, displayName, fieldsOf, termsOf, type AccountFields } from '@server/modules/accounts/account-fields';
@@ -26,7 +27,7 @@ function keysOf(row: ParsedRow): string[] {
   const keys = [
     ...row.fields.emails.map((email) => `term:${normalizeEmail(email)}`),
     ...row.fields.phones.map((phone) => `term:${phoneSearchForms(phone, country)[0] ?? ''}`),
-    ...(row.fields.taxId ? [`tax:${normalizeTaxId(row.fields.taxId)}`] : []),
+    ...(row.fields.taxId ? [`tax:${normalizeTaxIdFor(row.fields.taxId, country)}`] : []),
   ];
   return keys.length > 0 ? keys : [`name:${normalizeText(displayName(row.kind, row.fields))}`];
 }
@@ -159,7 +160,7 @@ async function updateFromRow(trx: Db, actor: Actor, id: string, row: BatchRow, r
 async function linkCompanies(trx: Db, actor: Actor, rules: ImportRules, links: Link[], ledger: ImportRowRow[]): Promise<void> {
   if (links.length === 0) return;
   const keyOf = (company: Link['company']): string =>
-    company.taxId ? `tax:${normalizeTaxId(company.taxId)}` : `name:${normalizeText(company.name ?? '')}`;
+    company.taxId ? `tax:${normalizeTaxIdFor(company.taxId, null)}` : `name:${normalizeText(company.name ?? '')}`;
   const found = await findDuplicateCandidates(trx, actor, 'organization', splitKeys(links.map((link) => keyOf(link.company))));
   const orgs = new Map<string, string>();
   for (const match of found) if (!orgs.has(match.key)) orgs.set(match.key, match.id);

@@ -1,4 +1,5 @@
 import { accountCreateSchema, type AccountKind } from '@contract/accounts';
+import { checkTaxId } from '@contract/tax-id';
 import type { ImportRules, ImportTarget } from '@contract/imports';
 import { fieldIssue } from '@contract/validation';
 import type { Db } from '@server/db/database';
@@ -123,6 +124,10 @@ export function parseRow(values: Partial<Record<ImportTarget, string>>, rules: I
       const mapped = fieldIssue({ code: issue.code, path: issue.path, message: issue.message, params: { ...issue } });
       errors.push({ field: targetOf(mapped.field, kind, values), code: mapped.code, params: mapped.params });
     }
+  }
+  // As the accounts service checks it: valid for the account's country.
+  if (parsed.success && parsed.data.taxId && !checkTaxId(parsed.data.taxId, parsed.data.addresses?.visit?.country ?? null).valid) {
+    errors.push({ field: 'taxId', code: 'invalid_tax_id' });
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   const data = parsed.data;
