@@ -66,11 +66,15 @@ export async function generateDataset(handle: DatabaseHandle, size: number, log:
         phones: [`+34 6${String(i).padStart(8, '0')}`],
         addresses: { visit: { city, country } },
         notes: null,
+        invoiceDelivery: null,
+        invoiceEmail: null,
+        creditDays: null,
+        teamId: null,
       };
       const at = new Date(base + Math.floor(random() * 5 * 365 * 86_400_000)).toISOString();
       const id = newId();
       const owner = pick(agents);
-      rows.push({ id, kind: isOrg ? 'organization' : 'person', ...columnsOf(isOrg ? 'organization' : 'person', fields), created_at: at, updated_at: at, created_by: owner, updated_by: owner, version: 1, discarded_at: null, discarded_by: null });
+      rows.push({ id, kind: isOrg ? 'organization' : 'person', ...columnsOf(isOrg ? 'organization' : 'person', fields), created_at: at, updated_at: at, created_by: owner, updated_by: owner, version: 1, discarded_at: null, discarded_by: null, logo_document_id: null });
       for (const term of termsOf(isOrg ? 'organization' : 'person', fields, country)) terms.push({ account_id: id, term });
       owners.push({ account_id: id, user_id: owner });
       if (isOrg) orgIds.push(id);

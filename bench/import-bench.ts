@@ -95,7 +95,7 @@ async function viaRaw(handle: DatabaseHandle & { dataDir: string }, csv: string,
     const audits: unknown[][] = [];
     const ledger: unknown[][] = [];
     for (const [first = '', last = '', email = '', phone = '', city = '', country = ''] of batch) {
-      const fields: AccountFields = { name: null, firstName: first, lastName: last, stage: 'lead', taxId: null, industry: null, source: null, website: null, emails: [email], phones: [phone], addresses: { visit: { city, country } }, notes: null };
+      const fields: AccountFields = { name: null, firstName: first, lastName: last, stage: 'lead', taxId: null, industry: null, source: null, website: null, emails: [email], phones: [phone], addresses: { visit: { city, country } }, notes: null, invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: null };
       const c = columnsOf('person', fields);
       const id = newId();
       accounts.push([id, 'person', c.name, c.name_norm, c.first_name, c.last_name, c.stage, c.emails, c.phones, c.addresses, c.city, c.city_norm, c.country, now, now, user.id, user.id, 1]);

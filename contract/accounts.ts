@@ -50,6 +50,24 @@ export const addressesSchema = z.object({
 });
 export type Addresses = z.infer<typeof addressesSchema>;
 
+/** How invoices reach the customer (seed 003): e-mail with a tracking link, e-mail with a PDF, or paper. */
+export const invoiceDeliveries = ['email_link', 'email_pdf', 'paper'] as const;
+export const invoiceDeliverySchema = z.enum(invoiceDeliveries);
+export type InvoiceDelivery = z.infer<typeof invoiceDeliverySchema>;
+
+/**
+ * The account overview counters (seed 003). Each later module adds its key here and its
+ * counter in server/modules/accounts/overview.ts (open activities, projects, agreements…).
+ */
+export const overviewCounterKeys = ['contacts', 'documents'] as const;
+export const overviewCounterSchema = z.enum(overviewCounterKeys);
+export type OverviewCounter = z.infer<typeof overviewCounterSchema>;
+export const accountOverviewSchema = z.object({
+  contacts: z.number().int().optional(),
+  documents: z.number().int().optional(),
+});
+export type AccountOverview = z.infer<typeof accountOverviewSchema>;
+
 const emailItem = z.string().trim().toLowerCase().pipe(z.email().max(254));
 const phoneItem = z
   .string()
@@ -72,6 +90,10 @@ const accountFields = {
   phones: z.array(phoneItem).max(10).optional(),
   addresses: addressesSchema.optional(),
   notes: optionalText(10_000),
+  invoiceDelivery: invoiceDeliverySchema.nullable().optional(),
+  invoiceEmail: z.string().trim().toLowerCase().pipe(z.email().max(254)).nullable().optional().or(z.literal('').transform(() => null)),
+  creditDays: z.number().int().min(0).max(365).nullable().optional(),
+  teamId: idSchema.nullable().optional(),
 };
 
 export const accountCreateSchema = z
@@ -124,6 +146,13 @@ export const accountSchema = z.object({
   city: z.string().nullable(),
   country: z.string().nullable(),
   notes: z.string().nullable(),
+  invoiceDelivery: invoiceDeliverySchema.nullable(),
+  invoiceEmail: z.string().nullable(),
+  creditDays: z.number().int().nullable(),
+  teamId: idSchema.nullable(),
+  /** The logo's address, or null; changes whenever the logo does (safe to cache). */
+  logoUrl: z.string().nullable(),
+  overview: accountOverviewSchema,
   owners: z.array(userRefSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -143,6 +172,10 @@ export const accountListItemSchema = z.object({
   city: z.string().nullable(),
   country: z.string().nullable(),
   industry: z.string().nullable(),
+  teamId: idSchema.nullable(),
+  logoUrl: z.string().nullable(),
+  /** Only the counters the list asked for (`counters=`). */
+  overview: accountOverviewSchema,
   owners: z.array(userRefSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -165,6 +198,21 @@ export const accountListQuerySchema = z.object({
   country: countrySchema.optional(),
   industry: listValueSchema.optional(),
   source: listValueSchema.optional(),
+  teamId: idSchema.optional(),
+  /** Overview counters to add as columns, comma-separated (one grouped query each per page). */
+  counters: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((value, ctx) => {
+      const keys = (value ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
+      const parsed = z.array(overviewCounterSchema).safeParse([...new Set(keys)]);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: 'invalid_value', params: { code: 'invalid_value' } });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
   q: z.string().trim().min(1).max(100).optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
@@ -195,3 +243,25 @@ export const timelineEntrySchema = z.object({
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export const timelineListSchema = listResponse(timelineEntrySchema);
 export const timelineQuerySchema = z.object({ ...listQueryBase });
+
+/** The duplicate check of the create form: any of these may be given; empty ones are ignored. */
+export const duplicateQuerySchema = z.object({
+  taxId: z.string().trim().max(40).optional(),
+  country: countrySchema.optional().or(z.literal('').transform(() => undefined)),
+  email: z.union([z.string().trim().max(254), z.array(z.string().trim().max(254)).max(10)]).optional(),
+  phone: z.union([z.string().trim().max(40), z.array(z.string().trim().max(40)).max(10)]).optional(),
+  /** The account being edited, which is never its own duplicate. */
+  excludeId: idSchema.optional(),
+});
+export type DuplicateQuery = z.input<typeof duplicateQuerySchema>;
+
+export const duplicateMatchKinds = ['taxId', 'email', 'phone'] as const;
+export const duplicateSchema = z.object({
+  id: idSchema,
+  kind: accountKindSchema,
+  name: z.string(),
+  stage: z.string(),
+  matched: z.array(z.enum(duplicateMatchKinds)),
+});
+export type Duplicate = z.infer<typeof duplicateSchema>;
+export const duplicateListSchema = z.object({ items: z.array(duplicateSchema) });

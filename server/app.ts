@@ -4,7 +4,11 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config';
 import type { Db } from './db/database';
 import type { Dialect } from './db/connect';
+import path from 'node:path';
+import { diskStorage, type Storage } from './lib/storage';
 import { accountRoutes } from './modules/accounts/accounts.routes';
+import { duplicateRoutes } from './modules/accounts/duplicates.routes';
+import { documentRoutes } from './modules/documents/documents.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
 import { importRoutes } from './modules/imports/imports.routes';
@@ -23,10 +27,12 @@ declare module 'fastify' {
     db: Db;
     dialect: Dialect;
     config: Config;
+    storage: Storage;
   }
 }
 
-export type AppDeps = { db: Db; dialect: Dialect };
+/** Storage defaults to files under the data directory (CARTERA_DATA_DIR/files). */
+export type AppDeps = { db: Db; dialect: Dialect; storage?: Storage };
 
 /** The Fastify instance with every route; tests inject into it, main.ts listens with it. */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
@@ -41,6 +47,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate('db', deps.db);
   app.decorate('dialect', deps.dialect);
   app.decorate('config', config);
+  app.decorate('storage', deps.storage ?? diskStorage(path.join(config.dataDir, 'files')));
 
   registerErrorHandling(app);
   await registerSecurity(app);
@@ -63,6 +70,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(jobRoutes);
       await api.register(importRoutes);
       await api.register(exportRoutes);
+      await api.register(documentRoutes);
+      await api.register(duplicateRoutes);
     },
     { prefix: '/api/v1' },
   );

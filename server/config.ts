@@ -15,6 +15,7 @@ const envSchema = z.object({
   CARTERA_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   CARTERA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CARTERA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CARTERA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,6 +29,8 @@ export type Config = {
   secureCookies: boolean;
   trustProxy: boolean;
   sessionDays: number;
+  /** Largest document upload, in bytes (logos have their own, smaller limit). */
+  maxUploadBytes: number;
   logLevel: string;
   /** Where the built web app lives; null serves no web app (API-only tests). */
   webDistDir: string | null;
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.CARTERA_SECURE_COOKIES === 'true',
     trustProxy: e.CARTERA_TRUST_PROXY === 'true',
     sessionDays: e.CARTERA_SESSION_DAYS,
+    maxUploadBytes: e.CARTERA_MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(import.meta.dirname, '../web/dist'),
   };

@@ -13,6 +13,8 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
+  /** Lower case, accents stripped: the sort and search key. */
+  name_norm: string;
   password_hash: string;
   role: 'admin' | 'manager' | 'agent';
   scope: 'own' | 'team' | 'all';
@@ -72,6 +74,14 @@ export interface AccountsTable {
   version: number;
   discarded_at: Timestamp | null;
   discarded_by: string | null;
+  /** Company card (seed 003): how invoices go out, where to, and the default credit days. */
+  invoice_delivery: 'email_link' | 'email_pdf' | 'paper' | null;
+  invoice_email: string | null;
+  credit_days: number | null;
+  /** The team (department) of our own company the account belongs to. */
+  team_id: string | null;
+  /** The `documents` row (purpose 'logo') holding the account's logo. */
+  logo_document_id: string | null;
 }
 
 export interface AccountOwnersTable {
@@ -105,6 +115,21 @@ export interface AuditLogTable {
   account_id: string | null;
   action: string;
   changes: ColumnType<string, string, never>;
+}
+
+/** A file attached to an account; the bytes live in storage under `storage_key`. */
+export interface DocumentsTable {
+  id: string;
+  account_id: string;
+  purpose: 'document' | 'logo';
+  /** The client's file name, for display and downloads only (never a path). */
+  name: string;
+  size: number;
+  /** Taken from the content, never from the client's claim. */
+  content_type: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
 }
 
 export interface ListItemsTable {
@@ -199,6 +224,7 @@ export interface Database {
   jobs: JobsTable;
   imports: ImportsTable;
   import_rows: ImportRowsTable;
+  documents: DocumentsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -215,6 +241,7 @@ export type ListItemRow = Selectable<ListItemsTable>;
 export type JobRow = Selectable<JobsTable>;
 export type ImportRow = Selectable<ImportsTable>;
 export type ImportRowRow = Selectable<ImportRowsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
 export const booleanColumns = new Set(['crm_manager', 'active', 'system']);

@@ -17,6 +17,7 @@ export const errorStatus = {
   last_admin: 409,
   stale_version: 412,
   payload_too_large: 413,
+  file_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
   internal: 500,

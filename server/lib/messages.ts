@@ -24,6 +24,7 @@ const catalogues: Record<Language, Catalogue> = {
       last_admin: 'Tiene que quedar al menos un administrador activo.',
       stale_version: 'Otra persona ha modificado este registro. Recárgalo para ver los cambios; no se ha guardado nada.',
       payload_too_large: 'La petición es demasiado grande.',
+      file_too_large: 'El archivo supera el tamaño máximo de {{maxMb}} MB; no se ha guardado.',
       unsupported_media_type: 'Tipo de contenido no admitido.',
       too_many_attempts: 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.',
       internal: 'Ha ocurrido un error inesperado. Inténtalo de nuevo.',
@@ -55,6 +56,7 @@ const catalogues: Record<Language, Catalogue> = {
       taken: 'Ya está en uso.',
       wrong_password: 'La contraseña no es correcta.',
       email_taken: 'Ya existe un usuario con ese correo electrónico.',
+      not_an_image: 'El logotipo tiene que ser una imagen PNG, JPEG, WebP o GIF.',
     },
   },
   en: {
@@ -76,6 +78,7 @@ const catalogues: Record<Language, Catalogue> = {
       last_admin: 'At least one active administrator must remain.',
       stale_version: 'Someone else has changed this record. Reload it to see their changes; nothing was saved.',
       payload_too_large: 'The request is too large.',
+      file_too_large: 'The file is larger than the {{maxMb}} MB limit; it was not saved.',
       unsupported_media_type: 'Unsupported content type.',
       too_many_attempts: 'Too many attempts. Wait a few minutes and try again.',
       internal: 'Something unexpected went wrong. Please try again.',
@@ -107,6 +110,7 @@ const catalogues: Record<Language, Catalogue> = {
       taken: 'Already in use.',
       wrong_password: 'The password is not correct.',
       email_taken: 'A user with that e-mail already exists.',
+      not_an_image: 'The logo must be a PNG, JPEG, WebP or GIF image.',
     },
   },
 };

@@ -9,7 +9,6 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Cartera API', version: '1', description: 'Accounts, contacts, users and the portfolio. Errors are RFC 9457 problem+json.' },
-      servers: [{ url: '/api/v1' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cartera_session' } } },
       security: [{ session: [] }],
     },

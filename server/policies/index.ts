@@ -1,6 +1,7 @@
 import { AppError } from '@server/lib/errors';
 import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
 import { canImport, type ImportAction } from './import.policy';
+import { canDocument, type DocumentAction } from './document.policy';
 import { canList, type ListAction } from './list.policy';
 import { canUser, type UserAction } from './user.policy';
 import type { Actor } from './actor';
@@ -9,6 +10,7 @@ export { accountScope, canAccount, canBin } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';
+export { canDocument } from './document.policy';
 export type { Actor } from './actor';
 
 type Check =
@@ -16,7 +18,8 @@ type Check =
   | { domain: 'bin'; action: BinAction }
   | { domain: 'user'; action: UserAction }
   | { domain: 'list'; action: ListAction }
-  | { domain: 'import'; action: ImportAction };
+  | { domain: 'import'; action: ImportAction }
+  | { domain: 'document'; action: DocumentAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -31,6 +34,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canList(actor, check.action);
     case 'import':
       return canImport(actor, check.action);
+    case 'document':
+      return canDocument(actor, check.action);
   }
 }
 

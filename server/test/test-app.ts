@@ -31,6 +31,8 @@ export type TestApp = {
   dialect: Dialect;
   /** The data dir of this app (uploads live under it); removed on close. */
   dataDir: string;
+  /** Where this app stores uploaded files (CARTERA_DATA_DIR/files). */
+  filesDir: string;
   /** Creates a user directly and returns a client signed in as them. */
   user: (input?: Partial<UserCreate>) => Promise<Client>;
   /** Signs in as an existing user through the login endpoint. */
@@ -44,10 +46,11 @@ export const testPassword = 'correct-horse-battery';
 let counter = 0;
 
 /** A fresh app on a fresh database of the dialect under test. */
-export async function testApp(): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
   const handle = await freshDatabase();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartera-data-'));
-  const config = { ...loadConfig({ LOG_LEVEL: process.env.CARTERA_TEST_LOG_LEVEL ?? 'silent' }), webDistDir: null, dataDir };
+  // Uploaded files go to a directory of this test app's own, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartera-files-'));
+  const config = { ...loadConfig({ LOG_LEVEL: process.env.CARTERA_TEST_LOG_LEVEL ?? 'silent', CARTERA_DATA_DIR: dataDir, ...env }), webDistDir: null };
   const app = await buildApp(config, handle);
   await app.ready();
 
@@ -99,5 +102,5 @@ export async function testApp(): Promise<TestApp> {
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { app, db: handle.db, dialect: handle.dialect, dataDir, user, login, account, close };
+  return { app, db: handle.db, dialect: handle.dialect, dataDir, filesDir: path.join(dataDir, 'files'), user, login, account, close };
 }

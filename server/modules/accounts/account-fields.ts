@@ -1,4 +1,4 @@
-import { addressesSchema, type Addresses, type AccountKind } from '@contract/accounts';
+import { addressesSchema, type Addresses, type AccountKind, type InvoiceDelivery } from '@contract/accounts';
 import { z } from 'zod';
 import type { AccountRow } from '@server/db/database';
 import { parseJsonColumn } from '@server/lib/json';
@@ -19,10 +19,15 @@ export type AccountFields = {
   phones: string[];
   addresses: Addresses;
   notes: string | null;
+  invoiceDelivery: InvoiceDelivery | null;
+  invoiceEmail: string | null;
+  creditDays: number | null;
+  teamId: string | null;
 };
 
 export const auditedAccountFields = [
   'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'source', 'website', 'emails', 'phones', 'addresses', 'notes',
+  'invoiceDelivery', 'invoiceEmail', 'creditDays', 'teamId',
 ] as const satisfies ReadonlyArray<keyof AccountFields>;
 
 const stringList = z.array(z.string());
@@ -41,6 +46,10 @@ export function fieldsOf(row: AccountRow): AccountFields {
     phones: parseJsonColumn(row.phones, stringList, []),
     addresses: parseJsonColumn(row.addresses, addressesSchema, {}),
     notes: row.notes,
+    invoiceDelivery: row.invoice_delivery,
+    invoiceEmail: row.invoice_email,
+    creditDays: row.credit_days,
+    teamId: row.team_id,
   };
 }
 
@@ -78,6 +87,10 @@ export function columnsOf(kind: AccountKind, fields: AccountFields) {
     city_norm: city ? normalizeText(city) : null,
     country,
     notes: fields.notes,
+    invoice_delivery: fields.invoiceDelivery,
+    invoice_email: fields.invoiceEmail,
+    credit_days: fields.creditDays,
+    team_id: fields.teamId,
   };
 }
 

@@ -1,12 +1,18 @@
-import type { Account, AccountListItem, UserRef } from '@contract/accounts';
+import type { Account, AccountListItem, AccountOverview, UserRef } from '@contract/accounts';
 import type { AccountRow } from '@server/db/database';
 import { can, type Actor } from '@server/policies';
 import { fieldsOf } from './account-fields';
 
+/** The logo's address; the document id in it changes with the logo, so browsers may cache it. */
+const logoUrlOf = (row: AccountRow): string | null =>
+  row.logo_document_id ? `/api/v1/accounts/${row.id}/logo?v=${row.logo_document_id}` : null;
+
 /** The full account for its page, with what the actor may do with it. */
-export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: UserRef | null, actor: Actor): Account {
+export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: UserRef | null, actor: Actor, overview: AccountOverview = {}): Account {
   return {
     ...fieldsOf(row),
+    logoUrl: logoUrlOf(row),
+    overview,
     id: row.id,
     kind: row.kind,
     name: row.name,
@@ -25,7 +31,7 @@ export function presentAccount(row: AccountRow, owners: UserRef[], createdBy: Us
 }
 
 /** A list row: only what the list shows, to keep pages small. */
-export function presentListItem(row: AccountRow, owners: UserRef[]): AccountListItem {
+export function presentListItem(row: AccountRow, owners: UserRef[], overview: AccountOverview = {}): AccountListItem {
   const fields = fieldsOf(row);
   return {
     id: row.id,
@@ -37,6 +43,9 @@ export function presentListItem(row: AccountRow, owners: UserRef[]): AccountList
     city: row.city,
     country: row.country,
     industry: row.industry,
+    teamId: row.team_id,
+    logoUrl: logoUrlOf(row),
+    overview,
     owners,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

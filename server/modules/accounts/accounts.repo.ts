@@ -52,6 +52,7 @@ export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery) 
   if (query.city) base = base.where('accounts.city_norm', '=', normalizeText(query.city));
   if (query.industry) base = base.where('accounts.industry_norm', '=', query.industry);
   if (query.source) base = base.where('accounts.source', '=', query.source);
+  if (query.teamId) base = base.where('accounts.team_id', '=', query.teamId);
   if (query.ownerId) {
     const ownerId = query.ownerId;
     base = base.where((eb) =>

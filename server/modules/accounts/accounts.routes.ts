@@ -92,7 +92,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/bin/accounts/:id', { schema: { tags: ['bin'], params: idParamsSchema } }, async (request, reply) => {
-    await purgeAccount(db, actorOf(request), request.params.id);
+    await purgeAccount(db, actorOf(request), request.params.id, app.storage);
     return reply.code(204).send();
   });
 };

@@ -1,5 +1,5 @@
 import {
-  accountCreateSchema, accountOwnersSchema, accountUpdateSchema,
+  accountCreateSchema, accountOwnersSchema, accountUpdateSchema, overviewCounterKeys,
   type Account, type AccountCreate, type AccountKind, type AccountListQuery, type AccountUpdate,
 } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
@@ -13,9 +13,11 @@ import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
+import { findTeam } from '@server/modules/teams/teams.repo';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
 import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type AccountFields } from './account-fields';
 import { presentAccount, presentListItem } from './accounts.presenter';
+import { overviewsOf } from './overview';
 import {
   findVisibleAccount, insertAccountsBulk, listAccounts, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
 } from './accounts.repo';
@@ -49,6 +51,9 @@ async function checkListValues(db: Db, next: AccountFields, current: AccountFiel
   await checkListValue(db, 'account_stage', 'stage', next.stage, current?.stage ?? null);
   await checkListValue(db, 'industry', 'industry', next.industry, current?.industry ?? null);
   await checkListValue(db, 'source', 'source', next.source, current?.source ?? null);
+  if (next.teamId && next.teamId !== (current?.teamId ?? null) && !(await findTeam(db, next.teamId))) {
+    throw new AppError('validation_failed', { fields: [{ field: 'teamId', code: 'unknown_team' }] });
+  }
 }
 
 /** Loads an account as its page shows it. */
@@ -56,7 +61,8 @@ export async function presentById(db: Db, actor: Actor, row: AccountRow): Promis
   const owners = (await ownersOf(db, [row.id])).get(row.id) ?? [];
   const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
   const createdByName = row.created_by ? names.get(row.created_by) : undefined;
-  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor);
+  const overview = (await overviewsOf(db, actor, [row.id], overviewCounterKeys)).get(row.id) ?? {};
+  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor, overview);
 }
 
 /** A new account to insert: its kind, fields and owners. */
@@ -80,6 +86,7 @@ export async function insertNewAccounts(trx: Db, actor: Actor, items: NewAccount
     version: 1,
     discarded_at: null,
     discarded_by: null,
+    logo_document_id: null,
   }));
   const terms = rows.flatMap((row, index) => {
     const item = items[index];
@@ -120,6 +127,10 @@ export async function createAccount(db: Db, actor: Actor, input: AccountCreate):
     phones: data.phones ?? [],
     addresses: data.addresses ?? {},
     notes: data.notes ?? null,
+    invoiceDelivery: data.invoiceDelivery ?? null,
+    invoiceEmail: data.invoiceEmail ?? null,
+    creditDays: data.creditDays ?? null,
+    teamId: data.teamId ?? null,
   };
   await checkListValues(db, fields, null);
   const row = await db.transaction().execute((trx) => insertNewAccount(trx, actor, data.kind, fields, ownerIds));
@@ -201,9 +212,11 @@ export async function getAccount(db: Db, actor: Actor, id: string): Promise<Acco
 export async function findAccounts(db: Db, actor: Actor, query: AccountListQuery): Promise<ListResponse<AccountListItem>> {
   authorize(actor, { domain: 'account', action: 'read' });
   const page = await listAccounts(db, actor, query);
-  const owners = await ownersOf(db, page.rows.map((row) => row.id));
+  const ids = page.rows.map((row) => row.id);
+  const owners = await ownersOf(db, ids);
+  const overviews = await overviewsOf(db, actor, ids, query.counters);
   return {
-    items: page.rows.map((row) => presentListItem(row, owners.get(row.id) ?? [])),
+    items: page.rows.map((row) => presentListItem(row, owners.get(row.id) ?? [], overviews.get(row.id))),
     nextCursor: page.nextCursor,
     total: page.total,
     totalIsEstimate: page.totalIsEstimate,

@@ -5,7 +5,9 @@ import type { Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
+import type { Storage } from '@server/lib/storage';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { storageKeysOf } from '@server/modules/documents/documents.repo';
 import { deleteAccount, findDiscarded, listDiscarded, updateAccountRow } from './accounts.repo';
 
 type BinItem = z.infer<typeof binItemSchema>;
@@ -43,16 +45,20 @@ export async function restoreAccount(db: Db, actor: Actor, id: string): Promise<
   });
 }
 
-/** Deletes a discarded account for good; its history rows stay in the audit log. */
-export async function purgeAccount(db: Db, actor: Actor, id: string): Promise<void> {
+/** Deletes a discarded account for good, its stored files too; its history rows stay in the audit log. */
+export async function purgeAccount(db: Db, actor: Actor, id: string, storage: Storage): Promise<void> {
   authorize(actor, { domain: 'bin', action: 'purge' });
-  await db.transaction().execute(async (trx) => {
+  const keys = await db.transaction().execute(async (trx) => {
     const row = await findDiscarded(trx, id);
     if (!row) throw new AppError('not_found');
+    const fileKeys = await storageKeysOf(trx, id);
     await deleteAccount(trx, id);
     await writeAudit(trx, {
       actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'purged',
       changes: [{ field: 'name', before: row.name, after: null }],
     });
+    return fileKeys;
   });
+  // After the commit: the rows are gone for good, so the bytes go too.
+  for (const key of keys) await storage.delete(key);
 }

@@ -1,6 +1,7 @@
 import { contactCreateSchema, contactUpdateSchema, type Contact, type ContactCreate } from '@contract/contacts';
 import type { z } from 'zod';
 import type { AccountRow, ContactRow, Db } from '@server/db/database';
+import { isUniqueViolation } from '@server/db/errors';
 import type { FieldChange } from '@server/lib/diff';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
@@ -46,7 +47,9 @@ export async function addContact(db: Db, actor: Actor, accountId: string, input:
       id: newId(), person_id: person.id, organization_id: organization.id,
       position: data.position ?? null, area: data.area ?? null, created_at: nowIso(), created_by: actor.id,
     };
-    await insertContact(trx, row);
+    await insertContact(trx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new AppError('contact_exists') : error;
+    });
     await auditBoth(trx, actor, row, 'contact_added', [
       { field: 'person', before: null, after: person.name },
       { field: 'organization', before: null, after: organization.name },
@@ -69,7 +72,9 @@ async function otherSide(trx: Db, actor: Actor, here: AccountRow, data: z.output
   }
   const owners = ((await ownersOf(trx, [here.id])).get(here.id) ?? []).map((owner) => owner.id);
   const ownerIds = actor.role === 'agent' && !owners.includes(actor.id) ? [...owners, actor.id] : owners;
-  const base = { name: null, firstName: null, lastName: null, stage: here.stage, taxId: null, industry: null, source: null, website: null, addresses: {}, notes: null };
+  const base = { name: null, firstName: null, lastName: null, stage: here.stage, taxId: null, industry: null, source: null, website: null, addresses: {}, notes: null,
+    // A contact made from here belongs to the same team of ours; invoices are the organization's business.
+    invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: here.team_id };
   if (data.newPerson && wanted === 'person') {
     const p = data.newPerson;
     return insertNewAccount(trx, actor, 'person', {

@@ -3,6 +3,7 @@ import type { Language } from '@contract/common';
 import type { Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '@server/lib/passwords';
+import { normalizeText } from '@server/lib/normalize';
 import { nowIso } from '@server/lib/time';
 import { can, type Actor } from '@server/policies';
 import { findTeam } from '@server/modules/teams/teams.repo';
@@ -58,7 +59,8 @@ export async function actorById(db: Db, id: string): Promise<Actor> {
 export async function updateMe(db: Db, actor: Actor, input: { language?: Language | undefined; name?: string | undefined }): Promise<Actor> {
   const patch = { ...(input.language ? { language: input.language } : {}), ...(input.name ? { name: input.name } : {}) };
   if (Object.keys(patch).length > 0) {
-    await db.updateTable('users').set({ ...patch, updated_at: nowIso() }).where('id', '=', actor.id).execute();
+    const nameNorm = input.name ? { name_norm: normalizeText(input.name) } : {};
+    await db.updateTable('users').set({ ...patch, ...nameNorm, updated_at: nowIso() }).where('id', '=', actor.id).execute();
   }
   return { ...actor, ...patch };
 }

@@ -126,6 +126,22 @@ describe('login and sessions', () => {
     expectProblem(await meWith(session), 401, 'unauthenticated');
   });
 
+  test('an expired session is refused; an active one slides its expiry forward', async () => {
+    const session = await rawLogin('agente@example.com', testPassword);
+    const me = (await meWith(session)).json<Me>();
+    const rows = () => t.db.selectFrom('sessions').selectAll().where('user_id', '=', me.id).orderBy('created_at', 'desc').execute();
+    const [latest] = await rows();
+    if (!latest) throw new Error('no session row');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    await t.db.updateTable('sessions').set({ last_seen_at: twoHoursAgo, expires_at: new Date(Date.now() + 60_000).toISOString() }).where('id', '=', latest.id).execute();
+    expect((await meWith(session)).statusCode).toBe(200);
+    const refreshed = await t.db.selectFrom('sessions').select(['expires_at', 'last_seen_at']).where('id', '=', latest.id).executeTakeFirstOrThrow();
+    expect(Date.parse(refreshed.expires_at)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(Date.parse(refreshed.last_seen_at)).toBeGreaterThan(Date.parse(twoHoursAgo));
+    await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', latest.id).execute();
+    expectProblem(await meWith(session), 401, 'unauthenticated');
+  });
+
   test('anonymous requests to the API are 401, in the language of Accept-Language', async () => {
     const en = expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: { 'accept-language': 'en-GB,en;q=0.9' } }), 401, 'unauthenticated');
     expect(en.detail).toBe('Please sign in to continue.');

@@ -56,6 +56,10 @@ function mergedFields(old: AccountFields, incoming: AccountFields, values: Batch
     notes: pickText('notes'),
     emails: union(old.emails, incoming.emails).slice(0, 10),
     phones: union(old.phones, incoming.phones).slice(0, 10),
+    invoiceDelivery: old.invoiceDelivery,
+    invoiceEmail: old.invoiceEmail,
+    creditDays: old.creditDays,
+    teamId: old.teamId,
     addresses: visit ? { ...old.addresses, visit: { ...old.addresses.visit, ...Object.fromEntries(Object.entries(visit).filter(([, v]) => v)) } } : old.addresses,
   };
 }
@@ -169,6 +173,7 @@ async function linkCompanies(trx: Db, actor: Actor, rules: ImportRules, links: L
   const base: AccountFields = {
     name: null, firstName: null, lastName: null, stage: rules.stage ?? 'lead', taxId: null, industry: null, source: null,
     website: null, emails: [], phones: [], addresses: {}, notes: null,
+    invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: null,
   };
   const newOrgs = [...missing.values()];
   const inserted = await insertNewAccounts(trx, actor, newOrgs.map((link) => ({

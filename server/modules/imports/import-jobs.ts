@@ -6,7 +6,7 @@ import { diffFields } from '@server/lib/diff';
 import { nowIso } from '@server/lib/time';
 import type { JobContext, JobHandler } from '@server/jobs/job-context';
 import type { Actor } from '@server/policies';
-import { accountKindSchema, addressesSchema } from '@contract/accounts';
+import { accountKindSchema, addressesSchema, invoiceDeliverySchema } from '@contract/accounts';
 import { auditedAccountFields, columnsOf, fieldsOf, termsOf } from '@server/modules/accounts/account-fields';
 import { deleteAccounts, findAccountsByIds, replaceOwners, replaceTerms, updateAccountRow } from '@server/modules/accounts/accounts.repo';
 import { deleteContacts } from '@server/modules/accounts/contacts.repo';
@@ -130,6 +130,7 @@ const beforeSchema = z.object({
   fields: z.object({
     name: text, firstName: text, lastName: text, stage: z.string(), taxId: text, industry: text, source: text,
     website: text, emails: z.array(z.string()), phones: z.array(z.string()), addresses: addressesSchema, notes: text,
+    invoiceDelivery: invoiceDeliverySchema.nullable(), invoiceEmail: text, creditDays: z.number().nullable(), teamId: text,
   }),
   ownerIds: z.array(z.string()),
 }) satisfies z.ZodType<BeforeImage>;

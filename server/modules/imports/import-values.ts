@@ -144,6 +144,10 @@ export function parseRow(values: Partial<Record<ImportTarget, string>>, rules: I
     phones: data.phones ?? [],
     addresses: data.addresses ?? {},
     notes: data.notes ?? null,
+    invoiceDelivery: null,
+    invoiceEmail: null,
+    creditDays: null,
+    teamId: null,
   };
   const company = kind === 'person' && (values.company || values.companyTaxId)
     ? { name: values.company ?? null, taxId: values.companyTaxId ?? null, position: values.position ?? null }

@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import type { Db, NewUser, UserPatch, UserRow } from '@server/db/database';
 import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
@@ -14,14 +15,15 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
+/**
+ * Active admins, with their rows locked until the transaction ends on PostgreSQL: two admins
+ * demoting each other at once would otherwise both count two and leave none. (SQLite runs one
+ * write transaction at a time.)
+ */
 export async function countActiveAdmins(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin')
-    .where('active', '=', true)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  let query = db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  return (await query.execute()).length;
 }
 
 export const insertUser = async (db: Db, user: NewUser): Promise<void> => {
@@ -39,7 +41,7 @@ export async function updateUser(db: Db, id: string, version: number, patch: Use
   return Number(result.numUpdatedRows) === 1;
 }
 
-const userSort: SortPlan = { key: 'name', columns: ['users.name', 'users.id'], direction: 'asc' };
+const userSort: SortPlan = { key: 'name', columns: ['users.name_norm', 'users.id'], direction: 'asc' };
 
 export async function listUsers(
   db: Db,
@@ -48,12 +50,12 @@ export async function listUsers(
   let base = db.selectFrom('users');
   if (query.active !== 'all') base = base.where('active', '=', query.active === 'true');
   if (query.q) {
-    const like = `%${query.q.toLowerCase()}%`;
-    base = base.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb('users.email', 'like', like)]));
+    const like = `%${normalizeText(query.q)}%`;
+    base = base.where((eb) => eb.or([eb('users.name_norm', 'like', like), eb('users.email', 'like', like)]));
   }
   const after = decodeCursor(query.cursor, userSort);
   const rows = await applyKeyset(base.selectAll(), userSort, after).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, userSort, (row) => [row.name, row.id]);
+  const page = pageOf(rows, query.limit, userSort, (row) => [row.name_norm, row.id]);
   return { ...page, ...(await countCapped(db, base)) };
 }
 
@@ -65,8 +67,7 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
 }
 
 export async function userOptions(db: Db) {
-  const rows = await db.selectFrom('users').select(['id', 'name', 'active']).orderBy('name').orderBy('id').execute();
-  return rows.sort((a, b) => normalizeText(a.name).localeCompare(normalizeText(b.name)));
+  return db.selectFrom('users').select(['id', 'name', 'active']).orderBy('name_norm').orderBy('id').execute();
 }
 
 /** Which of the given ids are active users (for owner lists). */

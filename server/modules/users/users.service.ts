@@ -1,10 +1,12 @@
 import type { User, UserCreate, UserUpdate } from '@contract/users';
 import { userCreateSchema, userUpdateSchema } from '@contract/users';
 import type { Db, UserPatch, UserRow } from '@server/db/database';
+import { isUniqueViolation } from '@server/db/errors';
 import { diffFields } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { hashPassword } from '@server/lib/passwords';
+import { normalizeText } from '@server/lib/normalize';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
@@ -30,12 +32,14 @@ export async function createUser(db: Db, actor: Actor | null, input: UserCreate)
   if (actor) authorize(actor, { domain: 'user', action: 'create' });
   const data = userCreateSchema.parse(input);
   await requireTeam(db, data.teamId);
-  if (await findUserByEmail(db, data.email)) throw new AppError('email_taken', { fields: [{ field: 'email', code: 'email_taken' }] });
+  const taken = () => new AppError('email_taken', { fields: [{ field: 'email', code: 'email_taken' }] });
+  if (await findUserByEmail(db, data.email)) throw taken();
   const now = nowIso();
   const row: UserRow = {
     id: newId(),
     email: data.email,
     name: data.name,
+    name_norm: normalizeText(data.name),
     password_hash: await hashPassword(data.password),
     role: data.role,
     scope: data.scope,
@@ -48,7 +52,9 @@ export async function createUser(db: Db, actor: Actor | null, input: UserCreate)
     version: 1,
   };
   await db.transaction().execute(async (trx) => {
-    await insertUser(trx, row);
+    await insertUser(trx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken() : error;
+    });
     await writeAudit(trx, {
       actorId: actor?.id ?? null,
       entity: 'user',
@@ -80,7 +86,7 @@ export async function changeUser(db: Db, actor: Actor, id: string, input: UserUp
   const data = userUpdateSchema.parse(input);
   await requireTeam(db, data.teamId);
   const patch: UserPatch = {};
-  if (data.name !== undefined) patch.name = data.name;
+  if (data.name !== undefined) Object.assign(patch, { name: data.name, name_norm: normalizeText(data.name) });
   if (data.role !== undefined) patch.role = data.role;
   if (data.scope !== undefined) patch.scope = data.scope;
   if (data.teamId !== undefined) patch.team_id = data.teamId;

@@ -142,6 +142,26 @@ describe('changing users', () => {
   });
 });
 
+describe('sorting users', () => {
+  test('the list and the picker sort by name ignoring case and accents, and renaming re-sorts', async () => {
+    const names = ['Zoe Zeta', 'beatriz Be', 'Álvaro Al'];
+    const created: User[] = [];
+    for (const [index, name] of names.entries()) {
+      created.push((await admin.post('/api/v1/users', { email: `sort${index}@example.com`, name, password: 'agent-password' })).json<User>());
+    }
+    const listed = (await admin.get('/api/v1/users?q=sort&limit=200')).json<ListResponse<User>>().items;
+    expect(listed.map((user) => user.name)).toEqual(['Álvaro Al', 'beatriz Be', 'Zoe Zeta']);
+    const byName = (await admin.get('/api/v1/users?limit=200')).json<ListResponse<User>>().items.map((user) => user.name).filter((name) => names.includes(name));
+    expect(byName).toEqual(['Álvaro Al', 'beatriz Be', 'Zoe Zeta']);
+    const accent = (await admin.get(`/api/v1/users?q=${encodeURIComponent('alvaro')}`)).json<ListResponse<User>>().items;
+    expect(accent.map((user) => user.name)).toEqual(['Álvaro Al']);
+    const zoe = created[0];
+    await admin.patch(`/api/v1/users/${zoe?.id}`, { version: zoe?.version, name: 'Aaron Zeta' });
+    const options = (await admin.get('/api/v1/users/options')).json<{ items: UserOption[] }>().items.map((option) => option.name);
+    expect(options.indexOf('Aaron Zeta')).toBeLessThan(options.indexOf('Álvaro Al'));
+  });
+});
+
 describe('teams', () => {
   test('create, rename, list with member counts, delete an empty one', async () => {
     const created = await admin.post('/api/v1/teams', { name: 'Barcelona' });

@@ -105,7 +105,7 @@ export async function apiVoid(path: string, options: RequestOptions = {}): Promi
 }
 
 /** Sends a file as the raw request body (streamed to disk by the server, never buffered as JSON). */
-export async function apiUpload<S extends z.ZodType>(schema: S, path: string, file: Blob, query?: Record<string, QueryValue>): Promise<z.infer<S>> {
+export async function apiUploadRaw<S extends z.ZodType>(schema: S, path: string, file: Blob, query?: Record<string, QueryValue>): Promise<z.infer<S>> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language(), 'content-type': 'application/octet-stream' };
   if (state.csrfToken) headers[csrfHeader] = state.csrfToken;
   let response: Response;
@@ -116,4 +116,27 @@ export async function apiUpload<S extends z.ZodType>(schema: S, path: string, fi
   }
   if (!response.ok) throw await toApiError(response);
   return schema.parse(await response.json());
+}
+
+/**
+ * Uploads one file as multipart/form-data (the browser sets the boundary). Answers the raw
+ * Response so callers parse JSON or accept 204.
+ */
+export async function apiUpload(path: string, file: File, method: 'POST' | 'PUT' = 'POST'): Promise<Response> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language() };
+  if (state.csrfToken) headers[csrfHeader] = state.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), { method, headers, credentials: 'same-origin', body });
+  } catch {
+    throw new ApiError(0, 'network_error', '');
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401) state.onUnauthorized();
+    throw error;
+  }
+  return response;
 }

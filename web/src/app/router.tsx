@@ -1,18 +1,6 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AccountCreatePage } from '@web/features/accounts/account-create.page';
-import { AccountEditPage } from '@web/features/accounts/account-edit.page';
-import { AccountPage } from '@web/features/accounts/account.page';
-import { AccountsListPage } from '@web/features/accounts/accounts-list.page';
-import { LoginPage } from '@web/features/auth/login.page';
-import { ProfilePage } from '@web/features/auth/profile.page';
 import { useCurrentUser } from '@web/features/auth/session';
-import { SetupPage } from '@web/features/auth/setup.page';
-import { BinPage } from '@web/features/bin/bin.page';
-import { ImportNewPage } from '@web/features/imports/import-new.page';
-import { ImportPage } from '@web/features/imports/import.page';
-import { ImportsPage } from '@web/features/imports/imports.page';
-import { UsersPage } from '@web/features/users/users.page';
 import { AppShellLayout } from './app-shell.layout';
 import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { NotFoundPage } from './not-found.page';
@@ -25,23 +13,25 @@ function RequireAbility({ ability, children }: { ability: Ability; children: Rea
   return me.abilities[ability] ? children : <NotFoundPage />;
 }
 
+// Each page is its own chunk, loaded when its route is first visited: the first load carries
+// the shell and the page it lands on, not every page of the app.
 export const router = createBrowserRouter([
-  { path: '/login', element: <PublicOnly><LoginPage /></PublicOnly> },
-  { path: '/setup', element: <PublicOnly setupPage><SetupPage /></PublicOnly> },
+  { path: '/login', lazy: async () => { const { LoginPage } = await import('@web/features/auth/login.page'); return { element: <PublicOnly><LoginPage /></PublicOnly> }; } },
+  { path: '/setup', lazy: async () => { const { SetupPage } = await import('@web/features/auth/setup.page'); return { element: <PublicOnly setupPage><SetupPage /></PublicOnly> }; } },
   {
     element: <RequireAuth><AppShellLayout /></RequireAuth>,
     children: [
       { index: true, element: <Navigate to="/accounts" replace /> },
-      { path: 'accounts', element: <AccountsListPage /> },
-      { path: 'accounts/new', element: <AccountCreatePage /> },
-      { path: 'accounts/:id', element: <AccountPage /> },
-      { path: 'accounts/:id/edit', element: <AccountEditPage /> },
-      { path: 'imports', element: <ImportsPage /> },
-      { path: 'imports/new', element: <ImportNewPage /> },
-      { path: 'imports/:id', element: <ImportPage /> },
-      { path: 'bin', element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> },
-      { path: 'users', element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> },
-      { path: 'profile', element: <ProfilePage /> },
+      { path: 'accounts', lazy: async () => ({ Component: (await import('@web/features/accounts/accounts-list.page')).AccountsListPage }) },
+      { path: 'accounts/new', lazy: async () => ({ Component: (await import('@web/features/accounts/account-create.page')).AccountCreatePage }) },
+      { path: 'accounts/:id', lazy: async () => ({ Component: (await import('@web/features/accounts/account.page')).AccountPage }) },
+      { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await import('@web/features/accounts/account-edit.page')).AccountEditPage }) },
+      { path: 'imports', lazy: async () => ({ Component: (await import('@web/features/imports/imports.page')).ImportsPage }) },
+      { path: 'imports/new', lazy: async () => ({ Component: (await import('@web/features/imports/import-new.page')).ImportNewPage }) },
+      { path: 'imports/:id', lazy: async () => ({ Component: (await import('@web/features/imports/import.page')).ImportPage }) },
+      { path: 'bin', lazy: async () => { const { BinPage } = await import('@web/features/bin/bin.page'); return { element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> }; } },
+      { path: 'users', lazy: async () => { const { UsersPage } = await import('@web/features/users/users.page'); return { element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> }; } },
+      { path: 'profile', lazy: async () => ({ Component: (await import('@web/features/auth/profile.page')).ProfilePage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

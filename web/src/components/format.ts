@@ -19,3 +19,16 @@ export function formatTotal(total: number, isEstimate: boolean): string {
   const formatted = new Intl.NumberFormat(i18next.language).format(total);
   return isEstimate ? `${formatted}+` : formatted;
 }
+
+/** A file size the way people read it: 512 B, 12 KB, 3.4 MB. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(i18next.language, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}

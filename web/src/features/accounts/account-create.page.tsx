@@ -9,6 +9,8 @@ import { AccountForm } from './account-form.component';
 import { emptyAccountValues, toCreatePayload, type AccountFormValues } from './account-form-values';
 import { useAccountForm } from './use-account-form';
 import { useCreateAccount } from './use-create-account';
+import { useDuplicates } from './use-duplicates';
+import { DuplicateWarning } from './duplicate-warning.component';
 
 export function AccountCreatePage() {
   const [searchParams] = useSearchParams();
@@ -24,6 +26,7 @@ function AccountCreateForm({ kind }: { kind: AccountKind }) {
   // The creator owns the new account by default, so it stays in their portfolio.
   const form = useAccountForm(emptyAccountValues(kind, [me.id]), null);
   const create = useCreateAccount();
+  const duplicates = useDuplicates(form.values);
 
   const submit = (values: AccountFormValues) => {
     const { payload, renamePath } = toCreatePayload(values);
@@ -43,7 +46,12 @@ function AccountCreateForm({ kind }: { kind: AccountKind }) {
         submitting={create.isPending}
         submitLabel={t('accounts:action.create')}
         withOwners
-        notice={<ErrorAlert error={create.error} />}
+        notice={
+          <>
+            <DuplicateWarning duplicates={duplicates.data ?? []} />
+            <ErrorAlert error={create.error} />
+          </>
+        }
       />
     </Stack>
   );

@@ -13,6 +13,8 @@ import { StaleVersionAlert } from './stale-version-alert.component';
 import { useAccount } from './use-account';
 import { useAccountForm } from './use-account-form';
 import { useUpdateAccount } from './use-update-account';
+import { useDuplicates } from './use-duplicates';
+import { DuplicateWarning } from './duplicate-warning.component';
 
 export function AccountEditPage() {
   const { id = '' } = useParams();
@@ -36,6 +38,7 @@ function AccountEditForm({ account, onReload }: { account: Account; onReload: ()
   const [version, setVersion] = useState(account.version);
   const form = useAccountForm(accountToValues(account), account.version);
   const update = useUpdateAccount(account.id);
+  const duplicates = useDuplicates(form.values, account.id);
   const [reloading, setReloading] = useState(false);
   const stale = isApiError(update.error, 'stale_version');
 
@@ -70,7 +73,12 @@ function AccountEditForm({ account, onReload }: { account: Account; onReload: ()
         submitting={update.isPending}
         submitLabel={t('common:action.save')}
         withOwners={false}
-        notice={stale ? <StaleVersionAlert onReload={() => void reload()} reloading={reloading} /> : <ErrorAlert error={update.error} />}
+        notice={
+          <>
+            <DuplicateWarning duplicates={duplicates.data ?? []} />
+            {stale ? <StaleVersionAlert onReload={() => void reload()} reloading={reloading} /> : <ErrorAlert error={update.error} />}
+          </>
+        }
       />
     </Stack>
   );

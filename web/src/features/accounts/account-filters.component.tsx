@@ -5,6 +5,7 @@ import { IconAdjustments, IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
 import { useListItems } from '@web/features/lists/use-lists';
+import { useTeams } from '@web/features/users/use-teams';
 import { useUserOptions } from '@web/features/users/use-user-options';
 import type { useAccountListParams } from './use-account-list-params';
 
@@ -19,6 +20,7 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
   const stages = useListItems('account_stage');
   const industries = useListItems('industry');
   const sources = useListItems('source');
+  const teams = useTeams();
 
   const details = (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
@@ -73,6 +75,14 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
         onChange={(value) => setParams({ industry: value })}
       />
       <Select
+        label={t('company:team.filter')}
+        placeholder={t('accounts:filter.any')}
+        clearable
+        data={(teams.data?.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        value={filters.teamId ?? null}
+        onChange={(value) => setParams({ teamId: value })}
+      />
+      <Select
         label={t('accounts:filter.source')}
         placeholder={t('accounts:filter.any')}
         clearable
@@ -83,7 +93,7 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
     </SimpleGrid>
   );
 
-  const clear = () => setParams({ kind: null, stage: null, ownerId: null, city: null, country: null, industry: null, source: null, q: null });
+  const clear = () => setParams({ kind: null, stage: null, ownerId: null, city: null, country: null, industry: null, source: null, teamId: null, q: null });
 
   return (
     <Stack gap="sm">

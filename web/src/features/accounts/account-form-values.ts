@@ -5,6 +5,7 @@ import type {
   AccountStage,
   AccountUpdate,
   Address,
+  InvoiceDelivery,
 } from '@contract/accounts';
 
 export type AddressValues = { street: string; postalCode: string; city: string; region: string; country: string };
@@ -27,6 +28,11 @@ export type AccountFormValues = {
   addresses: Record<AddressKey, AddressValues>;
   notes: string;
   ownerIds: string[];
+  /** Company card (seed 003). Credit days as the number input gives them: a number, or '' when empty. */
+  invoiceDelivery: InvoiceDelivery | null;
+  invoiceEmail: string;
+  creditDays: number | string;
+  teamId: string | null;
 };
 
 const emptyAddress: AddressValues = { street: '', postalCode: '', city: '', region: '', country: '' };
@@ -47,6 +53,10 @@ export function emptyAccountValues(kind: AccountKind, ownerIds: string[] = []): 
     addresses: { visit: { ...emptyAddress }, postal: { ...emptyAddress }, billing: { ...emptyAddress } },
     notes: '',
     ownerIds,
+    invoiceDelivery: null,
+    invoiceEmail: '',
+    creditDays: '',
+    teamId: null,
   };
 }
 
@@ -80,6 +90,10 @@ export function accountToValues(account: Account): AccountFormValues {
     },
     notes: account.notes ?? '',
     ownerIds: account.owners.map((owner) => owner.id),
+    invoiceDelivery: account.invoiceDelivery,
+    invoiceEmail: account.invoiceEmail ?? '',
+    creditDays: account.creditDays ?? '',
+    teamId: account.teamId,
   };
 }
 
@@ -91,6 +105,12 @@ function compactList(values: string[]): { items: string[]; index: number[] } {
 
 function hasAddress(address: AddressValues): boolean {
   return Object.values(address).some((value) => value.trim() !== '');
+}
+
+/** '' is "no default"; anything else goes as a number for the schema to judge (0–365, whole). */
+function creditDaysOf(value: number | string): number | null {
+  if (typeof value === 'number') return value;
+  return value.trim() === '' ? null : Number(value);
 }
 
 export type PayloadWithPaths<T> = { payload: T; renamePath: (path: string) => string };
@@ -115,6 +135,10 @@ function common(values: AccountFormValues, includeEmptyAddresses: boolean) {
     phones: phones.items,
     addresses,
     notes: values.notes,
+    invoiceDelivery: values.invoiceDelivery,
+    invoiceEmail: values.invoiceEmail.trim() === '' ? null : values.invoiceEmail,
+    creditDays: creditDaysOf(values.creditDays),
+    teamId: values.teamId,
   };
   const renamePath = (path: string): string => {
     const [list, position, ...rest] = path.split('.');

@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { useListItems } from '@web/features/lists/use-lists';
 import type { AccountFormValues } from './account-form-values';
 import { AddressFields } from './address-fields.component';
+import { InvoiceFields } from './invoice-fields.component';
 import { ListField } from './list-field.component';
 import { OwnerSelect } from './owner-select.component';
+import { TaxIdInput } from './tax-id-input.component';
 
 type Props = {
   form: UseFormReturnType<AccountFormValues>;
@@ -69,7 +71,7 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
                 onChange={(value) => form.setFieldValue('stage', value ?? form.values.stage)}
                 error={form.errors.stage}
               />
-              <TextInput label={t('accounts:field.taxId')} {...form.getInputProps('taxId')} />
+              <TaxIdInput form={form} />
               <Select
                 label={t('accounts:field.industry')}
                 clearable
@@ -124,6 +126,15 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
             </Collapse>
           </Stack>
         </Paper>
+
+        {isOrganization && (
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <Title order={4}>{t('company:invoicing.title')}</Title>
+              <InvoiceFields form={form} />
+            </Stack>
+          </Paper>
+        )}
 
         <Paper withBorder p="md">
           <Stack gap="sm">

@@ -5,7 +5,7 @@ import { IconArrowLeft, IconEdit, IconTrash, IconUsersGroup } from '@tabler/icon
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
-import { KindIcon } from './kind-icon.component';
+import { AccountLogo } from '@web/features/documents/account-logo.component';
 import { OwnersModal } from './owners-modal.component';
 import { ownerNames } from './owner-names';
 import { StageBadge } from './stage-badge.component';
@@ -27,9 +27,10 @@ export function AccountHeader({ account, onReload }: { account: Account; onReloa
         </Group>
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="sm">
+        <Group gap="sm" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+        <AccountLogo account={account} />
         <Stack gap={6} style={{ minWidth: 0 }}>
           <Group gap="xs" wrap="nowrap">
-            <KindIcon kind={account.kind} size={24} />
             <Title order={2} style={{ overflowWrap: 'anywhere' }}>
               {account.name}
             </Title>
@@ -44,6 +45,7 @@ export function AccountHeader({ account, onReload }: { account: Account; onReloa
             {t('accounts:field.owners')}: {account.owners.length > 0 ? ownerNames(account.owners) : t('accounts:owners.none')}
           </Text>
         </Stack>
+        </Group>
         <Group gap="xs">
           {account.abilities.update && (
             <>

@@ -1,10 +1,11 @@
 import type { TimelineEntry } from '@contract/accounts';
 import { Button, Center, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink } from '@tabler/icons-react';
+import { IconArrowRight, IconPencil, IconPlus, IconRestore, IconTrash, IconUsers, IconLink, IconPaperclip, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime } from '@web/components/format';
 import { useListItems } from '@web/features/lists/use-lists';
+import { useTeams } from '@web/features/users/use-teams';
 import { emptyValue, formatChangeValue } from './change-value';
 import { useTimeline } from './use-timeline';
 
@@ -17,6 +18,9 @@ const icons: Record<string, typeof IconPencil> = {
   contact_added: IconLink,
   contact_updated: IconLink,
   contact_removed: IconLink,
+  document_added: IconPaperclip,
+  document_deleted: IconPaperclip,
+  logo_changed: IconPhoto,
 };
 
 function Entry({ entry }: { entry: TimelineEntry }) {
@@ -24,12 +28,15 @@ function Entry({ entry }: { entry: TimelineEntry }) {
   const stages = useListItems('account_stage');
   const industries = useListItems('industry');
   const sources = useListItems('source');
+  const teams = useTeams();
   // Codes (kind, list item keys) are shown as the user reads them elsewhere.
   const translate = (field: string) => (value: string) => {
     if (field === 'kind') return t(`accounts:kind.${value}`, { defaultValue: value });
     if (field === 'stage') return stages.label(value);
     if (field === 'industry') return industries.label(value);
     if (field === 'source') return sources.label(value);
+    if (field === 'teamId') return teams.data?.items.find((team) => team.id === value)?.name ?? value;
+    if (field === 'invoiceDelivery') return t(`company:invoicing.option.${value}`, { defaultValue: value });
     return value;
   };
   return (

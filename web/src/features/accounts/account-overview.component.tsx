@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@web/components/format';
 import { useListItems } from '@web/features/lists/use-lists';
+import { useTeams } from '@web/features/users/use-teams';
+import { OverviewCounters } from './overview-counters.component';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,11 +43,14 @@ export function AccountOverview({ account }: { account: Account }) {
   const href = account.website ? websiteHref(account.website) : null;
   const industries = useListItems('industry');
   const sources = useListItems('source');
+  const teams = useTeams();
   return (
     <Stack gap="md">
+      <OverviewCounters account={account} />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
           <Field label={t('accounts:field.taxId')}>{account.taxId}</Field>
+          <Field label={t('company:team.label')}>{teams.data?.items.find((team) => team.id === account.teamId)?.name ?? null}</Field>
           <Field label={t('accounts:field.industry')}>{industries.label(account.industry)}</Field>
           <Field label={t('accounts:field.source')}>{sources.label(account.source)}</Field>
           <Field label={t('accounts:field.website')}>
@@ -89,6 +94,22 @@ export function AccountOverview({ account }: { account: Account }) {
           ))}
         </SimpleGrid>
       </Paper>
+      {account.kind === 'organization' && (
+        <Paper withBorder p="md">
+          <Title order={5} mb="sm">
+            {t('company:invoicing.title')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
+            <Field label={t('company:invoicing.delivery')}>
+              {account.invoiceDelivery ? t(`company:invoicing.option.${account.invoiceDelivery}`) : null}
+            </Field>
+            <Field label={t('company:invoicing.email')}>{account.invoiceEmail}</Field>
+            <Field label={t('company:invoicing.creditDays')}>
+              {account.creditDays === null ? null : t('company:invoicing.creditDaysValue', { count: account.creditDays })}
+            </Field>
+          </SimpleGrid>
+        </Paper>
+      )}
       <Paper withBorder p="md">
         <Field label={t('accounts:field.notes')}>{account.notes}</Field>
       </Paper>

@@ -1,17 +1,18 @@
 import { Center, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconHistory, IconInfoCircle } from '@tabler/icons-react';
+import { IconAddressBook, IconHistory, IconInfoCircle, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
 import { NotFoundPage } from '@web/app/not-found.page';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { AccountDocuments } from '@web/features/documents/account-documents.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'history'] as const;
+const tabs = ['overview', 'contacts', 'documents', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -46,6 +47,9 @@ export function AccountPage() {
           <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
             {t('accounts:tab.contacts')}
           </Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconPaperclip size={16} />}>
+            {t('documents:tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {t('accounts:tab.history')}
           </Tabs.Tab>
@@ -55,6 +59,9 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <AccountContacts account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <AccountDocuments account={account.data} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AccountHistory accountId={account.data.id} />

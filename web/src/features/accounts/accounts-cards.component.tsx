@@ -1,11 +1,11 @@
-import type { AccountListItem } from '@contract/accounts';
+import type { AccountListItem, OverviewCounter } from '@contract/accounts';
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useListItems } from '@web/features/lists/use-lists';
-import { KindIcon } from './kind-icon.component';
+import { AccountAvatar } from './account-avatar.component';
 import { ownerNames } from './owner-names';
 import { StageBadge } from './stage-badge.component';
 import { useFillHeight } from './use-fill-height';
@@ -13,6 +13,7 @@ import { useLoadMoreOnScroll } from './use-load-more-on-scroll';
 
 type Props = {
   items: AccountListItem[];
+  counters?: OverviewCounter[];
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
@@ -21,7 +22,7 @@ type Props = {
 const cardHeight = 104;
 
 /** The accounts list at phone width: one compact card per account, still virtualised. */
-export function AccountsCards({ items, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
+export function AccountsCards({ items, counters = [], hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const industries = useListItems('industry');
@@ -53,7 +54,7 @@ export function AccountsCards({ items, hasNextPage, isFetchingNextPage, fetchNex
                   <Stack gap={4}>
                     <Group justify="space-between" wrap="nowrap" gap="xs">
                       <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-                        <KindIcon kind={item.kind} />
+                        <AccountAvatar account={item} />
                         <Anchor component={Link} to={`/accounts/${item.id}`} fw={600} truncate>
                           {item.name}
                         </Anchor>
@@ -62,7 +63,12 @@ export function AccountsCards({ items, hasNextPage, isFetchingNextPage, fetchNex
                     </Group>
                     <Text size="sm" truncate>{[item.email, item.phone].filter(Boolean).join(' · ') || '—'}</Text>
                     <Text size="xs" c="dimmed" truncate>
-                      {[place, industries.label(item.industry), ownerNames(item.owners)].filter(Boolean).join(' · ')}
+                      {[
+                        place,
+                        industries.label(item.industry),
+                        ownerNames(item.owners),
+                        ...counters.map((key) => `${t(`company:counters.${key}`)}: ${item.overview[key] ?? 0}`),
+                      ].filter(Boolean).join(' · ')}
                     </Text>
                   </Stack>
                 </Paper>

@@ -1,3 +1,4 @@
+import { overviewCounterKeys } from '@contract/accounts';
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconBuildingPlus, IconUserPlus } from '@tabler/icons-react';
@@ -8,6 +9,7 @@ import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
 import { AccountFilters } from './account-filters.component';
+import { CounterColumnsMenu } from './counter-columns-menu.component';
 import { AccountsCards } from './accounts-cards.component';
 import { AccountsTable } from './accounts-table.component';
 import { useAccountListParams } from './use-account-list-params';
@@ -21,6 +23,7 @@ export function AccountsListPage() {
   const compact = useMediaQuery('(max-width: 48em)') ?? false;
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const firstPage = list.data?.pages[0];
+  const counters = overviewCounterKeys.filter((key) => params.filters.counters?.split(',').includes(key));
 
   return (
     <Stack gap="md">
@@ -35,6 +38,7 @@ export function AccountsListPage() {
         </Group>
         <Group gap="xs">
           <ExportMenu filters={params.filters} compact={compact} />
+          <CounterColumnsMenu value={counters} onChange={(next) => params.setParams({ counters: next.join(',') })} compact={compact} />
         {me.abilities.createAccounts && (
           <Group gap="xs">
             <Button component={Link} to="/accounts/new?kind=organization" leftSection={<IconBuildingPlus size={16} />} size={compact ? 'xs' : 'sm'}>
@@ -64,10 +68,11 @@ export function AccountsListPage() {
           {t('accounts:list.empty')}
         </Text>
       ) : compact ? (
-        <AccountsCards items={items} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+        <AccountsCards items={items} counters={counters} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
       ) : (
         <AccountsTable
           items={items}
+          counters={counters}
           sort={params.filters.sort}
           onSort={(sort) => params.setParams({ sort })}
           hasNextPage={list.hasNextPage}

@@ -1,4 +1,4 @@
-import type { AccountListItem, AccountSort } from '@contract/accounts';
+import type { AccountListItem, AccountSort, OverviewCounter } from '@contract/accounts';
 import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '@web/components/format';
 import { useListItems } from '@web/features/lists/use-lists';
-import { KindIcon } from './kind-icon.component';
+import { AccountAvatar } from './account-avatar.component';
 import { ownerNames } from './owner-names';
 import { StageBadge } from './stage-badge.component';
 import { useFillHeight } from './use-fill-height';
@@ -27,11 +27,13 @@ const columns: Column[] = [
   { key: 'owners', width: 170 },
   { key: 'updatedAt', sortKey: 'updatedAt', width: 130 },
 ];
-const tableWidth = columns.reduce((sum, column) => sum + column.width, 0);
+const counterWidth = 110;
 const rowHeight = 45;
 
 type Props = {
   items: AccountListItem[];
+  /** Overview counters shown as extra columns. */
+  counters?: OverviewCounter[];
   sort: AccountSort;
   onSort: (sort: AccountSort) => void;
   hasNextPage: boolean;
@@ -64,8 +66,9 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Sort
   );
 }
 
-export function AccountsTable({ items, sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
+export function AccountsTable({ items, counters = [], sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
   const { t } = useTranslation();
+  const tableWidth = columns.reduce((sum, column) => sum + column.width, 0) + counters.length * counterWidth;
   const scrollRef = useRef<HTMLDivElement>(null);
   const industries = useListItems('industry');
   const { ref, height } = useFillHeight<HTMLDivElement>();
@@ -95,6 +98,11 @@ export function AccountsTable({ items, sort, onSort, hasNextPage, isFetchingNext
                   </Table.Th>
                 ),
               )}
+              {counters.map((key) => (
+                <Table.Th key={key} w={counterWidth} ta="right">
+                  {t(`company:counters.${key}`)}
+                </Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -106,7 +114,7 @@ export function AccountsTable({ items, sort, onSort, hasNextPage, isFetchingNext
                 <Table.Tr key={item.id} style={{ height: rowHeight }}>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
-                      <KindIcon kind={item.kind} />
+                      <AccountAvatar account={item} />
                       <Anchor component={Link} to={`/accounts/${item.id}`} truncate fw={500}>
                         {item.name}
                       </Anchor>
@@ -120,6 +128,9 @@ export function AccountsTable({ items, sort, onSort, hasNextPage, isFetchingNext
                   <Table.Td><Text truncate size="sm">{industries.label(item.industry)}</Text></Table.Td>
                   <Table.Td><Text truncate size="sm">{ownerNames(item.owners)}</Text></Table.Td>
                   <Table.Td><Text size="sm" c="dimmed">{formatDate(item.updatedAt)}</Text></Table.Td>
+                  {counters.map((key) => (
+                    <Table.Td key={key} ta="right"><Text size="sm">{item.overview[key] ?? 0}</Text></Table.Td>
+                  ))}
                 </Table.Tr>
               );
             })}

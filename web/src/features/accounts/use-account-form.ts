@@ -6,7 +6,7 @@ import { validatePayload, type FormErrorMap } from '@web/components/form-errors'
 import { toCreatePayload, toUpdatePayload, type AccountFormValues } from './account-form-values';
 
 /** The country the tax id is checked against: the server's rule (visiting address, else postal). */
-function accountCountry(values: AccountFormValues): string | null {
+export function accountCountry(values: AccountFormValues): string | null {
   const { visit, postal } = values.addresses;
   const main = visit.city.trim() || visit.country.trim() ? visit : postal;
   return main.country.trim().toUpperCase() || null;

@@ -1,4 +1,4 @@
-import { accountKinds, accountSorts, type AccountKind, type AccountSort } from '@contract/accounts';
+import { accountKinds, accountSorts, overviewCounterKeys, type AccountKind, type AccountSort } from '@contract/accounts';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -11,6 +11,9 @@ export type AccountListFilters = {
   country?: string;
   industry?: string;
   source?: string;
+  teamId?: string;
+  /** Overview counters shown as extra columns, comma-separated (e.g. "contacts,documents"). */
+  counters?: string;
   q?: string;
 };
 
@@ -23,6 +26,13 @@ function pick<T extends string>(allowed: readonly T[], value: string | null): T 
 /** Keys of configurable-list items (stage, industry, source). */
 function listValue(value: string | null): string | undefined {
   return value && /^[a-z0-9_]{1,60}$/.test(value) ? value : undefined;
+}
+
+/** Only known counters, in the contract's order, so the URL cannot ask the server for nonsense. */
+function counterList(value: string | null): string | undefined {
+  const asked = (value ?? '').split(',');
+  const kept = overviewCounterKeys.filter((key) => asked.includes(key));
+  return kept.length > 0 ? kept.join(',') : undefined;
 }
 
 function text(value: string | null): string | undefined {
@@ -44,6 +54,8 @@ export function useAccountListParams() {
       country: text(searchParams.get('country'))?.toUpperCase(),
       industry: listValue(searchParams.get('industry')),
       source: listValue(searchParams.get('source')),
+      teamId: text(searchParams.get('teamId')),
+      counters: counterList(searchParams.get('counters')),
       q: text(searchParams.get('q')),
     }),
     [searchParams],
@@ -67,7 +79,7 @@ export function useAccountListParams() {
     [setSearchParams],
   );
 
-  const activeFilterCount = (['kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source'] as const).filter((key) => filters[key]).length;
+  const activeFilterCount = (['kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source', 'teamId'] as const).filter((key) => filters[key]).length;
 
   return { filters, setParams, activeFilterCount };
 }

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { idSchema, listQueryBase, listResponse } from './common';
+import { userRefSchema } from './accounts';
+
+/** A document attached to an account, as the documents tab lists it. */
+export const documentSchema = z.object({
+  id: idSchema,
+  accountId: idSchema,
+  name: z.string(),
+  size: z.number().int(),
+  /** Detected from the content on upload, never the browser's claim. */
+  contentType: z.string(),
+  uploadedBy: userRefSchema.nullable(),
+  uploadedAt: z.string(),
+  /** Where the bytes are served from, always as an attachment. */
+  downloadUrl: z.string(),
+});
+export type AccountDocument = z.infer<typeof documentSchema>;
+
+/** The list contract, plus the upload limit so the page can say it before a user tries. */
+export const documentListSchema = listResponse(documentSchema).extend({ maxUploadBytes: z.number().int() });
+export const documentListQuerySchema = z.object({ ...listQueryBase });
+export const documentParamsSchema = z.object({ id: idSchema, documentId: idSchema });
+
+/** Image types a logo may have, checked from the content (SVG can carry script: refused). */
+export const logoContentTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+export const maxLogoBytes = 2 * 1024 * 1024;

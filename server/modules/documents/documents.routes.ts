@@ -1,0 +1,64 @@
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '@contract/common';
+import { documentListQuerySchema, documentListSchema, documentParamsSchema, documentSchema, maxLogoBytes } from '@contract/documents';
+import { AppError } from '@server/lib/errors';
+import { sendStoredFile } from '@server/lib/attachment';
+import { actorOf } from '@server/plugins/request-context';
+import { deleteDocument, listDocuments, openDocument, openLogo, replaceLogo, uploadDocument, type Upload } from './documents.service';
+
+const tags = ['documents'];
+
+/** The one file part of a multipart request, streamed (never buffered) with the size limit applied. */
+function uploadOf(request: FastifyRequest, maxBytes: number): () => Promise<Upload> {
+  return async () => {
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: false });
+    if (!part) throw new AppError('validation_failed', { fields: [{ field: 'file', code: 'required' }] });
+    return { file: part.file, fileName: part.filename, maxBytes };
+  };
+}
+
+/** Documents on accounts, and the account's logo (an image document of its own). */
+export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Only these routes take multipart bodies; the limits are per request, on the file part.
+  await app.register(multipart, { limits: { fileSize: app.config.maxUploadBytes } });
+  const deps = { db: app.db, storage: app.storage, log: app.log };
+
+  app.get('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, querystring: documentListQuerySchema, response: { 200: documentListSchema } } }, async (request) => ({
+    ...(await listDocuments(app.db, actorOf(request), request.params.id, request.query)),
+    maxUploadBytes: app.config.maxUploadBytes,
+  }));
+
+  app.post('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, response: { 201: documentSchema } } }, async (request, reply) => {
+    const document = await uploadDocument(deps, actorOf(request), request.params.id, uploadOf(request, app.config.maxUploadBytes));
+    return reply.code(201).send(document);
+  });
+
+  app.get('/accounts/:id/documents/:documentId/content', { schema: { tags, params: documentParamsSchema } }, async (request, reply) => {
+    const { row, stream } = await openDocument(deps, actorOf(request), request.params.id, request.params.documentId);
+    return sendStoredFile(reply, { name: row.name, contentType: row.content_type, size: Number(row.size) }).send(stream);
+  });
+
+  app.delete('/accounts/:id/documents/:documentId', { schema: { tags, params: documentParamsSchema } }, async (request, reply) => {
+    await deleteDocument(deps, actorOf(request), request.params.id, request.params.documentId);
+    return reply.code(204).send();
+  });
+
+  app.get('/accounts/:id/logo', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+    const { row, stream } = await openLogo(deps, actorOf(request), request.params.id);
+    // The address carries the logo's id, so a cached copy is never stale.
+    return sendStoredFile(reply, { name: row.name, contentType: row.content_type, size: Number(row.size), cacheForever: true }).send(stream);
+  });
+
+  app.put('/accounts/:id/logo', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+    await replaceLogo(deps, actorOf(request), request.params.id, uploadOf(request, maxLogoBytes));
+    return reply.code(204).send();
+  });
+
+  app.delete('/accounts/:id/logo', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+    await replaceLogo(deps, actorOf(request), request.params.id, null);
+    return reply.code(204).send();
+  });
+};

@@ -1,0 +1,32 @@
+import type { Duplicate } from '@contract/accounts';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { IconCopy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { KindIcon } from './kind-icon.component';
+import { StageBadge } from './stage-badge.component';
+
+/** Seed 003's warning before saving: these accounts look like the one being created; open one instead, or go on. */
+export function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
+  const { t } = useTranslation();
+  if (duplicates.length === 0) return null;
+  return (
+    <Alert color="yellow" icon={<IconCopy size={18} />} title={t('company:duplicates.title', { count: duplicates.length })} data-testid="duplicate-warning">
+      <Stack gap="xs">
+        <Text size="sm">{t('company:duplicates.message')}</Text>
+        {duplicates.map((duplicate) => (
+          <Group key={duplicate.id} gap="xs" wrap="wrap">
+            <KindIcon kind={duplicate.kind} />
+            <Anchor component={Link} to={`/accounts/${duplicate.id}`} fw={600} aria-label={t('company:duplicates.open', { name: duplicate.name })}>
+              {duplicate.name}
+            </Anchor>
+            <StageBadge stage={duplicate.stage} />
+            <Text size="xs" c="dimmed">
+              {duplicate.matched.map((what) => t('company:duplicates.matched', { what: t(`company:duplicates.what.${what}`) })).join(' · ')}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
