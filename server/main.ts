@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { JobWorker } from './jobs/worker';
 import { ensureFirstAdmin } from './modules/auth/first-admin';
 
 /** Start-up: configuration, migrations, the first admin, then listen. */
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
   await migrateToLatest(handle.db);
   const app = await buildApp(config, handle);
   await ensureFirstAdmin(handle.db, config, app.log);
+  // Background jobs run in every app process; they share the queue through the database.
+  const worker = new JobWorker(handle.db, handle.dialect, { log: app.log });
   const close = async () => {
+    await worker.stop();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -19,6 +23,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
   await app.listen({ port: config.port, host: config.host });
+  worker.start();
   app.log.info(`Cartera on ${handle.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}, http://localhost:${config.port}`);
 }
 

@@ -263,6 +263,68 @@ export interface SavedViewsTable {
   version: number;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: string;
+  /** A key of the job registry (server/jobs/job-kinds.ts). */
+  kind: string;
+  status: JobStatus;
+  /** JSON: what the handler needs; results and errors are JSON text too. */
+  payload: string;
+  progress_done: number;
+  progress_total: number | null;
+  result: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  /** Refreshed while a process works on the job; a stale one means that process died. */
+  heartbeat_at: Timestamp | null;
+  attempts: number;
+}
+
+export interface ImportsTable {
+  id: string;
+  job_id: string | null;
+  status: 'draft' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
+  file_name: string;
+  stored_name: string;
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  delimiter: string;
+  headers: string;
+  mapping: string;
+  rules: string;
+  rows_total: number | null;
+  rows_done: number;
+  created_count: number;
+  updated_count: number;
+  skipped_count: number;
+  failed_count: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
+export interface ImportRowsTable {
+  import_id: string;
+  row_number: number;
+  action: 'created' | 'updated' | 'skipped' | 'failed';
+  account_id: string | null;
+  /** An organization this row created to link the person to. */
+  organization_id: string | null;
+  /** A contact link this row created (removed by undo when the person stays). */
+  contact_id: string | null;
+  /** JSON before-image of an updated account, restored by undo. */
+  before: string | null;
+  /** JSON field errors of a failed row. */
+  errors: string | null;
+}
+
 export interface Database {
   teams: TeamsTable;
   users: UsersTable;
@@ -274,6 +336,9 @@ export interface Database {
   contacts: ContactsTable;
   audit_log: AuditLogTable;
   list_items: ListItemsTable;
+  jobs: JobsTable;
+  imports: ImportsTable;
+  import_rows: ImportRowsTable;
   documents: DocumentsTable;
   requests: RequestsTable;
   activities: ActivitiesTable;
@@ -296,6 +361,9 @@ export type AccountPatch = Updateable<AccountsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ListItemRow = Selectable<ListItemsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type ImportRow = Selectable<ImportsTable>;
+export type ImportRowRow = Selectable<ImportRowsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;

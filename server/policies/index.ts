@@ -1,5 +1,6 @@
 import { AppError } from '@server/lib/errors';
 import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
+import { canImport, type ImportAction } from './import.policy';
 import { canDocument, type DocumentAction } from './document.policy';
 import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction, type RequestAction } from './activity.policy';
 import { canList, type ListAction } from './list.policy';
@@ -11,6 +12,7 @@ import type { Actor } from './actor';
 export { accountScope, canAccount, canBin } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
+export { canImport, canSeeJob, importScope } from './import.policy';
 export { canDocument } from './document.policy';
 export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
 export { canTag } from './tag.policy';
@@ -22,6 +24,7 @@ type Check =
   | { domain: 'bin'; action: BinAction }
   | { domain: 'user'; action: UserAction }
   | { domain: 'list'; action: ListAction }
+  | { domain: 'import'; action: ImportAction }
   | { domain: 'document'; action: DocumentAction }
   | { domain: 'activity'; action: ActivityAction }
   | { domain: 'request'; action: RequestAction }
@@ -40,6 +43,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canUser(actor, check.action);
     case 'list':
       return canList(actor, check.action);
+    case 'import':
+      return canImport(actor, check.action);
     case 'document':
       return canDocument(actor, check.action);
     case 'activity':

@@ -29,6 +29,8 @@ export type TestApp = {
   app: FastifyInstance;
   db: Db;
   dialect: Dialect;
+  /** The data dir of this app (uploads live under it); removed on close. */
+  dataDir: string;
   /** Where this app stores uploaded files (CARTERA_DATA_DIR/files). */
   filesDir: string;
   /** Creates a user directly and returns a client signed in as them. */
@@ -100,5 +102,5 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { app, db: handle.db, dialect: handle.dialect, filesDir: path.join(dataDir, 'files'), user, login, account, close };
+  return { app, db: handle.db, dialect: handle.dialect, dataDir, filesDir: path.join(dataDir, 'files'), user, login, account, close };
 }

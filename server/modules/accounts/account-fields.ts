@@ -33,6 +33,15 @@ export const auditedAccountFields = [
 
 const stringList = z.array(z.string());
 
+/** A new account's fields before anything is filled in; a new field gets its default here, once. */
+export function blankAccountFields(stage: string): AccountFields {
+  return {
+    name: null, firstName: null, lastName: null, stage, taxId: null, industry: null, source: null, website: null,
+    emails: [], phones: [], addresses: {}, notes: null,
+    invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: null, parentId: null,
+  };
+}
+
 export function fieldsOf(row: AccountRow): AccountFields {
   return {
     name: row.kind === 'organization' ? row.name : null,

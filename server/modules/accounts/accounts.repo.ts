@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { AccountListQuery, UserRef } from '@contract/accounts';
 import type { TraitKind } from '@contract/account-links';
 import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
+import { inChunks } from '@server/lib/chunks';
 import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import { accountScope, type Actor } from '@server/policies';
@@ -43,8 +44,8 @@ function matchesText(q: string) {
   )}`;
 }
 
-/** The actor's accounts under the list filters: the one query behind lists and counts. */
-function filtered(db: Db, actor: Actor, query: AccountListQuery) {
+/** The actor's accounts under the list filters: the one query behind lists, counts and exports. */
+export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery) {
   let base = db.selectFrom('accounts').where(accountScope(actor));
   if (query.kind) base = base.where('accounts.kind', '=', query.kind);
   if (query.stage) base = base.where('accounts.stage', '=', query.stage);
@@ -93,11 +94,29 @@ function filtered(db: Db, actor: Actor, query: AccountListQuery) {
 
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
   const plan = sortPlans[query.sort];
-  const base = filtered(db, actor, query);
+  const base = filteredAccounts(db, actor, query);
   const after = decodeCursor(query.cursor, plan);
   const rows = await applyKeyset(base.selectAll('accounts'), plan, after).limit(query.limit + 1).execute();
   const page = pageOf(rows, query.limit, plan, sortValues[query.sort]);
   return { ...page, ...(await countCapped(db, base)) };
+}
+
+/**
+ * Every account of a list (its filters, sort and the actor's scope), or of a selection of ids,
+ * page by page along the same keyset as the list: memory holds one page, however many rows.
+ */
+export async function* iterateAccounts(db: Db, actor: Actor, query: AccountListQuery, ids: string[] | null, pageSize = 1000): AsyncGenerator<AccountRow[]> {
+  const plan = sortPlans[query.sort];
+  let base = filteredAccounts(db, actor, query);
+  if (ids) base = base.where('accounts.id', 'in', ids.length > 0 ? ids : ['']);
+  let after: Array<string | number> | null = null;
+  for (;;) {
+    const rows: AccountRow[] = await applyKeyset(base.selectAll('accounts'), plan, after).limit(pageSize).execute();
+    if (rows.length > 0) yield rows;
+    const last = rows[rows.length - 1];
+    if (rows.length < pageSize || !last) return;
+    after = sortValues[query.sort](last);
+  }
 }
 
 /** An account the actor may see, or undefined (outside the portfolio, discarded, or absent). */
@@ -121,6 +140,49 @@ export async function updateAccountRow(db: Db, id: string, version: number, patc
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Multi-row inserts of new accounts, their terms and owners: the batch path of imports and the data generator. */
+export async function insertAccountsBulk(
+  db: Db, rows: NewAccount[], terms: Array<{ account_id: string; term: string }>, owners: Array<{ account_id: string; user_id: string }>,
+): Promise<void> {
+  await inChunks(rows, (chunk) => db.insertInto('accounts').values(chunk).execute());
+  await inChunks(terms, (chunk) => db.insertInto('account_terms').values(chunk).execute());
+  await inChunks(owners, (chunk) => db.insertInto('account_owners').values(chunk).execute());
+}
+
+/**
+ * Live accounts of a kind in the actor's portfolio that share a duplicate key with an incoming
+ * row: an e-mail or phone search term, a tax id, or (for rows without any of those) the name.
+ * The kind is checked on the few rows found, not in SQL: with it there, SQLite's planner walks
+ * the kind index over every account instead of seeking the key.
+ */
+export async function findDuplicateCandidates(
+  db: Db, actor: Actor, kind: 'organization' | 'person',
+  keys: { terms: string[]; taxIds: string[]; names: string[] },
+): Promise<Array<{ id: string; key: string }>> {
+  const found: Array<{ id: string; kind: string; key: string }> = [];
+  if (keys.terms.length > 0) {
+    const rows = await db.selectFrom('account_terms').innerJoin('accounts', 'accounts.id', 'account_terms.account_id')
+      .select(['accounts.id', 'accounts.kind', 'account_terms.term as key'])
+      .where('account_terms.term', 'in', keys.terms).where(accountScope(actor)).execute();
+    found.push(...rows.map((row) => ({ ...row, key: `term:${row.key}` })));
+  }
+  if (keys.taxIds.length > 0) {
+    const rows = await db.selectFrom('accounts').select(['accounts.id', 'accounts.kind', 'accounts.tax_id_norm as key'])
+      .where('accounts.tax_id_norm', 'in', keys.taxIds).where(accountScope(actor)).execute();
+    found.push(...rows.map((row) => ({ ...row, key: `tax:${row.key ?? ''}` })));
+  }
+  if (keys.names.length > 0) {
+    const rows = await db.selectFrom('accounts').select(['accounts.id', 'accounts.kind', 'accounts.name_norm as key'])
+      .where('accounts.kind', '=', kind).where('accounts.name_norm', 'in', keys.names).where(accountScope(actor)).execute();
+    found.push(...rows.map((row) => ({ ...row, key: `name:${row.key}` })));
+  }
+  // Oldest first, so the same file always matches the same account.
+  return found.filter((row) => row.kind === kind).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(({ id, key }) => ({ id, key }));
+}
+
+export const findAccountsByIds = (db: Db, ids: string[]): Promise<AccountRow[]> =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();
 
 export async function replaceTerms(db: Db, accountId: string, terms: string[]): Promise<void> {
   await db.deleteFrom('account_terms').where('account_id', '=', accountId).execute();
@@ -169,6 +231,11 @@ export async function listDiscarded(db: Db, query: { limit: number; cursor?: str
 
 export const findDiscarded = (db: Db, id: string): Promise<AccountRow | undefined> =>
   db.selectFrom('accounts').selectAll().where('id', '=', id).where('discarded_at', 'is not', null).executeTakeFirst();
+
+/** Hard-deletes accounts (owners, terms and contacts go with them): undoing an import. */
+export async function deleteAccounts(db: Db, ids: string[]): Promise<void> {
+  await inChunks(ids.map((id) => ({ id })), (chunk) => db.deleteFrom('accounts').where('id', 'in', chunk.map((item) => item.id)).execute());
+}
 
 export async function deleteAccount(db: Db, id: string): Promise<void> {
   await db.deleteFrom('accounts').where('id', '=', id).execute();

@@ -11,7 +11,7 @@ import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
-import { writeAudit } from '@server/modules/audit/audit.repo';
+import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { findTeam } from '@server/modules/teams/teams.repo';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
@@ -20,7 +20,7 @@ import { checkParent, visibleParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
 import { overviewsOf } from './overview';
 import {
-  findVisibleAccount, insertAccount, listAccounts, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
+  findVisibleAccount, insertAccountsBulk, listAccounts, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
 } from './accounts.repo';
 
 /** The account or a 404: outside the portfolio, discarded and absent all read the same. */
@@ -31,7 +31,7 @@ export async function requireVisibleAccount(db: Db, actor: Actor, id: string): P
 }
 
 /** Owners must be active users; agents always stay owners of what they create, or they would lose it. */
-async function checkOwners(db: Db, actor: Actor, ownerIds: string[]): Promise<string[]> {
+export async function checkOwners(db: Db, actor: Actor, ownerIds: string[]): Promise<string[]> {
   const ids = [...new Set(ownerIds)];
   const active = await activeUserIds(db, ids);
   const unknown = ids.findIndex((id) => !active.has(id));
@@ -67,16 +67,20 @@ export async function presentById(db: Db, actor: Actor, row: AccountRow): Promis
   return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor, overview, parent);
 }
 
+/** A new account to insert: its kind, fields and owners. */
+export type NewAccountInput = { kind: AccountKind; fields: AccountFields; ownerIds: string[] };
+
 /**
- * Inserts a new account with its owners, search terms and "created" history row. Runs inside
- * the caller's transaction (adding a contact creates the person in the same one).
+ * Inserts new accounts with their owners, search terms and "created" history rows, in
+ * multi-row statements. Runs inside the caller's transaction (an import batch, or adding a
+ * contact, which creates the person in the same one).
  */
-export async function insertNewAccount(trx: Db, actor: Actor, kind: AccountKind, fields: AccountFields, ownerIds: string[]): Promise<AccountRow> {
+export async function insertNewAccounts(trx: Db, actor: Actor, items: NewAccountInput[]): Promise<AccountRow[]> {
   const now = nowIso();
-  const row: AccountRow = {
+  const rows: AccountRow[] = items.map((item) => ({
     id: newId(),
-    kind,
-    ...columnsOf(kind, fields),
+    kind: item.kind,
+    ...columnsOf(item.kind, item.fields),
     created_at: now,
     updated_at: now,
     created_by: actor.id,
@@ -85,14 +89,24 @@ export async function insertNewAccount(trx: Db, actor: Actor, kind: AccountKind,
     discarded_at: null,
     discarded_by: null,
     logo_document_id: null,
-  };
-  await insertAccount(trx, row);
-  await replaceTerms(trx, row.id, termsOf(kind, fields, row.country));
-  await replaceOwners(trx, row.id, ownerIds);
-  await writeAudit(trx, {
-    actorId: actor.id, entity: 'account', entityId: row.id, accountId: row.id, action: 'created',
-    changes: diffFields(null, fields, auditedAccountFields),
+  }));
+  const terms = rows.flatMap((row, index) => {
+    const item = items[index];
+    return item ? termsOf(item.kind, item.fields, row.country).map((term) => ({ account_id: row.id, term })) : [];
   });
+  const owners = rows.flatMap((row, index) => (items[index]?.ownerIds ?? []).map((user_id) => ({ account_id: row.id, user_id })));
+  await insertAccountsBulk(trx, rows, terms, owners);
+  await writeAudits(trx, rows.map((row, index) => ({
+    actorId: actor.id, entity: 'account', entityId: row.id, accountId: row.id, action: 'created',
+    changes: diffFields(null, items[index]?.fields ?? fieldsOf(row), auditedAccountFields),
+  })));
+  return rows;
+}
+
+/** Inserts one new account (see insertNewAccounts). */
+export async function insertNewAccount(trx: Db, actor: Actor, kind: AccountKind, fields: AccountFields, ownerIds: string[]): Promise<AccountRow> {
+  const [row] = await insertNewAccounts(trx, actor, [{ kind, fields, ownerIds }]);
+  if (!row) throw new AppError('internal');
   return row;
 }
 

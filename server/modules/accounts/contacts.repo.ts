@@ -2,6 +2,7 @@ import type { Contact } from '@contract/contacts';
 import type { AccountKind } from '@contract/accounts';
 import type { ContactRow, Db } from '@server/db/database';
 import { accountScope, type Actor } from '@server/policies';
+import { inChunks } from '@server/lib/chunks';
 
 /**
  * The contacts of an account, seen through the portfolio: both the organization and the
@@ -53,4 +54,12 @@ export const findContactPair = (db: Db, personId: string, organizationId: string
 
 export async function insertContact(db: Db, row: ContactRow): Promise<void> {
   await db.insertInto('contacts').values(row).execute();
+}
+
+export async function insertContactsBulk(db: Db, rows: ContactRow[]): Promise<void> {
+  await inChunks(rows, (chunk) => db.insertInto('contacts').values(chunk).execute());
+}
+
+export async function deleteContacts(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('contacts').where('id', 'in', ids).execute();
 }

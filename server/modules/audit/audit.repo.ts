@@ -1,6 +1,7 @@
 import type { Db } from '@server/db/database';
 import type { FieldChange } from '@server/lib/diff';
 import { newId } from '@server/lib/ids';
+import { inChunks } from '@server/lib/chunks';
 import { nowIso } from '@server/lib/time';
 
 export type AuditEntry = {
@@ -28,4 +29,14 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
       changes: JSON.stringify(entry.changes),
     })
     .execute();
+}
+
+/** Appends many entries in multi-row statements (imports write one per account). */
+export async function writeAudits(db: Db, entries: AuditEntry[]): Promise<void> {
+  const at = nowIso();
+  const rows = entries.map((entry) => ({
+    id: newId(), at, actor_id: entry.actorId, entity: entry.entity, entity_id: entry.entityId,
+    account_id: entry.accountId, action: entry.action, changes: JSON.stringify(entry.changes),
+  }));
+  await inChunks(rows, (chunk) => db.insertInto('audit_log').values(chunk).execute());
 }

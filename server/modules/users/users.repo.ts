@@ -2,6 +2,7 @@ import { PostgresAdapter } from 'kysely';
 import type { Db, NewUser, UserPatch, UserRow } from '@server/db/database';
 import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
+import type { Actor } from '@server/policies';
 
 export const findUserById = (db: Db, id: string): Promise<UserRow | undefined> =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -74,4 +75,12 @@ export async function activeUserIds(db: Db, ids: string[]): Promise<Set<string>>
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', true).execute();
   return new Set(rows.map((row) => row.id));
+}
+
+/** The actor a background job acts as: its author, if still active. */
+export async function loadActor(db: Db, id: string): Promise<Actor | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
+  return row
+    ? { id: row.id, name: row.name, email: row.email, role: row.role, scope: row.scope, teamId: row.team_id, crmManager: row.crm_manager, language: row.language }
+    : undefined;
 }

@@ -104,6 +104,20 @@ export async function apiVoid(path: string, options: RequestOptions = {}): Promi
   await send(path, options);
 }
 
+/** Sends a file as the raw request body (streamed to disk by the server, never buffered as JSON). */
+export async function apiUploadRaw<S extends z.ZodType>(schema: S, path: string, file: Blob, query?: Record<string, QueryValue>): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language(), 'content-type': 'application/octet-stream' };
+  if (state.csrfToken) headers[csrfHeader] = state.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError(0, 'network_error', '');
+  }
+  if (!response.ok) throw await toApiError(response);
+  return schema.parse(await response.json());
+}
+
 /**
  * Uploads one file as multipart/form-data (the browser sets the boundary). Answers the raw
  * Response so callers parse JSON or accept 204.

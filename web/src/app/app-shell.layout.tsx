@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconAlarm, IconCalendar, IconCalendarEvent, IconInbox, IconList, IconTags, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconAlarm, IconCalendar, IconCalendarEvent, IconFileImport, IconInbox, IconList, IconTags, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -25,6 +25,7 @@ export function AppShellLayout() {
     { to: '/calendar', label: t('activities:nav.calendar'), icon: IconCalendar, show: true },
     { to: '/reminders', label: t('activities:nav.reminders'), icon: IconAlarm, show: true },
     { to: '/tags', label: t('common:nav.tags'), icon: IconTags, show: true },
+    { to: '/imports', label: t('common:nav.imports'), icon: IconFileImport, show: true },
     { to: '/bin', label: t('common:nav.bin'), icon: IconTrash, show: me.abilities.viewBin },
     { to: '/users', label: t('common:nav.users'), icon: IconUsers, show: me.abilities.manageUsers },
     { to: '/lists', label: t('common:nav.lists'), icon: IconList, show: me.abilities.manageLists },

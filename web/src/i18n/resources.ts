@@ -3,6 +3,7 @@ import enActivities from './en/activities.json';
 import enAuth from './en/auth.json';
 import enBin from './en/bin.json';
 import enCommon from './en/common.json';
+import enImports from './en/imports.json';
 import enCompany from './en/company.json';
 import enDocuments from './en/documents.json';
 import enLeads from './en/leads.json';
@@ -18,6 +19,7 @@ import esActivities from './es/activities.json';
 import esAuth from './es/auth.json';
 import esBin from './es/bin.json';
 import esCommon from './es/common.json';
+import esImports from './es/imports.json';
 import esCompany from './es/company.json';
 import esDocuments from './es/documents.json';
 import esLeads from './es/leads.json';
@@ -46,6 +48,7 @@ export const namespaces = [
   'tags',
   'views',
   'links',
+  'imports',
 ] as const;
 
 /** Every translation, by language and namespace. Spanish is the product's first language. */
@@ -66,6 +69,7 @@ export const resources = {
     tags: esTags,
     views: esViews,
     links: esLinks,
+    imports: esImports,
   },
   en: {
     common: enCommon,
@@ -83,5 +87,6 @@ export const resources = {
     tags: enTags,
     views: enViews,
     links: enLinks,
+    imports: enImports,
   },
 };

@@ -8,6 +8,7 @@ import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
 import { SavedViewsMenu } from '@web/features/saved-views/saved-views-menu.component';
+import { ExportMenu } from '@web/features/exports/export-menu.component';
 import { AccountFilters } from './account-filters.component';
 import { ColumnPicker } from './column-picker.component';
 import { CounterColumnsMenu } from './counter-columns-menu.component';
@@ -43,6 +44,7 @@ export function AccountsListPage() {
           )}
         </Group>
         <Group gap="xs">
+          <ExportMenu filters={params.filters} compact={compact} />
           <CounterColumnsMenu value={counters} onChange={(next) => params.setParams({ counters: next.join(',') })} compact={compact} />
         {me.abilities.createAccounts && (
           <Group gap="xs">

@@ -1,0 +1,131 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { accountListSchema } from '@contract/accounts';
+import { buildApp } from '@server/app';
+import { loadConfig } from '@server/config';
+import { accountScope } from '@server/policies';
+import { loadActor } from '@server/modules/users/users.repo';
+import { benchList, listQueries } from './api-bench';
+import { benchPassword } from './dataset';
+import { generateDataset } from './generate';
+import { autocannon, bareServer } from './http-bench';
+import { openBench } from './open';
+import { openRaw } from './raw';
+import { initialJsGzipKb, listRenderMs } from './web-bench';
+
+// `npm run bench -- --size=100000 --dialect=sqlite [--import-rows=N] [--only=list,import,http,web]`
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '100000' },
+    dialect: { type: 'string', default: 'sqlite' },
+    'import-rows': { type: 'string' },
+    only: { type: 'string', default: 'list,import,http,web' },
+    seconds: { type: 'string', default: '10' },
+    write: { type: 'boolean', default: true },
+  },
+});
+const size = Number(values.size);
+const dialect = values.dialect === 'postgres' ? 'postgres' : 'sqlite';
+const only = new Set((values.only ?? '').split(','));
+const importRows = Number(values['import-rows'] ?? size);
+const out: string[] = [];
+const say = (line: string) => { console.log(line); out.push(line); };
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+const name = `data-${size}`;
+let handle = await openBench(dialect, name, false);
+const existing = await handle.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+if (Number(existing.n) !== size) {
+  await handle.close();
+  console.log(`Building ${size.toLocaleString()} accounts on ${dialect}…`);
+  handle = await openBench(dialect, name, true);
+  await generateDataset(handle, size, console.log);
+}
+
+say(`## ${new Date().toISOString().slice(0, 10)} — ${dialect}, ${size.toLocaleString('en')} accounts`);
+say('');
+say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}.`);
+say('');
+
+const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: '' }), dataDir: handle.dataDir };
+const app = await buildApp(config, handle);
+const loginAs = async (email: string) => {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: benchPassword } });
+  const cookie = response.cookies.find((c) => c.name === 'cartera_session');
+  const me: { id: string } = response.json();
+  if (!cookie) throw new Error(`login failed: ${response.body}`);
+  return { cookie: `cartera_session=${cookie.value}`, id: me.id };
+};
+const admin = await loginAs('bench-admin@example.com');
+const agent = await loginAs('bench-agent1@example.com');
+const raw = await openRaw(dialect, handle.dataDir, name);
+
+if (only.has('list')) {
+  say('| query (server time in-process vs the same SQL run directly) | Cartera p50 | Cartera p95 | raw SQL p50 | raw SQL p95 |');
+  say('| --- | --- | --- | --- | --- |');
+  for (const who of [admin, agent]) {
+    const actor = await loadActor(handle.db, who.id);
+    if (!actor) throw new Error('no actor');
+    const { lines } = await benchList(app, who.cookie, handle.db, actor, raw, 200, 2000);
+    for (const line of lines) say(`| ${line.label} | ${ms(line.cartera.p50)} | ${ms(line.cartera.p95)} | ${ms(line.raw.p50)} | ${ms(line.raw.p95)} |`);
+  }
+  say('');
+}
+
+if (only.has('import')) {
+  const runChild = (mode: string) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'import-bench.ts'), `--rows=${importRows}`, `--mode=${mode}`, `--dialect=${dialect}`], { encoding: 'utf8' });
+    const line = result.stdout.trim().split('\n').pop() ?? '';
+    if (result.status !== 0) throw new Error(result.stderr);
+    const parsed: { rowsPerSecond: number; peakRssMb: number; seconds: number } = JSON.parse(line);
+    return parsed;
+  };
+  const cartera = runChild('cartera');
+  const baseline = runChild('raw');
+  say(`| import of ${importRows.toLocaleString('en')} persons from CSV (empty tables, all indexes) | rows/s | seconds | peak RSS |`);
+  say('| --- | --- | --- | --- |');
+  say(`| Cartera import job (stream, 500-row batches, duplicate check, owners, terms, audit, ledger) | ${cartera.rowsPerSecond.toLocaleString('en')} | ${cartera.seconds.toFixed(1)} | ${cartera.peakRssMb} MB |`);
+  say(`| raw multi-row INSERTs of the same rows into the same tables | ${baseline.rowsPerSecond.toLocaleString('en')} | ${baseline.seconds.toFixed(1)} | ${baseline.peakRssMb} MB |`);
+  say(`| ratio | ${Math.round((cartera.rowsPerSecond / baseline.rowsPerSecond) * 100)}% | | |`);
+  say('');
+}
+
+if (only.has('http') || only.has('web')) {
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  if (only.has('http')) {
+    const seconds = Number(values.seconds);
+    const actor = await loadActor(handle.db, admin.id);
+    if (!actor) throw new Error('no actor');
+    const listUrl = `${url}/api/v1/accounts?kind=person&sort=name&limit=50`;
+    const first = accountListSchema.parse(await (await fetch(listUrl, { headers: { cookie: admin.cookie } })).json());
+    const oneId = first.items[0]?.id ?? '';
+    const single = [
+      handle.db.selectFrom('accounts').selectAll().where('id', '=', oneId).where(accountScope(actor)).compile(),
+      listQueries(handle.db, actor, { limit: '1' }, [oneId])[2],
+    ].flatMap((query) => (query ? [query] : []));
+    const bare = await bareServer(raw, listQueries(handle.db, actor, { kind: 'person', sort: 'name', limit: '50' }, first.items.map((item) => item.id)), single);
+    const rows = [
+      ['list page (50 rows)', await autocannon(listUrl, admin.cookie, seconds), await autocannon(`${bare.url}/list`, null, seconds)],
+      ['single account', await autocannon(`${url}/api/v1/accounts/${oneId}`, admin.cookie, seconds), await autocannon(`${bare.url}/one`, null, seconds)],
+    ] as const;
+    say('| HTTP, autocannon -c 50 on loopback | Cartera req/s | Cartera p99 | bare Fastify req/s | bare p99 | ratio |');
+    say('| --- | --- | --- | --- | --- | --- |');
+    for (const [label, cartera, base] of rows) {
+      say(`| ${label} | ${cartera.rps.toLocaleString('en')} | ${cartera.p99} ms | ${base.rps.toLocaleString('en')} | ${base.p99} ms | ${Math.round((cartera.rps / base.rps) * 100)}% |`);
+    }
+    say('');
+    await bare.app.close();
+  }
+  if (only.has('web')) {
+    say(`Web: initial JavaScript ${initialJsGzipKb() ?? '?'} kB gzip; navigation → rendered accounts list ${await listRenderMs(url, admin.cookie) ?? '?'} ms (median, Chromium, loopback).`);
+    say('');
+  }
+}
+
+await app.close();
+await raw.close();
+await handle.close();
+if (values.write) fs.appendFileSync(path.join(import.meta.dirname, '../BENCHMARKS.md'), `${out.join('\n')}\n`);

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { accountKindSchema, listValueSchema, userRefSchema } from './accounts';
+import { idSchema, listQueryBase, listResponse } from './common';
+
+/** What a file column can fill in. Person files: firstName/lastName (or fullName) and their company. */
+export const importTargets = [
+  'firstName', 'lastName', 'fullName', 'name', 'company', 'companyTaxId', 'position',
+  'email', 'phone', 'taxId', 'website', 'street', 'postalCode', 'city', 'region', 'country',
+  'industry', 'source', 'stage', 'notes',
+] as const;
+export const importTargetSchema = z.enum(importTargets);
+export type ImportTarget = z.infer<typeof importTargetSchema>;
+
+/** One entry per file column, in order: the field it fills, or null to ignore it. */
+export const importMappingSchema = z.array(importTargetSchema.nullable()).max(200);
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+export const duplicateRules = ['skip', 'update', 'create'] as const;
+export const duplicateRuleSchema = z.enum(duplicateRules);
+export type DuplicateRule = z.infer<typeof duplicateRuleSchema>;
+
+/** Rules applied to every row. Tags join here once the tags table exists (see import-rules.ts). */
+export const importRulesSchema = z.object({
+  kind: accountKindSchema,
+  /** A row matching an account by e-mail, tax id or phone is skipped, updated, or created anyway. */
+  duplicates: duplicateRuleSchema.default('skip'),
+  ownerIds: z.array(idSchema).max(20).default([]),
+  /** Overrides the file's stage column when set. */
+  stage: listValueSchema.nullable().default(null),
+});
+export type ImportRules = z.infer<typeof importRulesSchema>;
+export type ImportRulesInput = z.input<typeof importRulesSchema>;
+
+export const importStatuses = ['draft', 'queued', 'running', 'done', 'failed', 'undoing', 'undone'] as const;
+export const importStatusSchema = z.enum(importStatuses);
+export type ImportStatus = z.infer<typeof importStatusSchema>;
+
+export const importSchema = z.object({
+  id: idSchema,
+  status: importStatusSchema,
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string(),
+  delimiter: z.string(),
+  headers: z.array(z.string()),
+  mapping: z.array(z.string().nullable()),
+  rules: z.object({ kind: accountKindSchema, duplicates: duplicateRuleSchema, ownerIds: z.array(z.string()), stage: z.string().nullable() }),
+  rowsTotal: z.number().int().nullable(),
+  rowsDone: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  error: z.string().nullable(),
+  jobId: idSchema.nullable(),
+  createdBy: userRefSchema.nullable(),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+  abilities: z.object({ run: z.boolean(), undo: z.boolean(), resume: z.boolean() }),
+});
+export type Import = z.infer<typeof importSchema>;
+
+export const importListSchema = listResponse(importSchema);
+export const importListQuerySchema = z.object({ ...listQueryBase });
+
+export const importUploadQuerySchema = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  kind: accountKindSchema.default('person'),
+});
+
+export const importPreviewBodySchema = z.object({
+  mapping: importMappingSchema,
+  rules: importRulesSchema,
+});
+export type ImportPreviewBody = z.input<typeof importPreviewBodySchema>;
+
+export const importRowErrorSchema = z.object({
+  field: z.string(),
+  /** The file column the field came from, as headed in the file. */
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowErrorSchema>;
+
+export const importPreviewSchema = z.object({
+  rows: z.array(z.object({
+    rowNumber: z.number().int(),
+    values: z.record(z.string(), z.string()),
+    errors: z.array(importRowErrorSchema),
+  })),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importRunBodySchema = importPreviewBodySchema;
+
+export const jobSchema = z.object({
+  id: idSchema,
+  kind: z.string(),
+  status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+  progressDone: z.number().int(),
+  progressTotal: z.number().int().nullable(),
+  error: z.string().nullable(),
+  result: z.unknown(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type Job = z.infer<typeof jobSchema>;

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
+
+/** A small people file as a Spanish spreadsheet saves it: semicolons, Latin-1, one bad row. */
+function peopleCsv(): Buffer {
+  const rows = ['Nombre;Apellidos;Correo electrónico;Teléfono;Empresa;Ciudad'];
+  for (let i = 1; i <= 40; i += 1) {
+    rows.push(`Persona${i};Muñoz;persona${i}@ejemplo.es;+34 600 000 ${String(100 + i)};Ferretería Ibáñez;Cádiz`);
+    if (i === 2) rows.push(';Sin nombre;no-es-un-correo;;;');
+  }
+  return Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1');
+}
+
+describe.skipIf(!hasChromium)('import people from a CSV file through the wizard', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await login(browser.page, server.baseUrl, admin.email, admin.password);
+  });
+  screenshotOnFailure(() => browser?.page);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('uploads, maps the Spanish headers by itself, previews the bad row, and runs to the end', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Importaciones' }).click();
+    await page.getByText('Aún no hay importaciones.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Nueva importación' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'clientes.csv', mimeType: 'text/csv', buffer: peopleCsv() });
+    await page.getByRole('button', { name: 'Subir y continuar' }).click();
+
+    await page.getByRole('heading', { name: 'Columnas' }).waitFor();
+    await expect(page.getByRole('combobox', { name: 'Campo para la columna Correo electrónico' }).inputValue()).resolves.toBe('Correo electrónico');
+    await expect(page.getByRole('combobox', { name: 'Campo para la columna Empresa' }).inputValue()).resolves.toBe('Empresa');
+    const preview = page.getByTestId('import-preview');
+    await preview.getByText('Persona1', { exact: true }).waitFor();
+    await expect(preview.getByText('Correcta').count()).resolves.toBe(19);
+    await preview.getByText('Correo electrónico: No es un correo electrónico válido.').waitFor();
+    await preview.getByText('Nombre: Campo obligatorio.').waitFor();
+
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('import-status').filter({ hasText: 'Terminada' }).waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('import-progress-text').textContent()).resolves.toContain('41 de 41 filas (100 %)');
+    await expect(page.getByTestId('import-created').textContent()).resolves.toBe('40');
+    await expect(page.getByTestId('import-failed').textContent()).resolves.toBe('1');
+
+    // Progress lives on the server: a reload shows the same import, finished.
+    await page.reload();
+    await page.getByTestId('import-status').filter({ hasText: 'Terminada' }).waitFor();
+    const report = page.getByRole('link', { name: 'Descargar informe de errores' });
+    const href = await report.getAttribute('href');
+    const body = await page.evaluate(async (url) => (await fetch(url ?? '')).text(), href);
+    expect(body).toContain('Fila,Campo,Columna,Error');
+    expect(body).toContain('4,email,Correo electrónico,No es un correo electrónico válido.');
+
+    await page.getByRole('link', { name: 'Cuentas' }).click();
+    await page.getByRole('link', { name: 'Persona12 Muñoz' }).waitFor();
+    await page.getByRole('link', { name: 'Ferretería Ibáñez' }).waitFor();
+  });
+
+  it('undoes the import: the people and the company it created are gone', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Importaciones' }).click();
+    await page.getByRole('link', { name: 'clientes.csv' }).first().click();
+    await page.getByRole('button', { name: 'Deshacer importación' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Deshacer importación' }).click();
+    await page.getByTestId('import-status').filter({ hasText: 'Deshecha' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Cuentas' }).click();
+    await page.getByText('No hay cuentas que coincidan.').waitFor();
+  });
+});

@@ -1,0 +1,11 @@
+import { importRunHandler, importUndoHandler } from '@server/modules/imports/import-jobs';
+import type { JobHandler } from './job-context';
+
+/**
+ * Every kind of background job and its handler. A new kind (bulk account actions, e-mail…) is
+ * one handler module and one line here; the worker, progress and GET /jobs/:id come with it.
+ */
+export const jobHandlers: Record<string, JobHandler> = {
+  'import.run': importRunHandler,
+  'import.undo': importUndoHandler,
+};

@@ -1,0 +1,155 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { importMappingSchema, importRulesSchema, type ImportMapping, type ImportRules } from '@contract/imports';
+import type { Db, ImportRow, JobRow } from '@server/db/database';
+import { diffFields } from '@server/lib/diff';
+import { nowIso } from '@server/lib/time';
+import type { JobContext, JobHandler } from '@server/jobs/job-context';
+import type { Actor } from '@server/policies';
+import { accountKindSchema, addressesSchema } from '@contract/accounts';
+import { auditedAccountFields, columnsOf, fieldsOf, termsOf } from '@server/modules/accounts/account-fields';
+import { deleteAccounts, findAccountsByIds, replaceOwners, replaceTerms, updateAccountRow } from '@server/modules/accounts/accounts.repo';
+import { deleteContacts } from '@server/modules/accounts/contacts.repo';
+import { writeAudit } from '@server/modules/audit/audit.repo';
+import { loadActor } from '@server/modules/users/users.repo';
+import { countRows, readRecords, type FileShape } from './import-file';
+import { writeBatch, type BatchRow, type BeforeImage } from './import-batch';
+import { valuesOf } from './import-mapping';
+import { loadLookups, parseRow } from './import-values';
+import { addImportCounts, findImport, importRowsBefore, insertImportRows, updateImport } from './imports.repo';
+
+/** Rows per transaction: big enough for multi-row inserts to pay, small enough to keep memory flat. */
+export const importBatchSize = 500;
+
+const payloadSchema = z.object({ importId: z.string(), dataDir: z.string() });
+
+export const importFilePath = (dataDir: string, storedName: string): string => path.join(dataDir, 'imports', storedName);
+
+export function shapeOf(row: ImportRow): FileShape {
+  return { format: row.format, encoding: row.encoding, delimiter: row.delimiter };
+}
+
+export function settingsOf(row: ImportRow): { mapping: ImportMapping; rules: ImportRules } {
+  return { mapping: importMappingSchema.parse(JSON.parse(row.mapping)), rules: importRulesSchema.parse(JSON.parse(row.rules)) };
+}
+
+async function load(ctx: JobContext): Promise<{ row: ImportRow; actor: Actor; dataDir: string }> {
+  const { importId, dataDir } = payloadSchema.parse(JSON.parse(ctx.job.payload));
+  const row = await findImport(ctx.db, importId);
+  if (!row?.created_by) throw new Error(`import ${importId} not found`);
+  const actor = await loadActor(ctx.db, row.created_by);
+  if (!actor) throw new Error('the author of the import is no longer active');
+  return { row, actor, dataDir };
+}
+
+/**
+ * Streams the file from the stored checkpoint and writes it in batches. Each batch, its ledger
+ * rows, the import's counts and the job's checkpoint commit in one transaction, so a crash
+ * loses at most the batch in flight and the next attempt starts exactly where this one stopped.
+ */
+async function runImport(ctx: JobContext): Promise<unknown> {
+  const { row, actor, dataDir } = await load(ctx);
+  if (row.status === 'undone' || row.status === 'undoing') return { skipped: true };
+  const { mapping, rules } = settingsOf(row);
+  const file = importFilePath(dataDir, row.stored_name);
+  const shape = shapeOf(row);
+  const total = row.rows_total ?? (await countRows(file, shape));
+  await updateImport(ctx.db, row.id, { status: 'running', rows_total: total, updated_at: nowIso() });
+  const lookups = await loadLookups(ctx.db);
+  let done = row.rows_done;
+  let index = -1; // -1 is the header
+  let batch: BatchRow[] = [];
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    const after = done + rows.length;
+    await ctx.db.transaction().execute(async (trx) => {
+      const { ledger, counts } = await writeBatch(trx, actor, row.id, rules, rows);
+      await insertImportRows(trx, ledger);
+      await addImportCounts(trx, row.id, after, counts, nowIso());
+      await ctx.checkpoint(trx, after, total);
+    });
+    done = after;
+  };
+  for await (const record of readRecords(file, shape)) {
+    index += 1;
+    if (index === 0 || index <= done) continue;
+    const values = valuesOf(record, mapping);
+    batch.push({ rowNumber: index + 1, values, result: parseRow(values, rules, lookups) });
+    if (batch.length >= importBatchSize) await flush();
+  }
+  if (batch.length > 0) await flush();
+  await updateImport(ctx.db, row.id, { status: 'done', updated_at: nowIso() });
+  const final = await findImport(ctx.db, row.id);
+  return { created: final?.created_count ?? 0, updated: final?.updated_count ?? 0, skipped: final?.skipped_count ?? 0, failed: final?.failed_count ?? 0 };
+}
+
+async function markFailed(db: Db, job: JobRow): Promise<void> {
+  const { importId } = payloadSchema.parse(JSON.parse(job.payload));
+  const row = await findImport(db, importId);
+  if (!row) return;
+  await updateImport(db, importId, { status: job.kind === 'import.undo' ? 'done' : 'failed', updated_at: nowIso() });
+}
+
+/**
+ * Undoes an import, newest row first (so an account two rows updated ends as it was before
+ * both): what it created is deleted, what it updated gets its before-image back. Batches and
+ * checkpoints as for the run, so an undo survives a crash too.
+ */
+async function undoImport(ctx: JobContext): Promise<unknown> {
+  const { row, actor } = await load(ctx);
+  let cursor = ctx.job.progress_done > 0 ? ctx.job.progress_done : 2_147_483_647; // above any row number; fits PostgreSQL's integer
+  let handled = 0;
+  for (;;) {
+    const rows = await importRowsBefore(ctx.db, row.id, cursor, importBatchSize, ['created', 'updated']);
+    if (rows.length === 0) break;
+    const last = rows[rows.length - 1]?.row_number ?? 0;
+    await ctx.db.transaction().execute(async (trx) => {
+      const createdIds = rows.flatMap((item) => [item.action === 'created' ? item.account_id : null, item.organization_id]).filter((id): id is string => id !== null);
+      const contactIds = rows.map((item) => item.contact_id).filter((id): id is string => id !== null);
+      await deleteContacts(trx, contactIds);
+      for (const item of rows) {
+        if (item.action === 'updated' && item.before && item.account_id) await restore(trx, actor, item.account_id, item.before);
+      }
+      await deleteAccounts(trx, createdIds);
+      await ctx.checkpoint(trx, last, null);
+    });
+    handled += rows.length;
+    cursor = last;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateImport(trx, row.id, { status: 'undone', undone_at: nowIso(), undone_by: actor.id, updated_at: nowIso() });
+    await writeAudit(trx, { actorId: actor.id, entity: 'import', entityId: row.id, accountId: null, action: 'import_undone', changes: [{ field: 'rows', before: handled, after: 0 }] });
+  });
+  return { undone: handled };
+}
+
+const text = z.string().nullable();
+const beforeSchema = z.object({
+  kind: accountKindSchema,
+  fields: z.object({
+    name: text, firstName: text, lastName: text, stage: z.string(), taxId: text, industry: text, source: text,
+    website: text, emails: z.array(z.string()), phones: z.array(z.string()), addresses: addressesSchema, notes: text,
+  }),
+  ownerIds: z.array(z.string()),
+}) satisfies z.ZodType<BeforeImage>;
+
+/** Puts an updated account back as it was before the import, through the same columns and terms as an edit. */
+async function restore(trx: Db, actor: Actor, accountId: string, beforeJson: string): Promise<void> {
+  const image = beforeSchema.parse(JSON.parse(beforeJson));
+  const [current] = await findAccountsByIds(trx, [accountId]);
+  if (!current) return; // purged since: nothing to restore
+  // Only what an import can change is restored; fields edited since by other means stay as they are.
+  const fields = { ...fieldsOf(current), ...image.fields };
+  const patch = { ...columnsOf(image.kind, fields), updated_at: nowIso(), updated_by: actor.id };
+  if (!(await updateAccountRow(trx, accountId, current.version, patch))) throw new Error(`account ${accountId} changed during undo`);
+  await replaceOwners(trx, accountId, image.ownerIds);
+  await replaceTerms(trx, accountId, termsOf(image.kind, fields, patch.country));
+  await writeAudit(trx, {
+    actorId: actor.id, entity: 'account', entityId: accountId, accountId, action: 'import_undone',
+    changes: diffFields(fieldsOf(current), fields, auditedAccountFields),
+  });
+}
+
+export const importRunHandler: JobHandler = { run: runImport, onFailed: markFailed };
+export const importUndoHandler: JobHandler = { run: undoImport, onFailed: markFailed };

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { Db, ImportRow, ImportRowRow } from '@server/db/database';
+import { inChunks } from '@server/lib/chunks';
+import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { importScope, type Actor } from '@server/policies';
+
+export async function insertImport(db: Db, row: ImportRow): Promise<void> {
+  await db.insertInto('imports').values(row).execute();
+}
+
+export const findImport = (db: Db, id: string): Promise<ImportRow | undefined> =>
+  db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The import if the actor may see it (its author, or an admin). */
+export const findVisibleImport = (db: Db, actor: Actor, id: string): Promise<ImportRow | undefined> =>
+  db.selectFrom('imports').selectAll().where('imports.id', '=', id).where(importScope(actor)).executeTakeFirst();
+
+export async function updateImport(db: Db, id: string, patch: Partial<Omit<ImportRow, 'id'>>): Promise<void> {
+  await db.updateTable('imports').set(patch).where('id', '=', id).execute();
+}
+
+/** Adds a batch's counts and moves its checkpoint, in the batch's transaction. */
+export async function addImportCounts(
+  db: Db, id: string, rowsDone: number, counts: { created: number; updated: number; skipped: number; failed: number }, at: string,
+): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set((eb) => ({
+      rows_done: rowsDone,
+      created_count: eb('created_count', '+', counts.created),
+      updated_count: eb('updated_count', '+', counts.updated),
+      skipped_count: eb('skipped_count', '+', counts.skipped),
+      failed_count: eb('failed_count', '+', counts.failed),
+      updated_at: at,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+const importSort: SortPlan = { key: '-createdAt', columns: ['imports.created_at', 'imports.id'], direction: 'desc' };
+
+export async function listImports(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }) {
+  const base = db.selectFrom('imports').where(importScope(actor));
+  const rows = await applyKeyset(base.selectAll('imports'), importSort, decodeCursor(query.cursor, importSort))
+    .limit(query.limit + 1)
+    .execute();
+  const page = pageOf(rows, query.limit, importSort, (row) => [row.created_at, row.id]);
+  return { ...page, ...(await countCapped(db, base)) };
+}
+
+export async function insertImportRows(db: Db, rows: ImportRowRow[]): Promise<void> {
+  await inChunks(rows, (chunk) => db.insertInto('import_rows').values(chunk).execute());
+}
+
+/** The next rows of an import after a row number, optionally of some actions only (undo and the error report page through these). */
+export function importRowsAfter(db: Db, importId: string, after: number, limit: number, actions?: ImportRowRow['action'][]) {
+  let query = db.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('row_number', '>', after);
+  if (actions) query = query.where('action', 'in', actions);
+  return query.orderBy('row_number').limit(limit).execute();
+}
+
+/** Rows of an import before a row number, newest first (undo walks them backwards). */
+export function importRowsBefore(db: Db, importId: string, before: number, limit: number, actions: ImportRowRow['action'][]) {
+  return db.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('row_number', '<', before)
+    .where('action', 'in', actions).orderBy('row_number', 'desc').limit(limit).execute();
+}
+
+export async function jobErrorOf(db: Db, jobId: string | null): Promise<{ status: string; error: string | null } | undefined> {
+  if (!jobId) return undefined;
+  return db.selectFrom('jobs').select(['status', 'error']).where('id', '=', jobId).executeTakeFirst();
+}
+
+export const countImportRows = async (db: Db, importId: string): Promise<number> =>
+  Number((await sql<{ n: number }>`select count(*) as n from import_rows where import_id = ${importId}`.execute(db)).rows[0]?.n ?? 0);

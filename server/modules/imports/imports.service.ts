@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { AccountKind } from '@contract/accounts';
+import type { Language, ListResponse } from '@contract/common';
+import { importPreviewBodySchema, importRulesSchema, type Import, type ImportPreview, type ImportPreviewBody } from '@contract/imports';
+import type { Db, ImportRow } from '@server/db/database';
+import { AppError } from '@server/lib/errors';
+import { newId } from '@server/lib/ids';
+import { fieldMessage } from '@server/lib/messages';
+import { nowIso } from '@server/lib/time';
+import { enqueueJob, findJob, requeueJob } from '@server/jobs/jobs.repo';
+import { authorize, type Actor } from '@server/policies';
+import { checkOwners } from '@server/modules/accounts/accounts.service';
+import { checkListValue } from '@server/modules/lists/lists.service';
+import { userNames } from '@server/modules/users/users.repo';
+import { detectShape, readHead } from './import-file';
+import { importFilePath } from './import-jobs';
+import { autoMap, columnOf, valuesOf } from './import-mapping';
+import { loadLookups, parseRow } from './import-values';
+import { presentImport } from './imports.presenter';
+import { findVisibleImport, insertImport, listImports, updateImport } from './imports.repo';
+
+const previewRows = 20;
+
+async function present(db: Db, actor: Actor, row: ImportRow): Promise<Import> {
+  const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
+  const name = row.created_by ? names.get(row.created_by) : undefined;
+  const job = row.job_id ? await findJob(db, row.job_id) : undefined;
+  return presentImport(row, row.created_by && name ? { id: row.created_by, name } : null, job?.error ?? null, actor);
+}
+
+/** The import or a 404: someone else's import reads as absent (admins see them all). */
+async function requireImport(db: Db, actor: Actor, id: string): Promise<ImportRow> {
+  authorize(actor, { domain: 'import', action: 'read' });
+  const row = await findVisibleImport(db, actor, id);
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** Stores an uploaded file under a server-made name and proposes a mapping of its columns. */
+export async function uploadImport(db: Db, actor: Actor, dataDir: string, input: { fileName: string; kind: AccountKind; body: Readable }): Promise<Import> {
+  authorize(actor, { domain: 'import', action: 'create' });
+  const id = newId();
+  const dir = path.join(dataDir, 'imports');
+  await fs.promises.mkdir(dir, { recursive: true });
+  const stored = `${id}.upload`;
+  const file = path.join(dir, stored);
+  await pipeline(input.body, fs.createWriteStream(file));
+  const shape = await detectShape(file);
+  const { headers } = await readHead(file, shape, 0).catch(() => ({ headers: [] }));
+  if (headers.length === 0 || headers.every((header) => header === '')) {
+    await fs.promises.rm(file, { force: true });
+    throw new AppError('validation_failed', { fields: [{ field: 'file', code: 'empty_file' }] });
+  }
+  const now = nowIso();
+  const row: ImportRow = {
+    id, job_id: null, status: 'draft', file_name: input.fileName, stored_name: stored,
+    format: shape.format, encoding: shape.encoding, delimiter: shape.delimiter,
+    headers: JSON.stringify(headers), mapping: JSON.stringify(autoMap(headers, input.kind)),
+    rules: JSON.stringify(importRulesSchema.parse({ kind: input.kind, ownerIds: [actor.id] })),
+    rows_total: null, rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, failed_count: 0,
+    created_by: actor.id, created_at: now, updated_at: now, undone_at: null, undone_by: null,
+  };
+  await insertImport(db, row);
+  return present(db, actor, row);
+}
+
+export async function getImport(db: Db, actor: Actor, id: string): Promise<Import> {
+  return present(db, actor, await requireImport(db, actor, id));
+}
+
+export async function findImports(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }): Promise<ListResponse<Import>> {
+  authorize(actor, { domain: 'import', action: 'read' });
+  const page = await listImports(db, actor, query);
+  return { items: await Promise.all(page.rows.map((row) => present(db, actor, row))), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
+}
+
+/** The first rows as they would be imported with this mapping, each with its validation errors. */
+export async function previewImport(db: Db, actor: Actor, dataDir: string, id: string, input: ImportPreviewBody, language: Language): Promise<ImportPreview> {
+  const row = await requireImport(db, actor, id);
+  const { mapping, rules } = importPreviewBodySchema.parse(input);
+  const headers: string[] = JSON.parse(row.headers);
+  const lookups = await loadLookups(db);
+  const { rows } = await readHead(importFilePath(dataDir, row.stored_name), { format: row.format, encoding: row.encoding, delimiter: row.delimiter }, previewRows);
+  return {
+    rows: rows.map((record, index) => {
+      const values = valuesOf(record, mapping);
+      const result = parseRow(values, rules, lookups);
+      return {
+        rowNumber: index + 2,
+        values: Object.fromEntries(Object.entries(values)),
+        errors: result.ok ? [] : result.errors.map((error) => ({
+          field: error.field, column: columnOf(headers, mapping, error.field), code: error.code, message: fieldMessage(language, error.code, error.params),
+        })),
+      };
+    }),
+  };
+}
+
+/** Saves the mapping and rules and queues the import; the worker does the rest. */
+export async function runImport(db: Db, actor: Actor, dataDir: string, id: string, input: ImportPreviewBody): Promise<Import> {
+  const data = importPreviewBodySchema.parse(input);
+  const row = await requireImport(db, actor, id);
+  authorize(actor, { domain: 'import', action: 'run' });
+  if (row.status !== 'draft') throw new AppError('conflict');
+  const headers: string[] = JSON.parse(row.headers);
+  if (data.mapping.length !== headers.length) throw new AppError('validation_failed', { fields: [{ field: 'mapping', code: 'invalid' }] });
+  if (!data.mapping.some((target) => target !== null)) throw new AppError('validation_failed', { fields: [{ field: 'mapping', code: 'required' }] });
+  let ownerIds = await checkOwners(db, actor, data.rules.ownerIds);
+  // As when creating one account: an agent stays an owner of what they import, or they would lose it.
+  if (ownerIds.length === 0 || (actor.role === 'agent' && !ownerIds.includes(actor.id))) ownerIds = [actor.id, ...ownerIds];
+  if (data.rules.stage) await checkListValue(db, 'account_stage', 'rules.stage', data.rules.stage, null);
+  const rules = { ...data.rules, ownerIds };
+  const updated = await db.transaction().execute(async (trx) => {
+    const job = await enqueueJob(trx, { kind: 'import.run', payload: { importId: id, dataDir }, createdBy: actor.id });
+    const patch = { status: 'queued' as const, job_id: job.id, mapping: JSON.stringify(data.mapping), rules: JSON.stringify(rules), updated_at: nowIso() };
+    await updateImport(trx, id, patch);
+    return { ...row, ...patch };
+  });
+  return present(db, actor, updated);
+}
+
+/** Queues a failed import again; it continues after the last row it committed. */
+export async function resumeImport(db: Db, actor: Actor, id: string): Promise<Import> {
+  const row = await requireImport(db, actor, id);
+  authorize(actor, { domain: 'import', action: 'run' });
+  if (row.status !== 'failed' || !row.job_id) throw new AppError('conflict');
+  const jobId = row.job_id;
+  await db.transaction().execute(async (trx) => {
+    await requeueJob(trx, jobId);
+    await updateImport(trx, id, { status: 'queued', updated_at: nowIso() });
+  });
+  return getImport(db, actor, id);
+}
+
+/** Queues the undo of an import (its author or an admin). */
+export async function undoImport(db: Db, actor: Actor, dataDir: string, id: string): Promise<Import> {
+  const row = await requireImport(db, actor, id);
+  authorize(actor, { domain: 'import', action: 'undo' });
+  if (row.status !== 'done' && row.status !== 'failed') throw new AppError('conflict');
+  await db.transaction().execute(async (trx) => {
+    const job = await enqueueJob(trx, { kind: 'import.undo', payload: { importId: id, dataDir }, createdBy: actor.id, total: row.rows_done });
+    await updateImport(trx, id, { status: 'undoing', job_id: job.id, updated_at: nowIso() });
+  });
+  return getImport(db, actor, id);
+}
+
+/** The import row the error report is for (authorized like reading it). */
+export const requireImportForReport = requireImport;

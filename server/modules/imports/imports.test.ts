@@ -1,0 +1,240 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Account, AccountListItem } from '@contract/accounts';
+import type { ListResponse } from '@contract/common';
+import type { Import, ImportPreview, Job } from '@contract/imports';
+import { JobLostError, type JobHandler } from '@server/jobs/job-context';
+import { jobHandlers } from '@server/jobs/job-kinds';
+import { JobWorker } from '@server/jobs/worker';
+import { countRows, expectProblem, uniqueWord } from '@server/test/state';
+import { testApp, type Client, type TestApp } from '@server/test/test-app';
+
+let t: TestApp;
+let admin: Client;
+let agent: Client;
+let other: Client;
+let worker: JobWorker;
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.user({ role: 'admin', scope: 'all' });
+  agent = await t.user({ role: 'agent', scope: 'own' });
+  other = await t.user({ role: 'agent', scope: 'own' });
+  worker = new JobWorker(t.db, t.dialect, { pollMs: 10 });
+});
+
+afterAll(async () => {
+  await worker.stop();
+  await t.close();
+});
+
+async function upload(client: Client, fileName: string, content: Buffer | string, kind: 'person' | 'organization' = 'person'): Promise<Import> {
+  const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const response = await client.request('POST', `/api/v1/imports?fileName=${encodeURIComponent(fileName)}&kind=${kind}`, body, { 'content-type': 'application/octet-stream' });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<Import>();
+}
+
+async function run(client: Client, imp: Import, rules: Partial<Import['rules']> = {}, mapping = imp.mapping): Promise<Import> {
+  const response = await client.post(`/api/v1/imports/${imp.id}/run`, { mapping, rules: { ...imp.rules, ...rules } });
+  expect(response.statusCode, response.body).toBe(200);
+  await worker.drain();
+  return (await client.get(`/api/v1/imports/${imp.id}`)).json<Import>();
+}
+
+async function search(client: Client, q: string): Promise<AccountListItem[]> {
+  return (await client.get(`/api/v1/accounts?q=${encodeURIComponent(q)}&limit=200`)).json<ListResponse<AccountListItem>>().items;
+}
+
+describe('upload and mapping', () => {
+  test('Spanish headers in a Latin-1 file with semicolons are detected and mapped', async () => {
+    const word = uniqueWord('lat');
+    const csv = `Nombre;Apellidos;Correo electrónico;Teléfono;Empresa;Ciudad;País;Código postal;Etapa\nÁngela;García ${word};angela.${word}@example.es;+34 600 111 222;Acme ${word};Sevilla;España;41001;Cliente\n`;
+    const imp = await upload(agent, 'personas.csv', Buffer.from(csv, 'latin1'));
+    expect({ format: imp.format, encoding: imp.encoding, delimiter: imp.delimiter }).toEqual({ format: 'csv', encoding: 'windows-1252', delimiter: ';' });
+    expect(imp.headers[2]).toBe('Correo electrónico');
+    expect(imp.mapping).toEqual(['firstName', 'lastName', 'email', 'phone', 'company', 'city', 'country', 'postalCode', 'stage']);
+    const done = await run(agent, imp);
+    expect(done).toMatchObject({ status: 'done', created: 1, failed: 0, rowsDone: 1, rowsTotal: 1 });
+    const [person] = await search(agent, word).then((items) => items.filter((item) => item.kind === 'person'));
+    expect(person).toMatchObject({ name: `Ángela García ${word}`, stage: 'customer', city: 'Sevilla', country: 'ES', email: `angela.${word}@example.es` });
+    const full = (await agent.get(`/api/v1/accounts/${person?.id ?? ''}`)).json<Account>();
+    expect(full.owners.map((owner) => owner.id)).toEqual([agent.user.id]);
+    const contacts = (await agent.get(`/api/v1/accounts/${full.id}/contacts`)).json<{ items: Array<{ organization: { name: string } }> }>();
+    expect(contacts.items.map((c) => c.organization.name)).toEqual([`Acme ${word}`]);
+    const history = await t.db.selectFrom('audit_log').select('action').where('account_id', '=', full.id).execute();
+    expect(history.map((h) => h.action)).toContain('created');
+  });
+
+  test('English headers, comma, UTF-8 with BOM; tab-separated too', async () => {
+    const imp = await upload(agent, 'people.csv', '\uFEFFFirst name,Last name,E-mail,Phone,Company,Tax ID,Notes\nAnn,Lee,ann@example.com,+1 202 555 0100,Globex,,hi\n');
+    expect(imp.encoding).toBe('utf-8');
+    expect(imp.delimiter).toBe(',');
+    expect(imp.mapping).toEqual(['firstName', 'lastName', 'email', 'phone', 'company', 'taxId', 'notes']);
+    const tabbed = await upload(agent, 'orgs.tsv', 'Empresa\tCIF\tSector\nUno SL\tB12345678\t\n', 'organization');
+    expect(tabbed.delimiter).toBe('\t');
+    expect(tabbed.mapping).toEqual(['name', 'taxId', 'industry']);
+  });
+
+  test('XLSX files are read with the streaming reader', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Hoja1');
+    const word = uniqueWord('xl');
+    sheet.addRow(['Razón social', 'NIF', 'Email']);
+    sheet.addRow([`Xl ${word} SA`, 'A-11.111.111', `info@${word}.com`]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const imp = await upload(agent, 'empresas.xlsx', buffer, 'organization');
+    expect(imp.format).toBe('xlsx');
+    expect(imp.mapping).toEqual(['name', 'taxId', 'email']);
+    expect(await run(agent, imp)).toMatchObject({ status: 'done', created: 1 });
+    expect((await search(agent, word)).map((a) => a.name)).toEqual([`Xl ${word} SA`]);
+  });
+
+  test('the preview shows each row with its validation errors, translated', async () => {
+    const imp = await upload(agent, 'bad.csv', 'nombre,email,etapa\n,not-an-email,lead\nLuis,luis@example.com,inexistente\nMar,mar@example.com,\n');
+    const response = await agent.request('POST', `/api/v1/imports/${imp.id}/preview`, { mapping: imp.mapping, rules: imp.rules }, { 'accept-language': 'es' });
+    expect(response.statusCode).toBe(200);
+    const preview = response.json<ImportPreview>();
+    expect(preview.rows.map((row) => row.errors.map((e) => `${e.field}:${e.code}`))).toEqual([
+      ['email:invalid_email', 'firstName:required'],
+      ['stage:unknown_list_item'],
+      [],
+    ]);
+    expect(preview.rows[0]?.errors[0]).toMatchObject({ column: 'email', message: 'Not a valid e-mail address.' });
+    const done = await run(agent, imp);
+    expect(done).toMatchObject({ created: 1, failed: 2 });
+    const report = await agent.get(`/api/v1/imports/${imp.id}/errors.csv`);
+    expect(report.statusCode).toBe(200);
+    expect(report.headers['content-type']).toMatch(/text\/csv/);
+    expect(report.body.replace('\uFEFF', '').split('\n').filter(Boolean)).toEqual([
+      'Row,Field,Column,Error', '2,email,email,Not a valid e-mail address.', '2,firstName,nombre,Required.', '3,stage,etapa,Not an available option of the list.',
+    ]);
+  });
+});
+
+describe('duplicates, re-runs and undo', () => {
+  test('skip leaves the match alone; a second run of the same file creates nothing', async () => {
+    const word = uniqueWord('dup');
+    const existing = await t.account(agent, { kind: 'person', firstName: 'Old', lastName: word, emails: [`p1.${word}@example.com`] });
+    const csv = `email,first name,last name,phone\nP1.${word}@Example.com,New,${word},\np2.${word}@example.com,Two,${word},\n,Three,${word},+34 611 000 000\np2.${word}@example.com,Twin,${word},\n`;
+    const first = await run(agent, await upload(agent, 'a.csv', csv));
+    expect(first).toMatchObject({ created: 2, skipped: 2, updated: 0 });
+    expect((await agent.get(`/api/v1/accounts/${existing.id}`)).json<Account>().firstName).toBe('Old');
+    const again = await run(agent, await upload(agent, 'a.csv', csv));
+    expect(again).toMatchObject({ created: 0, skipped: 4 });
+    expect(await search(agent, word)).toHaveLength(3);
+  });
+
+  test('update changes the match and undo restores it; created rows are removed', async () => {
+    const word = uniqueWord('upd');
+    const existing = await t.account(agent, { kind: 'organization', name: `Orig ${word}`, taxId: 'B-99.000.001', website: 'https://old.example' });
+    const csv = `empresa,cif,web,notas\nNuevo ${word},B99000001,https://new.example,\nOtra ${word},B99000002,,creada\n`;
+    const imp = await upload(agent, 'u.csv', csv, 'organization');
+    const done = await run(agent, imp, { duplicates: 'update', stage: 'prospect' });
+    expect(done).toMatchObject({ created: 1, updated: 1 });
+    const changed = (await agent.get(`/api/v1/accounts/${existing.id}`)).json<Account>();
+    expect(changed).toMatchObject({ name: `Nuevo ${word}`, website: 'https://new.example', stage: 'prospect' });
+    expect((await search(agent, word)).map((a) => a.name).sort()).toEqual([`Nuevo ${word}`, `Otra ${word}`]);
+    const accountsBefore = await countRows(t.db, 'accounts');
+
+    const undo = await agent.post(`/api/v1/imports/${imp.id}/undo`);
+    expect(undo.statusCode).toBe(200);
+    expect(undo.json<Import>().status).toBe('undoing');
+    await worker.drain();
+    expect((await agent.get(`/api/v1/imports/${imp.id}`)).json<Import>().status).toBe('undone');
+    const restored = (await agent.get(`/api/v1/accounts/${existing.id}`)).json<Account>();
+    expect(restored).toMatchObject({ name: `Orig ${word}`, website: 'https://old.example', stage: 'lead', taxId: 'B-99.000.001' });
+    expect(await countRows(t.db, 'accounts')).toBe(accountsBefore - 1);
+    expect((await search(agent, word)).map((a) => a.name)).toEqual([`Orig ${word}`]);
+    expect((await agent.post(`/api/v1/imports/${imp.id}/undo`)).statusCode).toBe(409);
+  });
+
+  test('create anyway makes a second account for a match', async () => {
+    const word = uniqueWord('any');
+    await t.account(agent, { kind: 'person', firstName: 'Uno', lastName: word, emails: [`x.${word}@example.com`] });
+    const done = await run(agent, await upload(agent, 'c.csv', `nombre,apellidos,email\nDos,${word},x.${word}@example.com\n`), { duplicates: 'create' });
+    expect(done.created).toBe(1);
+    expect(await search(agent, word)).toHaveLength(2);
+  });
+});
+
+describe('crash and resume', () => {
+  test('a crash mid-import leaves no half batch and the next attempt resumes from the checkpoint', async () => {
+    const word = uniqueWord('crash');
+    const lines = ['email,nombre,apellidos'];
+    for (let i = 0; i < 1200; i += 1) lines.push(`r${i}.${word}@example.com,R${i},${word}`);
+    const imp = await upload(agent, 'big.csv', `${lines.join('\n')}\n`);
+    const original = jobHandlers['import.run'];
+    if (!original) throw new Error('no import handler');
+    let checkpoints = 0;
+    // Dies inside the second batch's transaction, after writing it: that batch must roll back.
+    const crashing: JobHandler = {
+      ...original,
+      run: (ctx) => original.run({
+        ...ctx,
+        checkpoint: async (trx, done, total) => {
+          await ctx.checkpoint(trx, done, total);
+          checkpoints += 1;
+          if (checkpoints === 2) throw new Error('simulated crash');
+        },
+      }),
+    };
+    const crashWorker = new JobWorker(t.db, t.dialect, { handlers: { 'import.run': crashing }, maxAttempts: 1 });
+    await agent.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: imp.rules });
+    await crashWorker.drain();
+    const failed = (await agent.get(`/api/v1/imports/${imp.id}`)).json<Import>();
+    expect(failed).toMatchObject({ status: 'failed', rowsDone: 500, created: 500, abilities: { resume: true } });
+    expect(await t.db.selectFrom('import_rows').select('row_number').where('import_id', '=', imp.id).execute()).toHaveLength(500);
+    const job = (await agent.get(`/api/v1/jobs/${failed.jobId ?? ''}`)).json<Job>();
+    expect(job).toMatchObject({ status: 'failed', progressDone: 500, error: 'simulated crash' });
+
+    expect((await agent.post(`/api/v1/imports/${imp.id}/resume`)).statusCode).toBe(200);
+    await worker.drain();
+    const done = (await agent.get(`/api/v1/imports/${imp.id}`)).json<Import>();
+    expect(done).toMatchObject({ status: 'done', rowsDone: 1200, created: 1200, failed: 0 });
+    const people = await t.db.selectFrom('accounts').select('id').where('last_name', '=', word).execute();
+    expect(people).toHaveLength(1200);
+  });
+
+  test('a job whose process died (stale heartbeat) is reclaimed by another worker', async () => {
+    const word = uniqueWord('stale');
+    const imp = await upload(agent, 's.csv', `email,nombre\n${word}@example.com,${word}\n`);
+    const queued = (await agent.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: imp.rules })).json<Import>();
+    const jobId = queued.jobId ?? '';
+    await t.db.updateTable('jobs').set({ status: 'running', attempts: 1, heartbeat_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', jobId).execute();
+    expect(await new JobWorker(t.db, t.dialect, { staleMs: 3_600_000 * 24 * 365 * 100 }).runOnce()).toBe(false);
+    expect(await worker.runOnce()).toBe(true);
+    expect((await agent.get(`/api/v1/jobs/${jobId}`)).json<Job>()).toMatchObject({ status: 'done', progressDone: 1 });
+  });
+
+  test('a worker that lost its job stops without committing', () => {
+    expect(new JobLostError().message).toMatch(/reclaimed/);
+  });
+});
+
+describe('who may see and undo an import', () => {
+  test('another agent gets 404 for the import, its job, its report and its undo, and nothing changes', async () => {
+    const word = uniqueWord('mine');
+    const imp = await run(agent, await upload(agent, 'm.csv', `email,nombre\n${word}@example.com,${word}\n`));
+    for (const url of [`/api/v1/imports/${imp.id}`, `/api/v1/imports/${imp.id}/errors.csv`, `/api/v1/jobs/${imp.jobId ?? ''}`]) {
+      expectProblem(await other.get(url), 404, 'not_found');
+    }
+    expectProblem(await other.post(`/api/v1/imports/${imp.id}/undo`), 404, 'not_found');
+    expect((await other.get('/api/v1/imports')).json<ListResponse<Import>>().items.map((i) => i.id)).not.toContain(imp.id);
+    expect((await agent.get(`/api/v1/imports/${imp.id}`)).json<Import>().status).toBe('done');
+    expect(await search(agent, word)).toHaveLength(1);
+    // An admin may undo anyone's import.
+    expect((await admin.post(`/api/v1/imports/${imp.id}/undo`)).statusCode).toBe(200);
+    await worker.drain();
+    expect(await search(agent, word)).toHaveLength(0);
+  });
+
+  test('an agent cannot name other owners and lose the rows: they stay an owner', async () => {
+    const word = uniqueWord('own');
+    const imp = await upload(agent, 'o.csv', `email,nombre\n${word}@example.com,${word}\n`);
+    const done = await run(agent, imp, { ownerIds: [other.user.id] });
+    expect(done.rules.ownerIds.sort()).toEqual([agent.user.id, other.user.id].sort());
+    expect(await search(agent, word)).toHaveLength(1);
+    expect(await search(other, word)).toHaveLength(1);
+  });
+});
