@@ -13,6 +13,7 @@ import { documentRoutes } from './modules/documents/documents.routes';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
+import { bulkRoutes } from './modules/accounts/bulk.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { exportRoutes } from './modules/exports/exports.routes';
 import { importRoutes } from './modules/imports/imports.routes';
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(userRoutes);
       await api.register(teamRoutes);
       await api.register(accountRoutes);
+      await api.register(bulkRoutes);
       await api.register(listRoutes);
       await api.register(jobRoutes);
       await api.register(importRoutes);

@@ -1,3 +1,4 @@
+import { bulkAccountsHandler, bulkJobKind } from '@server/commands/bulk-accounts';
 import { importRunHandler, importUndoHandler } from '@server/modules/imports/import-jobs';
 import type { JobHandler } from './job-context';
 
@@ -8,4 +9,5 @@ import type { JobHandler } from './job-context';
 export const jobHandlers: Record<string, JobHandler> = {
   'import.run': importRunHandler,
   'import.undo': importUndoHandler,
+  [bulkJobKind]: bulkAccountsHandler,
 };

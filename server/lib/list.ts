@@ -54,11 +54,12 @@ export function applyKeyset<DB, TB extends keyof DB, O>(
 export async function countCapped<DB, TB extends keyof DB, O>(
   db: Kysely<DB>,
   query: SelectQueryBuilder<DB, TB, O>,
+  cap: number = exactTotalLimit,
 ): Promise<{ total: number; totalIsEstimate: boolean }> {
-  const capped = query.clearSelect().clearOrderBy().select(sql<number>`1`.as('one')).limit(exactTotalLimit + 1);
+  const capped = query.clearSelect().clearOrderBy().select(sql<number>`1`.as('one')).limit(cap + 1);
   const result = await sql<{ n: number | string }>`select count(*) as n from (${capped}) as capped`.execute(db);
   const n = Number(result.rows[0]?.n ?? 0);
-  return n > exactTotalLimit ? { total: exactTotalLimit, totalIsEstimate: true } : { total: n, totalIsEstimate: false };
+  return n > cap ? { total: cap, totalIsEstimate: true } : { total: n, totalIsEstimate: false };
 }
 
 /** Splits the extra row fetched to know whether another page exists, and makes its cursor. */
