@@ -66,7 +66,7 @@ describe('translations', () => {
     walk(root);
     const used = new Set<string>();
     for (const file of files) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/['`]((?:common|auth|accounts|users|bin|validation|lists|tags|views|links):[A-Za-z0-9_.-]+)['`]/g)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/['`]((?:common|auth|accounts|users|bin|validation|lists|tags|views|links|bulk):[A-Za-z0-9_.-]+)['`]/g)) {
         if (match[1]) used.add(match[1]);
       }
     }

@@ -14,6 +14,7 @@ import enLists from './en/lists.json';
 import enTags from './en/tags.json';
 import enValidation from './en/validation.json';
 import enViews from './en/views.json';
+import enBulk from './en/bulk.json';
 import esAccounts from './es/accounts.json';
 import esActivities from './es/activities.json';
 import esAuth from './es/auth.json';
@@ -30,6 +31,7 @@ import esLists from './es/lists.json';
 import esTags from './es/tags.json';
 import esValidation from './es/validation.json';
 import esViews from './es/views.json';
+import esBulk from './es/bulk.json';
 
 // One namespace per line, in both languages: features add theirs without touching the others'.
 export const namespaces = [
@@ -49,6 +51,7 @@ export const namespaces = [
   'views',
   'links',
   'imports',
+  'bulk',
 ] as const;
 
 /** Every translation, by language and namespace. Spanish is the product's first language. */
@@ -70,6 +73,7 @@ export const resources = {
     views: esViews,
     links: esLinks,
     imports: esImports,
+    bulk: esBulk,
   },
   en: {
     common: enCommon,
@@ -88,5 +92,6 @@ export const resources = {
     views: enViews,
     links: enLinks,
     imports: enImports,
+    bulk: enBulk,
   },
 };

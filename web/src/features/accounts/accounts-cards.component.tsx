@@ -1,9 +1,10 @@
 import type { AccountListItem, OverviewCounter } from '@contract/accounts';
-import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { RowSelection } from '@web/features/bulk/use-bulk-selection';
 import { useListItems } from '@web/features/lists/use-lists';
 import { AccountAvatar } from './account-avatar.component';
 import { ownerNames } from './owner-names';
@@ -17,12 +18,14 @@ type Props = {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
+  /** A checkbox per card for bulk actions; none when absent. */
+  selection?: RowSelection;
 };
 
 const cardHeight = 104;
 
 /** The accounts list at phone width: one compact card per account, still virtualised. */
-export function AccountsCards({ items, counters = [], hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
+export function AccountsCards({ items, counters = [], hasNextPage, isFetchingNextPage, fetchNextPage, selection }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const industries = useListItems('industry');
@@ -54,6 +57,9 @@ export function AccountsCards({ items, counters = [], hasNextPage, isFetchingNex
                   <Stack gap={4}>
                     <Group justify="space-between" wrap="nowrap" gap="xs">
                       <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                        {selection && (
+                          <Checkbox aria-label={t('bulk:select.row', { name: item.name })} checked={selection.isSelected(item.id)} onChange={() => selection.toggle(item.id)} />
+                        )}
                         <AccountAvatar account={item} />
                         <Anchor component={Link} to={`/accounts/${item.id}`} fw={600} truncate>
                           {item.name}

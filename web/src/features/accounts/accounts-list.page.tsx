@@ -1,7 +1,8 @@
 import { overviewCounterKeys } from '@contract/accounts';
-import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconBuildingPlus, IconUserPlus } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
@@ -9,6 +10,8 @@ import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
 import { SavedViewsMenu } from '@web/features/saved-views/saved-views-menu.component';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
+import { BulkBar } from '@web/features/bulk/bulk-bar.component';
+import { useBulkSelection } from '@web/features/bulk/use-bulk-selection';
 import { AccountFilters } from './account-filters.component';
 import { ColumnPicker } from './column-picker.component';
 import { CounterColumnsMenu } from './counter-columns-menu.component';
@@ -28,8 +31,10 @@ export function AccountsListPage() {
   const params = useAccountListParams();
   const list = useAccountsList(params.filters);
   const compact = useMediaQuery('(max-width: 48em)') ?? false;
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const firstPage = list.data?.pages[0];
+  const loadedIds = useMemo(() => items.map((item) => item.id), [items]);
+  const bulk = useBulkSelection(params.filters, loadedIds, firstPage?.total ?? 0);
   const counters = overviewCounterKeys.filter((key) => params.filters.counters?.split(',').includes(key));
 
   return (
@@ -73,6 +78,27 @@ export function AccountsListPage() {
         {!compact && <ColumnPicker value={params.columns} onChange={(columns) => params.setParams({ cols: columns.join(',') })} />}
       </Group>
       <AccountFilters {...params} compact={compact} />
+      {bulk.selection && (
+        <BulkBar
+          count={bulk.count}
+          total={firstPage?.total ?? 0}
+          totalIsEstimate={firstPage?.totalIsEstimate ?? false}
+          allMatching={bulk.allMatching}
+          ids={bulk.ids}
+          selection={bulk.selection}
+          filters={params.filters}
+          onSelectAllMatching={bulk.selectAllMatching}
+          onClear={bulk.clear}
+        />
+      )}
+      {compact && items.length > 0 && (
+        <Checkbox
+          label={t('bulk:select.loaded')}
+          checked={bulk.rows.loaded === 'all'}
+          indeterminate={bulk.rows.loaded === 'some'}
+          onChange={bulk.rows.toggleLoaded}
+        />
+      )}
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Center py="xl">
@@ -83,7 +109,7 @@ export function AccountsListPage() {
           {t('accounts:list.empty')}
         </Text>
       ) : compact ? (
-        <AccountsCards items={items} counters={counters} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+        <AccountsCards items={items} counters={counters} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} selection={bulk.rows} />
       ) : (
         <AccountsTable
           items={items}
@@ -94,6 +120,7 @@ export function AccountsListPage() {
           hasNextPage={list.hasNextPage}
           isFetchingNextPage={list.isFetchingNextPage}
           fetchNextPage={list.fetchNextPage}
+          selection={bulk.rows}
         />
       )}
     </Stack>

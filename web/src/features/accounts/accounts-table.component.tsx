@@ -1,12 +1,13 @@
 import type { AccountListItem, AccountSort, OverviewCounter } from '@contract/accounts';
 import type { AccountColumn } from '@contract/saved-views';
-import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '@web/components/format';
+import type { RowSelection } from '@web/features/bulk/use-bulk-selection';
 import { useListItems } from '@web/features/lists/use-lists';
 import { AccountAvatar } from './account-avatar.component';
 import { ownerNames } from './owner-names';
@@ -31,6 +32,7 @@ const allColumns: Column[] = [
   { key: 'updatedAt', sortKey: 'updatedAt', width: 130 },
 ];
 const counterWidth = 110;
+const checkboxWidth = 44;
 const rowHeight = 45;
 
 type Props = {
@@ -44,6 +46,8 @@ type Props = {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
+  /** Row checkboxes for bulk actions; none when absent. */
+  selection?: RowSelection;
 };
 
 function nextSort(current: AccountSort, column: SortableColumn): AccountSort {
@@ -71,13 +75,13 @@ function SortHeader({ column, sort, onSort }: { column: Column & { sortKey: Sort
   );
 }
 
-export function AccountsTable({ items, visible, counters = [], sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage }: Props) {
+export function AccountsTable({ items, visible, counters = [], sort, onSort, hasNextPage, isFetchingNextPage, fetchNextPage, selection }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const industries = useListItems('industry');
   const sources = useListItems('source');
   const columns = allColumns.filter((column) => column.key === 'name' || visible.includes(column.key));
-  const tableWidth = columns.reduce((sum, column) => sum + column.width, 0) + counters.length * counterWidth;
+  const tableWidth = columns.reduce((sum, column) => sum + column.width, 0) + counters.length * counterWidth + (selection ? checkboxWidth : 0);
   const cell = (item: AccountListItem, key: AccountColumn): ReactNode => {
     switch (key) {
       case 'stage': return <StageBadge stage={item.stage} />;
@@ -110,6 +114,16 @@ export function AccountsTable({ items, visible, counters = [], sort, onSort, has
         <Table stickyHeader highlightOnHover style={{ tableLayout: 'fixed', width: tableWidth, minWidth: '100%' }}>
           <Table.Thead>
             <Table.Tr>
+              {selection && (
+                <Table.Th w={checkboxWidth}>
+                  <Checkbox
+                    aria-label={t('bulk:select.loaded')}
+                    checked={selection.loaded === 'all'}
+                    indeterminate={selection.loaded === 'some'}
+                    onChange={selection.toggleLoaded}
+                  />
+                </Table.Th>
+              )}
               {columns.map((column) =>
                 column.sortKey ? (
                   <SortHeader key={column.key} column={{ ...column, sortKey: column.sortKey }} sort={sort} onSort={onSort} />
@@ -132,7 +146,12 @@ export function AccountsTable({ items, visible, counters = [], sort, onSort, has
               const item = items[row.index];
               if (!item) return null;
               return (
-                <Table.Tr key={item.id} style={{ height: rowHeight }}>
+                <Table.Tr key={item.id} style={{ height: rowHeight }} bg={selection?.isSelected(item.id) ? 'var(--mantine-primary-color-light)' : undefined}>
+                  {selection && (
+                    <Table.Td>
+                      <Checkbox aria-label={t('bulk:select.row', { name: item.name })} checked={selection.isSelected(item.id)} onChange={() => selection.toggle(item.id)} />
+                    </Table.Td>
+                  )}
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
                       <AccountAvatar account={item} />

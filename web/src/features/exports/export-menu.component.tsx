@@ -7,19 +7,22 @@ type Props = {
   /** The list's filters and sort, as the list endpoint takes them. */
   filters: Record<string, string | undefined>;
   compact?: boolean;
+  /** Ticked rows: only these are exported (still within the portfolio). */
+  ids?: readonly string[];
+  testId?: string;
 };
 
 /**
  * Export of the list being viewed. A plain download link: the server streams the file with the
  * same filters and portfolio as the list, so the browser never holds it in memory.
  */
-export function ExportMenu({ filters, compact }: Props) {
+export function ExportMenu({ filters, compact, ids, testId = 'export-menu' }: Props) {
   const { t } = useTranslation();
-  const href = (format: 'csv' | 'xlsx') => buildUrl('/exports/accounts', { ...filters, format });
+  const href = (format: 'csv' | 'xlsx') => buildUrl('/exports/accounts', { ...filters, ids: ids && ids.length > 0 ? ids.join(',') : undefined, format });
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} />} size={compact ? 'xs' : 'sm'} data-testid="export-menu">
+        <Button variant="default" leftSection={<IconDownload size={16} />} size={compact ? 'xs' : 'sm'} data-testid={testId}>
           {t('accounts:export.button')}
         </Button>
       </Menu.Target>

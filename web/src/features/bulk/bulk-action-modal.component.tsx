@@ -1,0 +1,78 @@
+import type { BulkAction } from '@contract/bulk';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { OwnerSelect } from '@web/features/accounts/owner-select.component';
+import { ListSelect } from '@web/features/lists/list-select.component';
+import { TagSelect } from './tag-select.component';
+
+/** Actions that need the user to pick something first (discard only asks for confirmation). */
+export type PickedActionType = Exclude<BulkAction['type'], 'discard'>;
+
+type Props = {
+  type: PickedActionType;
+  count: number;
+  loading: boolean;
+  error: unknown;
+  onSubmit: (action: BulkAction) => void;
+  onClose: () => void;
+};
+
+/** The value an action needs (a tag, a stage, owners or a characteristic), then "apply to N". */
+export function BulkActionModal({ type, count, loading, error, onSubmit, onClose }: Props) {
+  const { t } = useTranslation();
+  const [tagId, setTagId] = useState<string | null>(null);
+  const [stage, setStage] = useState<string | null>(null);
+  const [userIds, setUserIds] = useState<string[]>([]);
+  const [key, setKey] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+
+  const action = ((): BulkAction | null => {
+    switch (type) {
+      case 'addTag':
+      case 'removeTag':
+        return tagId ? { type, tagId } : null;
+      case 'setStage':
+        return stage ? { type, stage } : null;
+      case 'addOwners':
+      case 'removeOwners':
+        return userIds.length > 0 ? { type, userIds } : null;
+      case 'addCharacteristic':
+        return key ? { type, key, note: note.trim() === '' ? undefined : note.trim() } : null;
+    }
+  })();
+
+  return (
+    <Modal opened onClose={onClose} title={t(`bulk:action.${type}`)} centered>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (action) onSubmit(action);
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">{t('bulk:modal.appliesTo', { count })}</Text>
+          {(type === 'addTag' || type === 'removeTag') && <TagSelect value={tagId} onChange={setTagId} />}
+          {type === 'setStage' && <ListSelect listKey="account_stage" label={t('bulk:field.stage')} value={stage} onChange={setStage} />}
+          {(type === 'addOwners' || type === 'removeOwners') && <OwnerSelect value={userIds} onChange={setUserIds} />}
+          {type === 'addCharacteristic' && (
+            <>
+              <ListSelect listKey="characteristic" label={t('bulk:field.characteristic')} value={key} onChange={setKey} />
+              <Textarea label={t('bulk:field.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+            </>
+          )}
+          <ErrorAlert error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common:action.cancel')}
+            </Button>
+            <Button type="submit" disabled={!action} loading={loading}>
+              {t('bulk:modal.apply', { count })}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

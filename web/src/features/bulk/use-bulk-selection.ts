@@ -1,0 +1,67 @@
+import type { BulkSelection } from '@contract/bulk';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AccountListFilters } from '@web/features/accounts/use-account-list-params';
+
+/** The list's filters as a bulk selection takes them: what the list query sends, minus counters. */
+export function selectionFilter(filters: AccountListFilters): AccountListFilters {
+  return { ...filters, counters: undefined };
+}
+
+export type RowSelection = {
+  isSelected: (id: string) => boolean;
+  toggle: (id: string) => void;
+  /** Header checkbox over the loaded rows: all, some or none of them ticked. */
+  loaded: 'all' | 'some' | 'none';
+  toggleLoaded: () => void;
+};
+
+/**
+ * Ticked rows of the accounts list, or "everything matching the filter". Changing the filters
+ * clears the selection, so an action never applies to rows the user no longer sees.
+ */
+export function useBulkSelection(filters: AccountListFilters, loadedIds: string[], total: number) {
+  const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const filter = useMemo(() => selectionFilter(filters), [filters]);
+  const filterKey = JSON.stringify(filter);
+
+  useEffect(() => {
+    setIds(new Set());
+    setAllMatching(false);
+  }, [filterKey]);
+
+  const clear = useCallback(() => {
+    setIds(new Set());
+    setAllMatching(false);
+  }, []);
+
+  const rows = useMemo<RowSelection>(() => {
+    const isSelected = (id: string) => allMatching || ids.has(id);
+    const tickedLoaded = loadedIds.filter(isSelected).length;
+    return {
+      isSelected,
+      toggle: (id) => {
+        // Unticking one row while "everything matching" is on falls back to the loaded rows.
+        const next = new Set(allMatching ? loadedIds : ids);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        setAllMatching(false);
+        setIds(next);
+      },
+      loaded: tickedLoaded === 0 ? 'none' : tickedLoaded === loadedIds.length ? 'all' : 'some',
+      toggleLoaded: () => {
+        const everyLoaded = loadedIds.length > 0 && loadedIds.every(isSelected);
+        setAllMatching(false);
+        setIds(everyLoaded ? new Set() : new Set([...ids, ...loadedIds]));
+      },
+    };
+  }, [allMatching, ids, loadedIds]);
+
+  const count = allMatching ? total : ids.size;
+  const selection = useMemo<BulkSelection | null>(() => {
+    if (allMatching) return { filter };
+    return ids.size > 0 ? { ids: [...ids] } : null;
+  }, [allMatching, filter, ids]);
+
+  return { rows, count, allMatching, ids, selection, selectAllMatching: () => setAllMatching(true), clear };
+}
