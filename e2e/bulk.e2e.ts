@@ -76,4 +76,31 @@ describe.skipIf(!hasChromium)('bulk actions on the accounts list, from the brows
     for (const name of inZamora) expect(rows.some((row) => row.includes(name))).toBe(true);
     for (const name of elsewhere) expect(text).not.toContain(name);
   });
+
+  it('at phone width, ticks cards and discards them after confirming', async () => {
+    const phone = await launchBrowser({ viewport: { width: 375, height: 740 } });
+    try {
+      const { page } = phone;
+      await login(page, server.baseUrl, admin.email, admin.password);
+      await page.goto(`${server.baseUrl}/accounts?city=Salamanca`);
+      await page.getByTestId('accounts-cards').waitFor();
+      await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('2 cuentas');
+      await page.getByRole('checkbox', { name: 'Seleccionar Conservas Vigo' }).check();
+      await page.getByRole('checkbox', { name: 'Seleccionar Textil Béjar' }).check();
+      await expect(page.getByTestId('bulk-count').textContent()).resolves.toBe('2 seleccionadas');
+      // The bar wraps instead of widening the page.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      await page.getByTestId('bulk-bar').getByRole('button', { name: 'Acciones' }).click();
+      await page.getByRole('menuitem', { name: 'Descartar' }).click();
+      const confirm = page.getByRole('dialog', { name: '¿Descartar 2 cuentas?' });
+      await confirm.getByRole('button', { name: 'Descartar 2 cuentas' }).click();
+      await expect.poll(() => page.getByTestId('bulk-done').textContent(), { timeout: 20_000 }).toBe('Hecho: 2 modificadas, 0 sin cambios, 0 con error.');
+      // The list refreshes by itself: both went to the bin.
+      await page.getByText('No hay cuentas que coincidan.').waitFor();
+    } finally {
+      await phone.close();
+    }
+  });
 });

@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('configurable lists and tags, from the browser', (
     await nav.getByRole('link', { name: 'Cuentas' }).click();
     await choose(page, 'Etiqueta', 'Boletín');
     await page.getByRole('link', { name: 'Ferretería Sol' }).waitFor();
-    await expect(page.getByTestId('accounts-total').textContent()).resolves.toBe('2 cuentas');
+    await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('2 cuentas');
     await expect(page.getByRole('link', { name: 'Sin Etiqueta SA' }).count()).resolves.toBe(0);
 
     await nav.getByRole('link', { name: 'Etiquetas' }).click();
