@@ -6,7 +6,7 @@ import { IconLinkOff, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
-import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { KindIcon } from '@web/features/accounts/kind-icon.component';
 import { useListItems } from '@web/features/lists/use-lists';
@@ -54,19 +54,13 @@ export function RelationshipsPanel({ account }: { account: Account }) {
         ))}
       </Stack>
       {adding && <RelationshipModal accountId={account.id} exclude={[]} onClose={add.close} />}
-      <ConfirmModal
-        opened={removing.subject !== null}
-        onClose={() => {
-          remove.reset();
-          removing.close();
-        }}
+      <ConfirmMutationModal
+        confirming={removing}
+        mutation={remove}
         title={t('links:relationships.removeTitle')}
-        message={removing.subject ? t('links:relationships.removeMessage', { name: removing.subject.other.name }) : ''}
+        message={(subject) => t('links:relationships.removeMessage', { name: subject.other.name })}
         confirmLabel={t('common:action.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => removing.subject && remove.mutate(removing.subject.id, { onSuccess: removing.close })}
       />
     </Paper>
   );

@@ -5,7 +5,7 @@ import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '@web/components/confirm';
-import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { useListItems } from '@web/features/lists/use-lists';
 import { TraitModal } from './trait-modal.component';
@@ -63,19 +63,13 @@ export function TraitsPanel({ account, family }: { account: Account; family: Tra
         })}
       </Stack>
       {editing && <TraitModal accountId={account.id} family={family} trait={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <ConfirmModal
-        opened={removing.subject !== null}
-        onClose={() => {
-          remove.reset();
-          removing.close();
-        }}
+      <ConfirmMutationModal
+        confirming={removing}
+        mutation={remove}
         title={t('links:removeTitle')}
-        message={removing.subject ? t('links:removeMessage', { name: list.label(removing.subject.key) }) : ''}
+        message={(subject) => t('links:removeMessage', { name: list.label(subject.key) })}
         confirmLabel={t('common:action.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => removing.subject && remove.mutate(removing.subject.id, { onSuccess: removing.close })}
       />
     </Paper>
   );

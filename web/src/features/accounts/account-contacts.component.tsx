@@ -6,7 +6,7 @@ import { IconEdit, IconLinkOff, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
-import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { AddContactModal } from './add-contact-modal.component';
 import { EditContactModal } from './edit-contact-modal.component';
@@ -90,19 +90,13 @@ export function AccountContacts({ account }: { account: Account }) {
       })}
       <AddContactModal account={account} opened={addOpened} onClose={add.close} />
       {editing.subject && <EditContactModal accountId={account.id} contact={editing.subject} onClose={editing.close} />}
-      <ConfirmModal
-        opened={removing.subject !== null}
-        onClose={() => {
-          remove.reset();
-          removing.close();
-        }}
+      <ConfirmMutationModal
+        confirming={removing}
+        mutation={remove}
         title={t('accounts:contacts.removeTitle')}
-        message={removing.subject ? t('accounts:contacts.removeMessage', { person: removing.subject.person.name, organization: removing.subject.organization.name }) : ''}
+        message={(subject) => t('accounts:contacts.removeMessage', { person: subject.person.name, organization: subject.organization.name })}
         confirmLabel={t('accounts:contacts.removeConfirm')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => removing.subject && remove.mutate(removing.subject.id, { onSuccess: removing.close })}
       />
     </Stack>
   );

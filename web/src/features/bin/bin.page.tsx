@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconRestore, IconTrashX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '@web/components/confirm';
-import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert, useErrorMessage } from '@web/components/error-alert.component';
 import { formatDateTime, formatTotal } from '@web/components/format';
 import { KindIcon } from '@web/features/accounts/kind-icon.component';
@@ -99,19 +99,13 @@ export function BinPage() {
           {t('common:action.loadMore')}
         </Button>
       )}
-      <ConfirmModal
-        opened={purging.subject !== null}
-        onClose={() => {
-          purge.reset();
-          purging.close();
-        }}
+      <ConfirmMutationModal
+        confirming={purging}
+        mutation={purge}
         title={t('bin:purgeTitle')}
-        message={purging.subject ? t('bin:purgeMessage', { name: purging.subject.name }) : ''}
+        message={(subject) => t('bin:purgeMessage', { name: subject.name })}
         confirmLabel={t('bin:purge')}
         danger
-        loading={purge.isPending}
-        error={purge.error}
-        onConfirm={() => purging.subject && purge.mutate(purging.subject.id, { onSuccess: purging.close })}
       />
     </Stack>
   );

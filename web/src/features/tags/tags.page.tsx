@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
-import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { TagBadge } from './tag-badge.component';
@@ -78,19 +78,13 @@ export function TagsPage() {
         </Button>
       )}
       {editing && <TagFormModal tag={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <ConfirmModal
-        opened={deleting.subject !== null}
-        onClose={() => {
-          remove.reset();
-          deleting.close();
-        }}
+      <ConfirmMutationModal
+        confirming={deleting}
+        mutation={remove}
         title={t('tags:deleteTitle')}
-        message={deleting.subject ? t('tags:deleteMessage', { name: deleting.subject.name }) : ''}
+        message={(subject) => t('tags:deleteMessage', { name: subject.name })}
         confirmLabel={t('common:action.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting.subject && remove.mutate(deleting.subject.id, { onSuccess: deleting.close })}
       />
     </Stack>
   );

@@ -4,7 +4,7 @@ import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '@web/components/confirm';
-import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { TeamNameModal } from './team-name-modal.component';
 import { useDeleteTeam } from './use-delete-team';
@@ -63,19 +63,13 @@ export function TeamsPanel() {
         </Paper>
       )}
       {editing && <TeamNameModal team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-      <ConfirmModal
-        opened={deleting.subject !== null}
-        onClose={() => {
-          remove.reset();
-          deleting.close();
-        }}
+      <ConfirmMutationModal
+        confirming={deleting}
+        mutation={remove}
         title={t('users:teams.deleteTitle')}
-        message={deleting.subject ? t('users:teams.deleteMessage', { name: deleting.subject.name }) : ''}
+        message={(subject) => t('users:teams.deleteMessage', { name: subject.name })}
         confirmLabel={t('common:action.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting.subject && remove.mutate(deleting.subject.id, { onSuccess: deleting.close })}
       />
     </Stack>
   );
