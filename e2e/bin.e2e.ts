@@ -1,28 +1,19 @@
 import { accountSchema } from '@contract/accounts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api';
-import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
+import { admin, adminSession, hasChromium } from './harness';
 
 describe.skipIf(!hasChromium)('the bin: discard an account, restore it as admin', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
   let accountId = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const session = await apiLogin(server.baseUrl, admin.email, admin.password);
-    accountId = (await session.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Papelería Norte S.A.' })).id;
-    await login(browser.page, server.baseUrl, admin.email, admin.password);
-  });
-  screenshotOnFailure(() => browser?.page);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const app = adminSession({
+    seed: async (server) => {
+      const session = await apiLogin(server.baseUrl, admin.email, admin.password);
+      accountId = (await session.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Papelería Norte S.A.' })).id;
+    },
   });
 
   it('discards after confirming, and the account leaves the list', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('link', { name: 'Papelería Norte S.A.' }).click();
     await page.getByRole('button', { name: 'Descartar' }).click();
     const dialog = page.getByRole('dialog', { name: '¿Descartar la cuenta?' });
@@ -30,12 +21,12 @@ describe.skipIf(!hasChromium)('the bin: discard an account, restore it as admin'
     await page.waitForURL('**/accounts');
     await page.getByText('No hay cuentas que coincidan.').waitFor();
     // Gone everywhere: its address answers "not found".
-    await page.goto(`${server.baseUrl}/accounts/${accountId}`);
+    await page.goto(`${app.server.baseUrl}/accounts/${accountId}`);
     await page.getByRole('heading', { name: 'No encontrado' }).waitFor();
   });
 
   it('lists it in the bin with who discarded it, and restores it', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('link', { name: 'Papelera' }).click();
     const row = page.getByRole('row', { name: /Papelería Norte S\.A\./ });
     await expect(row.textContent()).resolves.toContain(admin.name);

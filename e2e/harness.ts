@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const chromiumPath = '/usr/bin/chromium';
 /** Without Debian's Chromium the browser tests skip (loudly): we never download a browser. */
@@ -148,4 +148,34 @@ export function screenshotOnFailure(getPage: () => Page | undefined): void {
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
     console.warn(`Screenshot of the failed test: ${file} (at ${page.url()})`);
   });
+}
+
+/**
+ * For a describe block: a fresh server, an optional seeding step, and a browser signed in as the
+ * admin; screenshots on failure; everything stopped afterwards. Read `server`/`browser` in tests.
+ */
+export function adminSession(options: { browser?: Parameters<typeof launchBrowser>[0]; seed?: (server: TestServer) => Promise<void> } = {}) {
+  let server: TestServer | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    await options.seed?.(server);
+    browser = await launchBrowser(options.browser);
+    await login(browser.page, server.baseUrl, admin.email, admin.password);
+  });
+  screenshotOnFailure(() => browser?.page);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server(): TestServer {
+      if (!server) throw new Error('the server has not started');
+      return server;
+    },
+    get browser(): TestBrowser {
+      if (!browser) throw new Error('the browser has not started');
+      return browser;
+    },
+  };
 }

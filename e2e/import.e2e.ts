@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { adminSession, hasChromium } from './harness';
 
 /** A small people file as a Spanish spreadsheet saves it: semicolons, Latin-1, one bad row. */
 function peopleCsv(): Buffer {
@@ -12,22 +12,10 @@ function peopleCsv(): Buffer {
 }
 
 describe.skipIf(!hasChromium)('import people from a CSV file through the wizard', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await login(browser.page, server.baseUrl, admin.email, admin.password);
-  });
-  screenshotOnFailure(() => browser?.page);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = adminSession();
 
   it('uploads, maps the Spanish headers by itself, previews the bad row, and runs to the end', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.getByRole('link', { name: 'Importaciones' }).click();
     await page.getByText('Aún no hay importaciones.', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Nueva importación' }).click();
@@ -64,7 +52,7 @@ describe.skipIf(!hasChromium)('import people from a CSV file through the wizard'
   });
 
   it('undoes the import: the people and the company it created are gone', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.getByRole('link', { name: 'Importaciones' }).click();
     await page.getByRole('link', { name: 'clientes.csv' }).first().click();
     await page.getByRole('button', { name: 'Deshacer importación' }).click();

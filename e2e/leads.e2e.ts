@@ -1,35 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountSchema } from '@contract/accounts';
 import { activitySchema } from '@contract/activities';
 import { apiLogin } from './api';
-import { admin, choose, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
+import { admin, adminSession, choose, hasChromium } from './harness';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Now, as a datetime-local input writes it (the browser runs on this machine, in its time zone). */
+/** Now, as a datetime-local input writes it (the app.browser runs on this machine, in its time zone). */
 function localNow(): string {
   const now = new Date();
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
 
 describe.skipIf(!hasChromium)('a lead from its first request to customer, with the bell', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
+  const app = adminSession();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await login(browser.page, server.baseUrl, admin.email, admin.password);
-  });
-  screenshotOnFailure(() => browser?.page);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const bell = () => browser.page.getByRole('button', { name: /^Actividades pendientes: \d+$/ });
+  const bell = () => app.browser.page.getByRole('button', { name: /^Actividades pendientes: \d+$/ });
 
   it('creates a new lead and its first request in one form', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await expect(bell().getAttribute('data-pending')).resolves.toBe('0');
     await page.getByRole('link', { name: 'Solicitudes' }).click();
     await page.getByRole('link', { name: 'Nuevo lead' }).click();
@@ -48,7 +36,7 @@ describe.skipIf(!hasChromium)('a lead from its first request to customer, with t
   });
 
   it('schedules an activity due today: the bell turns red with the count', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: 'Programar actividad' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Programar actividad' });
     await dialog.getByLabel('Asunto').fill('Llamar a Marta');
@@ -62,7 +50,7 @@ describe.skipIf(!hasChromium)('a lead from its first request to customer, with t
   });
 
   it('marks it done with a result: the bell turns grey', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('tab', { name: 'Actividades' }).click();
     await page.getByRole('button', { name: 'Acciones de Llamar a Marta' }).click();
     await page.getByRole('menuitem', { name: 'Marcar como realizada' }).click();
@@ -75,7 +63,7 @@ describe.skipIf(!hasChromium)('a lead from its first request to customer, with t
   });
 
   it('qualifies the lead: a customer now, its request handled, both in its history', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: 'Calificar' }).click();
     const dialog = page.getByRole('dialog', { name: 'Calificar lead' });
     await expect(dialog.getByLabel('Marcar su solicitud abierta como gestionada').isChecked()).resolves.toBe(true);
@@ -91,23 +79,11 @@ describe.skipIf(!hasChromium)('a lead from its first request to customer, with t
 });
 
 describe.skipIf(!hasChromium)('the calendar', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    await login(browser.page, server.baseUrl, admin.email, admin.password);
-  });
-  screenshotOnFailure(() => browser?.page);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = adminSession();
 
   it('moves an activity to another hour by dragging it in the week view', async () => {
-    const { page } = browser;
-    const session = await apiLogin(server.baseUrl, admin.email, admin.password);
+    const { page } = app.browser;
+    const session = await apiLogin(app.server.baseUrl, admin.email, admin.password);
     const account = await session.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Clínica Sol' });
     const start = new Date();
     start.setHours(10, 0, 0, 0);

@@ -1,33 +1,25 @@
 import { accountSchema } from '@contract/accounts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api';
-import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
+import { admin, adminSession, hasChromium } from './harness';
 
 describe.skipIf(!hasChromium)('at phone width (375 px)', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const session = await apiLogin(server.baseUrl, admin.email, admin.password);
-    for (let index = 1; index <= 30; index += 1) {
-      await session.call(accountSchema, 'POST', '/accounts', {
-        kind: index % 3 === 0 ? 'person' : 'organization',
-        ...(index % 3 === 0 ? { firstName: `Persona ${index}` } : { name: `Empresa ${String(index).padStart(2, '0')}` }),
-        emails: [`cuenta${index}@example.com`],
-      });
-    }
-    browser = await launchBrowser({ viewport: { width: 375, height: 740 } });
-    await login(browser.page, server.baseUrl, admin.email, admin.password);
-  });
-  screenshotOnFailure(() => browser?.page);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const app = adminSession({
+    browser: { viewport: { width: 375, height: 740 } },
+    seed: async (server) => {
+      const session = await apiLogin(server.baseUrl, admin.email, admin.password);
+      for (let index = 1; index <= 30; index += 1) {
+        await session.call(accountSchema, 'POST', '/accounts', {
+          kind: index % 3 === 0 ? 'person' : 'organization',
+          ...(index % 3 === 0 ? { firstName: `Persona ${index}` } : { name: `Empresa ${String(index).padStart(2, '0')}` }),
+          emails: [`cuenta${index}@example.com`],
+        });
+      }
+    },
   });
 
   it('shows the accounts as a virtualised card list, without horizontal scrolling', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const cards = page.getByTestId('accounts-cards');
     await cards.waitFor();
     await page.getByRole('link', { name: 'Empresa 01' }).waitFor();
@@ -42,7 +34,7 @@ describe.skipIf(!hasChromium)('at phone width (375 px)', () => {
   });
 
   it('opens the navigation from the burger menu', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.getByRole('button', { name: 'Abrir o cerrar el menú' }).click();
     await page.getByRole('link', { name: 'Papelera' }).click();
     await page.getByRole('heading', { name: 'Papelera' }).waitFor();
