@@ -1,13 +1,13 @@
 import type { Account } from '@contract/accounts';
 import { contactCreateSchema, type ContactCreate } from '@contract/contacts';
-import { Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
 import { AccountPicker } from './account-picker.component';
 import { useAddContact } from './use-add-contact';
 import { useContacts } from './use-contacts';
+import { FormActions } from '@web/components/form-actions.component';
 
 type Values = {
   mode: 'existing' | 'new';
@@ -110,15 +110,7 @@ export function AddContactModal({ account, opened, onClose }: Props) {
             <TextInput label={t('accounts:field.position')} {...form.getInputProps('position')} />
             <TextInput label={t('accounts:field.area')} {...form.getInputProps('area')} />
           </SimpleGrid>
-          <ErrorAlert error={add.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              {t('accounts:contacts.addSubmit')}
-            </Button>
-          </Group>
+          <FormActions error={add.error} pending={add.isPending} submitLabel={t('accounts:contacts.addSubmit')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

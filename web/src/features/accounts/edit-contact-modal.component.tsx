@@ -1,10 +1,10 @@
 import { contactUpdateSchema, type Contact } from '@contract/contacts';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
 import { useUpdateContact } from './use-update-contact';
+import { FormActions } from '@web/components/form-actions.component';
 
 type Props = { accountId: string; contact: Contact; onClose: () => void };
 
@@ -26,15 +26,7 @@ export function EditContactModal({ accountId, contact, onClose }: Props) {
         <Stack gap="sm">
           <TextInput label={t('accounts:field.position')} {...form.getInputProps('position')} data-autofocus />
           <TextInput label={t('accounts:field.area')} {...form.getInputProps('area')} />
-          <ErrorAlert error={update.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common:action.save')}
-            </Button>
-          </Group>
+          <FormActions error={update.error} pending={update.isPending} submitLabel={t('common:action.save')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,8 @@
 import type { Activity } from '@contract/activities';
 import type { AccountKind } from '@contract/accounts';
-import { Button, Checkbox, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors } from '@web/components/form-errors';
 import { AccountPicker } from '@web/features/accounts/account-picker.component';
 import { useCurrentUser } from '@web/features/auth/session';
@@ -12,6 +11,7 @@ import { useUserOptions } from '@web/features/users/use-user-options';
 import { fromLocalInput, nextHour, toLocalInput } from './local-time';
 import { useCreateActivity } from './use-create-activity';
 import { useUpdateActivity } from './use-update-activity';
+import { FormActions } from '@web/components/form-actions.component';
 
 type Values = {
   kind: AccountKind;
@@ -117,15 +117,7 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
           </SimpleGrid>
           <Checkbox label={t('activities:field.private')} description={t('activities:form.privateHint')} {...form.getInputProps('private', { type: 'checkbox' })} />
           <Textarea label={t('activities:field.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-          <ErrorAlert error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t(activity ? 'common:action.save' : 'activities:action.schedule')}
-            </Button>
-          </Group>
+          <FormActions error={mutation.error} pending={mutation.isPending} submitLabel={t(activity ? 'common:action.save' : 'activities:action.schedule')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

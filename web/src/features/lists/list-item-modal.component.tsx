@@ -1,11 +1,11 @@
 import { labelsSchema, type ListItem, type ListKey } from '@contract/lists';
-import { Button, ColorInput, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { ColorInput, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
 import { useCreateListItem, useUpdateListItem } from './use-list-item-mutations';
+import { FormActions } from '@web/components/form-actions.component';
 
 export const swatches = ['#868e96', '#fa5252', '#e64980', '#be4bdb', '#7950f2', '#4c6ef5', '#228be6', '#15aabf', '#12b886', '#40c057', '#82c91e', '#fab005', '#fd7e14'];
 
@@ -44,15 +44,7 @@ export function ListItemModal({ listKey, item, onClose }: { listKey: ListKey; it
             swatchesPerRow={7}
             {...form.getInputProps('color')}
           />
-          <ErrorAlert error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {item ? t('common:action.save') : t('lists:item.add')}
-            </Button>
-          </Group>
+          <FormActions error={mutation.error} pending={mutation.isPending} submitLabel={item ? t('common:action.save') : t('lists:item.add')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,13 +1,13 @@
 import type { Request } from '@contract/requests';
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors } from '@web/components/form-errors';
 import { useCurrentUser } from '@web/features/auth/session';
 import { RequestFields, type RequestValues } from './request-fields.component';
 import { requestPayload, requestValues } from './request-payload';
 import { useSaveRequest } from './use-save-request';
+import { FormActions } from '@web/components/form-actions.component';
 
 type Props = { opened: boolean; onClose: () => void; accountId: string; request?: Request };
 
@@ -33,15 +33,7 @@ export function RequestFormModal({ opened, onClose, accountId, request }: Props)
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <RequestFields form={form} />
-          <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common:action.save')}
-            </Button>
-          </Group>
+          <FormActions error={save.error} pending={save.isPending} submitLabel={t('common:action.save')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,11 @@
 import { teamCreateSchema, type Team } from '@contract/users';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
 import { useCreateTeam } from './use-create-team';
 import { useRenameTeam } from './use-rename-team';
+import { FormActions } from '@web/components/form-actions.component';
 
 /** Creates a team (`team` null) or renames one. */
 export function TeamNameModal({ team, onClose }: { team: Team | null; onClose: () => void }) {
@@ -26,15 +26,7 @@ export function TeamNameModal({ team, onClose }: { team: Team | null; onClose: (
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('users:teams.name')} required data-autofocus {...form.getInputProps('name')} />
-          <ErrorAlert error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {team ? t('common:action.save') : t('users:teams.create')}
-            </Button>
-          </Group>
+          <FormActions error={mutation.error} pending={mutation.isPending} submitLabel={team ? t('common:action.save') : t('users:teams.create')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

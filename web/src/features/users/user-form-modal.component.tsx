@@ -1,14 +1,14 @@
 import { languages } from '@contract/common';
 import { roles, scopes, userCreateSchema, userUpdateSchema, type User } from '@contract/users';
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { toLanguage } from '@web/app/i18n';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
 import { useCreateUser } from './use-create-user';
 import { useTeams } from './use-teams';
 import { useUpdateUser } from './use-update-user';
+import { FormActions } from '@web/components/form-actions.component';
 
 type Values = {
   email: string;
@@ -110,15 +110,7 @@ export function UserFormModal({ user, onClose }: { user: User | null; onClose: (
             description={t('users:crmManagerHint')}
             {...form.getInputProps('crmManager', { type: 'checkbox' })}
           />
-          <ErrorAlert error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {user ? t('common:action.save') : t('users:action.create')}
-            </Button>
-          </Group>
+          <FormActions error={mutation.error} pending={mutation.isPending} submitLabel={user ? t('common:action.save') : t('users:action.create')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

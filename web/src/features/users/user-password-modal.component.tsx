@@ -1,11 +1,11 @@
 import { userPasswordResetSchema, type User } from '@contract/users';
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
 import { useResetPassword } from './use-reset-password';
+import { FormActions } from '@web/components/form-actions.component';
 
 export function UserPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
@@ -35,15 +35,7 @@ export function UserPasswordModal({ user, onClose }: { user: User; onClose: () =
             data-autofocus
             {...form.getInputProps('password')}
           />
-          <ErrorAlert error={reset.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:action.cancel')}
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              {t('users:password.submit')}
-            </Button>
-          </Group>
+          <FormActions error={reset.error} pending={reset.isPending} submitLabel={t('users:password.submit')} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
