@@ -11,14 +11,19 @@ export type SortPlan = {
   direction: 'asc' | 'desc';
 };
 
-const cursorSchema = z.tuple([z.string()]).rest(z.union([z.string(), z.number()]));
+// A cursor is [sort key, rows counted on the first page, ...sort values of the last row seen].
+// The count travels with it so later pages need not count again (see keysetPage).
+const cursorSchema = z.tuple([z.string(), z.number().int().min(0).max(exactTotalLimit + 1)]).rest(z.union([z.string(), z.number()]));
 
-export function encodeCursor(sortKey: string, values: Array<string | number>): string {
-  return Buffer.from(JSON.stringify([sortKey, ...values])).toString('base64url');
+export type Cursor = { after: Array<string | number>; counted: number };
+export type Total = { total: number; totalIsEstimate: boolean };
+
+export function encodeCursor(sortKey: string, counted: number, values: Array<string | number>): string {
+  return Buffer.from(JSON.stringify([sortKey, counted, ...values])).toString('base64url');
 }
 
-/** The sort values after which the next page starts; a forged or foreign cursor is a 400. */
-export function decodeCursor(cursor: string | undefined, plan: SortPlan): Array<string | number> | null {
+/** Where the next page starts and the first page's count; a forged or foreign cursor is a 400. */
+export function decodeCursor(cursor: string | undefined, plan: SortPlan): Cursor | null {
   if (cursor === undefined) return null;
   let parsed: unknown;
   try {
@@ -28,9 +33,9 @@ export function decodeCursor(cursor: string | undefined, plan: SortPlan): Array<
   }
   const result = cursorSchema.safeParse(parsed);
   if (!result.success) throw new AppError('bad_cursor');
-  const [sortKey, ...values] = result.data;
+  const [sortKey, counted, ...values] = result.data;
   if (sortKey !== plan.key || values.length !== plan.columns.length) throw new AppError('bad_cursor');
-  return values;
+  return { after: values, counted };
 }
 
 /** Orders by the plan and, given a cursor, starts strictly after it (a row-value comparison the index serves). */
@@ -50,29 +55,48 @@ export function applyKeyset<DB, TB extends keyof DB, O>(
   return ordered.where(sql<SqlBool>`(${left}) ${operator} (${right})`);
 }
 
+/** Rows matching the query, counted up to one past the cap (so "more than the cap" is visible). */
+async function countUpTo<DB, TB extends keyof DB, O>(db: Kysely<DB>, query: SelectQueryBuilder<DB, TB, O>, cap: number): Promise<number> {
+  const capped = query.clearSelect().clearOrderBy().select(sql<number>`1`.as('one')).limit(cap + 1);
+  const result = await sql<{ n: number | string }>`select count(*) as n from (${capped}) as capped`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+const totalOf = (counted: number, cap: number = exactTotalLimit): Total =>
+  counted > cap ? { total: cap, totalIsEstimate: true } : { total: counted, totalIsEstimate: false };
+
 /** Exact count up to the contract's limit; past it, the limit and a flag that it is a lower bound. */
 export async function countCapped<DB, TB extends keyof DB, O>(
   db: Kysely<DB>,
   query: SelectQueryBuilder<DB, TB, O>,
   cap: number = exactTotalLimit,
-): Promise<{ total: number; totalIsEstimate: boolean }> {
-  const capped = query.clearSelect().clearOrderBy().select(sql<number>`1`.as('one')).limit(cap + 1);
-  const result = await sql<{ n: number | string }>`select count(*) as n from (${capped}) as capped`.execute(db);
-  const n = Number(result.rows[0]?.n ?? 0);
-  return n > cap ? { total: cap, totalIsEstimate: true } : { total: n, totalIsEstimate: false };
+): Promise<Total> {
+  return totalOf(await countUpTo(db, query, cap), cap);
 }
 
-/** Splits the extra row fetched to know whether another page exists, and makes its cursor. */
-export function pageOf<Row>(
-  rows: Row[],
-  limit: number,
+/**
+ * One page of a list: up to `limit` rows of `rows` (the list query with its select) after the
+ * cursor in the plan's order, the cursor of the next page, and the total of `base` (the same
+ * query, unselected). The total is counted on the first page only, and not even there when that
+ * page holds every row; later pages carry it in their cursor. So page 2,000 costs what its rows
+ * cost, and the total the client shows stays the one it first saw while it scrolls.
+ */
+export async function keysetPage<DB, TB extends keyof DB, O, RDB, RTB extends keyof RDB, Row>(
+  db: Kysely<DB>,
+  base: SelectQueryBuilder<DB, TB, O>,
+  rows: SelectQueryBuilder<RDB, RTB, Row>,
   plan: SortPlan,
+  page: { limit: number; cursor?: string | undefined },
   sortValues: (row: Row) => Array<string | number>,
-): { rows: Row[]; nextCursor: string | null } {
-  if (rows.length <= limit) return { rows, nextCursor: null };
-  const pageRows = rows.slice(0, limit);
+): Promise<{ rows: Row[]; nextCursor: string | null } & Total> {
+  const cursor = decodeCursor(page.cursor, plan);
+  const fetched = await applyKeyset(rows, plan, cursor?.after ?? null).limit(page.limit + 1).execute();
+  const more = fetched.length > page.limit;
+  const counted = cursor ? cursor.counted : more ? await countUpTo(db, base, exactTotalLimit) : fetched.length;
+  const pageRows = more ? fetched.slice(0, page.limit) : fetched;
   const last = pageRows[pageRows.length - 1];
-  return { rows: pageRows, nextCursor: last === undefined ? null : encodeCursor(plan.key, sortValues(last)) };
+  const nextCursor = more && last !== undefined ? encodeCursor(plan.key, counted, sortValues(last)) : null;
+  return { rows: pageRows, nextCursor, ...totalOf(counted) };
 }
 
 export type Raw<T> = RawBuilder<T>;

@@ -125,6 +125,18 @@ describe('keyset pagination', () => {
     expect(new Set(others).size).toBe(others.length);
     expect(new Set(all).size).toBe(40);
   });
+
+  test('later pages keep the total counted on the first page, so scrolling never recounts', async () => {
+    const owner = await t.user({ role: 'agent' });
+    for (let i = 0; i < 5; i++) await t.account(admin, { kind: 'organization', name: `Carried ${i}`, ownerIds: [owner.user.id] });
+    const first = (await admin.get(`/api/v1/accounts?ownerId=${owner.user.id}&limit=2`)).json<Page>();
+    expect(first.total).toBe(5);
+    await t.account(admin, { kind: 'organization', name: 'Carried 5', ownerIds: [owner.user.id] });
+    const second = (await admin.get(`/api/v1/accounts?ownerId=${owner.user.id}&limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`)).json<Page>();
+    expect(second.total).toBe(5);
+    // A fresh first page counts again.
+    expect((await admin.get(`/api/v1/accounts?ownerId=${owner.user.id}&limit=2`)).json<Page>().total).toBe(6);
+  });
 });
 
 describe('accent-insensitive order, the same on both dialects', () => {

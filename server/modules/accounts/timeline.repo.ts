@@ -4,7 +4,7 @@ import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '@server/db/database';
 import { parseJsonColumn } from '@server/lib/json';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { accountScope, auditRowVisible, type Actor } from '@server/policies';
 import { seesAllAccounts } from '@server/policies/actor';
 
@@ -37,16 +37,10 @@ export async function listTimeline(
     .where(accountScope(actor))
     .where(auditRowVisible(actor));
   if (!seesAllAccounts(actor)) base = base.where(otherSideVisible(actor));
-  const after = decodeCursor(query.cursor, timelineSort);
-  const rows = await applyKeyset(
-    base
-      .leftJoin('users', 'users.id', 'audit_log.actor_id')
-      .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'users.name as actor_name', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.action', 'audit_log.changes']),
-    timelineSort,
-    after,
-  ).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, timelineSort, (row) => [row.at, row.id]);
-  const counted = await countCapped(db, base);
+  const rows = base
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'users.name as actor_name', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.action', 'audit_log.changes']);
+  const page = await keysetPage(db, base, rows, timelineSort, query, (row) => [row.at, row.id]);
   return {
     items: page.rows.map((row) => ({
       id: row.id,
@@ -58,6 +52,7 @@ export async function listTimeline(
       changes: parseJsonColumn(row.changes, changesSchema, []).map((change) => ({ field: change.field, before: change.before ?? null, after: change.after ?? null })),
     })),
     nextCursor: page.nextCursor,
-    ...counted,
+    total: page.total,
+    totalIsEstimate: page.totalIsEstimate,
   };
 }

@@ -1,6 +1,6 @@
 import type { ActivityListQuery } from '@contract/activities';
 import type { ActivityRow, Db } from '@server/db/database';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { activityScope, type Actor } from '@server/policies';
 
 const sortPlans: Record<ActivityListQuery['sort'], SortPlan> = {
@@ -47,10 +47,8 @@ function filtered(db: Db, actor: Actor, query: ActivityListQuery) {
 type Page = { rows: ActivityView[]; nextCursor: string | null; total: number; totalIsEstimate: boolean };
 
 async function page(db: Db, base: ReturnType<typeof scoped>, plan: SortPlan, limit: number, cursor: string | undefined, sortColumn: 'start_at' | 'due_at' | 'remind_at'): Promise<Page> {
-  const after = decodeCursor(cursor, plan);
-  const keys = await applyKeyset(base.select(['activities.id', `activities.${sortColumn} as sort_value`]), plan, after).limit(limit + 1).execute();
-  const split = pageOf(keys, limit, plan, (row) => [row.sort_value ?? '', row.id]);
-  return { rows: await findViews(db, split.rows.map((row) => row.id)), nextCursor: split.nextCursor, ...(await countCapped(db, base)) };
+  const keys = await keysetPage(db, base, base.select(['activities.id', `activities.${sortColumn} as sort_value`]), plan, { limit, cursor }, (row) => [row.sort_value ?? '', row.id]);
+  return { ...keys, rows: await findViews(db, keys.rows.map((row) => row.id)) };
 }
 
 export const listActivities = (db: Db, actor: Actor, query: ActivityListQuery): Promise<Page> =>

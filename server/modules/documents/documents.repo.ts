@@ -1,5 +1,5 @@
 import type { Db, DocumentRow } from '@server/db/database';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { accountScope, type Actor } from '@server/policies';
 
 const documentSort: SortPlan = { key: 'uploaded', columns: ['documents.uploaded_at', 'documents.id'], direction: 'desc' };
@@ -12,14 +12,8 @@ export async function listAccountDocuments(db: Db, actor: Actor, accountId: stri
     .where('documents.account_id', '=', accountId)
     .where('documents.purpose', '=', 'document')
     .where(accountScope(actor));
-  const after = decodeCursor(query.cursor, documentSort);
-  const rows = await applyKeyset(
-    base.leftJoin('users', 'users.id', 'documents.uploaded_by').selectAll('documents').select('users.name as uploaded_by_name'),
-    documentSort,
-    after,
-  ).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, documentSort, (row) => [row.uploaded_at, row.id]);
-  return { ...page, ...(await countCapped(db, base)) };
+  const rows = base.leftJoin('users', 'users.id', 'documents.uploaded_by').selectAll('documents').select('users.name as uploaded_by_name');
+  return keysetPage(db, base, rows, documentSort, query, (row) => [row.uploaded_at, row.id]);
 }
 
 /** One document (or logo) of an account the actor can see; undefined otherwise. */

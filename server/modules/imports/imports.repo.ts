@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, ImportRow, ImportRowRow } from '@server/db/database';
 import { inChunks } from '@server/lib/chunks';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { importScope, type Actor } from '@server/policies';
 
 export async function insertImport(db: Db, row: ImportRow): Promise<void> {
@@ -41,11 +41,7 @@ const importSort: SortPlan = { key: '-createdAt', columns: ['imports.created_at'
 
 export async function listImports(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }) {
   const base = db.selectFrom('imports').where(importScope(actor));
-  const rows = await applyKeyset(base.selectAll('imports'), importSort, decodeCursor(query.cursor, importSort))
-    .limit(query.limit + 1)
-    .execute();
-  const page = pageOf(rows, query.limit, importSort, (row) => [row.created_at, row.id]);
-  return { ...page, ...(await countCapped(db, base)) };
+  return keysetPage(db, base, base.selectAll('imports'), importSort, query, (row) => [row.created_at, row.id]);
 }
 
 export async function insertImportRows(db: Db, rows: ImportRowRow[]): Promise<void> {

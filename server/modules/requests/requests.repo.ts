@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { RequestListQuery } from '@contract/requests';
 import type { Db, RequestRow } from '@server/db/database';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { accountScope, type Actor } from '@server/policies';
 
 const sortPlans: Record<RequestListQuery['sort'], SortPlan> = {
@@ -45,11 +45,8 @@ function filtered(db: Db, actor: Actor, query: RequestListQuery) {
 export async function listRequests(db: Db, actor: Actor, query: RequestListQuery) {
   const plan = sortPlans[query.sort];
   const base = filtered(db, actor, query);
-  const after = decodeCursor(query.cursor, plan);
-  const ids = await applyKeyset(base.select(['requests.id', 'requests.requested_at']), plan, after).limit(query.limit + 1).execute();
-  const page = pageOf(ids, query.limit, plan, (row) => [row.requested_at, row.id]);
-  const rows = await findViews(db, page.rows.map((row) => row.id));
-  return { rows, nextCursor: page.nextCursor, ...(await countCapped(db, base)) };
+  const page = await keysetPage(db, base, base.select(['requests.id', 'requests.requested_at']), plan, query, (row) => [row.requested_at, row.id]);
+  return { ...page, rows: await findViews(db, page.rows.map((row) => row.id)) };
 }
 
 /** Full rows for ids, in the order given. */

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db, SavedViewRow } from '@server/db/database';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 
 const viewSort: SortPlan = { key: 'name', columns: ['saved_views.name_norm', 'saved_views.id'], direction: 'asc' };
 
@@ -12,13 +12,8 @@ export async function listViewRows(db: Db, actorId: string, list: string, query:
     .selectFrom('saved_views')
     .where('saved_views.list', '=', list)
     .where((eb) => eb.or([eb('saved_views.owner_id', '=', actorId), eb('saved_views.shared', '=', true)]));
-  const rows = await applyKeyset(
-    base.leftJoin('users', 'users.id', 'saved_views.owner_id').selectAll('saved_views').select('users.name as owner_name'),
-    viewSort,
-    decodeCursor(query.cursor, viewSort),
-  ).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, viewSort, (row) => [row.name_norm, row.id]);
-  return { ...page, ...(await countCapped(db, base)) };
+  const rows = base.leftJoin('users', 'users.id', 'saved_views.owner_id').selectAll('saved_views').select('users.name as owner_name');
+  return keysetPage(db, base, rows, viewSort, query, (row) => [row.name_norm, row.id]);
 }
 
 /** A view the user may see (their own or shared), or undefined. */

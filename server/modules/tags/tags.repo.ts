@@ -1,5 +1,5 @@
 import type { Db, TagRow } from '@server/db/database';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import { accountScope, type Actor } from '@server/policies';
 
@@ -13,9 +13,7 @@ export async function listTagRows(db: Db, query: { limit: number; cursor?: strin
     const prefix = normalizeText(query.q);
     base = base.where('tags.name_norm', '>=', prefix).where('tags.name_norm', '<', prefix + top);
   }
-  const rows = await applyKeyset(base.selectAll('tags'), tagSort, decodeCursor(query.cursor, tagSort)).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, tagSort, (row) => [row.name_norm, row.id]);
-  return { ...page, ...(await countCapped(db, base)) };
+  return keysetPage(db, base, base.selectAll('tags'), tagSort, query, (row) => [row.name_norm, row.id]);
 }
 
 export const findTag = (db: Db, id: string): Promise<TagRow | undefined> =>

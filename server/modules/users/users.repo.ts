@@ -1,6 +1,6 @@
 import { PostgresAdapter } from 'kysely';
 import type { Db, NewUser, UserPatch, UserRow } from '@server/db/database';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import type { Actor } from '@server/policies';
 
@@ -53,10 +53,7 @@ export async function listUsers(
     const like = `%${normalizeText(query.q)}%`;
     base = base.where((eb) => eb.or([eb('users.name_norm', 'like', like), eb('users.email', 'like', like)]));
   }
-  const after = decodeCursor(query.cursor, userSort);
-  const rows = await applyKeyset(base.selectAll(), userSort, after).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, userSort, (row) => [row.name_norm, row.id]);
-  return { ...page, ...(await countCapped(db, base)) };
+  return keysetPage(db, base, base.selectAll(), userSort, query, (row) => [row.name_norm, row.id]);
 }
 
 /** Names of users for pickers and for showing who owns or changed what. */
