@@ -1,12 +1,10 @@
-import { sql, type SqlBool } from 'kysely';
-import type { AccountListQuery, UserRef } from '@contract/accounts';
-import type { TraitKind } from '@contract/account-links';
+import type { AccountListQuery, OverviewCounter, UserRef } from '@contract/accounts';
 import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
 import { inChunks } from '@server/lib/chunks';
-import { applyKeyset, countCapped, decodeCursor, pageOf, type SortPlan } from '@server/lib/list';
-import { normalizeText } from '@server/lib/normalize';
+import { applyKeyset, keysetPage, type SortPlan } from '@server/lib/list';
+import { countPlan, filteredAccounts, planList } from './account-filters.repo';
+import { overviewSelections } from './overview';
 import { accountScope, type Actor } from '@server/policies';
-import { queryPrefixes } from './account-fields';
 
 const sortPlans: Record<AccountListQuery['sort'], SortPlan> = {
   name: { key: 'name', columns: ['accounts.name_norm', 'accounts.id'], direction: 'asc' },
@@ -30,75 +28,13 @@ const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<st
   '-stage': (row) => [row.stage, row.name_norm, row.id],
 };
 
-// Above every character, so [prefix, prefix + top) is exactly "starts with prefix" in byte order.
-const top = String.fromCodePoint(0x10ffff);
-
-/** An account matches when, for every word of the query, one of its terms starts with that word. */
-function matchesText(q: string) {
-  return sql<SqlBool>`${sql.join(
-    queryPrefixes(q).map((alternatives) => {
-      const ranges = alternatives.map((prefix) => sql`(t.term >= ${prefix} and t.term < ${prefix + top})`);
-      return sql`accounts.id in (select t.account_id from account_terms t where ${sql.join(ranges, sql` or `)})`;
-    }),
-    sql` and `,
-  )}`;
-}
-
-/** The actor's accounts under the list filters: the one query behind lists, counts and exports. */
-export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery) {
-  let base = db.selectFrom('accounts').where(accountScope(actor));
-  if (query.kind) base = base.where('accounts.kind', '=', query.kind);
-  if (query.stage) base = base.where('accounts.stage', '=', query.stage);
-  if (query.country) base = base.where('accounts.country', '=', query.country);
-  if (query.city) base = base.where('accounts.city_norm', '=', normalizeText(query.city));
-  if (query.industry) base = base.where('accounts.industry_norm', '=', query.industry);
-  if (query.source) base = base.where('accounts.source', '=', query.source);
-  if (query.teamId) base = base.where('accounts.team_id', '=', query.teamId);
-  if (query.ownerId) {
-    const ownerId = query.ownerId;
-    base = base.where((eb) =>
-      eb.exists(
-        eb.selectFrom('account_owners').select(sql`1`.as('one'))
-          .whereRef('account_owners.account_id', '=', 'accounts.id')
-          .where('account_owners.user_id', '=', ownerId),
-      ),
-    );
-  }
-  if (query.q) base = base.where(matchesText(query.q));
-  if (query.parentId) base = base.where('accounts.parent_id', '=', query.parentId);
-  if (query.tagId) {
-    const tagId = query.tagId;
-    base = base.where((eb) =>
-      eb.exists(
-        eb.selectFrom('account_tags').select(sql`1`.as('one'))
-          .whereRef('account_tags.account_id', '=', 'accounts.id')
-          .where('account_tags.tag_id', '=', tagId),
-      ),
-    );
-  }
-  const traitFilters: Array<{ key: string; kinds: TraitKind[] }> = [];
-  if (query.characteristic) traitFilters.push({ key: query.characteristic, kinds: ['characteristic'] });
-  if (query.interest) traitFilters.push({ key: query.interest, kinds: query.interestKind ? [query.interestKind] : ['interest', 'disinterest', 'unmet_need'] });
-  for (const filter of traitFilters) {
-    base = base.where((eb) =>
-      eb.exists(
-        eb.selectFrom('account_traits').select(sql`1`.as('one'))
-          .whereRef('account_traits.account_id', '=', 'accounts.id')
-          .where('account_traits.item_key', '=', filter.key)
-          .where('account_traits.kind', 'in', filter.kinds),
-      ),
-    );
-  }
-  return base;
-}
-
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
-  const plan = sortPlans[query.sort];
-  const base = filteredAccounts(db, actor, query);
-  const after = decodeCursor(query.cursor, plan);
-  const rows = await applyKeyset(base.selectAll('accounts'), plan, after).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, plan, sortValues[query.sort]);
-  return { ...page, ...(await countCapped(db, base)) };
+  const plan = await planList(db, actor, query);
+  const rows = filteredAccounts(db, actor, query, plan).selectAll('accounts');
+  // A large portfolio is walked for a page but read first for the count: up to 10,001 owned
+  // accounts read by id cost less than walking a sort index until 10,001 of them have been met.
+  const counted = filteredAccounts(db, actor, query, countPlan(plan));
+  return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort]);
 }
 
 /**
@@ -107,7 +43,7 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
  */
 export async function* iterateAccounts(db: Db, actor: Actor, query: AccountListQuery, ids: string[] | null, pageSize = 1000): AsyncGenerator<AccountRow[]> {
   const plan = sortPlans[query.sort];
-  let base = filteredAccounts(db, actor, query);
+  let base = filteredAccounts(db, actor, query, await planList(db, actor, query));
   if (ids) base = base.where('accounts.id', 'in', ids.length > 0 ? ids : ['']);
   let after: Array<string | number> | null = null;
   for (;;) {
@@ -122,6 +58,24 @@ export async function* iterateAccounts(db: Db, actor: Actor, query: AccountListQ
 /** An account the actor may see, or undefined (outside the portfolio, discarded, or absent). */
 export const findVisibleAccount = (db: Db, actor: Actor, id: string): Promise<AccountRow | undefined> =>
   db.selectFrom('accounts').selectAll().where('id', '=', id).where(accountScope(actor)).executeTakeFirst();
+
+/**
+ * An account as its page shows it, in one query: the row, its creator's name, its parent when
+ * the actor may see that too, and the overview counters. `visibleOnly` false reads an account the
+ * caller has just written whatever the actor's portfolio now says (owners may have changed).
+ */
+export const findAccountDetail = (db: Db, actor: Actor, id: string, counters: readonly OverviewCounter[], visibleOnly: boolean) =>
+  db.selectFrom('accounts')
+    .leftJoin('users as creator', 'creator.id', 'accounts.created_by')
+    .leftJoin('accounts as parent', (join) => join.onRef('parent.id', '=', 'accounts.parent_id').on(accountScope(actor, 'parent')))
+    .selectAll('accounts')
+    .select(['creator.name as created_by_name', 'parent.name as parent_name'])
+    .select(overviewSelections(actor, counters))
+    .where('accounts.id', '=', id)
+    .$if(visibleOnly, (query) => query.where(accountScope(actor)))
+    .executeTakeFirst();
+
+export type AccountDetailRow = NonNullable<Awaited<ReturnType<typeof findAccountDetail>>>;
 
 export const findAccount = (db: Db, id: string): Promise<AccountRow | undefined> =>
   db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -218,15 +172,9 @@ const binSort: SortPlan = { key: 'bin', columns: ['accounts.discarded_at', 'acco
 /** Discarded accounts, newest first (admins only: the caller authorizes). */
 export async function listDiscarded(db: Db, query: { limit: number; cursor?: string | undefined }) {
   const base = db.selectFrom('accounts').where('accounts.discarded_at', 'is not', null);
-  const after = decodeCursor(query.cursor, binSort);
-  const rows = await applyKeyset(
-    base.leftJoin('users', 'users.id', 'accounts.discarded_by')
-      .select(['accounts.id', 'accounts.kind', 'accounts.name', 'accounts.discarded_at', 'accounts.discarded_by', 'users.name as discarded_by_name']),
-    binSort,
-    after,
-  ).limit(query.limit + 1).execute();
-  const page = pageOf(rows, query.limit, binSort, (row) => [row.discarded_at ?? '', row.id]);
-  return { ...page, ...(await countCapped(db, base)) };
+  const rows = base.leftJoin('users', 'users.id', 'accounts.discarded_by')
+    .select(['accounts.id', 'accounts.kind', 'accounts.name', 'accounts.discarded_at', 'accounts.discarded_by', 'users.name as discarded_by_name']);
+  return keysetPage(db, base, rows, binSort, query, (row) => [row.discarded_at ?? '', row.id]);
 }
 
 export const findDiscarded = (db: Db, id: string): Promise<AccountRow | undefined> =>

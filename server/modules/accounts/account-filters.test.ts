@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { accountListQuerySchema } from '@contract/accounts';
+import { newId } from '@server/lib/ids';
+import { loadActor } from '@server/modules/users/users.repo';
+import type { Actor } from '@server/policies';
+import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { filteredAccounts, planList, type ListPlan } from './account-filters.repo';
+
+// The list chooses which set leads its query (the portfolio, a tag, a search word…) by size.
+// Whatever it chooses, the rows must be the same: these tests run every plan on every query.
+
+let t: TestApp;
+let admin: Client;
+const actors: Record<string, Actor> = {};
+let tagId = '';
+let otherOwnerId = '';
+const now = new Date().toISOString();
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.user({ role: 'admin', scope: 'all' });
+  const teamId = newId();
+  await t.db.insertInto('teams').values({ id: teamId, name: 'Norte', created_at: now }).execute();
+  const own = await t.user({ role: 'agent', scope: 'own', teamId });
+  const mate = await t.user({ role: 'agent', scope: 'own', teamId });
+  const team = await t.user({ role: 'agent', scope: 'team', teamId });
+  const outsider = await t.user({ role: 'agent', scope: 'own' });
+  otherOwnerId = mate.user.id;
+  tagId = newId();
+  await t.db.insertInto('tags').values({ id: tagId, name: 'VIP', name_norm: 'vip', color: null, created_at: now, created_by: null, updated_at: now, version: 1 }).execute();
+  const owners = [[own.user.id], [mate.user.id], [outsider.user.id], [own.user.id, outsider.user.id]];
+  const first = ['Ana', 'Ánxela', 'Bruno', 'Carmen'];
+  for (let i = 0; i < 48; i++) {
+    const account = await t.account(admin, i % 3 === 0
+      ? { kind: 'organization', name: `Garcia Hermanos ${i}`, ownerIds: owners[i % 4] ?? [] }
+      : { kind: 'person', firstName: first[i % 4] ?? 'X', lastName: i % 2 ? 'García' : 'Lopez', emails: [`p${i}@example.com`], ownerIds: owners[i % 4] ?? [] });
+    if (i % 5 === 0) await t.db.insertInto('account_tags').values({ tag_id: tagId, account_id: account.id, created_at: now, created_by: null }).execute();
+    if (i % 7 === 0) {
+      await t.db.insertInto('account_traits').values({ id: newId(), account_id: account.id, kind: 'characteristic', item_key: 'pyme', note: null, created_at: now, created_by: null, updated_at: now }).execute();
+    }
+    if (i % 11 === 0) expect((await admin.delete(`/api/v1/accounts/${account.id}`)).statusCode).toBe(204);
+  }
+  for (const [key, client] of Object.entries({ admin, own, team, outsider })) {
+    const actor = await loadActor(t.db, client.user.id);
+    if (!actor) throw new Error('no actor');
+    actors[key] = actor;
+  }
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const queries = (): Array<Record<string, string>> => [
+  {},
+  { kind: 'person' },
+  { tagId },
+  { ownerId: otherOwnerId },
+  { q: 'ana' },
+  { q: 'garcia ana' },
+  { q: 'p1' },
+  { characteristic: 'pyme' },
+  { tagId, q: 'garcia', kind: 'organization' },
+];
+
+/** Every plan a query could get: the scope either way, no set leading, and each set leading. */
+function allPlans(query: Record<string, string>): ListPlan[] {
+  const sets = (query.tagId ? 1 : 0) + (query.ownerId ? 1 : 0) + (query.characteristic ? 1 : 0) + (query.q ? query.q.split(' ').length : 0);
+  const plans: ListPlan[] = [{ scope: 'probe', lead: null }, { scope: 'portfolio', lead: null }];
+  for (let lead = 0; lead < sets; lead++) plans.push({ scope: 'probe', lead }, { scope: 'portfolio', lead });
+  return plans;
+}
+
+describe('list plans', () => {
+  test.each(['admin', 'own', 'team', 'outsider'])('every plan gives %s the same rows in the same order', async (who) => {
+    const actor = actors[who];
+    if (!actor) throw new Error(who);
+    for (const params of queries()) {
+      const query = accountListQuerySchema.parse({ ...params, sort: 'name', limit: '200' });
+      const run = async (plan: ListPlan) =>
+        (await filteredAccounts(t.db, actor, query, plan).select('accounts.id').orderBy('accounts.name_norm').orderBy('accounts.id').execute()).map((row) => row.id);
+      const chosen = await run(await planList(t.db, actor, query));
+      for (const plan of allPlans(params)) expect(await run(plan), `${who} ${JSON.stringify(params)} ${JSON.stringify(plan)}`).toEqual(chosen);
+      if (who === 'admin' && Object.keys(params).length === 0) expect(chosen.length).toBe(43);
+    }
+  });
+
+  test('a small portfolio leads; the smallest set leads when it is smaller still', async () => {
+    const own = actors.own;
+    if (!own) throw new Error('own');
+    expect(await planList(t.db, own, accountListQuerySchema.parse({}))).toEqual({ scope: 'portfolio', lead: null });
+    expect(await planList(t.db, own, accountListQuerySchema.parse({ q: 'p1' }))).toEqual({ scope: 'probe', lead: 0 });
+    const admin = actors.admin;
+    if (!admin) throw new Error('admin');
+    expect(await planList(t.db, admin, accountListQuerySchema.parse({}))).toEqual({ scope: 'probe', lead: null });
+    expect(await planList(t.db, admin, accountListQuerySchema.parse({ tagId }))).toEqual({ scope: 'probe', lead: 0 });
+  });
+});
