@@ -1,28 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import { sql, type CompiledQuery } from 'kysely';
-import { accountListQuerySchema, type AccountListItem } from '@contract/accounts';
+import type { CompiledQuery } from 'kysely';
+import type { AccountListItem } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
-import { exactTotalLimit } from '@contract/common';
-import type { Db } from '@server/db/database';
-import { applyKeyset, decodeCursor, type SortPlan } from '@server/lib/list';
-import type { Actor } from '@server/policies';
-import { filteredAccounts } from '@server/modules/accounts/accounts.repo';
+import { recordQueries } from './open';
 import { timeIt, type Raw } from './raw';
 
-const namePlan: SortPlan = { key: 'name', columns: ['accounts.name_norm', 'accounts.id'], direction: 'asc' };
+/** The session lookup is what authenticates a request; the baselines run what the endpoint runs after it. */
+const isSessionLookup = (query: CompiledQuery) => /from "sessions"/.test(query.sql);
 
-/** The SQL the list endpoint runs for one page (page, capped count, owners), compiled by the same builders. */
-export function listQueries(db: Db, actor: Actor, params: Record<string, string>, ownerIds: string[]): CompiledQuery[] {
-  const query = accountListQuerySchema.parse(params);
-  const base = filteredAccounts(db, actor, query);
-  const page = applyKeyset(base.selectAll('accounts'), namePlan, decodeCursor(query.cursor, namePlan)).limit(query.limit + 1).compile();
-  const capped = base.clearSelect().select(sql<number>`1`.as('one')).limit(exactTotalLimit + 1);
-  const count = sql`select count(*) as n from (${capped}) as capped`.compile(db);
-  const owners = db.selectFrom('account_owners').innerJoin('users', 'users.id', 'account_owners.user_id')
-    .select(['account_owners.account_id', 'users.id', 'users.name'])
-    .where('account_owners.account_id', 'in', ownerIds.length > 0 ? ownerIds : [''])
-    .orderBy('users.name').compile();
-  return [page, count, owners];
+/** A GET through the app in-process; anything but 200 stops the bench. */
+export async function getJson<T>(app: FastifyInstance, cookie: string, url: string): Promise<T> {
+  const response = await app.inject({ method: 'GET', url, headers: { cookie } });
+  if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+  return response.json<T>();
+}
+
+/** The SQL an endpoint runs for one request (its plan probes, page, count, owners…), as the app compiled it. */
+export async function endpointQueries(app: FastifyInstance, cookie: string, url: string): Promise<CompiledQuery[]> {
+  return (await recordQueries(() => getJson(app, cookie, url))).filter((query) => !isSessionLookup(query));
 }
 
 export async function runAll(raw: Raw, queries: CompiledQuery[]): Promise<unknown[][]> {
@@ -31,35 +26,45 @@ export async function runAll(raw: Raw, queries: CompiledQuery[]): Promise<unknow
   return results;
 }
 
-type Line = { label: string; cartera: { p50: number; p95: number }; raw: { p50: number; p95: number } };
+export type Line = { label: string; cartera: { p50: number; p95: number }; raw: { p50: number; p95: number } };
 
-/** List pages 1 and N (reached by cursors) and searches: the endpoint in-process vs its SQL run directly. */
-export async function benchList(app: FastifyInstance, cookie: string, db: Db, actor: Actor, raw: Raw, runs: number, wantedPage: number): Promise<{ lines: Line[]; pageReached: number }> {
-  const lines: Line[] = [];
-  const get = async (url: string) => {
-    const response = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
-    return response.json<ListResponse<AccountListItem>>();
-  };
-  const measure = async (label: string, params: Record<string, string>) => {
-    const url = `/api/v1/accounts?${new URLSearchParams(params).toString()}`;
-    const first = await get(url);
-    const queries = listQueries(db, actor, params, first.items.map((item) => item.id));
-    lines.push({ label, cartera: await timeIt(runs, () => get(url)), raw: await timeIt(runs, () => runAll(raw, queries)) });
-  };
-  const filter = { kind: 'person', sort: 'name', limit: '50' };
-  await measure(`${actor.role}: list kind=person sort=name, page 1`, filter);
+/** One endpoint in-process (routing, session, policy, SQL, presenter, serialisation) against the same SQL run directly. */
+export async function measureEndpoint(app: FastifyInstance, cookie: string, raw: Raw, runs: number, label: string, url: string): Promise<Line> {
+  const queries = await endpointQueries(app, cookie, url);
+  return { label, cartera: await timeIt(runs, () => getJson(app, cookie, url)), raw: await timeIt(runs, () => runAll(raw, queries)) };
+}
+
+/** The URL of page `wanted` of a list, reached by following cursors from page 1 (or the last page, if fewer). */
+export async function pageUrl(app: FastifyInstance, cookie: string, path: string, params: Record<string, string>, wanted: number): Promise<{ url: string; page: number }> {
   let cursor: string | null = null;
   let page = 1;
-  while (page < wantedPage) {
-    const next: ListResponse<AccountListItem> = await get(`/api/v1/accounts?${new URLSearchParams({ ...filter, ...(cursor ? { cursor } : {}) }).toString()}`);
-    if (!next.nextCursor) break;
-    cursor = next.nextCursor;
+  const urlOf = (next: string | null) => `${path}?${new URLSearchParams({ ...params, ...(next ? { cursor: next } : {}) }).toString()}`;
+  while (page < wanted) {
+    const response: ListResponse<AccountListItem> = await getJson(app, cookie, urlOf(cursor));
+    if (!response.nextCursor) break;
+    cursor = response.nextCursor;
     page += 1;
   }
-  if (cursor) await measure(`${actor.role}: list kind=person sort=name, page ${page}`, { ...filter, cursor });
-  await measure(`${actor.role}: search q=garcia (common surname)`, { q: 'garcia', limit: '50' });
-  await measure(`${actor.role}: search q=maria lopez (two words)`, { q: 'maria lopez', limit: '50' });
-  await measure(`${actor.role}: search q=p12345 (e-mail prefix)`, { q: 'p12345', limit: '50' });
-  return { lines, pageReached: page };
+  return { url: urlOf(cursor), page };
+}
+
+const lists: Array<[string, Record<string, string>]> = [
+  ['kind=person sort=name', { kind: 'person', sort: 'name', limit: '50' }],
+  ['tag=Newsletter (30%) sort=-updatedAt', { sort: '-updatedAt', limit: '50' }],
+  ['city=Lima sort=-createdAt', { city: 'Lima', sort: '-createdAt', limit: '50' }],
+];
+
+/** The accounts list for one actor: each list's page 1 and page `wantedPage`, and searches through its `q` filter. */
+export async function benchList(app: FastifyInstance, who: { label: string; cookie: string }, raw: Raw, runs: number, wantedPage: number, newsletterTagId: string): Promise<Line[]> {
+  const lines: Line[] = [];
+  for (const [name, params] of lists) {
+    const query = name.startsWith('tag=') ? { ...params, tagId: newsletterTagId } : params;
+    lines.push(await measureEndpoint(app, who.cookie, raw, runs, `${who.label}: list ${name}, page 1`, `/api/v1/accounts?${new URLSearchParams(query).toString()}`));
+    const { url, page } = await pageUrl(app, who.cookie, '/api/v1/accounts', query, wantedPage);
+    if (page > 1) lines.push(await measureEndpoint(app, who.cookie, raw, runs, `${who.label}: list ${name}, page ${page.toLocaleString('en')}`, url));
+  }
+  for (const [label, q] of [['garcia (common surname)', 'garcia'], ['maria lopez (two words)', 'maria lopez'], ['p12345 (e-mail prefix)', 'p12345']]) {
+    lines.push(await measureEndpoint(app, who.cookie, raw, runs, `${who.label}: list filter q=${label}`, `/api/v1/accounts?${new URLSearchParams({ q: q ?? '', limit: '50' }).toString()}`));
+  }
+  return lines;
 }

@@ -27,6 +27,10 @@ export const lastNames = ['García', 'Rodríguez', 'González', 'Fernández', 'L
 export const cities = [['Madrid', 'ES'], ['Barcelona', 'ES'], ['Valencia', 'ES'], ['Sevilla', 'ES'], ['Zaragoza', 'ES'], ['Málaga', 'ES'], ['Bilbao', 'ES'], ['Lima', 'PE'], ['Arequipa', 'PE'], ['México', 'MX'], ['Bogotá', 'CO'], ['Oslo', 'NO'], ['Stockholm', 'SE'], ['London', 'GB'], ['Buenos Aires', 'AR']] as const;
 export const companyWords = ['Soluciones', 'Ibérica', 'Global', 'Norte', 'Sur', 'Digital', 'Logística', 'Consultores', 'Ingeniería', 'Servicios', 'Distribuciones', 'Tecnología', 'Grupo', 'Industrias', 'Comercial', 'Andina', 'Atlántica', 'Mediterránea', 'Nordic', 'Solutions'];
 export const stagesWeighted = ['lead', 'lead', 'lead', 'lead', 'lead', 'prospect', 'prospect', 'customer', 'customer', 'customer'];
+export const tagNames = ['Newsletter', 'VIP', 'Feria Madrid 2026', 'Black Friday', 'Renovación', 'Partner', 'Proveedor', 'Evento Lima', 'Webinar', 'Referido', 'Moroso', 'Encuesta NPS'];
+export const activityTypes = ['call', 'email', 'letter', 'visit', 'meeting', 'task', 'note'];
+export const requestChannels = ['phone', 'web_form', 'walk_in'];
+export const requestStatuses = ['new', 'contacted', 'appointment', 'not_interested'];
 export const benchPassword = 'bench-password-1';
 
 /** Secondary indexes of the bulk-loaded tables: dropped before the load and rebuilt after it. */

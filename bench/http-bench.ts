@@ -33,14 +33,9 @@ export async function autocannon(url: string, cookie: string | null, seconds: nu
 /** A bare Fastify app on the same machine running the same SQL and returning the same rows, no auth, no schemas. */
 export async function bareServer(raw: Raw, list: CompiledQuery[], single: CompiledQuery[]): Promise<{ app: FastifyInstance; url: string }> {
   const app = Fastify({ logger: false });
-  app.get('/list', async () => {
-    const [items = [], count = [], owners = []] = await runAll(raw, list);
-    return { items, count, owners };
-  });
-  app.get('/one', async () => {
-    const [rows = [], owners = []] = await runAll(raw, single);
-    return { account: rows[0], owners };
-  });
+  // Every result set the endpoint's queries give (plan probes, page, count, owners…), as JSON.
+  app.get('/list', async () => ({ results: await runAll(raw, list) }));
+  app.get('/one', async () => ({ results: await runAll(raw, single) }));
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url };
 }

@@ -21,13 +21,6 @@ export async function checkParent(db: Db, actor: Actor, kind: AccountKind, accou
   if (accountId && (await wouldCycle(db, accountId, next))) throw invalidParent('parent_cycle');
 }
 
-/** The parent by name, only when the actor may see it. */
-export async function visibleParent(db: Db, actor: Actor, parentId: string | null): Promise<{ id: string; name: string } | null> {
-  if (!parentId) return null;
-  const parent = await findVisibleAccount(db, actor, parentId);
-  return parent ? { id: parent.id, name: parent.name } : null;
-}
-
 /** An account's parent and everything below it, as far as the actor's portfolio reaches. */
 export async function accountTree(db: Db, actor: Actor, accountId: string): Promise<AccountTree> {
   authorize(actor, { domain: 'account', action: 'read' });

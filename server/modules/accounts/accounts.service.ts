@@ -16,11 +16,11 @@ import { checkListValue } from '@server/modules/lists/lists.service';
 import { findTeam } from '@server/modules/teams/teams.repo';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
 import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type AccountFields } from './account-fields';
-import { checkParent, visibleParent } from './account-tree.service';
+import { checkParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
-import { overviewsOf } from './overview';
+import { overviewOf, overviewsOf } from './overview';
 import {
-  findVisibleAccount, insertAccountsBulk, listAccounts, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
+  findAccountDetail, findVisibleAccount, insertAccountsBulk, listAccounts, type AccountDetailRow, ownersOf, replaceOwners, replaceTerms, updateAccountRow,
 } from './accounts.repo';
 
 /** The account or a 404: outside the portfolio, discarded and absent all read the same. */
@@ -57,14 +57,19 @@ async function checkListValues(db: Db, next: AccountFields, current: AccountFiel
   }
 }
 
-/** Loads an account as its page shows it. */
-export async function presentById(db: Db, actor: Actor, row: AccountRow): Promise<Account> {
+/** An account as its page shows it, from a row read by findAccountDetail: one more query, for its owners. */
+async function presentDetail(db: Db, actor: Actor, row: AccountDetailRow): Promise<Account> {
   const owners = (await ownersOf(db, [row.id])).get(row.id) ?? [];
-  const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
-  const createdByName = row.created_by ? names.get(row.created_by) : undefined;
-  const overview = (await overviewsOf(db, actor, [row.id], overviewCounterKeys)).get(row.id) ?? {};
-  const parent = await visibleParent(db, actor, row.parent_id);
-  return presentAccount(row, owners, row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null, actor, overview, parent);
+  const createdBy = row.created_by && row.created_by_name ? { id: row.created_by, name: row.created_by_name } : null;
+  const parent = row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null;
+  return presentAccount(row, owners, createdBy, actor, overviewOf(row, overviewCounterKeys), parent);
+}
+
+/** Reloads an account the actor has just written, as its page shows it (whether or not it is still theirs to see). */
+export async function presentById(db: Db, actor: Actor, row: AccountRow): Promise<Account> {
+  const detail = await findAccountDetail(db, actor, row.id, overviewCounterKeys, false);
+  if (!detail) throw new AppError('not_found');
+  return presentDetail(db, actor, detail);
 }
 
 /** A new account to insert: its kind, fields and owners. */
@@ -217,7 +222,9 @@ export async function discardAccount(db: Db, actor: Actor, id: string): Promise<
 
 export async function getAccount(db: Db, actor: Actor, id: string): Promise<Account> {
   authorize(actor, { domain: 'account', action: 'read' });
-  return presentById(db, actor, await requireVisibleAccount(db, actor, id));
+  const detail = await findAccountDetail(db, actor, id, overviewCounterKeys, true);
+  if (!detail) throw new AppError('not_found');
+  return presentDetail(db, actor, detail);
 }
 
 export async function findAccounts(db: Db, actor: Actor, query: AccountListQuery): Promise<ListResponse<AccountListItem>> {

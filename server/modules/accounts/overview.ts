@@ -1,70 +1,49 @@
 import type { AccountOverview, OverviewCounter } from '@contract/accounts';
 import type { Db } from '@server/db/database';
+import { sql, type RawBuilder } from 'kysely';
 import { accountScope, activityPrivacy, type Actor } from '@server/policies';
 
 /**
  * One overview counter (seed 003: open activities, active projects, unsigned agreements,
- * invoiced this year…): for a set of accounts the actor can already see, one grouped query
- * answering a number per account. Counters of related records go through the portfolio too.
+ * invoiced this year…) as a count of related records of one account, correlated on `account`
+ * (a reference to an accounts id column). Counters of related records go through the portfolio too.
  */
-export type OverviewCounterFn = (db: Db, actor: Actor, accountIds: string[]) => Promise<Map<string, number>>;
-
-const toMap = (rows: Array<{ id: string; n: number | string }>): Map<string, number> =>
-  new Map(rows.map((row) => [row.id, Number(row.n)]));
+export type OverviewCounterSql = (actor: Actor, account: RawBuilder<unknown>) => RawBuilder<number>;
 
 /** Contact persons of an organization that the actor may see (a contact outside the portfolio is not counted). */
-const contacts: OverviewCounterFn = async (db, actor, accountIds) =>
-  toMap(
-    await db
-      .selectFrom('contacts')
-      .innerJoin('accounts as p', 'p.id', 'contacts.person_id')
-      .where('contacts.organization_id', 'in', accountIds)
-      .where(accountScope(actor, 'p'))
-      .select(['contacts.organization_id as id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('contacts.organization_id')
-      .execute(),
-  );
+const contacts: OverviewCounterSql = (actor, account) =>
+  sql<number>`(select count(*) from contacts oc join accounts p on p.id = oc.person_id where oc.organization_id = ${account} and ${accountScope(actor, 'p')})`;
 
 /** Documents in the account's documents tab (the logo is not one). */
-const documents: OverviewCounterFn = async (db, _actor, accountIds) =>
-  toMap(
-    await db
-      .selectFrom('documents')
-      .where('documents.account_id', 'in', accountIds)
-      .where('documents.purpose', '=', 'document')
-      .select(['documents.account_id as id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('documents.account_id')
-      .execute(),
-  );
+const documents: OverviewCounterSql = (_actor, account) =>
+  sql<number>`(select count(*) from documents od where od.account_id = ${account} and od.purpose = 'document')`;
 
 /** Scheduled activities on the account that the actor may see (private ones only for those allowed). */
-const openActivities: OverviewCounterFn = async (db, actor, accountIds) =>
-  toMap(
-    await db
-      .selectFrom('activities')
-      .where('activities.account_id', 'in', accountIds)
-      .where('activities.status', '=', 'scheduled')
-      .where(activityPrivacy(actor, 'activities'))
-      .select(['activities.account_id as id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('activities.account_id')
-      .execute(),
-  );
+const openActivities: OverviewCounterSql = (actor, account) =>
+  sql<number>`(select count(*) from activities oa where oa.account_id = ${account} and oa.status = 'scheduled' and ${activityPrivacy(actor, 'oa')})`;
 
 /** The registry: every key of the contract has its counter (the type makes a missing one a compile error). */
-export const overviewCounters: Record<OverviewCounter, OverviewCounterFn> = { openActivities, contacts, documents };
+export const overviewCounters: Record<OverviewCounter, OverviewCounterSql> = { openActivities, contacts, documents };
+
+/** The asked counters as select expressions on an accounts query, aliased `overview_<key>`. */
+export const overviewSelections = (actor: Actor, keys: readonly OverviewCounter[], alias = 'accounts') =>
+  keys.map((key) => overviewCounters[key](actor, sql.ref(`${alias}.id`)).as(`overview_${key}`));
+
+/** The counters a row selected with overviewSelections carries. */
+export function overviewOf(row: Record<string, unknown>, keys: readonly OverviewCounter[]): AccountOverview {
+  const overview: AccountOverview = {};
+  for (const key of keys) overview[key] = Number(row[`overview_${key}`] ?? 0);
+  return overview;
+}
 
 /**
- * The asked counters for visible accounts (the caller got the ids through the portfolio):
- * one grouped query per counter, whatever the number of accounts, so a list page stays bounded.
+ * The asked counters for visible accounts (the caller got the ids through the portfolio), in one
+ * query whatever the number of accounts and counters, so a list page stays bounded.
  */
 export async function overviewsOf(db: Db, actor: Actor, accountIds: string[], keys: readonly OverviewCounter[]): Promise<Map<string, AccountOverview>> {
   const result = new Map<string, AccountOverview>(accountIds.map((id) => [id, {}]));
   if (accountIds.length === 0 || keys.length === 0) return result;
-  const counted = await Promise.all(keys.map(async (key) => [key, await overviewCounters[key](db, actor, accountIds)] as const));
-  for (const id of accountIds) {
-    const overview: AccountOverview = {};
-    for (const [key, counts] of counted) overview[key] = counts.get(id) ?? 0;
-    result.set(id, overview);
-  }
+  const rows = await db.selectFrom('accounts').select('accounts.id').select(overviewSelections(actor, keys)).where('accounts.id', 'in', accountIds).execute();
+  for (const row of rows) result.set(row.id, overviewOf(row, keys));
   return result;
 }
