@@ -65,6 +65,7 @@ export async function startServer(): Promise<TestServer> {
       CARTERA_ADMIN_EMAIL: admin.email,
       CARTERA_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
+      CARTERA_CHECK_RESPONSES: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,6 +16,7 @@ const envSchema = z.object({
   CARTERA_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CARTERA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CARTERA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(25),
+  CARTERA_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +33,8 @@ export type Config = {
   /** Largest document upload, in bytes (logos have their own, smaller limit). */
   maxUploadBytes: number;
   logLevel: string;
+  /** Check every response against its zod contract (the test suites turn this on; it costs time). */
+  checkResponses: boolean;
   /** Where the built web app lives; null serves no web app (API-only tests). */
   webDistDir: string | null;
 };
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.CARTERA_SESSION_DAYS,
     maxUploadBytes: e.CARTERA_MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
+    checkResponses: e.CARTERA_CHECK_RESPONSES === 'true',
     webDistDir: path.resolve(import.meta.dirname, '../web/dist'),
   };
 }

@@ -50,7 +50,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const handle = await freshDatabase();
   // Uploaded files go to a directory of this test app's own, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cartera-files-'));
-  const config = { ...loadConfig({ LOG_LEVEL: process.env.CARTERA_TEST_LOG_LEVEL ?? 'silent', CARTERA_DATA_DIR: dataDir, ...env }), webDistDir: null };
+  const config = { ...loadConfig({ LOG_LEVEL: process.env.CARTERA_TEST_LOG_LEVEL ?? 'silent', CARTERA_DATA_DIR: dataDir, CARTERA_CHECK_RESPONSES: 'true', ...env }), webDistDir: null };
   const app = await buildApp(config, handle);
   await app.ready();
 
