@@ -11,7 +11,7 @@ import { generateDataset } from './generate';
 import { autocannon, bareServer } from './http-bench';
 import { openBench } from './open';
 import { openRaw } from './raw';
-import { initialJsGzipKb, listRenderMs } from './web-bench';
+import { initialJsGzipKb, listRenderMs, scrollRows } from './web-bench';
 
 // `npm run bench -- --size=100000 --dialect=sqlite [--import-rows=N] [--only=list,import,http,web]`
 const { values } = parseArgs({
@@ -115,6 +115,10 @@ if (only.has('http') || only.has('web')) {
   }
   if (only.has('web')) {
     say(`Web: initial JavaScript ${initialJsGzipKb() ?? '?'} kB gzip; navigation → rendered accounts list ${await listRenderMs(url, admin.cookie) ?? '?'} ms (median, Chromium, loopback).`);
+    const scroll = await scrollRows(url, admin.cookie, Math.min(100_000, size));
+    if (scroll) {
+      say(`Scrolling the accounts table to ${scroll.rowsLoaded.toLocaleString('en')} rows (${Math.round(scroll.rowsLoaded / 100)} pages of 100, ${scroll.seconds.toFixed(0)} s): at most ${scroll.maxDomRows} rows in the DOM; page heap ${scroll.heapMb} MB at the end.`);
+    }
     say('');
   }
 }

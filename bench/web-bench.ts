@@ -16,8 +16,10 @@ export function initialJsGzipKb(): number | null {
   return Math.round(bytes / 1024);
 }
 
-/** Time from navigation to the first rows of the accounts list in Chromium, signed in, on loopback (median of 5). */
-export async function listRenderMs(baseUrl: string, cookie: string): Promise<number | null> {
+type Browser = Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
+
+/** A signed-in Chromium (Debian's, headless, flags as the browser tests use) for `work`; null without Chromium. */
+async function withBrowser<T>(baseUrl: string, cookie: string, work: (context: Browser) => Promise<T>): Promise<T | null> {
   if (!fs.existsSync('/usr/bin/chromium')) return null;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cartera-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -27,6 +29,16 @@ export async function listRenderMs(baseUrl: string, cookie: string): Promise<num
   try {
     const [name = '', value = ''] = cookie.split('=');
     await context.addCookies([{ name, value, url: baseUrl }]);
+    return await work(context);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Time from navigation to the first rows of the accounts list in Chromium, signed in, on loopback (median of 5). */
+export async function listRenderMs(baseUrl: string, cookie: string): Promise<number | null> {
+  return withBrowser(baseUrl, cookie, async (context) => {
     const page = context.pages()[0] ?? (await context.newPage());
     const samples: number[] = [];
     for (let i = 0; i < 6; i += 1) {
@@ -37,8 +49,42 @@ export async function listRenderMs(baseUrl: string, cookie: string): Promise<num
     }
     samples.sort((a, b) => a - b);
     return Math.round(samples[Math.floor(samples.length / 2)] ?? 0);
-  } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
+}
+
+export type ScrollFigures = { rowsLoaded: number; seconds: number; maxDomRows: number; heapMb: number };
+
+/**
+ * Scrolls the accounts table (desktop width) to the end again and again until `rows` rows are
+ * loaded, page by page as a user would, and reports the most table rows the DOM ever held
+ * (virtualised: it should stay at a screenful plus overscan) and the page's JavaScript heap.
+ */
+export async function scrollRows(baseUrl: string, cookie: string, rows: number): Promise<ScrollFigures | null> {
+  return withBrowser(baseUrl, cookie, async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`${baseUrl}/accounts`);
+    const table = page.getByTestId('accounts-table');
+    await table.locator('tbody a').first().waitFor({ timeout: 30_000 });
+    const started = performance.now();
+    let state = { loaded: 0, domRows: 0 };
+    let maxDomRows = 0;
+    let stalled = 0;
+    while (state.loaded < rows && stalled < 200) {
+      const next = await table.evaluate((element) => {
+        element.scrollTop = element.scrollHeight;
+        // Virtual rows are 45 px high; the spacer rows stand for those not in the DOM.
+        return { loaded: Math.round(element.scrollHeight / 45), domRows: element.querySelectorAll('tbody tr:not([aria-hidden])').length };
+      });
+      stalled = next.loaded > state.loaded ? 0 : stalled + 1;
+      state = next;
+      maxDomRows = Math.max(maxDomRows, next.domRows);
+      await page.waitForTimeout(20);
+    }
+    const heap = await page.evaluate(() => {
+      const memory: unknown = Reflect.get(performance, 'memory');
+      return typeof memory === 'object' && memory && 'usedJSHeapSize' in memory ? Number(memory.usedJSHeapSize) : 0;
+    });
+    return { rowsLoaded: state.loaded, seconds: (performance.now() - started) / 1000, maxDomRows, heapMb: Math.round(heap / 2 ** 20) };
+  });
 }
