@@ -1,5 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { accountExportQuerySchema } from '@contract/exports';
+import { accountListQuerySchema } from '@contract/accounts';
+import { accountExportQuerySchema, accountSelectionExportSchema, type ExportFormat } from '@contract/exports';
+import type { Readable } from 'node:stream';
 import { actorOf } from '@server/plugins/request-context';
 import { exportAccounts } from './exports.service';
 
@@ -8,13 +11,24 @@ const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
+const download = (reply: FastifyReply, format: ExportFormat, stream: Readable) => {
+  const date = new Date().toISOString().slice(0, 10);
+  reply.header('content-disposition', `attachment; filename="accounts-${date}.${format}"`);
+  reply.type(contentTypes[format]);
+  return reply.send(stream);
+};
+
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+  // A list: a plain GET, so the browser downloads the stream itself, however long.
   app.get('/exports/accounts', { schema: { tags: ['exports'], querystring: accountExportQuerySchema } }, async (request, reply) => {
-    const { format, ids, ...query } = request.query;
-    const stream = exportAccounts(app.db, actorOf(request), { ...query, limit: 1000 }, ids ?? null, format, request.language);
-    const date = new Date().toISOString().slice(0, 10);
-    reply.header('content-disposition', `attachment; filename="accounts-${date}.${format}"`);
-    reply.type(contentTypes[format]);
-    return reply.send(stream);
+    const { format, ...query } = request.query;
+    return download(reply, format, exportAccounts(app.db, actorOf(request), { ...query, limit: 1000 }, null, format, request.language));
+  });
+
+  // Ticked rows: ids in the body; still only those within the actor's portfolio.
+  app.post('/exports/accounts', { schema: { tags: ['exports'], body: accountSelectionExportSchema } }, async (request, reply) => {
+    const { format, sort, ids } = request.body;
+    const query = accountListQuerySchema.parse({ sort });
+    return download(reply, format, exportAccounts(app.db, actorOf(request), query, ids, format, request.language));
   });
 };

@@ -99,6 +99,27 @@ export async function apiJson<S extends z.ZodType>(schema: S, path: string, opti
   return schema.parse(await response.json());
 }
 
+/**
+ * A POST whose answer is a file to save (a selection export): the browser saves it under the
+ * name the server gives. Only for answers small enough to hold in memory; long lists use a link.
+ */
+export async function apiDownload(path: string, body: unknown): Promise<void> {
+  const response = await send(path, { method: 'POST', body });
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const url = URL.createObjectURL(await response.blob());
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoked on the next turn: the click has started the download by then.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
+
 /** A request answered with 204 No Content. */
 export async function apiVoid(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options);
