@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import { xlsxRecords } from './import-xlsx';
+import { xlsxHead, xlsxRecords } from './import-xlsx';
 
 export type FileFormat = 'csv' | 'xlsx';
 export type FileShape = { format: FileFormat; encoding: string; delimiter: string };
@@ -100,14 +100,14 @@ export function readRecords(path: string, shape: FileShape): AsyncGenerator<stri
 
 /** The header and up to `limit` data rows. */
 export async function readHead(path: string, shape: FileShape, limit: number): Promise<{ headers: string[]; rows: string[][] }> {
-  let headers: string[] | null = null;
-  const rows: string[][] = [];
-  for await (const record of readRecords(path, shape)) {
-    if (!headers) headers = record.map((cell) => cell.trim());
-    else rows.push(record);
-    if (rows.length >= limit) break;
+  const records: string[][] = [];
+  if (shape.format === 'xlsx') {
+    records.push(...(await xlsxHead(path, limit + 1)));
+  } else {
+    for await (const record of csvRecords(path, shape)) if (records.push(record) > limit) break;
   }
-  return { headers: headers ?? [], rows };
+  const [headers = [], ...rows] = records;
+  return { headers: headers.map((cell) => cell.trim()), rows };
 }
 
 /** Number of data rows (streamed once; for progress). */

@@ -195,6 +195,14 @@ describe('reading XLSX files', () => {
     expect(rows[2999]).toEqual(['p2998@example.com', 'Ana']);
     expect(rows[3000]).toEqual(['p2999@example.com', 'Íñigo']);
     expect(await countRows(file, xlsx)).toBe(3000);
+    // The preview reads only the beginning of the string table, and agrees with the full read.
+    expect(await readHead(file, xlsx, 20)).toEqual({ headers: ['email', 'nombre'], rows: rows.slice(1, 21) });
+  });
+
+  test('the preview skips a row that only looks filled (a string of spaces) exactly as the import does', async () => {
+    const file = write('preview.xlsx', zipOf(handMade));
+    expect(await readHead(file, xlsx, 1)).toEqual({ headers: ['Ángela', 'Rich', 'Inline & más', '42.5', '2024-03-05'], rows: [['', '', 'true', 'Ángela']] });
+    expect(await readHead(file, xlsx, 5)).toEqual({ headers: ['Ángela', 'Rich', 'Inline & más', '42.5', '2024-03-05'], rows: [['', '', 'true', 'Ángela']] });
   });
 
   test('nothing is left on disk, after a full read or a preview that stops early', async () => {
