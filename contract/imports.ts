@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountKindSchema, listValueSchema, userRefSchema } from './accounts';
 import { idSchema, listQueryBase, listResponse } from './common';
+import { tagRefSchema } from './tags';
 
 /** What a file column can fill in. Person files: firstName/lastName (or fullName) and their company. */
 export const importTargets = [
@@ -19,7 +20,7 @@ export const duplicateRules = ['skip', 'update', 'create'] as const;
 export const duplicateRuleSchema = z.enum(duplicateRules);
 export type DuplicateRule = z.infer<typeof duplicateRuleSchema>;
 
-/** Rules applied to every row. Tags join here once the tags table exists (see import-rules.ts). */
+/** Rules applied to every row. */
 export const importRulesSchema = z.object({
   kind: accountKindSchema,
   /** A row matching an account by e-mail, tax id or phone is skipped, updated, or created anyway. */
@@ -27,6 +28,8 @@ export const importRulesSchema = z.object({
   ownerIds: z.array(idSchema).max(20).default([]),
   /** Overrides the file's stage column when set. */
   stage: listValueSchema.nullable().default(null),
+  /** Added to every account the import creates or updates; tags an account already has stay. */
+  tagIds: z.array(idSchema).max(20).default([]),
 });
 export type ImportRules = z.infer<typeof importRulesSchema>;
 export type ImportRulesInput = z.input<typeof importRulesSchema>;
@@ -44,7 +47,11 @@ export const importSchema = z.object({
   delimiter: z.string(),
   headers: z.array(z.string()),
   mapping: z.array(z.string().nullable()),
-  rules: z.object({ kind: accountKindSchema, duplicates: duplicateRuleSchema, ownerIds: z.array(z.string()), stage: z.string().nullable() }),
+  rules: z.object({
+    kind: accountKindSchema, duplicates: duplicateRuleSchema, ownerIds: z.array(z.string()), stage: z.string().nullable(), tagIds: z.array(z.string()),
+  }),
+  /** The rule's tags by name, for the summary (a tag deleted since is left out). */
+  tags: z.array(tagRefSchema),
   rowsTotal: z.number().int().nullable(),
   rowsDone: z.number().int(),
   created: z.number().int(),

@@ -29,6 +29,10 @@ export const tagUpdateSchema = z.object({
 });
 export type TagUpdate = z.input<typeof tagUpdateSchema>;
 
+/** A tag as other records show it: enough to draw its badge. */
+export const tagRefSchema = z.object({ id: idSchema, name: z.string(), color: z.string().nullable() });
+export type TagRef = z.infer<typeof tagRefSchema>;
+
 /** The tags of one account (a handful: no paging). */
-export const accountTagsSchema = z.object({ items: z.array(z.object({ id: idSchema, name: z.string(), color: z.string().nullable() })) });
+export const accountTagsSchema = z.object({ items: z.array(tagRefSchema) });
 export const accountTagParamsSchema = z.object({ id: idSchema, tagId: idSchema });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { adminSession, hasChromium } from './harness';
+import { tagSchema } from '@contract/tags';
+import { apiLogin } from './api';
+import { admin, adminSession, hasChromium } from './harness';
 
 /** A small people file as a Spanish spreadsheet saves it: semicolons, Latin-1, one bad row. */
 function peopleCsv(): Buffer {
@@ -12,7 +14,12 @@ function peopleCsv(): Buffer {
 }
 
 describe.skipIf(!hasChromium)('import people from a CSV file through the wizard', () => {
-  const session = adminSession();
+  const session = adminSession({
+    seed: async (server) => {
+      const api = await apiLogin(server.baseUrl, admin.email, admin.password);
+      for (const name of ['Feria 2027', 'Ferretería', 'Boletín']) await api.call(tagSchema, 'POST', '/tags', { name });
+    },
+  });
 
   it('uploads, maps the Spanish headers by itself, previews the bad row, and runs to the end', async () => {
     const { page } = session.browser;
@@ -31,11 +38,17 @@ describe.skipIf(!hasChromium)('import people from a CSV file through the wizard'
     await preview.getByText('Correo electrónico: No es un correo electrónico válido.').waitFor();
     await preview.getByText('Nombre: Campo obligatorio.').waitFor();
 
+    // Rules: a tag for every row, found by typing the start of its name (the server searches).
+    await page.getByRole('combobox', { name: 'Etiquetas' }).fill('feria');
+    await page.getByRole('option', { name: 'Feria 2027' }).click();
+    await page.keyboard.press('Escape');
+
     await page.getByTestId('import-run').click();
     await page.getByTestId('import-status').filter({ hasText: 'Terminada' }).waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('import-progress-text').textContent()).resolves.toContain('41 de 41 filas (100 %)');
     await expect(page.getByTestId('import-created').textContent()).resolves.toBe('40');
     await expect(page.getByTestId('import-failed').textContent()).resolves.toBe('1');
+    await expect(page.getByTestId('import-tags').textContent()).resolves.toBe('Etiquetas para cada cuenta:Feria 2027');
 
     // Progress lives on the server: a reload shows the same import, finished.
     await page.reload();
@@ -47,8 +60,9 @@ describe.skipIf(!hasChromium)('import people from a CSV file through the wizard'
     expect(body).toContain('4,email,Correo electrónico,No es un correo electrónico válido.');
 
     await page.getByRole('link', { name: 'Cuentas' }).click();
-    await page.getByRole('link', { name: 'Persona12 Muñoz' }).waitFor();
     await page.getByRole('link', { name: 'Ferretería Ibáñez' }).waitFor();
+    await page.getByRole('link', { name: 'Persona12 Muñoz' }).click();
+    await page.getByRole('group', { name: 'Etiquetas de la cuenta' }).getByText('Feria 2027').waitFor();
   });
 
   it('undoes the import: the people and the company it created are gone', async () => {

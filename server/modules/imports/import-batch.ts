@@ -1,4 +1,5 @@
 import type { ImportRules, ImportTarget } from '@contract/imports';
+import type { TagRef } from '@contract/tags';
 import type { AccountRow, ContactRow, Db, ImportRowRow } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
 import { newId } from '@server/lib/ids';
@@ -13,15 +14,21 @@ import {
 import { insertNewAccounts, type NewAccountInput } from '@server/modules/accounts/accounts.service';
 import { findContactPair, insertContactsBulk } from '@server/modules/accounts/contacts.repo';
 import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
+import { tagBatch, type TagTarget } from './import-tags';
 import type { ParsedRow, RowResult } from './import-values';
 
 export type BatchRow = { rowNumber: number; values: Partial<Record<ImportTarget, string>>; result: RowResult };
 export type BatchCounts = { created: number; updated: number; skipped: number; failed: number };
+/** Who runs the import and what it applies to every row (the rule's tags resolved to names once per job). */
+export type BatchJob = { actor: Actor; importId: string; rules: ImportRules; tags: TagRef[] };
 
-/** What undo needs to put an updated account back: the row and its owners as they were. */
 /** The fields an import can change; an undo restores exactly these and leaves every other field as it is. */
 export type ImportedFields = Pick<AccountFields, 'name' | 'firstName' | 'lastName' | 'stage' | 'taxId' | 'industry' | 'source' | 'website' | 'emails' | 'phones' | 'addresses' | 'notes'>;
-export type BeforeImage = { kind: AccountRow['kind']; fields: ImportedFields; ownerIds: string[] };
+/**
+ * What undo needs to put an updated account back: its fields and owners as they were, and the tags
+ * this row added (only those come off; tags the account had before stay).
+ */
+export type BeforeImage = { kind: AccountRow['kind']; fields: ImportedFields; ownerIds: string[]; addedTagIds: string[] };
 
 /** Duplicate keys of a row: e-mails, phones (E.164), tax id; the name only when it has none of those. */
 function keysOf(row: ParsedRow): string[] {
@@ -70,11 +77,11 @@ type Link = { rowIndex: number; personId: string; personCreated: boolean; compan
  * Writes one batch of rows inside the caller's transaction: duplicates decided against the
  * actor's portfolio and against earlier rows of the batch, new accounts in multi-row inserts
  * (owners, search terms and history as the accounts service writes them), updates with their
- * before-image, people linked to their companies. Returns the ledger rows and the counts.
+ * before-image, the rule's tags on both, people linked to their companies. Returns the ledger
+ * rows and the counts.
  */
-export async function writeBatch(
-  trx: Db, actor: Actor, importId: string, rules: ImportRules, rows: BatchRow[],
-): Promise<{ ledger: ImportRowRow[]; counts: BatchCounts }> {
+export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Promise<{ ledger: ImportRowRow[]; counts: BatchCounts }> {
+  const { actor, importId, rules } = job;
   const counts: BatchCounts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   const ledger: ImportRowRow[] = rows.map((row) => ({
     import_id: importId, row_number: row.rowNumber, action: 'skipped', account_id: null, organization_id: null, contact_id: null, before: null, errors: null,
@@ -114,6 +121,7 @@ export async function writeBatch(
 
   const created = await insertNewAccounts(trx, actor, toCreate.map((item) => item.input));
   const links: Link[] = [];
+  const tagged: TagTarget[] = [];
   created.forEach((account, position) => {
     const item = toCreate[position];
     const entry = item ? ledger[item.index] : undefined;
@@ -122,19 +130,28 @@ export async function writeBatch(
     entry.action = 'created';
     entry.account_id = account.id;
     counts.created += 1;
+    tagged.push({ index: item.index, accountId: account.id, created: true });
     if (row.result.row.company) links.push({ rowIndex: item.index, personId: account.id, personCreated: true, company: row.result.row.company });
   });
 
+  const images = new Map<number, Omit<BeforeImage, 'addedTagIds'>>();
   for (const item of toUpdate) {
     const row = rows[item.index];
     const entry = ledger[item.index];
     if (!row?.result.ok || !entry) continue;
-    const image = await updateFromRow(trx, actor, item.id, row, rules);
+    images.set(item.index, await updateFromRow(trx, actor, item.id, row, rules));
     entry.action = 'updated';
     entry.account_id = item.id;
-    entry.before = JSON.stringify(image);
     counts.updated += 1;
+    tagged.push({ index: item.index, accountId: item.id, created: false });
     if (row.result.row.company) links.push({ rowIndex: item.index, personId: item.id, personCreated: false, company: row.result.row.company });
+  }
+
+  // Rows in file order, so that of two rows updating one account the first holds the tags it gained.
+  const addedTags = await tagBatch(trx, actor, job.tags, tagged.sort((a, b) => a.index - b.index));
+  for (const [index, image] of images) {
+    const entry = ledger[index];
+    if (entry) entry.before = JSON.stringify({ ...image, addedTagIds: addedTags.get(index) ?? [] } satisfies BeforeImage);
   }
 
   await linkCompanies(trx, actor, rules, links, ledger);
@@ -142,7 +159,7 @@ export async function writeBatch(
 }
 
 /** Applies a row to an existing account; returns the before-image undo restores. */
-async function updateFromRow(trx: Db, actor: Actor, id: string, row: BatchRow, rules: ImportRules): Promise<BeforeImage> {
+async function updateFromRow(trx: Db, actor: Actor, id: string, row: BatchRow, rules: ImportRules): Promise<Omit<BeforeImage, 'addedTagIds'>> {
   const [before] = await findAccountsByIds(trx, [id]);
   if (!before || !row.result.ok) throw new Error(`account ${id} vanished during import`);
   const ownerIds = ((await ownersOf(trx, [id])).get(id) ?? []).map((owner) => owner.id);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { xlsxHead, xlsxRecords } from './import-xlsx';
 
 export type FileFormat = 'csv' | 'xlsx';
 export type FileShape = { format: FileFormat; encoding: string; delimiter: string };
@@ -81,21 +81,6 @@ function decoder(encoding: string): Transform {
   });
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('richText' in value && Array.isArray(value.richText)) {
-      return value.richText.map((part: unknown) => (typeof part === 'object' && part && 'text' in part ? String(part.text) : '')).join('');
-    }
-    if ('result' in value) return cellText(value.result);
-  }
-  return '';
-}
-
 async function* csvRecords(path: string, shape: FileShape): AsyncGenerator<string[]> {
   const parser = fs.createReadStream(path, { highWaterMark: 256 * 1024 }).pipe(decoder(shape.encoding)).pipe(
     parse({ delimiter: shape.delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }),
@@ -105,20 +90,9 @@ async function* csvRecords(path: string, shape: FileShape): AsyncGenerator<strin
   }
 }
 
-async function* xlsxRecords(path: string): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore' });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = Array.isArray(row.values) ? row.values.slice(1).map(cellText) : [];
-      if (values.some((value) => value.trim() !== '')) yield values;
-    }
-    return; // the first worksheet only
-  }
-}
-
 /**
  * The file's records as text cells, streamed: the header first, then data rows. Nothing but the
- * current chunk is held in memory (XLSX keeps its shared-string table, which the format requires).
+ * current chunk is held in memory (an XLSX's shared-string table waits on disk, see import-xlsx).
  */
 export function readRecords(path: string, shape: FileShape): AsyncGenerator<string[]> {
   return shape.format === 'xlsx' ? xlsxRecords(path) : csvRecords(path, shape);
@@ -126,14 +100,14 @@ export function readRecords(path: string, shape: FileShape): AsyncGenerator<stri
 
 /** The header and up to `limit` data rows. */
 export async function readHead(path: string, shape: FileShape, limit: number): Promise<{ headers: string[]; rows: string[][] }> {
-  let headers: string[] | null = null;
-  const rows: string[][] = [];
-  for await (const record of readRecords(path, shape)) {
-    if (!headers) headers = record.map((cell) => cell.trim());
-    else rows.push(record);
-    if (rows.length >= limit) break;
+  const records: string[][] = [];
+  if (shape.format === 'xlsx') {
+    records.push(...(await xlsxHead(path, limit + 1)));
+  } else {
+    for await (const record of csvRecords(path, shape)) if (records.push(record) > limit) break;
   }
-  return { headers: headers ?? [], rows };
+  const [headers = [], ...rows] = records;
+  return { headers: headers.map((cell) => cell.trim()), rows };
 }
 
 /** Number of data rows (streamed once; for progress). */

@@ -11,9 +11,11 @@ import { auditedAccountFields, columnsOf, fieldsOf, termsOf } from '@server/modu
 import { deleteAccounts, findAccountsByIds, replaceOwners, replaceTerms, updateAccountRow } from '@server/modules/accounts/accounts.repo';
 import { deleteContacts } from '@server/modules/accounts/contacts.repo';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { findTagsByIds } from '@server/modules/tags/tags.repo';
 import { loadActor } from '@server/modules/users/users.repo';
 import { countRows, readRecords, type FileShape } from './import-file';
 import { writeBatch, type BatchRow, type BeforeImage } from './import-batch';
+import { untagBatch } from './import-tags';
 import { valuesOf } from './import-mapping';
 import { loadLookups, parseRow } from './import-values';
 import { addImportCounts, findImport, importRowsBefore, insertImportRows, updateImport } from './imports.repo';
@@ -56,6 +58,8 @@ async function runImport(ctx: JobContext): Promise<unknown> {
   const total = row.rows_total ?? (await countRows(file, shape));
   await updateImport(ctx.db, row.id, { status: 'running', rows_total: total, updated_at: nowIso() });
   const lookups = await loadLookups(ctx.db);
+  // A tag deleted after the import was queued is simply not applied: it no longer exists to put on.
+  const tags = (await findTagsByIds(ctx.db, rules.tagIds)).map((tag) => ({ id: tag.id, name: tag.name, color: tag.color }));
   let done = row.rows_done;
   let index = -1; // -1 is the header
   let batch: BatchRow[] = [];
@@ -64,7 +68,7 @@ async function runImport(ctx: JobContext): Promise<unknown> {
     batch = [];
     const after = done + rows.length;
     await ctx.db.transaction().execute(async (trx) => {
-      const { ledger, counts } = await writeBatch(trx, actor, row.id, rules, rows);
+      const { ledger, counts } = await writeBatch(trx, { actor, importId: row.id, rules, tags }, rows);
       await insertImportRows(trx, ledger);
       await addImportCounts(trx, row.id, after, counts, nowIso());
       await ctx.checkpoint(trx, after, total);
@@ -91,6 +95,18 @@ async function markFailed(db: Db, job: JobRow): Promise<void> {
   await updateImport(db, importId, { status: job.kind === 'import.undo' ? 'done' : 'failed', updated_at: nowIso() });
 }
 
+const text = z.string().nullable();
+const beforeSchema = z.object({
+  kind: accountKindSchema,
+  fields: z.object({
+    name: text, firstName: text, lastName: text, stage: z.string(), taxId: text, industry: text, source: text,
+    website: text, emails: z.array(z.string()), phones: z.array(z.string()), addresses: addressesSchema, notes: text,
+  }),
+  ownerIds: z.array(z.string()),
+  // Ledgers written before imports applied tags have none to take off.
+  addedTagIds: z.array(z.string()).default([]),
+}) satisfies z.ZodType<BeforeImage>;
+
 /**
  * Undoes an import, newest row first (so an account two rows updated ends as it was before
  * both): what it created is deleted, what it updated gets its before-image back. Batches and
@@ -108,9 +124,14 @@ async function undoImport(ctx: JobContext): Promise<unknown> {
       const createdIds = rows.flatMap((item) => [item.action === 'created' ? item.account_id : null, item.organization_id]).filter((id): id is string => id !== null);
       const contactIds = rows.map((item) => item.contact_id).filter((id): id is string => id !== null);
       await deleteContacts(trx, contactIds);
+      const untag: Array<{ accountId: string; tagIds: string[] }> = [];
       for (const item of rows) {
-        if (item.action === 'updated' && item.before && item.account_id) await restore(trx, actor, item.account_id, item.before);
+        if (item.action !== 'updated' || !item.before || !item.account_id) continue;
+        const image = beforeSchema.parse(JSON.parse(item.before));
+        await restore(trx, actor, item.account_id, image);
+        untag.push({ accountId: item.account_id, tagIds: image.addedTagIds });
       }
+      await untagBatch(trx, actor, untag);
       await deleteAccounts(trx, createdIds);
       await ctx.checkpoint(trx, last, null);
     });
@@ -124,19 +145,8 @@ async function undoImport(ctx: JobContext): Promise<unknown> {
   return { undone: handled };
 }
 
-const text = z.string().nullable();
-const beforeSchema = z.object({
-  kind: accountKindSchema,
-  fields: z.object({
-    name: text, firstName: text, lastName: text, stage: z.string(), taxId: text, industry: text, source: text,
-    website: text, emails: z.array(z.string()), phones: z.array(z.string()), addresses: addressesSchema, notes: text,
-  }),
-  ownerIds: z.array(z.string()),
-}) satisfies z.ZodType<BeforeImage>;
-
 /** Puts an updated account back as it was before the import, through the same columns and terms as an edit. */
-async function restore(trx: Db, actor: Actor, accountId: string, beforeJson: string): Promise<void> {
-  const image = beforeSchema.parse(JSON.parse(beforeJson));
+async function restore(trx: Db, actor: Actor, accountId: string, image: BeforeImage): Promise<void> {
   const [current] = await findAccountsByIds(trx, [accountId]);
   if (!current) return; // purged since: nothing to restore
   // Only what an import can change is restored; fields edited since by other means stay as they are.

@@ -1,10 +1,13 @@
 import type { Import } from '@contract/imports';
+import type { TagRef } from '@contract/tags';
 import type { ImportRow } from '@server/db/database';
 import { isAdmin, type Actor } from '@server/policies/actor';
 import { settingsOf } from './import-jobs';
 
+type Related = { author: { id: string; name: string } | null; error: string | null; tags: TagRef[] };
+
 /** An import as the API shows it; abilities say which buttons the web may show. */
-export function presentImport(row: ImportRow, author: { id: string; name: string } | null, error: string | null, actor: Actor): Import {
+export function presentImport(row: ImportRow, { author, error, tags }: Related, actor: Actor): Import {
   const { mapping, rules } = settingsOf(row);
   const mine = isAdmin(actor) || row.created_by === actor.id;
   return {
@@ -17,6 +20,7 @@ export function presentImport(row: ImportRow, author: { id: string; name: string
     headers: jsonStrings(row.headers),
     mapping,
     rules,
+    tags,
     rowsTotal: row.rows_total,
     rowsDone: row.rows_done,
     created: row.created_count,

@@ -14,9 +14,11 @@ import { enqueueJob, findJob, requeueJob } from '@server/jobs/jobs.repo';
 import { authorize, type Actor } from '@server/policies';
 import { checkOwners } from '@server/modules/accounts/accounts.service';
 import { checkListValue } from '@server/modules/lists/lists.service';
+import { findTagsByIds } from '@server/modules/tags/tags.repo';
+import { requireTagsToAssign } from '@server/modules/tags/tags.service';
 import { userNames } from '@server/modules/users/users.repo';
 import { detectShape, readHead } from './import-file';
-import { importFilePath } from './import-jobs';
+import { importFilePath, settingsOf } from './import-jobs';
 import { autoMap, columnOf, valuesOf } from './import-mapping';
 import { loadLookups, parseRow } from './import-values';
 import { presentImport } from './imports.presenter';
@@ -28,7 +30,8 @@ async function present(db: Db, actor: Actor, row: ImportRow): Promise<Import> {
   const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
   const name = row.created_by ? names.get(row.created_by) : undefined;
   const job = row.job_id ? await findJob(db, row.job_id) : undefined;
-  return presentImport(row, row.created_by && name ? { id: row.created_by, name } : null, job?.error ?? null, actor);
+  const tags = (await findTagsByIds(db, settingsOf(row).rules.tagIds)).map((tag) => ({ id: tag.id, name: tag.name, color: tag.color }));
+  return presentImport(row, { author: row.created_by && name ? { id: row.created_by, name } : null, error: job?.error ?? null, tags }, actor);
 }
 
 /** The import or a 404: someone else's import reads as absent (admins see them all). */
@@ -112,7 +115,8 @@ export async function runImport(db: Db, actor: Actor, dataDir: string, id: strin
   // As when creating one account: an agent stays an owner of what they import, or they would lose it.
   if (ownerIds.length === 0 || (actor.role === 'agent' && !ownerIds.includes(actor.id))) ownerIds = [actor.id, ...ownerIds];
   if (data.rules.stage) await checkListValue(db, 'account_stage', 'rules.stage', data.rules.stage, null);
-  const rules = { ...data.rules, ownerIds };
+  await requireTagsToAssign(db, actor, data.rules.tagIds, 'rules.tagIds');
+  const rules = { ...data.rules, ownerIds, tagIds: [...new Set(data.rules.tagIds)] };
   const updated = await db.transaction().execute(async (trx) => {
     const job = await enqueueJob(trx, { kind: 'import.run', payload: { importId: id, dataDir }, createdBy: actor.id });
     const patch = { status: 'queued' as const, job_id: job.id, mapping: JSON.stringify(data.mapping), rules: JSON.stringify(rules), updated_at: nowIso() };

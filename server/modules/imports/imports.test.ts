@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
 import type { Account, AccountListItem } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import type { Import, ImportPreview, Job } from '@contract/imports';
+import type { Tag } from '@contract/tags';
 import { JobLostError, type JobHandler } from '@server/jobs/job-context';
 import { jobHandlers } from '@server/jobs/job-kinds';
 import { JobWorker } from '@server/jobs/worker';
-import { countRows, expectProblem, uniqueWord } from '@server/test/state';
+import { accountState, countRows, expectProblem, uniqueWord } from '@server/test/state';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
 let t: TestApp;
@@ -45,6 +47,32 @@ async function run(client: Client, imp: Import, rules: Partial<Import['rules']> 
 async function search(client: Client, q: string): Promise<AccountListItem[]> {
   return (await client.get(`/api/v1/accounts?q=${encodeURIComponent(q)}&limit=200`)).json<ListResponse<AccountListItem>>().items;
 }
+
+async function newTag(client: Client, name: string): Promise<Tag> {
+  const response = await client.post('/api/v1/tags', { name });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<Tag>();
+}
+
+/** The names of an account's tags, straight from the database (past every policy). */
+async function tagNames(accountId: string): Promise<string[]> {
+  const rows = await t.db.selectFrom('account_tags').innerJoin('tags', 'tags.id', 'account_tags.tag_id').select('tags.name')
+    .where('account_tags.account_id', '=', accountId).orderBy('tags.name').execute();
+  return rows.map((row) => row.name);
+}
+
+/** Tag history of an account, oldest first, as "action:tag". */
+async function tagHistory(accountId: string): Promise<string[]> {
+  const rows = await t.db.selectFrom('audit_log').select(['action', 'changes']).where('account_id', '=', accountId)
+    .where('entity', '=', 'account_tag').orderBy('at').orderBy('id').execute();
+  return rows.map((row) => {
+    const [change] = z.array(z.object({ before: z.string().nullable(), after: z.string().nullable() })).parse(JSON.parse(row.changes));
+    return `${row.action}:${change?.after ?? change?.before ?? ''}`;
+  });
+}
+
+const idsOf = async (word: string): Promise<string[]> =>
+  (await t.db.selectFrom('accounts').select('id').where('last_name', '=', word).orderBy('id').execute()).map((row) => row.id);
 
 describe('upload and mapping', () => {
   test('Spanish headers in a Latin-1 file with semicolons are detected and mapped', async () => {
@@ -155,6 +183,86 @@ describe('duplicates, re-runs and undo', () => {
     const done = await run(agent, await upload(agent, 'c.csv', `nombre,apellidos,email\nDos,${word},x.${word}@example.com\n`), { duplicates: 'create' });
     expect(done.created).toBe(1);
     expect(await search(agent, word)).toHaveLength(2);
+  });
+});
+
+describe('tags for every row', () => {
+  test('go on every created and updated account, keep the tags it had, and show in history and in the import', async () => {
+    const word = uniqueWord('tag');
+    const [fair, vip, old] = [await newTag(agent, `Feria ${word}`), await newTag(agent, `Vip ${word}`), await newTag(agent, `Antigua ${word}`)];
+    const existing = await t.account(agent, { kind: 'person', firstName: 'Ya', lastName: word, emails: [`ya.${word}@example.com`], phones: ['+34 622 000 001'] });
+    for (const tag of [fair, old]) expect((await agent.put(`/api/v1/accounts/${existing.id}/tags/${tag.id}`)).statusCode).toBe(204);
+    // Rows 1 and 3 both match the existing account (by e-mail, then by phone); row 2 is new.
+    const csv = `email,nombre,apellidos,telefono\nya.${word}@example.com,Ya,${word},\nnueva.${word}@example.com,Nueva,${word},\n,Otra vez,${word},+34 622 000 001\n`;
+    const done = await run(agent, await upload(agent, 't.csv', csv), { duplicates: 'update', tagIds: [fair.id, vip.id, fair.id] });
+    expect(done).toMatchObject({ status: 'done', created: 1, updated: 2, failed: 0 });
+    expect(done.rules.tagIds).toEqual([fair.id, vip.id]);
+    expect(done.tags).toEqual([{ id: fair.id, name: fair.name, color: null }, { id: vip.id, name: vip.name, color: null }]);
+
+    const [created] = (await idsOf(word)).filter((id) => id !== existing.id);
+    expect(await tagNames(existing.id)).toEqual([old.name, fair.name, vip.name]);
+    expect(await tagNames(created ?? '')).toEqual([fair.name, vip.name]);
+    expect(await t.db.selectFrom('account_tags').select('tag_id').where('account_id', '=', existing.id).execute()).toHaveLength(3);
+    expect(await tagHistory(existing.id)).toEqual([`tag_added:${fair.name}`, `tag_added:${old.name}`, `tag_added:${vip.name}`]);
+    expect((await tagHistory(created ?? '')).sort()).toEqual([`tag_added:${fair.name}`, `tag_added:${vip.name}`]);
+    const page = (await agent.get(`/api/v1/accounts?tagId=${vip.id}`)).json<ListResponse<AccountListItem>>();
+    expect(page.items.map((item) => item.id).sort()).toEqual([existing.id, created].sort());
+
+    // Undo: the new account goes, the updated one loses only the tag the import put on it.
+    expect((await agent.post(`/api/v1/imports/${done.id}/undo`)).statusCode).toBe(200);
+    await worker.drain();
+    expect((await agent.get(`/api/v1/imports/${done.id}`)).json<Import>().status).toBe('undone');
+    expect(await idsOf(word)).toEqual([existing.id]);
+    expect(await tagNames(existing.id)).toEqual([old.name, fair.name]);
+    expect((await tagHistory(existing.id)).slice(-1)).toEqual([`tag_removed:${vip.name}`]);
+    expect((await agent.get(`/api/v1/accounts/${existing.id}`)).json<Account>()).toMatchObject({ firstName: 'Ya', phones: ['+34 622 000 001'] });
+  });
+
+  test('running the same file again with the same rules creates no account and no tag link twice', async () => {
+    const word = uniqueWord('again');
+    const tag = await newTag(agent, `Campaña ${word}`);
+    const csv = `email,nombre,apellidos\nuno.${word}@example.com,Uno,${word}\ndos.${word}@example.com,Dos,${word}\n`;
+    const links = () => t.db.selectFrom('account_tags').select('account_id').where('tag_id', '=', tag.id).execute();
+    expect(await run(agent, await upload(agent, 'r.csv', csv), { tagIds: [tag.id] })).toMatchObject({ created: 2 });
+    expect(await run(agent, await upload(agent, 'r.csv', csv), { tagIds: [tag.id] })).toMatchObject({ created: 0, skipped: 2 });
+    const updating = await run(agent, await upload(agent, 'r.csv', csv), { tagIds: [tag.id], duplicates: 'update' });
+    expect(updating).toMatchObject({ created: 0, updated: 2 });
+    expect(await idsOf(word)).toHaveLength(2);
+    expect(await links()).toHaveLength(2);
+    // The update run added no tag, so undoing it takes none off.
+    await agent.post(`/api/v1/imports/${updating.id}/undo`);
+    await worker.drain();
+    expect(await links()).toHaveLength(2);
+    for (const id of await idsOf(word)) expect(await tagHistory(id)).toEqual([`tag_added:${tag.name}`]);
+  });
+
+  test('an unknown tag is refused with a translated error, and nothing is queued or written', async () => {
+    const word = uniqueWord('unk');
+    const spanish = await t.user({ role: 'agent', scope: 'own', language: 'es' });
+    const tag = await newTag(spanish, `Buena ${word}`);
+    const imp = await upload(spanish, 'u.csv', `email,nombre\n${word}@example.com,${word}\n`);
+    const missing = '01900000-0000-7000-8000-000000000000';
+    const jobs = await t.db.selectFrom('jobs').select('id').execute();
+    const problem = expectProblem(await spanish.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: { ...imp.rules, tagIds: [tag.id, missing] } }), 400, 'validation_failed');
+    expect(problem.errors).toEqual([{ field: 'rules.tagIds.1', code: 'unknown_tag', message: 'Etiqueta desconocida.' }]);
+    expectProblem(await spanish.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: { ...imp.rules, tagIds: ['not-an-id'] } }), 400, 'validation_failed');
+    expect((await spanish.get(`/api/v1/imports/${imp.id}`)).json<Import>()).toMatchObject({ status: 'draft', jobId: null, rules: { tagIds: [] }, tags: [] });
+    expect(await t.db.selectFrom('jobs').select('id').execute()).toEqual(jobs);
+    await worker.drain();
+    expect(await search(spanish, word)).toHaveLength(0);
+  });
+
+  test('an agent tags only accounts in their portfolio: a match outside it is neither updated nor tagged', async () => {
+    const word = uniqueWord('out');
+    const tag = await newTag(agent, `Mía ${word}`);
+    const theirs = await t.account(other, { kind: 'person', firstName: 'Ajena', lastName: word, emails: [`ajena.${word}@example.com`] });
+    const before = await accountState(t.db, theirs.id);
+    const done = await run(agent, await upload(agent, 'o.csv', `email,nombre,apellidos\najena.${word}@example.com,Cambiada,${word}\n`), { duplicates: 'update', tagIds: [tag.id] });
+    // The other agent's account does not exist for this agent: the row makes an account of their own.
+    expect(done).toMatchObject({ created: 1, updated: 0 });
+    expect(await accountState(t.db, theirs.id)).toEqual(before);
+    expect(await tagNames(theirs.id)).toEqual([]);
+    expect(await tagHistory(theirs.id)).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
-import type { Db, TagRow } from '@server/db/database';
+import type { Selectable } from 'kysely';
+import type { AccountTagsTable, Db, TagRow } from '@server/db/database';
+import { inChunks } from '@server/lib/chunks';
 import { keysetPage, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import { accountScope, type Actor } from '@server/policies';
@@ -54,6 +56,50 @@ export async function insertAccountTag(db: Db, accountId: string, tagId: string,
 
 export async function deleteAccountTag(db: Db, accountId: string, tagId: string): Promise<void> {
   await db.deleteFrom('account_tags').where('account_id', '=', accountId).where('tag_id', '=', tagId).execute();
+}
+
+export type AccountTagLink = Selectable<AccountTagsTable>;
+
+export const findTagsByIds = async (db: Db, ids: string[]): Promise<TagRow[]> =>
+  ids.length === 0 ? [] : db.selectFrom('tags').selectAll().where('id', 'in', ids).execute();
+
+/** Which of these tags these accounts have, with the tag's name (for history entries). */
+export async function tagLinksOf(db: Db, accountIds: string[], tagIds: string[]): Promise<Array<{ account_id: string; tag_id: string; name: string }>> {
+  if (accountIds.length === 0 || tagIds.length === 0) return [];
+  const found: Array<{ account_id: string; tag_id: string; name: string }> = [];
+  await inChunks(accountIds.map((id) => ({ id })), async (chunk) => {
+    found.push(...(await db
+      .selectFrom('account_tags')
+      .innerJoin('tags', 'tags.id', 'account_tags.tag_id')
+      .select(['account_tags.account_id', 'account_tags.tag_id', 'tags.name'])
+      .where('account_tags.account_id', 'in', chunk.map((item) => item.id))
+      .where('account_tags.tag_id', 'in', tagIds)
+      .execute()));
+  });
+  return found;
+}
+
+/**
+ * Tags many accounts in multi-row statements. A link that exists already (another writer got there
+ * first) is left alone; the links actually added come back, so callers record exactly those.
+ */
+export async function insertAccountTags(db: Db, links: AccountTagLink[]): Promise<Array<{ account_id: string; tag_id: string }>> {
+  const added: Array<{ account_id: string; tag_id: string }> = [];
+  await inChunks(links, async (chunk) => {
+    added.push(...(await db
+      .insertInto('account_tags')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['tag_id', 'account_id']).doNothing())
+      .returning(['account_id', 'tag_id'])
+      .execute()));
+  });
+  return added;
+}
+
+/** Takes one tag off many accounts. */
+export async function deleteTagFromAccounts(db: Db, tagId: string, accountIds: string[]): Promise<void> {
+  await inChunks(accountIds.map((id) => ({ id })), (chunk) =>
+    db.deleteFrom('account_tags').where('tag_id', '=', tagId).where('account_id', 'in', chunk.map((item) => item.id)).execute());
 }
 
 /** The organizations each person belongs to, by name, only those the actor may see. */

@@ -10,7 +10,7 @@ import { authorize, can, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import {
-  deleteAccountTag, deleteTagRow, findTag, findTagByName, hasTag, insertAccountTag, insertTag, listTagRows, tagsOfAccount, updateTagRow,
+  deleteAccountTag, deleteTagRow, findTag, findTagByName, findTagsByIds, hasTag, insertAccountTag, insertTag, listTagRows, tagsOfAccount, updateTagRow,
 } from './tags.repo';
 
 export const presentTag = (row: TagRow, actor: Actor): Tag => ({
@@ -103,6 +103,21 @@ export async function assignTag(db: Db, actor: Actor, accountId: string, tagId: 
     await insertAccountTag(trx, account.id, tag.id, actor.id, nowIso());
     await writeAudit(trx, { actorId: actor.id, entity: 'account_tag', entityId: tag.id, accountId: account.id, action: 'tag_added', changes: [{ field: 'tag', before: null, after: tag.name }] });
   });
+}
+
+/**
+ * The tags a multi-account operation (an import) is about to put on accounts: putting a tag on an
+ * account is editing it, so the account rule applies as for one account; one unknown id refuses
+ * the lot, before anything is written.
+ */
+export async function requireTagsToAssign(db: Db, actor: Actor, ids: string[], field: string): Promise<TagRow[]> {
+  if (ids.length === 0) return [];
+  authorize(actor, { domain: 'tag', action: 'read' });
+  authorize(actor, { domain: 'account', action: 'update' });
+  const found = new Map((await findTagsByIds(db, [...new Set(ids)])).map((tag) => [tag.id, tag]));
+  const unknown = ids.findIndex((id) => !found.has(id));
+  if (unknown >= 0) throw new AppError('validation_failed', { fields: [{ field: `${field}.${unknown}`, code: 'unknown_tag' }] });
+  return [...found.values()];
 }
 
 export async function unassignTag(db: Db, actor: Actor, accountId: string, tagId: string): Promise<void> {

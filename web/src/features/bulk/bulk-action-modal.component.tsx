@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { OwnerSelect } from '@web/features/accounts/owner-select.component';
 import { ListSelect } from '@web/features/lists/list-select.component';
-import { TagSelect } from './tag-select.component';
+import { TagSelect } from '@web/features/tags/tag-select.component';
 
 /** Actions that need the user to pick something first (discard only asks for confirmation). */
 export type PickedActionType = Exclude<BulkAction['type'], 'discard'>;
@@ -53,7 +53,7 @@ export function BulkActionModal({ type, count, loading, error, onSubmit, onClose
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">{t('bulk:modal.appliesTo', { count })}</Text>
-          {(type === 'addTag' || type === 'removeTag') && <TagSelect value={tagId} onChange={setTagId} />}
+          {(type === 'addTag' || type === 'removeTag') && <TagSelect label={t('bulk:field.tag')} value={tagId} onChange={setTagId} />}
           {type === 'setStage' && <ListSelect listKey="account_stage" label={t('bulk:field.stage')} value={stage} onChange={setStage} />}
           {(type === 'addOwners' || type === 'removeOwners') && <OwnerSelect value={userIds} onChange={setUserIds} />}
           {type === 'addCharacteristic' && (

@@ -6,6 +6,7 @@ import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { useDisclosure } from '@mantine/hooks';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
+import { TagBadge } from '@web/features/tags/tag-badge.component';
 import { ImportProgressBar, importPercent } from './import-progress-bar.component';
 import { ImportStatusBadge } from './import-status-badge.component';
 import { useImportAction } from './use-import-action';
@@ -42,6 +43,12 @@ export function ImportProgressPanel({ imp }: { imp: Import }) {
           <Count label={t('imports:counts.skipped')} value={imp.skipped} testId="import-skipped" />
           <Count label={t('imports:counts.failed')} value={imp.failed} testId="import-failed" />
         </SimpleGrid>
+        {imp.tags.length > 0 && (
+          <Group gap="xs" data-testid="import-tags">
+            <Text size="sm" c="dimmed">{t('imports:summary.tags')}</Text>
+            {imp.tags.map((tag) => <TagBadge key={tag.id} name={tag.name} color={tag.color} />)}
+          </Group>
+        )}
         {imp.status === 'failed' && imp.error && <Alert color="red" title={t('imports:progress.failed')}>{imp.error}</Alert>}
         {imp.status === 'undone' && <Alert color="gray">{t('imports:undo.done')}</Alert>}
         <ErrorAlert error={resume.error} />

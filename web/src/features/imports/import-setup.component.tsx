@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { OwnerSelect } from '@web/features/accounts/owner-select.component';
+import { TagSelect } from '@web/features/tags/tag-select.component';
 import { ImportPreviewTable } from './import-preview.component';
 import { useRunImport } from './use-run-import';
 
@@ -82,6 +83,14 @@ export function ImportSetup({ imp }: { imp: Import }) {
               onChange={(value) => setRules({ ...rules, stage: value })}
               clearable
               comboboxProps={{ withinPortal: true }}
+            />
+            <TagSelect
+              multiple
+              label={t('imports:rules.tags')}
+              description={t('imports:rules.tagsHelp')}
+              known={imp.tags}
+              value={rules.tagIds ?? []}
+              onChange={(tagIds) => setRules({ ...rules, tagIds })}
             />
           </Stack>
         </SimpleGrid>
