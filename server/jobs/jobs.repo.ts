@@ -31,6 +31,9 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<JobRow> {
 export const findJob = (db: Db, id: string): Promise<JobRow | undefined> =>
   db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const findJobsByIds = (db: Db, ids: string[]): Promise<JobRow[]> =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('jobs').selectAll().where('id', 'in', ids).execute();
+
 /**
  * Claims the oldest queued job, or a running one whose heartbeat is older than `staleBefore`
  * (its process died). One UPDATE … WHERE id = (SELECT …) RETURNING: atomic on SQLite, whose

@@ -10,7 +10,7 @@ import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { fieldMessage } from '@server/lib/messages';
 import { nowIso } from '@server/lib/time';
-import { enqueueJob, findJob, requeueJob } from '@server/jobs/jobs.repo';
+import { enqueueJob, findJobsByIds, requeueJob } from '@server/jobs/jobs.repo';
 import { authorize, type Actor } from '@server/policies';
 import { checkOwners } from '@server/modules/accounts/accounts.service';
 import { checkListValue } from '@server/modules/lists/lists.service';
@@ -26,12 +26,27 @@ import { findVisibleImport, insertImport, listImports, updateImport } from './im
 
 const previewRows = 20;
 
+/** Imports as the API shows them: authors, job errors and tags read once for the whole page. */
+async function presentAll(db: Db, actor: Actor, rows: ImportRow[]): Promise<Import[]> {
+  const present = (values: Array<string | null>) => [...new Set(values.flatMap((value) => (value ? [value] : [])))];
+  const names = await userNames(db, present(rows.map((row) => row.created_by)));
+  const jobs = new Map((await findJobsByIds(db, present(rows.map((row) => row.job_id)))).map((job) => [job.id, job]));
+  const tagIds = rows.map((row) => settingsOf(row).rules.tagIds);
+  const tags = new Map((await findTagsByIds(db, present(tagIds.flat()))).map((tag) => [tag.id, { id: tag.id, name: tag.name, color: tag.color }]));
+  return rows.map((row, index) => {
+    const name = row.created_by ? names.get(row.created_by) : undefined;
+    return presentImport(row, {
+      author: row.created_by && name ? { id: row.created_by, name } : null,
+      error: (row.job_id ? jobs.get(row.job_id)?.error : null) ?? null,
+      tags: (tagIds[index] ?? []).flatMap((id) => tags.get(id) ?? []),
+    }, actor);
+  });
+}
+
 async function present(db: Db, actor: Actor, row: ImportRow): Promise<Import> {
-  const names = row.created_by ? await userNames(db, [row.created_by]) : new Map<string, string>();
-  const name = row.created_by ? names.get(row.created_by) : undefined;
-  const job = row.job_id ? await findJob(db, row.job_id) : undefined;
-  const tags = (await findTagsByIds(db, settingsOf(row).rules.tagIds)).map((tag) => ({ id: tag.id, name: tag.name, color: tag.color }));
-  return presentImport(row, { author: row.created_by && name ? { id: row.created_by, name } : null, error: job?.error ?? null, tags }, actor);
+  const [presented] = await presentAll(db, actor, [row]);
+  if (!presented) throw new AppError('not_found');
+  return presented;
 }
 
 /** The import or a 404: someone else's import reads as absent (admins see them all). */
@@ -77,7 +92,7 @@ export async function getImport(db: Db, actor: Actor, id: string): Promise<Impor
 export async function findImports(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }): Promise<ListResponse<Import>> {
   authorize(actor, { domain: 'import', action: 'read' });
   const page = await listImports(db, actor, query);
-  return { items: await Promise.all(page.rows.map((row) => present(db, actor, row))), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
+  return { items: await presentAll(db, actor, page.rows), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }
 
 /** The first rows as they would be imported with this mapping, each with its validation errors. */
