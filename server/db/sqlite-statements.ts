@@ -7,19 +7,22 @@ const capacity = 1000;
 
 // SQLite has no boolean type and better-sqlite3 will not bind one: booleans go in as 0/1, and
 // the known boolean columns come back as booleans, so repositories see what pg gives.
+// (Rows are fresh objects from the driver, so they are converted in place.)
 const bindable = (parameters: ReadonlyArray<unknown>): unknown[] =>
   parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
 
-function withBooleans(row: unknown): unknown {
-  if (typeof row !== 'object' || row === null) return row;
-  let copy: Record<string, unknown> | null = null;
-  for (const [key, value] of Object.entries(row)) {
-    if (typeof value === 'number' && booleanColumns.has(key)) {
-      copy ??= { ...row };
-      copy[key] = value === 1;
+/** Turns the boolean columns a statement returns (found once, from its result columns) from 0/1 into booleans. */
+function booleanReader(statement: SqliteDatabase.Statement): (row: unknown) => unknown {
+  const names = statement.reader ? statement.columns().map((column) => column.name).filter((name) => booleanColumns.has(name)) : [];
+  if (names.length === 0) return (row) => row;
+  return (row) => {
+    if (typeof row !== 'object' || row === null) return row;
+    for (const name of names) {
+      const value: unknown = Reflect.get(row, name);
+      if (typeof value === 'number') Reflect.set(row, name, value === 1);
     }
-  }
-  return copy ?? row;
+    return row;
+  };
 }
 
 /**
@@ -31,8 +34,9 @@ function withBooleans(row: unknown): unknown {
  * query was left open: `iterate` therefore runs on a fresh statement.
  */
 export function sqliteForKysely(database: SqliteDatabase.Database): KyselySqliteDatabase {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  const prepared = (text: string): SqliteDatabase.Statement => {
+  type Prepared = { statement: SqliteDatabase.Statement; read: (row: unknown) => unknown };
+  const cache = new Map<string, Prepared>();
+  const prepared = (text: string): Prepared => {
     const hit = cache.get(text);
     if (hit) {
       // Map keeps insertion order: re-inserting marks the statement as recently used.
@@ -41,12 +45,13 @@ export function sqliteForKysely(database: SqliteDatabase.Database): KyselySqlite
       return hit;
     }
     const statement = database.prepare(text);
-    cache.set(text, statement);
+    const entry = { statement, read: booleanReader(statement) };
+    cache.set(text, entry);
     if (cache.size > capacity) {
       const oldest = cache.keys().next();
       if (!oldest.done) cache.delete(oldest.value);
     }
-    return statement;
+    return entry;
   };
   return {
     close: () => {
@@ -54,13 +59,13 @@ export function sqliteForKysely(database: SqliteDatabase.Database): KyselySqlite
       database.close();
     },
     prepare: (text: string): SqliteStatement => {
-      const statement = prepared(text);
+      const { statement, read } = prepared(text);
       return {
         reader: statement.reader,
-        all: (parameters) => statement.all(bindable(parameters)).map(withBooleans),
+        all: (parameters) => statement.all(bindable(parameters)).map(read),
         run: (parameters) => statement.run(bindable(parameters)),
         iterate: function* (parameters) {
-          for (const row of database.prepare(text).iterate(bindable(parameters))) yield withBooleans(row);
+          for (const row of database.prepare(text).iterate(bindable(parameters))) yield read(row);
         },
       };
     },

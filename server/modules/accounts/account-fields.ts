@@ -42,6 +42,11 @@ export function blankAccountFields(stage: string): AccountFields {
   };
 }
 
+/** The account's first e-mail and phone: what a list row shows, without reading the rest of its fields. */
+export function firstContactOf(row: Pick<AccountRow, 'emails' | 'phones'>): { email: string | null; phone: string | null } {
+  return { email: parseJsonColumn(row.emails, stringList, [])[0] ?? null, phone: parseJsonColumn(row.phones, stringList, [])[0] ?? null };
+}
+
 export function fieldsOf(row: AccountRow): AccountFields {
   return {
     name: row.kind === 'organization' ? row.name : null,

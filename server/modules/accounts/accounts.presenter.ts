@@ -1,7 +1,7 @@
 import type { Account, AccountListItem, AccountOverview, UserRef } from '@contract/accounts';
 import type { AccountRow } from '@server/db/database';
 import { can, type Actor } from '@server/policies';
-import { fieldsOf } from './account-fields';
+import { fieldsOf, firstContactOf } from './account-fields';
 
 /** The logo's address; the document id in it changes with the logo, so browsers may cache it. */
 const logoUrlOf = (row: AccountRow): string | null =>
@@ -36,14 +36,12 @@ export function presentAccount(
 
 /** A list row: only what the list shows, to keep pages small. */
 export function presentListItem(row: AccountRow, owners: UserRef[], overview: AccountOverview = {}): AccountListItem {
-  const fields = fieldsOf(row);
   return {
     id: row.id,
     kind: row.kind,
     name: row.name,
     stage: row.stage,
-    email: fields.emails[0] ?? null,
-    phone: fields.phones[0] ?? null,
+    ...firstContactOf(row),
     city: row.city,
     country: row.country,
     industry: row.industry,
