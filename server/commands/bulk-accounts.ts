@@ -8,7 +8,7 @@ import { authorize, type Actor } from '@server/policies';
 import type { JobContext, JobHandler } from '@server/jobs/job-context';
 import { enqueueJob } from '@server/jobs/jobs.repo';
 import { addTrait } from '@server/modules/account-links/traits.service';
-import { countPlan, filteredAccounts, planList } from '@server/modules/accounts/account-filters.repo';
+import { filteredAccounts, planList } from '@server/modules/accounts/account-filters.repo';
 import { iterateAccounts, ownersOf } from '@server/modules/accounts/accounts.repo';
 import { changeOwners, discardAccount, updateAccount } from '@server/modules/accounts/accounts.service';
 import { actorById } from '@server/modules/auth/auth.service';
@@ -64,7 +64,7 @@ export async function startBulkAction(db: Db, actor: Actor, input: BulkRequest):
   await checkAction(db, data.action);
   const payload: Payload = { selection: data.selection, action: data.action };
   const { query, ids } = listQuery(payload);
-  let base = filteredAccounts(db, actor, query, countPlan(await planList(db, actor, query)));
+  let base = filteredAccounts(db, actor, query, (await planList(db, actor, query)).count);
   if (ids) base = base.where('accounts.id', 'in', ids);
   const { total } = await countCapped(db, base, Number.MAX_SAFE_INTEGER);
   const job = await enqueueJob(db, { kind: bulkJobKind, payload, createdBy: actor.id, total });

@@ -4,7 +4,7 @@ import { newId } from '@server/lib/ids';
 import { loadActor } from '@server/modules/users/users.repo';
 import type { Actor } from '@server/policies';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
-import { filteredAccounts, planList, type ListPlan } from './account-filters.repo';
+import { cheaperPlan, filteredAccounts, planList, type ListPlan, type SizedSet } from './account-filters.repo';
 
 // The list chooses which set leads its query (the portfolio, a tag, a search word…) by size.
 // Whatever it chooses, the rows must be the same: these tests run every plan on every query.
@@ -79,20 +79,48 @@ describe('list plans', () => {
       const query = accountListQuerySchema.parse({ ...params, sort: 'name', limit: '200' });
       const run = async (plan: ListPlan) =>
         (await filteredAccounts(t.db, actor, query, plan).select('accounts.id').orderBy('accounts.name_norm').orderBy('accounts.id').execute()).map((row) => row.id);
-      const chosen = await run(await planList(t.db, actor, query));
+      const plans = await planList(t.db, actor, query);
+      const chosen = await run(plans.page);
+      expect(await run(plans.count)).toEqual(chosen);
       for (const plan of allPlans(params)) expect(await run(plan), `${who} ${JSON.stringify(params)} ${JSON.stringify(plan)}`).toEqual(chosen);
       if (who === 'admin' && Object.keys(params).length === 0) expect(chosen.length).toBe(43);
     }
   });
 
-  test('a small portfolio leads; the smallest set leads when it is smaller still', async () => {
-    const own = actors.own;
-    if (!own) throw new Error('own');
-    expect(await planList(t.db, own, accountListQuerySchema.parse({}))).toEqual({ scope: 'portfolio', lead: null });
-    expect(await planList(t.db, own, accountListQuerySchema.parse({ q: 'p1' }))).toEqual({ scope: 'probe', lead: 0 });
+  test('an admin with no filter on another table walks the sort index', async () => {
     const admin = actors.admin;
     if (!admin) throw new Error('admin');
-    expect(await planList(t.db, admin, accountListQuerySchema.parse({}))).toEqual({ scope: 'probe', lead: null });
-    expect(await planList(t.db, admin, accountListQuerySchema.parse({ tagId }))).toEqual({ scope: 'probe', lead: 0 });
+    const walk = { scope: 'probe', lead: null };
+    expect(await planList(t.db, admin, accountListQuerySchema.parse({ kind: 'person' }))).toEqual({ page: walk, count: walk });
+  });
+});
+
+describe('choosing a plan at a million accounts', () => {
+  const million = 1_000_000;
+  const page = (sets: SizedSet[]) => cheaperPlan(sets, million, 51, true);
+  const count = (sets: SizedSet[]) => cheaperPlan(sets, million, 10_001, false);
+
+  test('a common search word (40,000 accounts): the page walks the name index, the count reads the word', () => {
+    expect(page([{ lead: 0, size: 40_000 }])).toEqual({ scope: 'probe', lead: null });
+    expect(count([{ lead: 0, size: 40_000 }])).toEqual({ scope: 'probe', lead: 0 });
+  });
+
+  test('an e-mail prefix (3 accounts) leads both', () => {
+    expect(page([{ lead: 0, size: 3 }])).toEqual({ scope: 'probe', lead: 0 });
+    expect(count([{ lead: 0, size: 3 }])).toEqual({ scope: 'probe', lead: 0 });
+  });
+
+  test('two common words that rarely meet (20,000 and 40,000): the rarer leads the page too', () => {
+    expect(page([{ lead: 0, size: 20_000 }, { lead: 1, size: 40_000 }])).toEqual({ scope: 'probe', lead: 0 });
+  });
+
+  test('a tag on 30% of accounts is checked, never read whole', () => {
+    expect(page([{ lead: 0, size: 300_000 }])).toEqual({ scope: 'probe', lead: null });
+    expect(count([{ lead: 0, size: 300_000 }])).toEqual({ scope: 'probe', lead: null });
+  });
+
+  test("an agent's portfolio of 5,000 is read first for the count; a team's 50,000 is walked for the page", () => {
+    expect(count([{ lead: 'scope', size: 5000 }])).toEqual({ scope: 'portfolio', lead: null });
+    expect(page([{ lead: 'scope', size: 50_000 }])).toEqual({ scope: 'probe', lead: null });
   });
 });

@@ -2,7 +2,7 @@ import type { AccountListQuery, OverviewCounter, UserRef } from '@contract/accou
 import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
 import { inChunks } from '@server/lib/chunks';
 import { applyKeyset, keysetPage, type SortPlan } from '@server/lib/list';
-import { countPlan, filteredAccounts, planList } from './account-filters.repo';
+import { filteredAccounts, planList } from './account-filters.repo';
 import { overviewSelections } from './overview';
 import { accountScope, type Actor } from '@server/policies';
 
@@ -29,11 +29,9 @@ const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<st
 };
 
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
-  const plan = await planList(db, actor, query);
-  const rows = filteredAccounts(db, actor, query, plan).selectAll('accounts');
-  // A large portfolio is walked for a page but read first for the count: up to 10,001 owned
-  // accounts read by id cost less than walking a sort index until 10,001 of them have been met.
-  const counted = filteredAccounts(db, actor, query, countPlan(plan));
+  const plan = await planList(db, actor, query, query.cursor === undefined);
+  const rows = filteredAccounts(db, actor, query, plan.page).selectAll('accounts');
+  const counted = filteredAccounts(db, actor, query, plan.count);
   return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort]);
 }
 
@@ -43,7 +41,7 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
  */
 export async function* iterateAccounts(db: Db, actor: Actor, query: AccountListQuery, ids: string[] | null, pageSize = 1000): AsyncGenerator<AccountRow[]> {
   const plan = sortPlans[query.sort];
-  let base = filteredAccounts(db, actor, query, await planList(db, actor, query));
+  let base = filteredAccounts(db, actor, query, (await planList(db, actor, query, false)).page);
   if (ids) base = base.where('accounts.id', 'in', ids.length > 0 ? ids : ['']);
   let after: Array<string | number> | null = null;
   for (;;) {
