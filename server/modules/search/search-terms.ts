@@ -11,6 +11,16 @@ export type QueryWord = { tokens: string[]; compact: string | null };
 // is not a search any more, so the rest are ignored (results then match the first eight).
 const maxWords = 8;
 
+/**
+ * A last token this short matches whole words only ("m" finds the initial M, not every word
+ * starting with m): a one-letter prefix matches a large part of all accounts, which the index
+ * cannot read in bounded time (a PostgreSQL GIN index gathers every match before the first row).
+ * Names starting with it are still found by the name-prefix probe.
+ */
+const minPrefixLength = 2;
+
+const endsInPrefix = (tokens: string[]): boolean => (tokens.at(-1) ?? '').length >= minPrefixLength;
+
 /** The query's words, accent-free and lower case like the index, without syntax of any kind. */
 export function queryWords(q: string): QueryWord[] {
   const words: QueryWord[] = [];
@@ -34,8 +44,8 @@ export const namePrefix = (q: string): string => normalizeText(q);
 export function fts5Match(words: QueryWord[]): string {
   return words
     .map(({ tokens, compact }) => {
-      const phrase = `"${tokens.join(' ')}" *`;
-      return compact ? `(${phrase} OR "${compact}" *)` : phrase;
+      const phrase = (parts: string[]) => `"${parts.join(' ')}"${endsInPrefix(parts) ? ' *' : ''}`;
+      return compact ? `(${phrase(tokens)} OR ${phrase([compact])})` : phrase(tokens);
     })
     .join(' AND ');
 }
@@ -46,7 +56,7 @@ export function fts5Match(words: QueryWord[]): string {
  * typed is read as tsquery syntax.
  */
 export function tsQuery(words: QueryWord[]): string {
-  const phrase = (tokens: string[]) => tokens.map((token, index) => `'${token}'${index === tokens.length - 1 ? ':*' : ''}`).join(' <-> ');
+  const phrase = (parts: string[]) => parts.map((token, index) => `'${token}'${index === parts.length - 1 && endsInPrefix(parts) ? ':*' : ''}`).join(' <-> ');
   return words
     .map(({ tokens, compact }) => (compact ? `(${phrase(tokens)} | ${phrase([compact])})` : phrase(tokens)))
     .join(' & ');

@@ -35,7 +35,7 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
   const prefix = namePrefix(q);
   const startsWithQuery = sql<SqlBool>`(accounts.name_norm >= ${prefix} and accounts.name_norm < ${prefix + top})`;
   const byName = db.selectFrom('accounts').select('accounts.id')
-    .where(startsWithQuery).where(accountScope(actor))
+    .where(startsWithQuery).where(accountScope(actor, 'accounts', 'probe'))
     .orderBy('accounts.name_norm').orderBy('accounts.id').limit(limit + 1);
   const words = queryWords(q);
   const probes = words.length === 0
@@ -59,7 +59,7 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, q: string) {
     // The same function the GIN index is built on, so the planner uses the index.
     return db.selectFrom('accounts').select('accounts.id')
       .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words)})`)
-      .where(accountScope(actor))
+      .where(accountScope(actor, 'accounts', 'probe'))
       .limit(textCandidates);
   }
   return db.withTables<SqliteSearchTables>()
@@ -68,7 +68,7 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, q: string) {
     .innerJoin('accounts', 'accounts.id', 'account_fts_keys.account_id')
     .select('accounts.id')
     .where(sql<SqlBool>`account_fts match ${fts5Match(words)}`)
-    .where(accountScope(actor))
+    .where(accountScope(actor, 'accounts', 'probe'))
     .orderBy('account_fts.rowid', 'desc')
     .limit(textCandidates);
 }

@@ -11,6 +11,7 @@ let t: TestApp;
 let admin: Client;
 let agentA: Client;
 let agentB: Client;
+let teamAgent: Client;
 const ids: Record<string, string> = {};
 
 async function search(client: Client, q: string, limit?: number): Promise<SearchResponse> {
@@ -30,7 +31,9 @@ beforeAll(async () => {
   t = await testApp();
   admin = await t.user({ role: 'admin', scope: 'all' });
   agentA = await t.user({ role: 'agent', scope: 'own' });
-  agentB = await t.user({ role: 'agent', scope: 'own' });
+  const team = (await admin.post('/api/v1/teams', { name: 'Norte' })).json<{ id: string }>();
+  agentB = await t.user({ role: 'agent', scope: 'own', teamId: team.id });
+  teamAgent = await t.user({ role: 'agent', scope: 'team', teamId: team.id });
   await create('angela', { kind: 'person', firstName: 'Ángela', lastName: 'García López', emails: ['angela.g@correo.example'], addresses: { visit: { city: 'Málaga', country: 'ES' } } }, agentA);
   await create('garciaOrg', { kind: 'organization', name: 'García Hermanos SL', taxId: 'B-10012342', addresses: { visit: { city: 'Madrid', country: 'ES' } } }, agentB);
   await create('garcilaso', { kind: 'organization', name: 'Garcilaso Consultores', emails: ['info@garcilaso.example'] }, agentB);
@@ -97,6 +100,11 @@ describe('GET /search', () => {
     expect(await names(agentA, 'B10012342')).toEqual([]);
     expect(await names(agentB, 'p12345')).toEqual([]);
     expect(await names(agentB, 'maria lopez')).toEqual(['Lucía López María']);
+  });
+
+  test('a team-scope agent finds the accounts owned by their team', async () => {
+    expect(await names(teamAgent, 'garc')).toEqual(['García Hermanos SL', 'Garcilaso Consultores']);
+    expect(await names(teamAgent, 'lopez')).toEqual(['Lucía López María']);
   });
 
   test('follows every write: update, discard, restore and purge', async () => {
