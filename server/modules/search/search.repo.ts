@@ -2,7 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Dialect } from '@server/db/connect';
 import type { Db } from '@server/db/database';
 import { accountScope, type Actor } from '@server/policies';
-import { fts5Match, namePrefix, queryWords, tsQuery } from './search-terms';
+import { fts5Match, namePrefix, queryWords, tsQuery, type QueryWord } from './search-terms';
 
 // The SQLite-only tables of the account-search migration (PostgreSQL indexes accounts itself).
 type SqliteSearchTables = {
@@ -10,26 +10,23 @@ type SqliteSearchTables = {
   account_fts_keys: { seq: number; account_id: string };
 };
 
-/**
- * How many full-text matches the actor may see are ranked, at most. A common word ("garcia":
- * 4% of all accounts) matches tens of thousands; ordering all of them by name would read each
- * one. Instead the first `textCandidates` in the index's own order (SQLite: newest first;
- * PostgreSQL: table order) are ranked, so the work is bounded whatever the word. The trade: for
- * such a word the names shown after the name-prefix matches are in name order among those
- * candidates, not the alphabetically first of all matches; `hasMore` is true and the accounts
- * list (`?q=`) has them all. Words matching fewer than this are ranked completely.
- */
-export const textCandidates = 50;
-
 // Above every character, so [prefix, prefix + top) is exactly "starts with prefix" in byte order.
 const top = String.fromCodePoint(0x10ffff);
 
 /**
  * The accounts the actor may see that match `q`, best first, at most `limit + 1` (the extra row
- * tells the caller there are more). Two probes, both bounded and both under the actor's scope:
- * names starting with the query, in name order along accounts_name_idx (at most limit + 1), and
- * full-text matches of every word on name, e-mails and tax id (at most `textCandidates`). Name
- * starts first, then the rest; ties by name, then id, the same on both dialects.
+ * tells the caller there are more). Two probes under the actor's scope, each reading at most
+ * limit + 1 visible accounts, so the work is bounded however common the words are ("garcia"
+ * matches 4% of all accounts):
+ * - names starting with the query, in name order along accounts_name_idx;
+ * - accounts matching every word (as a prefix) in name, e-mails or tax id, in the full-text
+ *   index's own order (SQLite: newest first; PostgreSQL: table order).
+ * Names starting with the query come first, then the rest; within each, by name, then id.
+ * The trade: when more accounts match than fit, the second group is the first limit + 1 full-text
+ * matches in index order sorted by name, not the alphabetically first of all matches (that would
+ * read every match); `hasMore` is then true and the accounts list (`?q=`) has them all. Whether
+ * there are more is exact: if the full-text probe is full, the two probes together hold more
+ * than `limit` accounts; if not, it holds every match.
  */
 export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number) {
   const prefix = namePrefix(q);
@@ -41,7 +38,7 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
   const probes = words.length === 0
     ? db.selectFrom(byName.as('by_name')).select('by_name.id')
     : db.selectFrom(byName.as('by_name')).select('by_name.id')
-      .unionAll(db.selectFrom(textMatches(db, dialect, actor, q).as('by_text')).select('by_text.id'));
+      .unionAll(db.selectFrom(textMatches(db, dialect, actor, words, limit + 1).as('by_text')).select('by_text.id'));
   return db.selectFrom('accounts')
     .select(['accounts.id', 'accounts.kind', 'accounts.name', 'accounts.stage', 'accounts.emails', 'accounts.tax_id', 'accounts.tax_id_norm', 'accounts.country', 'accounts.city'])
     .select(sql<number>`case when ${startsWithQuery} then 0 else 1 end`.as('tier'))
@@ -52,15 +49,14 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
 
 export type SearchRow = Awaited<ReturnType<ReturnType<typeof searchAccountsQuery>['execute']>>[number];
 
-/** Up to `textCandidates` visible accounts matching every word of `q` in the full-text index. */
-function textMatches(db: Db, dialect: Dialect, actor: Actor, q: string) {
-  const words = queryWords(q);
+/** Up to `count` visible accounts matching every word in the full-text index, in its own order. */
+function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[], count: number) {
   if (dialect === 'postgres') {
     // The same function the GIN index is built on, so the planner uses the index.
     return db.selectFrom('accounts').select('accounts.id')
       .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words)})`)
       .where(accountScope(actor, 'accounts', 'probe'))
-      .limit(textCandidates);
+      .limit(count);
   }
   return db.withTables<SqliteSearchTables>()
     .selectFrom('account_fts')
@@ -70,7 +66,7 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, q: string) {
     .where(sql<SqlBool>`account_fts match ${fts5Match(words)}`)
     .where(accountScope(actor, 'accounts', 'probe'))
     .orderBy('account_fts.rowid', 'desc')
-    .limit(textCandidates);
+    .limit(count);
 }
 
 /** The accounts matching `q` for the quick search, best first (limit + 1 rows: see searchAccountsQuery). */
