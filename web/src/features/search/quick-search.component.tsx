@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { KindIcon } from '@web/features/accounts/kind-icon.component';
 import { StageBadge } from '@web/features/accounts/stage-badge.component';
+import classes from './quick-search.module.css';
 import { useQuickSearch } from './use-quick-search';
 
 // The last option: the accounts list filtered by the same text, where every match is.
@@ -51,15 +52,16 @@ export function QuickSearch({ onDone }: { onDone?: () => void }) {
   }, [data]);
 
   const submit = (value: string) => {
-    void navigate(value === seeAll ? `/accounts?${new URLSearchParams({ q }).toString()}` : `/accounts/${value}`);
+    // "See all" takes what is in the box now, which may be ahead of the debounced results.
+    void navigate(value === seeAll ? `/accounts?${new URLSearchParams({ q: text.trim() }).toString()}` : `/accounts/${value}`);
     setText('');
     combobox.closeDropdown();
     onDone?.();
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={submit} width="target" position="bottom-start" shadow="md">
-      <Combobox.Target>
+    <Combobox store={combobox} onOptionSubmit={submit} width="target" position="bottom-start" shadow="md" classNames={{ option: classes.option }}>
+      <Combobox.Target withExpandedAttribute>
         <TextInput
           value={text}
           data-autofocus
