@@ -19,13 +19,14 @@ export function accountScope(actor: Actor, alias = 'accounts', shape: 'set' | 'p
   if (seesAllAccounts(actor)) return live;
   const accountId = sql.ref(`${alias}.id`);
   if (shape === 'probe') {
-    // A correlated EXISTS over account_owners_pk. Wrapped in coalesce so PostgreSQL keeps it a
-    // per-row check instead of turning it into a join that hashes the whole portfolio.
+    // A correlated EXISTS over account_owners_pk. The `limit 1 offset 0` (valid on both dialects)
+    // keeps PostgreSQL from turning it into a join or a hashed subplan, either of which reads the
+    // whole portfolio before the first row; SQLite runs it per row anyway.
     const owned = actor.scope === 'team' && actor.teamId
       ? sql`exists (select 1 from account_owners ao join users ou on ou.id = ao.user_id
-                    where ao.account_id = ${accountId} and ou.team_id = ${actor.teamId})`
-      : sql`exists (select 1 from account_owners ao where ao.account_id = ${accountId} and ao.user_id = ${actor.id})`;
-    return sql<SqlBool>`(${live} and coalesce(${owned}, false))`;
+                    where ao.account_id = ${accountId} and ou.team_id = ${actor.teamId} limit 1 offset 0)`
+      : sql`exists (select 1 from account_owners ao where ao.account_id = ${accountId} and ao.user_id = ${actor.id} limit 1 offset 0)`;
+    return sql<SqlBool>`(${live} and ${owned})`;
   }
   // A non-correlated IN over account_owners_user_idx: the database reads the actor's (or team's)
   // accounts once, instead of probing the owners of every account it walks (measured: a 100k
