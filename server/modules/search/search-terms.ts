@@ -21,6 +21,9 @@ const minPrefixLength = 2;
 
 const endsInPrefix = (tokens: string[]): boolean => (tokens.at(-1) ?? '').length >= minPrefixLength;
 
+/** Whether a word's last token is matched as a prefix (else as a whole word). */
+export const queryIsPrefix = (word: QueryWord): boolean => endsInPrefix(word.tokens);
+
 /** The query's words, accent-free and lower case like the index, without syntax of any kind. */
 export function queryWords(q: string): QueryWord[] {
   const words: QueryWord[] = [];

@@ -4,6 +4,7 @@ import type { SearchResponse } from '@contract/search';
 import { blankAccountFields } from '@server/modules/accounts/account-fields';
 import { insertNewAccounts } from '@server/modules/accounts/accounts.service';
 import { loadActor } from '@server/modules/users/users.repo';
+import { accountScope } from '@server/policies';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectProblem } from '@server/test/state';
 
@@ -92,6 +93,15 @@ describe('GET /search', () => {
     expect((await search(admin, 'garc', 3)).hasMore).toBe(false);
   });
 
+  test('an account matching by two words still counts once', async () => {
+    await t.account(admin, { kind: 'person', firstName: 'Ana', lastName: 'Zualde Zubiri' });
+    await t.account(admin, { kind: 'person', firstName: 'Bea', lastName: 'Zugasti' });
+    const result = await search(admin, 'zu', 1);
+    expect(result.items).toHaveLength(1);
+    expect(result.hasMore).toBe(true);
+    expect(await names(admin, 'zu')).toEqual(['Ana Zualde Zubiri', 'Bea Zugasti']);
+  });
+
   test('an own-scope agent finds only their portfolio, and the rest is not even counted', async () => {
     expect(await names(agentA, 'garc')).toEqual(['Ángela García López']);
     const one = await search(agentA, 'garc', 1);
@@ -100,6 +110,16 @@ describe('GET /search', () => {
     expect(await names(agentA, 'B10012342')).toEqual([]);
     expect(await names(agentB, 'p12345')).toEqual([]);
     expect(await names(agentB, 'maria lopez')).toEqual(['Lucía López María']);
+  });
+
+  test('the per-row shape of the portfolio scope is the same set as the list\'s', async () => {
+    for (const client of [admin, agentA, agentB, teamAgent]) {
+      const actor = await loadActor(t.db, client.user.id);
+      if (!actor) throw new Error('no actor');
+      const visible = async (shape: 'set' | 'probe') =>
+        (await t.db.selectFrom('accounts').select('id').where(accountScope(actor, 'accounts', shape)).orderBy('id').execute()).map((row) => row.id);
+      expect(await visible('probe')).toEqual(await visible('set'));
+    }
   });
 
   test('a team-scope agent finds the accounts owned by their team', async () => {
