@@ -21,7 +21,8 @@ const top = String.fromCodePoint(0x10ffff);
  * matches 4% of all accounts):
  * - names starting with the query, in name order along accounts_name_idx;
  * - accounts matching every word (as a prefix) in name, e-mails or tax id, in the full-text
- *   index's own order (SQLite: newest first; PostgreSQL: table order).
+ *   index's own order (SQLite: newest first; PostgreSQL: by matching word, then id, for one
+ *   word, table order for several).
  * Names starting with the query come first, then the rest; within each, by name, then id.
  * The trade: when more accounts match than fit, the second group is the first limit + 1 full-text
  * matches in index order sorted by name, not the alphabetically first of all matches (that would
