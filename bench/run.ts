@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '@server/app';
 import { loadConfig } from '@server/config';
 import { benchList, endpointQueries, getJson, type Line } from './api-bench';
+import { benchSearch } from './search-bench';
 import { benchPassword } from './dataset';
 import { generateDataset } from './generate';
 import { autocannon, bareServer } from './http-bench';
@@ -13,13 +14,13 @@ import { openBench } from './open';
 import { openRaw } from './raw';
 import { initialJsGzipKb, listRenderMs, scrollRows } from './web-bench';
 
-// `npm run bench -- --size=100000 --dialect=sqlite [--import-rows=N] [--only=list,import,http,web]`
+// `npm run bench -- --size=100000 --dialect=sqlite [--import-rows=N] [--only=list,search,import,http,web]`
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '100000' },
     dialect: { type: 'string', default: 'sqlite' },
     'import-rows': { type: 'string' },
-    only: { type: 'string', default: 'list,import,http,web' },
+    only: { type: 'string', default: 'list,search,import,http,web' },
     seconds: { type: 'string', default: '10' },
     write: { type: 'boolean', default: true },
   },
@@ -58,9 +59,15 @@ const loginAs = async (email: string) => {
   if (!cookie) throw new Error(`login failed: ${response.body}`);
   return { cookie: `cartera_session=${cookie.value}`, id: me.id };
 };
+/** Accounts owned by these users: the size of an agent's or a team's portfolio, for the labels. */
+const owned = async (userIds: string[]) => Number((await handle.db.selectFrom('account_owners').select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('user_id', 'in', userIds).executeTakeFirstOrThrow()).n).toLocaleString('en');
 const admin = { label: 'admin', ...(await loginAs('bench-admin@example.com')) };
-const agent = { label: 'agent (own, ~5,000 accounts)', ...(await loginAs('bench-agent1@example.com')) };
-const teamAgent = { label: 'agent (team of 10, ~50,000 accounts)', ...(await loginAs('bench-team@example.com')) };
+const agentLogin = await loginAs('bench-agent1@example.com');
+const agent = { label: `agent, own scope (${await owned([agentLogin.id])} accounts)`, ...agentLogin };
+const teamLogin = await loginAs('bench-team@example.com');
+const teamMates = await handle.db.selectFrom('users').select('id').where('team_id', '=', (await handle.db.selectFrom('users').select('team_id').where('id', '=', teamLogin.id).executeTakeFirstOrThrow()).team_id).execute();
+const teamAgent = { label: `agent, team scope (${await owned(teamMates.map((mate) => mate.id))} accounts)`, ...teamLogin };
 const raw = await openRaw(dialect, handle.dataDir, name);
 const newsletter = await handle.db.selectFrom('tags').select('id').where('name', '=', 'Newsletter').executeTakeFirstOrThrow();
 
@@ -71,6 +78,15 @@ if (only.has('list')) {
   say('| --- | --- | --- | --- | --- |');
   for (const who of [admin, agent, teamAgent]) {
     for (const line of await benchList(app, who, raw, 200, 2000, newsletter.id)) say(lineRow(line));
+  }
+  say('');
+}
+
+if (only.has('search')) {
+  say('| global search API (names, e-mails, tax ids), server time in-process vs the same SQL run directly | Cartera p50 | Cartera p95 | raw SQL p50 | raw SQL p95 |');
+  say('| --- | --- | --- | --- | --- |');
+  for (const who of [admin, agent, teamAgent]) {
+    for (const line of await benchSearch(app, who, raw, 200)) say(lineRow(line));
   }
   say('');
 }

@@ -20,6 +20,7 @@ import { importRoutes } from './modules/imports/imports.routes';
 import { jobRoutes } from './jobs/jobs.routes';
 import { listRoutes } from './modules/lists/lists.routes';
 import { savedViewRoutes } from './modules/saved-views/saved-views.routes';
+import { searchRoutes } from './modules/search/search.routes';
 import { tagRoutes } from './modules/tags/tags.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(accountLinkRoutes);
       await api.register(tagRoutes);
       await api.register(savedViewRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api/v1' },
   );

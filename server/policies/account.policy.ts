@@ -12,8 +12,8 @@ export type BinAction = 'list' | 'restore' | 'purge';
  * others before filling a page. Both mean exactly the same set; only the plan differs (measured at
  * 1,000,000 accounts on SQLite, for an agent owning 50,000: one account by id 0.2 ms probing,
  * 44 ms reading the portfolio; a 50-row page 8 ms probing, 860 ms reading the portfolio).
- * The probe's `limit 1` keeps SQLite from turning it into a join with a Bloom filter, which it
- * builds by reading every owner row first.
+ * The probe's `limit 1 offset 0` (valid on both) keeps SQLite from turning it into a join with a
+ * Bloom filter, and PostgreSQL from a join or hashed subplan: each reads every owner row first.
  */
 export type ScopeDrive = 'probe' | 'portfolio';
 
@@ -32,8 +32,8 @@ export function accountScope(actor: Actor, alias = 'accounts', drive: ScopeDrive
       ? sql`${accountId} in (select ao.account_id from account_owners ao join users ou on ou.id = ao.user_id where ou.team_id = ${team})`
       : sql`${accountId} in (select ao.account_id from account_owners ao where ao.user_id = ${actor.id})`
     : team
-      ? sql`exists (select 1 from account_owners ao join users ou on ou.id = ao.user_id where ao.account_id = ${accountId} and ou.team_id = ${team} limit 1)`
-      : sql`exists (select 1 from account_owners ao where ao.account_id = ${accountId} and ao.user_id = ${actor.id} limit 1)`;
+      ? sql`exists (select 1 from account_owners ao join users ou on ou.id = ao.user_id where ao.account_id = ${accountId} and ou.team_id = ${team} limit 1 offset 0)`
+      : sql`exists (select 1 from account_owners ao where ao.account_id = ${accountId} and ao.user_id = ${actor.id} limit 1 offset 0)`;
   return sql<SqlBool>`(${live} and ${owned})`;
 }
 

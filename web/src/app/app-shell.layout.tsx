@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Bell } from '@web/features/activities/bell.component';
 import { useCurrentUser } from '@web/features/auth/session';
+import { HeaderSearch } from '@web/features/search/header-search.component';
 import { LanguageSwitch } from './language-switch.component';
 import { UserMenu } from './user-menu.component';
 
@@ -42,6 +43,7 @@ export function AppShellLayout() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <HeaderSearch />
             <Bell />
             <LanguageSwitch />
             <UserMenu />

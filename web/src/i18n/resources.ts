@@ -15,6 +15,7 @@ import enTags from './en/tags.json';
 import enValidation from './en/validation.json';
 import enViews from './en/views.json';
 import enBulk from './en/bulk.json';
+import enSearch from './en/search.json';
 import esAccounts from './es/accounts.json';
 import esActivities from './es/activities.json';
 import esAuth from './es/auth.json';
@@ -32,6 +33,7 @@ import esTags from './es/tags.json';
 import esValidation from './es/validation.json';
 import esViews from './es/views.json';
 import esBulk from './es/bulk.json';
+import esSearch from './es/search.json';
 
 // One namespace per line, in both languages: features add theirs without touching the others'.
 export const namespaces = [
@@ -52,6 +54,7 @@ export const namespaces = [
   'links',
   'imports',
   'bulk',
+  'search',
 ] as const;
 
 /** Every translation, by language and namespace. Spanish is the product's first language. */
@@ -74,6 +77,7 @@ export const resources = {
     links: esLinks,
     imports: esImports,
     bulk: esBulk,
+    search: esSearch,
   },
   en: {
     common: enCommon,
@@ -93,5 +97,6 @@ export const resources = {
     links: enLinks,
     imports: enImports,
     bulk: enBulk,
+    search: enSearch,
   },
 };
