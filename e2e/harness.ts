@@ -117,6 +117,38 @@ export async function launchBrowser(options: { locale?: string; viewport?: { wid
   };
 }
 
+/**
+ * Records every text or label that ever shows a raw translation key (`accounts:list.title`, what
+ * the app shows for a text whose namespace has not loaded), even for a moment and across page
+ * loads. Call before navigating; the answer lists what was seen so far.
+ */
+export async function watchForRawKeys(context: BrowserContext): Promise<() => string[]> {
+  const seen = new Set<string>();
+  await context.exposeFunction('reportRawTranslationKey', (key: string) => seen.add(key));
+  await context.addInitScript(() => {
+    const report: unknown = Reflect.get(window, 'reportRawTranslationKey');
+    const rawKey = /\b[a-z]+:[a-z][A-Za-z0-9_]*\.[A-Za-z0-9_.-]+/;
+    const check = (text: string | null | undefined) => {
+      const match = text ? rawKey.exec(text) : null;
+      if (match && typeof report === 'function') report(match[0]);
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'characterData') check(record.target.textContent);
+        else if (record.type === 'attributes' && record.target instanceof Element) check(record.target.getAttribute(record.attributeName ?? ''));
+        else
+          for (const node of record.addedNodes) {
+            check(node.textContent);
+            if (node instanceof Element)
+              for (const element of [node, ...node.querySelectorAll('[aria-label], [placeholder], [title]')])
+                for (const name of ['aria-label', 'placeholder', 'title']) check(element.getAttribute(name));
+          }
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'placeholder', 'title'] });
+  });
+  return () => [...seen];
+}
+
 /** Signs in through the login page and waits for the accounts list. */
 export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);

@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
+import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, watchForRawKeys, type TestBrowser, type TestServer } from './harness';
 
 describe.skipIf(!hasChromium)('the language switch', () => {
   let server: TestServer;
   let browser: TestBrowser;
+  let rawKeysSeen: () => string[] = () => [];
 
   beforeAll(async () => {
     server = await startServer();
     // An English browser: before login the app speaks English…
     browser = await launchBrowser({ locale: 'en-GB' });
+    // Translations load one namespace at a time: none may show as a raw key, even for a moment.
+    rawKeysSeen = await watchForRawKeys(browser.context);
   });
   screenshotOnFailure(() => browser?.page);
   afterAll(async () => {
@@ -53,5 +56,9 @@ describe.skipIf(!hasChromium)('the language switch', () => {
     // Existing messages stay until the next check; checking again speaks Spanish.
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByText('Este campo es obligatorio.').waitFor();
+  });
+
+  it('never showed a raw translation key', () => {
+    expect(rawKeysSeen()).toEqual([]);
   });
 });

@@ -51,4 +51,17 @@ describe.skipIf(!hasChromium)('signing in and out', () => {
     await page.getByRole('link', { name: 'Papelera' }).waitFor();
     await page.getByRole('link', { name: 'Usuarios' }).waitFor();
   });
+
+  it('sends a visitor of the accounts list (whose first page is asked for early) to the login once', async () => {
+    const { page } = browser;
+    await logout(page);
+    await page.goto(`${server.baseUrl}/accounts?kind=person`);
+    await page.waitForURL('**/login?next=%2Faccounts%3Fkind%3Dperson');
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).search).toBe('?next=%2Faccounts%3Fkind%3Dperson');
+    await page.getByLabel('Correo electrónico').fill(admin.email);
+    await page.getByLabel(/^Contraseña/).fill(admin.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL('**/accounts?kind=person');
+  });
 });

@@ -18,8 +18,16 @@ export default defineConfig({
   build: {
     outDir: `${webRoot}dist`,
     emptyOutDir: true,
-    // One chunk for the vendor libraries keeps the first load to a handful of requests.
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Translations are fetched one namespace of one language at a time: name their chunks so.
+        chunkFileNames: ({ facadeModuleId }) => {
+          const translation = facadeModuleId?.match(/\/i18n\/(\w+)\/(\w+)\.json$/);
+          return translation ? `assets/i18n-${translation[1]}-${translation[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

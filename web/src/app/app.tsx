@@ -1,11 +1,11 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './query-client';
 import { router } from './router';
+import { NotificationsHost } from './notifications-host.component';
 import { buildTheme } from './theme';
 
 export function App() {
@@ -13,7 +13,7 @@ export function App() {
   const theme = useMemo(() => buildTheme((key) => t(key)), [t, i18n.language]);
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <NotificationsHost />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

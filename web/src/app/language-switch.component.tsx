@@ -1,7 +1,7 @@
 import { languages, type Language } from '@contract/common';
 import { SegmentedControl } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { notifications } from '@web/components/notifications';
 import { useUpdateMe } from '@web/features/auth/use-update-me';
 import { useMe } from '@web/features/auth/session';
 import { changeLanguage, toLanguage } from './i18n';

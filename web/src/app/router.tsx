@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { useCurrentUser } from '@web/features/auth/session';
 import { AppShellLayout } from './app-shell.layout';
 import { PublicOnly, RequireAuth } from './auth-guards.component';
+import { withTexts } from './i18n';
 import { NotFoundPage } from './not-found.page';
 
 type Ability = 'manageUsers' | 'viewBin' | 'manageLists';
@@ -14,33 +15,34 @@ function RequireAbility({ ability, children }: { ability: Ability; children: Rea
 }
 
 // Each page is its own chunk, loaded when its route is first visited: the first load carries
-// the shell and the page it lands on, not every page of the app.
+// the shell and the page it lands on, not every page of the app. Its namespaces are listed
+// with it (web/src/i18n/namespaces.test.ts checks them against the keys the page uses).
 export const router = createBrowserRouter([
-  { path: '/login', lazy: async () => { const { LoginPage } = await import('@web/features/auth/login.page'); return { element: <PublicOnly><LoginPage /></PublicOnly> }; } },
-  { path: '/setup', lazy: async () => { const { SetupPage } = await import('@web/features/auth/setup.page'); return { element: <PublicOnly setupPage><SetupPage /></PublicOnly> }; } },
+  { path: '/login', lazy: async () => { const { LoginPage } = await withTexts(['auth', 'validation'], () => import('@web/features/auth/login.page')); return { element: <PublicOnly><LoginPage /></PublicOnly> }; } },
+  { path: '/setup', lazy: async () => { const { SetupPage } = await withTexts(['auth', 'validation'], () => import('@web/features/auth/setup.page')); return { element: <PublicOnly setupPage><SetupPage /></PublicOnly> }; } },
   {
     element: <RequireAuth><AppShellLayout /></RequireAuth>,
     children: [
       { index: true, element: <Navigate to="/accounts" replace /> },
-      { path: 'accounts', lazy: async () => ({ Component: (await import('@web/features/accounts/accounts-list.page')).AccountsListPage }) },
-      { path: 'accounts/new', lazy: async () => ({ Component: (await import('@web/features/accounts/account-create.page')).AccountCreatePage }) },
-      { path: 'accounts/:id', lazy: async () => ({ Component: (await import('@web/features/accounts/account.page')).AccountPage }) },
-      { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await import('@web/features/accounts/account-edit.page')).AccountEditPage }) },
-      { path: 'requests', lazy: async () => ({ Component: (await import('@web/features/requests/requests.page')).RequestsPage }) },
-      { path: 'leads/new', lazy: async () => ({ Component: (await import('@web/features/requests/lead-create.page')).LeadCreatePage }) },
-      { path: 'leads/:id', lazy: async () => ({ Component: (await import('@web/features/leads/lead.page')).LeadPage }) },
-      { path: 'activities', lazy: async () => ({ Component: (await import('@web/features/activities/activities.page')).ActivitiesPage }) },
-      { path: 'calendar', lazy: async () => ({ Component: (await import('@web/features/activities/calendar.page')).CalendarPage }) },
-      { path: 'reminders', lazy: async () => ({ Component: (await import('@web/features/activities/reminders.page')).RemindersPage }) },
-      { path: 'imports', lazy: async () => ({ Component: (await import('@web/features/imports/imports.page')).ImportsPage }) },
-      { path: 'imports/new', lazy: async () => ({ Component: (await import('@web/features/imports/import-new.page')).ImportNewPage }) },
-      { path: 'imports/:id', lazy: async () => ({ Component: (await import('@web/features/imports/import.page')).ImportPage }) },
-      { path: 'bin', lazy: async () => { const { BinPage } = await import('@web/features/bin/bin.page'); return { element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> }; } },
-      { path: 'users', lazy: async () => { const { UsersPage } = await import('@web/features/users/users.page'); return { element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> }; } },
-      { path: 'tags', lazy: async () => ({ Component: (await import('@web/features/tags/tags.page')).TagsPage }) },
-      { path: 'tags/:id', lazy: async () => ({ Component: (await import('@web/features/tags/tag.page')).TagPage }) },
-      { path: 'lists', lazy: async () => { const { ListsAdminPage } = await import('@web/features/lists/lists-admin.page'); return { element: <RequireAbility ability="manageLists"><ListsAdminPage /></RequireAbility> }; } },
-      { path: 'profile', lazy: async () => ({ Component: (await import('@web/features/auth/profile.page')).ProfilePage }) },
+      { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'links', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
+      { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
+      { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
+      { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-edit.page'))).AccountEditPage }) },
+      { path: 'requests', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/requests.page'))).RequestsPage }) },
+      { path: 'leads/new', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/lead-create.page'))).LeadCreatePage }) },
+      { path: 'leads/:id', lazy: async () => ({ Component: (await withTexts(['company', 'leads', 'links', 'requests', 'validation'], () => import('@web/features/leads/lead.page'))).LeadPage }) },
+      { path: 'activities', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/activities.page'))).ActivitiesPage }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/calendar.page'))).CalendarPage }) },
+      { path: 'reminders', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/reminders.page'))).RemindersPage }) },
+      { path: 'imports', lazy: async () => ({ Component: (await withTexts(['imports'], () => import('@web/features/imports/imports.page'))).ImportsPage }) },
+      { path: 'imports/new', lazy: async () => ({ Component: (await withTexts(['imports'], () => import('@web/features/imports/import-new.page'))).ImportNewPage }) },
+      { path: 'imports/:id', lazy: async () => ({ Component: (await withTexts(['imports'], () => import('@web/features/imports/import.page'))).ImportPage }) },
+      { path: 'bin', lazy: async () => { const { BinPage } = await withTexts(['bin'], () => import('@web/features/bin/bin.page')); return { element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> }; } },
+      { path: 'users', lazy: async () => { const { UsersPage } = await withTexts(['auth', 'users', 'validation'], () => import('@web/features/users/users.page')); return { element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> }; } },
+      { path: 'tags', lazy: async () => ({ Component: (await withTexts(['lists', 'tags', 'validation'], () => import('@web/features/tags/tags.page'))).TagsPage }) },
+      { path: 'tags/:id', lazy: async () => ({ Component: (await withTexts(['bulk', 'company', 'documents', 'tags'], () => import('@web/features/tags/tag.page'))).TagPage }) },
+      { path: 'lists', lazy: async () => { const { ListsAdminPage } = await withTexts(['lists', 'validation'], () => import('@web/features/lists/lists-admin.page')); return { element: <RequireAbility ability="manageLists"><ListsAdminPage /></RequireAbility> }; } },
+      { path: 'profile', lazy: async () => ({ Component: (await withTexts(['auth', 'validation'], () => import('@web/features/auth/profile.page'))).ProfilePage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

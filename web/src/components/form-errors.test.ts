@@ -2,7 +2,7 @@ import { accountCreateSchema } from '@contract/accounts';
 import { contactCreateSchema } from '@contract/contacts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { i18next } from '@web/app/i18n';
-import { resources } from '@web/i18n/resources';
+import { resources } from '@web/i18n/all-resources';
 import { validatePayload } from './form-errors';
 
 beforeAll(async () => {

@@ -1,17 +1,27 @@
 import { i18next } from '@web/app/i18n';
 
-export function formatDateTime(iso: string | null | undefined): string {
+// Building an Intl formatter costs far more than using one, and a list formats a date per row.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(style: 'date' | 'dateTime', iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const key = `${i18next.language} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(i18next.language, style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return formatIn('dateTime', iso);
 }
 
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium' }).format(date);
+  return formatIn('date', iso);
 }
 
 /** A list total: exact, or a lower bound shown as "10.000+". */

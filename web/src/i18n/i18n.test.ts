@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { namespaces, resources } from './resources';
+import { languages } from '@contract/common';
+import { listKeys } from '@contract/lists';
+import { translationFiles, translations } from './all-resources';
+import { namespaces } from './resources';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -16,14 +19,14 @@ function flatten(tree: unknown, prefix = ''): string[] {
 }
 
 function keysOf(language: 'es' | 'en'): string[] {
-  return namespaces.flatMap((ns) => flatten(resources[language][ns]).map((key) => `${ns}:${key}`)).sort();
+  return namespaces.flatMap((ns) => flatten(translations(language, ns)).map((key) => `${ns}:${key}`)).sort();
 }
 
 function lookup(language: 'es' | 'en', fullKey: string): unknown {
   const [ns, path = ''] = fullKey.split(':');
   const namespace = namespaces.find((name) => name === ns);
   if (!namespace) return undefined;
-  let node: unknown = resources[language][namespace];
+  let node: unknown = translations(language, namespace);
   for (const part of path.split('.')) node = isTree(node) ? node[part] : undefined;
   return node;
 }
@@ -31,6 +34,11 @@ function lookup(language: 'es' | 'en', fullKey: string): unknown {
 const pluralSuffixes = ['_one', '_many', '_other'];
 
 describe('translations', () => {
+  it('are one file per language and listed namespace, and nothing else', () => {
+    const expected = languages.flatMap((language) => namespaces.map((ns) => `./${language}/${ns}.json`)).sort();
+    expect(translationFiles).toEqual(expected);
+  });
+
   it('have exactly the same keys in Spanish and English', () => {
     const es = keysOf('es');
     const en = keysOf('en');
@@ -64,9 +72,10 @@ describe('translations', () => {
       }
     };
     walk(root);
+    const literalKey = new RegExp(`['\`]((?:${namespaces.join('|')}):[A-Za-z0-9_.-]+)['\`]`, 'g');
     const used = new Set<string>();
     for (const file of files) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/['`]((?:common|auth|accounts|users|bin|validation|lists|tags|views|links|bulk):[A-Za-z0-9_.-]+)['`]/g)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(literalKey)) {
         if (match[1]) used.add(match[1]);
       }
     }
@@ -76,5 +85,10 @@ describe('translations', () => {
       return !found('es') || !found('en');
     });
     expect(missing).toEqual([]);
+  });
+
+  it('name every configurable list (the lists page builds those keys)', () => {
+    const unnamed = listKeys.map((key) => `lists:name.${key}`).filter((key) => languages.some((language) => lookup(language, key) === undefined));
+    expect(unnamed).toEqual([]);
   });
 });

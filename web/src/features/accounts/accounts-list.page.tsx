@@ -2,23 +2,36 @@ import { overviewCounterKeys } from '@contract/accounts';
 import { Button, Center, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconBuildingPlus, IconUserPlus } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, type LoaderFunctionArgs } from 'react-router';
+import { withTexts } from '@web/app/i18n';
+import { queryClient } from '@web/app/query-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
 import { SavedViewsMenu } from '@web/features/saved-views/saved-views-menu.component';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
-import { BulkBar } from '@web/features/bulk/bulk-bar.component';
 import { useBulkSelection } from '@web/features/bulk/use-bulk-selection';
 import { AccountFilters } from './account-filters.component';
 import { ColumnPicker } from './column-picker.component';
 import { CounterColumnsMenu } from './counter-columns-menu.component';
 import { AccountsCards } from './accounts-cards.component';
 import { AccountsTable } from './accounts-table.component';
-import { useAccountListParams, type AccountListFilters } from './use-account-list-params';
-import { useAccountsList } from './use-accounts-list';
+import { listFilters, useAccountListParams, type AccountListFilters } from './use-account-list-params';
+import { accountsListQuery, useAccountsList } from './use-accounts-list';
+
+// Shown once rows are ticked: fetched then, not with the list.
+const BulkBar = lazy(async () => ({ default: (await withTexts(['bulk'], () => import('@web/features/bulk/bulk-bar.component'))).BulkBar }));
+
+/**
+ * The route's loader: asks for the first page as soon as the route is known, side by side with
+ * the session check and the shell's first render, so the rows can show on the page's first paint.
+ */
+export function prefetchAccountsList({ request }: LoaderFunctionArgs): null {
+  void queryClient.prefetchInfiniteQuery(accountsListQuery(listFilters(new URL(request.url).searchParams)));
+  return null;
+}
 
 /** The filters and sort as a saved view keeps them: only what is set. */
 function currentQuery(filters: AccountListFilters): Record<string, string> {
@@ -79,17 +92,19 @@ export function AccountsListPage() {
       </Group>
       <AccountFilters {...params} compact={compact} />
       {bulk.selection && (
-        <BulkBar
-          count={bulk.count}
-          total={firstPage?.total ?? 0}
-          totalIsEstimate={firstPage?.totalIsEstimate ?? false}
-          allMatching={bulk.allMatching}
-          ids={bulk.ids}
-          selection={bulk.selection}
-          filters={params.filters}
-          onSelectAllMatching={bulk.selectAllMatching}
-          onClear={bulk.clear}
-        />
+        <Suspense fallback={null}>
+          <BulkBar
+            count={bulk.count}
+            total={firstPage?.total ?? 0}
+            totalIsEstimate={firstPage?.totalIsEstimate ?? false}
+            allMatching={bulk.allMatching}
+            ids={bulk.ids}
+            selection={bulk.selection}
+            filters={params.filters}
+            onSelectAllMatching={bulk.selectAllMatching}
+            onClear={bulk.clear}
+          />
+        </Suspense>
       )}
       {compact && items.length > 0 && (
         <Checkbox

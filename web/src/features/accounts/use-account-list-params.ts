@@ -52,31 +52,33 @@ function text(value: string | null): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/** The list's filters and sort as a URL's query string gives them (unknown values left out). */
+export function listFilters(searchParams: URLSearchParams): AccountListFilters {
+  return {
+    sort: pick(accountSorts, searchParams.get('sort')) ?? 'name',
+    kind: pick(accountKinds, searchParams.get('kind')),
+    stage: listValue(searchParams.get('stage')),
+    ownerId: text(searchParams.get('ownerId')),
+    city: text(searchParams.get('city')),
+    country: text(searchParams.get('country'))?.toUpperCase(),
+    industry: listValue(searchParams.get('industry')),
+    source: listValue(searchParams.get('source')),
+    teamId: text(searchParams.get('teamId')),
+    counters: counterList(searchParams.get('counters')),
+    q: text(searchParams.get('q')),
+    characteristic: listValue(searchParams.get('characteristic')),
+    interest: listValue(searchParams.get('interest')),
+    interestKind: pick(interestKinds, searchParams.get('interestKind')),
+    tagId: text(searchParams.get('tagId')),
+    parentId: text(searchParams.get('parentId')),
+  };
+}
+
 /** Filters and sort of the accounts list live in the URL, so a list can be bookmarked and shared. */
 export function useAccountListParams() {
   const [searchParams, setSearchParams] = useSearchParams();
 
-  const filters = useMemo<AccountListFilters>(
-    () => ({
-      sort: pick(accountSorts, searchParams.get('sort')) ?? 'name',
-      kind: pick(accountKinds, searchParams.get('kind')),
-      stage: listValue(searchParams.get('stage')),
-      ownerId: text(searchParams.get('ownerId')),
-      city: text(searchParams.get('city')),
-      country: text(searchParams.get('country'))?.toUpperCase(),
-      industry: listValue(searchParams.get('industry')),
-      source: listValue(searchParams.get('source')),
-      teamId: text(searchParams.get('teamId')),
-      counters: counterList(searchParams.get('counters')),
-      q: text(searchParams.get('q')),
-      characteristic: listValue(searchParams.get('characteristic')),
-      interest: listValue(searchParams.get('interest')),
-      interestKind: pick(interestKinds, searchParams.get('interestKind')),
-      tagId: text(searchParams.get('tagId')),
-      parentId: text(searchParams.get('parentId')),
-    }),
-    [searchParams],
-  );
+  const filters = useMemo(() => listFilters(searchParams), [searchParams]);
 
   // Visible columns live in the URL too (and in saved views); the default set is left out.
   const columns = useMemo<AccountColumn[]>(() => {

@@ -1,5 +1,5 @@
 import { accountListSchema } from '@contract/accounts';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { accountKeys } from './account-keys';
 import type { AccountListFilters } from './use-account-list-params';
@@ -7,12 +7,15 @@ import type { AccountListFilters } from './use-account-list-params';
 const pageSize = 100;
 
 /** Pages of the accounts list over keyset cursors, for the virtualised table. */
-export function useAccountsList(filters: AccountListFilters) {
-  return useInfiniteQuery({
+export const accountsListQuery = (filters: AccountListFilters) =>
+  infiniteQueryOptions({
     queryKey: accountKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
       apiJson(accountListSchema, '/accounts', { query: { ...filters, limit: pageSize, cursor: pageParam }, signal }),
     initialPageParam: '',
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
+
+export function useAccountsList(filters: AccountListFilters) {
+  return useInfiniteQuery(accountsListQuery(filters));
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '@web/components/format';
+import { accountPath } from '@web/features/accounts/account-path';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { ActivityDoneModal } from './activity-done-modal.component';
 import { ActivityFormModal } from './activity-form-modal.component';
@@ -13,9 +14,6 @@ import { ActivityStatusBadge } from './activity-status-badge.component';
 const rowColors = { scheduled: 'var(--mantine-color-blue-0)', done: 'var(--mantine-color-teal-0)', cancelled: 'var(--mantine-color-gray-1)', overdue: 'var(--mantine-color-red-0)' };
 
 export const isOverdue = (activity: Activity): boolean => activity.status === 'scheduled' && Date.parse(activity.dueAt) < Date.now();
-
-/** Where an account opens: leads on their lead page, everything else on the account page. */
-export const accountPath = (account: { id: string; stage: string }): string => (account.stage === 'lead' ? `/leads/${account.id}` : `/accounts/${account.id}`);
 
 type Props = { items: Activity[]; showAccount?: boolean; numbered?: boolean; dateField?: 'startAt' | 'remindAt' };
 

@@ -1,14 +1,19 @@
 import type { Activity } from '@contract/activities';
 import { ActionIcon, Anchor, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconBell, IconCheck } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { withTexts } from '@web/app/i18n';
 import { formatDateTime } from '@web/components/format';
-import { ActivityDoneModal } from './activity-done-modal.component';
-import { accountPath } from './activities-table.component';
+import { accountPath } from '@web/features/accounts/account-path';
 import { usePendingActivities } from './use-pending-activities';
 import { useReminderNotifications } from './use-reminder-notifications';
+
+// Fetched when the user first marks an activity done from the bell, not with the shell.
+const ActivityDoneModal = lazy(async () => ({
+  default: (await withTexts([], () => import('./activity-done-modal.component'))).ActivityDoneModal,
+}));
 
 /** Seed 002's bell: grey with nothing pending, red with the count of my activities due by today. */
 export function Bell() {
@@ -17,6 +22,12 @@ export function Bell() {
   useReminderNotifications();
   const [opened, setOpened] = useState(false);
   const [finishing, setFinishing] = useState<Activity | null>(null);
+  // Stays mounted once used, so that closing the modal animates.
+  const [modalUsed, setModalUsed] = useState(false);
+  const markDone = (activity: Activity) => {
+    setModalUsed(true);
+    setFinishing(activity);
+  };
   const count = pending.data?.total ?? 0;
   const items = pending.data?.items ?? [];
 
@@ -58,7 +69,7 @@ export function Bell() {
                         · {formatDateTime(activity.dueAt)}
                       </Text>
                     </Stack>
-                    <ActionIcon variant="light" color="teal" aria-label={t('activities:action.markDoneOf', { subject: activity.subject })} onClick={() => setFinishing(activity)}>
+                    <ActionIcon variant="light" color="teal" aria-label={t('activities:action.markDoneOf', { subject: activity.subject })} onClick={() => markDone(activity)}>
                       <IconCheck size={16} />
                     </ActionIcon>
                   </Group>
@@ -72,7 +83,11 @@ export function Bell() {
           </Stack>
         </Popover.Dropdown>
       </Popover>
-      <ActivityDoneModal activity={finishing} outcome="done" onClose={() => setFinishing(null)} />
+      {modalUsed && (
+        <Suspense fallback={null}>
+          <ActivityDoneModal activity={finishing} outcome="done" onClose={() => setFinishing(null)} />
+        </Suspense>
+      )}
     </>
   );
 }

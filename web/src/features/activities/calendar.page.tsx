@@ -1,11 +1,11 @@
 import type { Activity } from '@contract/activities';
 import { ActionIcon, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '@web/app/i18n';
 import { ErrorAlert, useErrorMessage } from '@web/components/error-alert.component';
+import { notifications } from '@web/components/notifications';
 import { ActivityFormModal } from './activity-form-modal.component';
 import { CalendarFeed } from './calendar-feed.component';
 import { CalendarGrid } from './calendar-grid.component';

@@ -1,10 +1,10 @@
 import { dueRemindersSchema } from '@contract/activities';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiJson } from '@web/app/api-client';
 import { formatDateTime } from '@web/components/format';
+import { notifications } from '@web/components/notifications';
 import { activityKeys } from './activity-keys';
 
 /**

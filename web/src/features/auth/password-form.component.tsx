@@ -1,11 +1,11 @@
 import { passwordChangeSchema } from '@contract/auth';
 import { Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
+import { notifications } from '@web/components/notifications';
 import { useChangePassword } from './use-change-password';
 
 export function PasswordForm() {

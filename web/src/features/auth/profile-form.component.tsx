@@ -2,11 +2,11 @@ import { meUpdateSchema } from '@contract/auth';
 import { languages } from '@contract/common';
 import { Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { toLanguage } from '@web/app/i18n';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
+import { notifications } from '@web/components/notifications';
 import { useCurrentUser } from './session';
 import { useUpdateMe } from './use-update-me';
 

@@ -1,11 +1,11 @@
 import { Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconRestore, IconTrashX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert, useErrorMessage } from '@web/components/error-alert.component';
 import { formatDateTime, formatTotal } from '@web/components/format';
+import { notifications } from '@web/components/notifications';
 import { KindIcon } from '@web/features/accounts/kind-icon.component';
 import { useBin } from './use-bin';
 import { usePurgeAccount } from './use-purge-account';

@@ -1,10 +1,10 @@
 import { bulkResultSchema } from '@contract/bulk';
 import { jobSchema, type Job } from '@contract/imports';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { createElement, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiJson } from '@web/app/api-client';
+import { notifications } from '@web/components/notifications';
 import { accountKeys } from '@web/features/accounts/account-keys';
 import { binKeys } from '@web/features/bin/use-bin';
 import { tagKeys } from '@web/features/tags/tag-keys';

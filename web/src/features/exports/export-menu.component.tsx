@@ -1,5 +1,5 @@
 import { Button, Menu } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notifications } from '@web/components/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

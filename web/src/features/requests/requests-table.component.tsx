@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '@web/components/format';
-import { accountPath } from '@web/features/activities/activities-table.component';
+import { accountPath } from '@web/features/accounts/account-path';
 import { ListBadge } from '@web/features/lists/list-badge.component';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { RequestFormModal } from './request-form-modal.component';

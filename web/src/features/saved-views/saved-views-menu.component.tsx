@@ -1,13 +1,16 @@
 import type { AccountColumn, SavedView } from '@contract/saved-views';
 import { ActionIcon, Badge, Button, Group, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconDeviceFloppy, IconEdit, IconLayoutList, IconTrash, IconUsers, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { withTexts } from '@web/app/i18n';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
-import { SaveViewModal } from './save-view-modal.component';
 import { useDeleteSavedView, useSavedViews, useUpdateSavedView } from './use-saved-views';
+
+// Fetched when the user first saves or renames a view.
+const SaveViewModal = lazy(async () => ({ default: (await withTexts(['validation', 'views'], () => import('./save-view-modal.component'))).SaveViewModal }));
 
 type Props = {
   activeId: string | null;
@@ -75,7 +78,11 @@ export function SavedViewsMenu({ activeId, current, onPick }: Props) {
         </>
       )}
       <ErrorAlert error={views.error ?? update.error} />
-      {modal && <SaveViewModal view={modal === 'rename' ? active : null} current={current} onSaved={(view) => modal === 'new' && onPick(view)} onClose={() => setModal(null)} />}
+      {modal && (
+        <Suspense fallback={null}>
+          <SaveViewModal view={modal === 'rename' ? active : null} current={current} onSaved={(view) => modal === 'new' && onPick(view)} onClose={() => setModal(null)} />
+        </Suspense>
+      )}
       <ConfirmModal
         opened={deleting.subject !== null}
         onClose={() => {

@@ -1,9 +1,9 @@
 import { userPasswordResetSchema, type User } from '@contract/users';
 import { Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { serverFormErrors, validatePayload } from '@web/components/form-errors';
+import { notifications } from '@web/components/notifications';
 import { useResetPassword } from './use-reset-password';
 import { FormActions } from '@web/components/form-actions.component';
 

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18next } from '@web/app/i18n';
+import { formatDate, formatDateTime } from './format';
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'es', resources: {} });
+});
+afterAll(async () => {
+  await i18next.changeLanguage('es');
+});
+
+describe('formatDate', () => {
+  it('follows the language switch (formatters are kept per language)', async () => {
+    const iso = '2026-11-22T10:30:00Z';
+    const spanish = formatDate(iso);
+    expect(formatDate(iso)).toBe(spanish);
+    await i18next.changeLanguage('en');
+    expect(formatDate(iso)).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(iso)));
+    expect(formatDate(iso)).not.toBe(spanish);
+    expect(formatDateTime(iso)).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)));
+  });
+
+  it('leaves empty and unreadable values as they are', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
