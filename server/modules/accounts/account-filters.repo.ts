@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AccountListQuery } from '@contract/accounts';
 import type { Db } from '@server/db/database';
 import { exactTotalLimit } from '@contract/common';
@@ -13,8 +13,11 @@ import { queryPrefixes } from './account-fields';
  * Sets are sized up to this many rows, read from their indexes: enough to choose a page's plan
  * (a set leads a page below about sqrt(51 x accounts) rows) or a count's (below about
  * sqrt(10,001 x accounts): 100,000 at a million). A larger set is taken as half of all accounts.
+ * A column's set only decides between walking the sort index and reading the set whole to sort
+ * it (a count, or a page in name order, walks the column's own index either way), and that turns
+ * below about 2,000 rows at a million accounts.
  */
-const sizeCaps = { page: 10_000, count: 100_000 };
+const sizeCaps = { page: 10_000, count: 100_000, column: 2_000 };
 /** Rows a page fetches (the limit plus one); a count stops after 10,001. */
 const pageRows = 51;
 const countRows = exactTotalLimit + 1;
@@ -29,8 +32,15 @@ const top = String.fromCodePoint(0x10ffff);
  */
 type Membership = { table: 'account_owners' | 'account_tags' | 'account_traits' | 'account_terms'; where: RawBuilder<SqlBool> };
 
-const leads = (m: Membership) =>
-  sql<SqlBool>`accounts.id in (select m.account_id from ${sql.table(m.table)} m where ${m.where})`;
+/**
+ * The set read first. SQLite always leads with `in (subquery)`; PostgreSQL plans that as a semi
+ * join it may drive from the other side (walking 600,000 accounts for a two-word search: 9 s),
+ * while `= any(array(subquery))` is an init plan: the set first, then the accounts by id (1 s).
+ */
+const leads = (m: Membership, postgres: boolean) => {
+  const set = sql`select m.account_id from ${sql.table(m.table)} m where ${m.where}`;
+  return postgres ? sql<SqlBool>`accounts.id = any(array(${set}))` : sql<SqlBool>`accounts.id in (${set})`;
+};
 // `limit 1 offset 0` keeps SQLite from turning the check into a join with a Bloom filter, and
 // PostgreSQL from a join or hashed subplan: each reads the whole set first (SQLite: 120 ms for a
 // tag on 300,000 accounts, for a page of 51).
@@ -61,32 +71,81 @@ function memberships(query: AccountListQuery): Membership[] {
 }
 
 /**
- * Which set leads a list query, if any: the actor's portfolio (`scope: 'portfolio'`) or one of the
- * membership filters (`lead`); with none, the sort index leads and every set is checked per account.
- * SQLite's planner leads with any `in (subquery)` whatever its size and never with an `exists`;
- * PostgreSQL plans both forms alike. So the choice is made here, from the sizes of the sets (read
- * from their indexes, capped) and the number of accounts (planner statistics), and written into
- * the SQL: both databases get the plan that fits the data.
+ * An equality filter on a column of accounts. Each such column has an index (column, name_norm,
+ * id) that can lead: it yields its rows in name order, so a page sorted by name stops early.
+ */
+type ColumnFilter = { column: 'kind' | 'stage' | 'country' | 'city_norm' | 'industry_norm' | 'source' | 'team_id' | 'parent_id'; value: string };
+
+function columnFilters(query: AccountListQuery): ColumnFilter[] {
+  const found: ColumnFilter[] = [];
+  const add = (column: ColumnFilter['column'], value: string | undefined) => {
+    if (value) found.push({ column, value });
+  };
+  add('kind', query.kind);
+  add('stage', query.stage);
+  add('country', query.country);
+  add('city_norm', query.city ? normalizeText(query.city) : undefined);
+  add('industry_norm', query.industry);
+  add('source', query.source);
+  add('team_id', query.teamId);
+  add('parent_id', query.parentId);
+  return found;
+}
+
+/** A list's filters that can lead, numbered as ListPlan.lead names them. */
+type Filter = { membership: Membership } | { column: ColumnFilter };
+
+const filtersOf = (query: AccountListQuery): Filter[] => [
+  ...memberships(query).map((membership) => ({ membership })),
+  ...columnFilters(query).map((column) => ({ column })),
+];
+
+/** Live accounts with this column value, counted up to `cap` + 1 along the column's index. */
+async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<number> {
+  const result = await sql<{ n: number | string }>`select count(*) as n from (select 1 from accounts where discarded_at is null and ${sql.ref(filter.column)} = ${filter.value} limit ${cap + 1}) as capped`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * Which set leads a list query, if any: the actor's portfolio (`scope: 'portfolio'`), a membership
+ * filter or a column filter (`lead`, numbered as filtersOf lists them); with none, the sort index
+ * leads and every filter is checked per account. SQLite's planner leads with any `in (subquery)`
+ * whatever its size, never with an `exists`, and with a column's index even when walking the
+ * sort index would stop after a few hundred rows (page 1 of a city of 67,000 accounts sorted by
+ * creation, at a million: 100 ms instead of 3). PostgreSQL plans these forms alike. So the choice
+ * is made here, from the sizes of the sets (read from their indexes, capped) and the number of
+ * accounts (planner statistics), and written into the SQL: both databases get the plan that fits.
  */
 export type ListPlan = { scope: ScopeDrive; lead: number | null };
 
-export type SizedSet = { lead: number | 'scope'; size: number };
+/**
+ * A set that could lead, with its size. `inOrder`: its index gives rows in the order wanted (a
+ * column's index for a page sorted by name, or for a count), so leading with it stops once
+ * enough rows are found; otherwise leading reads the whole set.
+ */
+export type SizedSet = { lead: number | 'scope'; size: number; inOrder?: boolean };
 
 /**
- * The cheaper of walking an index and leading with the smallest set, to find `wanted` rows: a walk
- * checks every set for each account it passes and passes N / matches accounts per row found (sets
- * taken as independent); a lead reads its whole set, each by id (two index seeks), and a page then
- * sorts what it found.
+ * The cheapest way to find `wanted` rows, in rows visited: walking the sort index checks every
+ * set for each account it passes and passes N / matches accounts per row found (sets taken as
+ * independent); a set in order is walked the same way along its own index; any other set is read
+ * whole, each row by id (two index seeks), and a sorted page then sorts what it found.
  */
 export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, sorted: boolean): ListPlan {
-  const smallest = sets.reduce<SizedSet | null>((best, set) => (!best || set.size < best.size ? set : best), null);
-  if (!smallest) return { scope: 'probe', lead: null };
   const matches = Math.max(1, sets.reduce((n, set) => n * Math.min(1, set.size / accounts), accounts));
-  const walk = sets.length * Math.min(accounts, (wanted * accounts) / matches);
-  const lead = 2 * smallest.size + (sorted ? matches * Math.log2(matches) : 0);
-  if (walk <= lead) return { scope: 'probe', lead: null };
-  return smallest.lead === 'scope' ? { scope: 'portfolio', lead: null } : { scope: 'probe', lead: smallest.lead };
+  const walkAlong = (length: number) => sets.length * Math.min(length, (wanted * length) / matches);
+  const costOf = (set: SizedSet) => (set.inOrder ? walkAlong(set.size) : 2 * set.size + (sorted ? matches * Math.log2(matches) : 0));
+  let best: { cost: number; set: SizedSet | null } = { cost: walkAlong(accounts), set: null };
+  for (const set of sets) {
+    const cost = costOf(set);
+    if (cost < best.cost) best = { cost, set };
+  }
+  if (!best.set) return { scope: 'probe', lead: null };
+  return best.set.lead === 'scope' ? { scope: 'portfolio', lead: null } : { scope: 'probe', lead: best.set.lead };
 }
+
+/** Sorts served by the column indexes (column, name_norm, id). */
+const nameSorts = new Set<AccountListQuery['sort']>(['name', '-name']);
 
 /**
  * The plans of a list's page and of its count (a count wants 10,001 rows, so it leads more often).
@@ -94,39 +153,48 @@ export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, 
  */
 export async function planList(db: Db, actor: Actor, query: AccountListQuery, counting = true): Promise<{ page: ListPlan; count: ListPlan }> {
   const sizeCap = counting ? sizeCaps.count : sizeCaps.page;
-  const sized: Array<{ lead: number | 'scope'; size: number | null }> = [];
+  const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean }> = [];
   if (!seesAllAccounts(actor)) {
     const owned = actor.scope === 'team' && actor.teamId
       ? db.selectFrom('account_owners').innerJoin('users', 'users.id', 'account_owners.user_id').where('users.team_id', '=', actor.teamId)
       : db.selectFrom('account_owners').where('account_owners.user_id', '=', actor.id);
     const { total, totalIsEstimate } = await countCapped(db, owned, sizeCap);
-    sized.push({ lead: 'scope', size: totalIsEstimate ? null : total });
+    sized.push({ lead: 'scope', size: totalIsEstimate ? null : total, cap: sizeCap, column: false });
   }
-  for (const [index, membership] of memberships(query).entries()) {
-    const size = await sizeOf(db, membership, sizeCap);
-    sized.push({ lead: index, size: size > sizeCap ? null : size });
+  for (const [index, filter] of filtersOf(query).entries()) {
+    const cap = 'column' in filter ? sizeCaps.column : sizeCap;
+    const size = 'column' in filter ? await columnSizeOf(db, filter.column, cap) : await sizeOf(db, filter.membership, cap);
+    sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter });
   }
   if (sized.length === 0) return { page: { scope: 'probe', lead: null }, count: { scope: 'probe', lead: null } };
   // Without statistics (a new database) the largest set stands in for the number of accounts.
-  const known = sized.map((set) => set.size ?? sizeCap);
+  const known = sized.map((set) => set.size ?? set.cap);
   const accounts = Math.max((await estimatedRows(db, 'accounts')) ?? 0, ...known, 1);
-  const sets = sized.map((set) => ({ lead: set.lead, size: set.size ?? Math.max(sizeCap, accounts / 2) }));
-  return { page: cheaperPlan(sets, accounts, pageRows, true), count: cheaperPlan(sets, accounts, countRows, false) };
+  const sets = (pageOrder: boolean): SizedSet[] =>
+    sized.map((set) => ({ lead: set.lead, size: set.size ?? Math.max(set.cap, accounts / 2), inOrder: set.column && pageOrder }));
+  return {
+    page: cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true),
+    count: cheaperPlan(sets(true), accounts, countRows, false),
+  };
 }
+
+const indexed = (filter: ColumnFilter) => sql<SqlBool>`${sql.ref(`accounts.${filter.column}`)} = ${filter.value}`;
+
+/**
+ * A column filter in a form no index serves, so that it is checked per row of whichever set or
+ * index leads instead of leading itself (the same test: `coalesce(c, c) = v` is `c = v`).
+ */
+const unindexed = (filter: ColumnFilter) =>
+  sql<SqlBool>`coalesce(${sql.ref(`accounts.${filter.column}`)}, ${sql.ref(`accounts.${filter.column}`)}) = ${filter.value}`;
 
 /** The actor's accounts under the list filters: the one query behind lists, counts, exports and bulk actions. */
 export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan = { scope: 'probe', lead: null }) {
   let base = db.selectFrom('accounts').where(accountScope(actor, 'accounts', plan.scope));
-  if (query.kind) base = base.where('accounts.kind', '=', query.kind);
-  if (query.stage) base = base.where('accounts.stage', '=', query.stage);
-  if (query.country) base = base.where('accounts.country', '=', query.country);
-  if (query.city) base = base.where('accounts.city_norm', '=', normalizeText(query.city));
-  if (query.industry) base = base.where('accounts.industry_norm', '=', query.industry);
-  if (query.source) base = base.where('accounts.source', '=', query.source);
-  if (query.teamId) base = base.where('accounts.team_id', '=', query.teamId);
-  if (query.parentId) base = base.where('accounts.parent_id', '=', query.parentId);
-  for (const [index, membership] of memberships(query).entries()) {
-    base = base.where(index === plan.lead ? leads(membership) : checked(membership));
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const [index, filter] of filtersOf(query).entries()) {
+    const leading = index === plan.lead;
+    if ('membership' in filter) base = base.where(leading ? leads(filter.membership, postgres) : checked(filter.membership));
+    else base = base.where(leading ? indexed(filter.column) : unindexed(filter.column));
   }
   return base;
 }
