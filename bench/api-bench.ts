@@ -3,7 +3,7 @@ import type { CompiledQuery } from 'kysely';
 import type { AccountListItem } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import { recordQueries } from './open';
-import { timeIt, type Raw } from './raw';
+import { timeIt, type Raw, type Timing } from './raw';
 
 /** The session lookup is what authenticates a request; the baselines run what the endpoint runs after it. */
 const isSessionLookup = (query: CompiledQuery) => /from "sessions"/.test(query.sql);
@@ -26,7 +26,7 @@ export async function runAll(raw: Raw, queries: CompiledQuery[]): Promise<unknow
   return results;
 }
 
-export type Line = { label: string; cartera: { p50: number; p95: number }; raw: { p50: number; p95: number } };
+export type Line = { label: string; cartera: Timing; raw: Timing };
 
 /** One endpoint in-process (routing, session, policy, SQL, presenter, serialisation) against the same SQL run directly. */
 export async function measureEndpoint(app: FastifyInstance, cookie: string, raw: Raw, runs: number, label: string, url: string): Promise<Line> {

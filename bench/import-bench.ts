@@ -35,6 +35,27 @@ export function writeCsv(rows: number): string {
   return file;
 }
 
+/**
+ * The process's own memory at its highest, sampled every 50 ms: anonymous pages (heap, buffers),
+ * without the database file SQLite maps into the address space (the OS's page cache, shared and
+ * reclaimable, which VmHWM counts too).
+ */
+function watchOwnMemory(): () => number {
+  let peak = 0;
+  const sample = () => {
+    const match = /RssAnon:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (match) peak = Math.max(peak, Number(match[1]));
+  };
+  const timer = setInterval(sample, 50);
+  timer.unref();
+  return () => {
+    sample();
+    clearInterval(timer);
+    return Math.round(peak / 1024);
+  };
+}
+
+/** Peak resident set, mapped database pages included. */
 function peakRssMb(): number {
   const status = fs.readFileSync('/proc/self/status', 'utf8');
   const match = /VmHWM:\s+(\d+) kB/.exec(status);
@@ -137,7 +158,8 @@ if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const name = `import-${values.mode ?? 'cartera'}`;
   const handle = await openBench(dialect, name, true);
   const csv = values.csv ?? writeCsv(rows);
+  const ownMemory = watchOwnMemory();
   const seconds = values.mode === 'raw' ? await viaRaw(handle, csv, dialect, name) : await viaCartera(handle, csv);
   await handle.close();
-  console.log(JSON.stringify({ rows, seconds, rowsPerSecond: Math.round(rows / seconds), peakRssMb: peakRssMb() }));
+  console.log(JSON.stringify({ rows, seconds, rowsPerSecond: Math.round(rows / seconds), peakRssMb: peakRssMb(), peakOwnMb: ownMemory() }));
 }

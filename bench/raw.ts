@@ -1,7 +1,6 @@
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import type { Dialect } from '@server/db/connect';
+import { openSqliteFile, type Dialect } from '@server/db/connect';
 import { benchPgUrl } from './open';
 
 /** The database without Cartera in between: the baseline every figure is compared with. */
@@ -11,9 +10,7 @@ const sqliteValue = (value: unknown): unknown => (typeof value === 'boolean' ? (
 
 export async function openRaw(dialect: Dialect, dataDir: string, name: string): Promise<Raw> {
   if (dialect === 'sqlite') {
-    const file = new SqliteDatabase(path.join(dataDir, 'cartera.sqlite'));
-    file.pragma('journal_mode = WAL');
-    file.pragma('synchronous = NORMAL');
+    const file = openSqliteFile(dataDir);
     const cache = new Map<string, SqliteDatabase.Statement>();
     return {
       all: async (text, params) => {
@@ -40,13 +37,23 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-export async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < Math.min(20, runs); i += 1) await fn(); // warm caches and statement caches
+/** Time spent on one side of a line at most: a query of several seconds gets fewer runs (never under 10). */
+const budgetMs = 30_000;
+
+export type Timing = { p50: number; p95: number; runs: number };
+
+export async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  const started = performance.now();
+  for (let i = 0; i < Math.min(20, runs); i += 1) {
+    await fn(); // warm caches and statement caches
+    if (performance.now() - started > budgetMs / 10) break;
+  }
   const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
+  const measuring = performance.now();
+  while (samples.length < runs && (samples.length < 10 || performance.now() - measuring < budgetMs)) {
     const start = performance.now();
     await fn();
     samples.push(performance.now() - start);
   }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), runs: samples.length };
 }

@@ -27,19 +27,13 @@ export type ConnectOptions = {
   log?: (event: LogEvent) => void;
 };
 
-/** Opens the database named by the config: PostgreSQL when a URL is set, else SQLite in the data dir. */
-export function connect(options: ConnectOptions): DatabaseHandle {
-  if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
-    });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
-  }
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const file = new SqliteDatabase(path.join(options.dataDir, 'cartera.sqlite'));
+/**
+ * The SQLite file in the data dir, opened as Cartera runs it. The benchmarks open their raw
+ * baseline through here too, so both sides read the same file with the same settings.
+ */
+export function openSqliteFile(dataDir: string): SqliteDatabase.Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = new SqliteDatabase(path.join(dataDir, 'cartera.sqlite'));
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
@@ -52,6 +46,21 @@ export function connect(options: ConnectOptions): DatabaseHandle {
   file.pragma('temp_store = MEMORY');
   // Planner statistics for tables that changed a lot since they were last gathered (cheap when none did).
   file.pragma('optimize = 0x10002');
+  return file;
+}
+
+/** Opens the database named by the config: PostgreSQL when a URL is set, else SQLite in the data dir. */
+export function connect(options: ConnectOptions): DatabaseHandle {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = openSqliteFile(options.dataDir);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqliteForKysely(file) }),
     ...(options.log ? { log: options.log } : {}),
