@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { importMappingSchema, importRulesSchema, type ImportMapping, type ImportRules } from '@contract/imports';
 import type { Db, ImportRow, JobRow } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
+import { keepStatisticsFresh } from '@server/db/statistics';
 import { nowIso } from '@server/lib/time';
 import type { JobContext, JobHandler } from '@server/jobs/job-context';
 import type { Actor } from '@server/policies';
@@ -74,6 +75,7 @@ async function runImport(ctx: JobContext): Promise<unknown> {
       await ctx.checkpoint(trx, after, total);
     });
     done = after;
+    await keepStatisticsFresh(ctx.db, importedTables);
   };
   for await (const record of readRecords(file, shape)) {
     index += 1;
@@ -94,6 +96,9 @@ async function markFailed(db: Db, job: JobRow): Promise<void> {
   if (!row) return;
   await updateImport(db, importId, { status: job.kind === 'import.undo' ? 'done' : 'failed', updated_at: nowIso() });
 }
+
+/** The tables an import grows and then reads again (duplicate lookups, company links). */
+const importedTables = ['accounts', 'account_terms', 'account_owners', 'contacts'] as const;
 
 const text = z.string().nullable();
 const beforeSchema = z.object({
