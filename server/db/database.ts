@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { PostgresAdapter, type ColumnType, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
 type Timestamp = string;
@@ -351,6 +351,9 @@ export interface Database {
 }
 
 export type Db = Kysely<Database>;
+
+/** Whether this database is PostgreSQL (else SQLite): for the few statements the two spell differently. */
+export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Migrator, PostgresAdapter, sql, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import { isPostgres, type Db } from './database';
 
 const migrationFolder = path.join(import.meta.dirname, 'migrations');
 
@@ -29,7 +29,7 @@ const provider: MigrationProvider = {
 /** Brings the schema up to date; throws (and start-up stops) if any migration fails. */
 export async function migrateToLatest(db: Db): Promise<void> {
   // Kysely looks for its own tables in every schema; name ours, or another schema's fools it.
-  const schema = db.getExecutor().adapter instanceof PostgresAdapter
+  const schema = isPostgres(db)
     ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
     : undefined;
   // Branches developed side by side land migrations out of timestamp order; each is independent.

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { Db } from './database';
+import { sql } from 'kysely';
+import { isPostgres, type Db } from './database';
 
 /** How long a row estimate is reused: it only steers plans, and tables grow slowly next to that. */
 const reuseMs = 60_000;
@@ -16,7 +16,7 @@ export async function estimatedRows(db: Db, table: 'accounts'): Promise<number |
   estimates.set(db, perDb);
   const cached = perDb.get(table);
   if (cached && Date.now() - cached.at < reuseMs) return cached.rows;
-  const rows = db.getExecutor().adapter instanceof PostgresAdapter ? await fromPostgres(db, table) : await fromSqlite(db, table);
+  const rows = isPostgres(db) ? await fromPostgres(db, table) : await fromSqlite(db, table);
   perDb.set(table, { rows, at: Date.now() });
   return rows;
 }
@@ -47,7 +47,7 @@ const analyzeFloor = 10_000;
  * sample. SQLite's planner uses the indexes without statistics: nothing to do there.
  */
 export async function keepStatisticsFresh(db: Db, tables: readonly string[]): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!(isPostgres(db))) return;
   const result = await sql<{ name: string; known: number | string; live: number | string }>`
     select c.relname as name, c.reltuples as known, s.n_live_tup as live
     from pg_class c join pg_stat_user_tables s on s.relid = c.oid

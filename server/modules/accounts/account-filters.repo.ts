@@ -1,6 +1,6 @@
-import { PostgresAdapter, sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AccountListQuery } from '@contract/accounts';
-import type { Db } from '@server/db/database';
+import { isPostgres, type Db } from '@server/db/database';
 import { exactTotalLimit } from '@contract/common';
 import { estimatedRows } from '@server/db/statistics';
 import { countCapped } from '@server/lib/list';
@@ -190,7 +190,7 @@ const unindexed = (filter: ColumnFilter) =>
 /** The actor's accounts under the list filters: the one query behind lists, counts, exports and bulk actions. */
 export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan = { scope: 'probe', lead: null }) {
   let base = db.selectFrom('accounts').where(accountScope(actor, 'accounts', plan.scope));
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   for (const [index, filter] of filtersOf(query).entries()) {
     const leading = index === plan.lead;
     if ('membership' in filter) base = base.where(leading ? leads(filter.membership, postgres) : checked(filter.membership));

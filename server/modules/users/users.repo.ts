@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import type { Db, NewUser, UserPatch, UserRow } from '@server/db/database';
+import { isPostgres, type Db, type NewUser, type UserPatch, type UserRow } from '@server/db/database';
 import { keysetPage, type SortPlan } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import type { Actor } from '@server/policies';
@@ -22,7 +21,7 @@ export async function countUsers(db: Db): Promise<number> {
  */
 export async function countActiveAdmins(db: Db): Promise<number> {
   let query = db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true);
-  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  if (isPostgres(db)) query = query.forUpdate();
   return (await query.execute()).length;
 }
 
