@@ -69,7 +69,7 @@ const queries = (): Array<Record<string, string>> => [
 
 /** Every plan a query could get: the scope either way, no set leading, and each set (membership or column) leading. */
 function allPlans(query: Record<string, string>): ListPlan[] {
-  const sets = (query.tagId ? 1 : 0) + (query.ownerId ? 1 : 0) + (query.characteristic ? 1 : 0) + (query.q ? query.q.split(' ').length : 0) + (query.kind ? 1 : 0);
+  const sets = (query.tagId ? 1 : 0) + (query.ownerId ? 1 : 0) + (query.characteristic ? 1 : 0) + (query.q ? 1 : 0) + (query.kind ? 1 : 0);
   const plans: ListPlan[] = [{ scope: 'probe', lead: null }, { scope: 'portfolio', lead: null }];
   for (let lead = 0; lead < sets; lead++) plans.push({ scope: 'probe', lead }, { scope: 'portfolio', lead });
   return plans;
