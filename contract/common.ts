@@ -32,7 +32,10 @@ export type ListResponse<T> = {
   totalIsEstimate: boolean;
 };
 
-/** Exact totals stop here; past it the total is a lower bound. */
+/**
+ * Exact totals stop here. Past it a list says `totalIsEstimate` and its total is either this
+ * limit (a lower bound: "10,000+") or, above it, an estimate from a sample ("≈ 300,000").
+ */
 export const exactTotalLimit = 10_000;
 
 /** RFC 9457 problem details as Cartera sends them. */

@@ -53,5 +53,13 @@ export async function keepStatisticsFresh(db: Db, tables: readonly string[]): Pr
     from pg_class c join pg_stat_user_tables s on s.relid = c.oid
     where c.oid in (${sql.join(tables.map((table) => sql`to_regclass(${table})`))})`.execute(db);
   const stale = result.rows.filter((row) => Number(row.live) >= analyzeFloor && Number(row.live) > 2 * Math.max(Number(row.known), 0));
-  if (stale.length > 0) await sql`analyze ${sql.join(stale.map((row) => sql.table(row.name)))}`.execute(db);
+  if (stale.length === 0) return;
+  await sql`analyze ${sql.join(stale.map((row) => sql.table(row.name)))}`.execute(db);
+  estimates.delete(db);
+}
+
+/** Gathers planner statistics for the whole database now, and reads them afresh from then on. */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await sql`analyze`.execute(db);
+  estimates.delete(db);
 }

@@ -11,9 +11,9 @@ export type SortPlan = {
   direction: 'asc' | 'desc';
 };
 
-// A cursor is [sort key, rows counted on the first page, ...sort values of the last row seen].
-// The count travels with it so later pages need not count again (see keysetPage).
-const cursorSchema = z.tuple([z.string(), z.number().int().min(0).max(exactTotalLimit + 1)]).rest(z.union([z.string(), z.number()]));
+// A cursor is [sort key, the first page's count, ...sort values of the last row seen]. The count
+// travels with it so later pages need not count again (see keysetPage and totalOf).
+const cursorSchema = z.tuple([z.string(), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).rest(z.union([z.string(), z.number()]));
 
 export type Cursor = { after: Array<string | number>; counted: number };
 export type Total = { total: number; totalIsEstimate: boolean };
@@ -56,14 +56,21 @@ export function applyKeyset<DB, TB extends keyof DB, O>(
 }
 
 /** Rows matching the query, counted up to one past the cap (so "more than the cap" is visible). */
-async function countUpTo<DB, TB extends keyof DB, O>(db: Kysely<DB>, query: SelectQueryBuilder<DB, TB, O>, cap: number): Promise<number> {
+export async function countUpTo<DB, TB extends keyof DB, O>(db: Kysely<DB>, query: SelectQueryBuilder<DB, TB, O>, cap: number): Promise<number> {
   const capped = query.clearSelect().clearOrderBy().select(sql<number>`1`.as('one')).limit(cap + 1);
   const result = await sql<{ n: number | string }>`select count(*) as n from (${capped}) as capped`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
 
-const totalOf = (counted: number, cap: number = exactTotalLimit): Total =>
-  counted > cap ? { total: cap, totalIsEstimate: true } : { total: counted, totalIsEstimate: false };
+/**
+ * A count as a list reports it: up to the cap it is exact; one past the cap says "more than the
+ * cap" (a lower bound); anything larger is an estimate a list made from a sample (see
+ * countAccounts), kept above cap + 1 so the three never mix.
+ */
+function totalOf(counted: number, cap: number = exactTotalLimit): Total {
+  if (counted <= cap) return { total: counted, totalIsEstimate: false };
+  return { total: counted === cap + 1 ? cap : counted, totalIsEstimate: true };
+}
 
 /** Exact count up to the contract's limit; past it, the limit and a flag that it is a lower bound. */
 export async function countCapped<DB, TB extends keyof DB, O>(
@@ -79,7 +86,8 @@ export async function countCapped<DB, TB extends keyof DB, O>(
  * cursor in the plan's order, the cursor of the next page, and the total of `base` (the same
  * query, unselected). The total is counted on the first page only, and not even there when that
  * page holds every row; later pages carry it in their cursor. So page 2,000 costs what its rows
- * cost, and the total the client shows stays the one it first saw while it scrolls.
+ * cost, and the total the client shows stays the one it first saw while it scrolls. `count` is how
+ * the first page counts (by default exactly, up to the contract's limit; see totalOf).
  */
 export async function keysetPage<DB, TB extends keyof DB, O, RDB, RTB extends keyof RDB, Row>(
   db: Kysely<DB>,
@@ -88,11 +96,12 @@ export async function keysetPage<DB, TB extends keyof DB, O, RDB, RTB extends ke
   plan: SortPlan,
   page: { limit: number; cursor?: string | undefined },
   sortValues: (row: Row) => Array<string | number>,
+  count: () => Promise<number> = () => countUpTo(db, base, exactTotalLimit),
 ): Promise<{ rows: Row[]; nextCursor: string | null } & Total> {
   const cursor = decodeCursor(page.cursor, plan);
   const fetched = await applyKeyset(rows, plan, cursor?.after ?? null).limit(page.limit + 1).execute();
   const more = fetched.length > page.limit;
-  const counted = cursor ? cursor.counted : more ? await countUpTo(db, base, exactTotalLimit) : fetched.length;
+  const counted = cursor ? cursor.counted : more ? await count() : fetched.length;
   const pageRows = more ? fetched.slice(0, page.limit) : fetched;
   const last = pageRows[pageRows.length - 1];
   const nextCursor = more && last !== undefined ? encodeCursor(plan.key, counted, sortValues(last)) : null;

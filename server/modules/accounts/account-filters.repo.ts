@@ -61,10 +61,22 @@ const allOf = (parts: Membership[]): Membership => parts.length === 1 && parts[0
 const leads = (m: Membership, postgres: boolean) =>
   postgres ? sql<SqlBool>`accounts.id = any(array(${m.set}))` : sql<SqlBool>`accounts.id in (${m.set})`;
 
-/** Rows behind a membership, counted up to `cap` + 1. */
-async function sizeOf(db: Db, m: Membership, cap: number): Promise<number> {
+/**
+ * A set this small is read once, while sizing it, and leads as a list of ids: a search's
+ * intersection of words, or a tag on a few accounts, is not computed again for the page and for
+ * its count.
+ */
+const readUpTo = 1_000;
+
+/** The accounts behind a membership: their ids when there are few, else the rows counted up to `cap` + 1. */
+async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: number; ids?: string[] }> {
+  const first = await sql<{ account_id: string }>`${m.set} limit ${readUpTo + 1}`.execute(db);
+  if (first.rows.length <= readUpTo) {
+    const ids = [...new Set(first.rows.map((row) => row.account_id))];
+    return { size: ids.length, ids };
+  }
   const result = await sql<{ n: number | string }>`select count(*) as n from (${m.set} limit ${cap + 1}) as capped`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
+  return { size: Number(result.rows[0]?.n ?? 0) };
 }
 
 function memberships(query: AccountListQuery): Membership[] {
@@ -131,7 +143,8 @@ async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<
  * is made here, from the sizes of the sets (read from their indexes, capped) and the number of
  * accounts (planner statistics), and written into the SQL: both databases get the plan that fits.
  */
-export type ListPlan = { scope: ScopeDrive; lead: number | null };
+export type ListPlan = { scope: ScopeDrive; lead: number | null; ids?: readonly string[] };
+export type ListPlans = { page: ListPlan & { cost: number }; count: ListPlan & { cost: number } };
 
 /**
  * A set that could lead, with its size. `inOrder`: its index gives rows in the order wanted (a
@@ -146,7 +159,7 @@ export type SizedSet = { lead: number | 'scope'; size: number; inOrder?: boolean
  * independent); a set in order is walked the same way along its own index; any other set is read
  * whole, each row by id (two index seeks), and a sorted page then sorts what it found.
  */
-export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, sorted: boolean): ListPlan {
+export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, sorted: boolean): ListPlan & { cost: number } {
   const matches = Math.max(1, sets.reduce((n, set) => n * Math.min(1, set.size / accounts), accounts));
   const walkAlong = (length: number) => sets.length * Math.min(length, (wanted * length) / matches);
   const costOf = (set: SizedSet) => (set.inOrder ? walkAlong(set.size) : 2 * set.size + (sorted ? matches * Math.log2(matches) : 0));
@@ -155,20 +168,22 @@ export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, 
     const cost = costOf(set);
     if (cost < best.cost) best = { cost, set };
   }
-  if (!best.set) return { scope: 'probe', lead: null };
-  return best.set.lead === 'scope' ? { scope: 'portfolio', lead: null } : { scope: 'probe', lead: best.set.lead };
+  const { cost, set } = best;
+  if (!set) return { scope: 'probe', lead: null, cost };
+  return set.lead === 'scope' ? { scope: 'portfolio', lead: null, cost } : { scope: 'probe', lead: set.lead, cost };
 }
 
 /** Sorts served by the column indexes (column, name_norm, id). */
 const nameSorts = new Set<AccountListQuery['sort']>(['name', '-name']);
 
 /**
- * The plans of a list's page and of its count (a count wants 10,001 rows, so it leads more often).
- * Without `counting` (later pages, exports) sets are sized only as far as the page's plan needs.
+ * The plans of a list's page and of its count (a count wants 10,001 rows, so it leads more often),
+ * each with its cost in rows visited. Without `counting` (later pages, exports) sets are sized
+ * only as far as the page's plan needs.
  */
-export async function planList(db: Db, actor: Actor, query: AccountListQuery, counting = true): Promise<{ page: ListPlan; count: ListPlan }> {
+export async function planList(db: Db, actor: Actor, query: AccountListQuery, counting = true): Promise<ListPlans> {
   const sizeCap = counting ? sizeCaps.count : sizeCaps.page;
-  const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean }> = [];
+  const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; ids?: string[] }> = [];
   if (!seesAllAccounts(actor)) {
     const owned = actor.scope === 'team' && actor.teamId
       ? db.selectFrom('account_owners').innerJoin('users', 'users.id', 'account_owners.user_id').where('users.team_id', '=', actor.teamId)
@@ -178,19 +193,30 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
   }
   for (const [index, filter] of filtersOf(query).entries()) {
     const cap = 'column' in filter ? sizeCaps.column : sizeCap;
-    const size = 'column' in filter ? await columnSizeOf(db, filter.column, cap) : await sizeOf(db, filter.membership, cap);
-    sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter });
+    const { size, ids } = 'column' in filter ? { size: await columnSizeOf(db, filter.column, cap) } : await readSet(db, filter.membership, cap);
+    sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, ...(ids ? { ids } : {}) });
   }
-  if (sized.length === 0) return { page: { scope: 'probe', lead: null }, count: { scope: 'probe', lead: null } };
+  if (sized.length === 0) return { page: { scope: 'probe', lead: null, cost: pageRows }, count: { scope: 'probe', lead: null, cost: countRows } };
   // Without statistics (a new database) the largest set stands in for the number of accounts.
   const known = sized.map((set) => set.size ?? set.cap);
   const accounts = Math.max((await estimatedRows(db, 'accounts')) ?? 0, ...known, 1);
   const sets = (pageOrder: boolean): SizedSet[] =>
     sized.map((set) => ({ lead: set.lead, size: set.size ?? Math.max(set.cap, accounts / 2), inOrder: set.column && pageOrder }));
-  return {
-    page: cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true),
-    count: cheaperPlan(sets(true), accounts, countRows, false),
+  // A lead read while sizing it leads by its ids.
+  const withIds = <P extends ListPlan>(plan: P): P => {
+    const ids = sized.find((set) => set.lead === plan.lead)?.ids;
+    return ids ? { ...plan, ids } : plan;
   };
+  return {
+    page: withIds(cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true)),
+    count: withIds(cheaperPlan(sets(true), accounts, countRows, false)),
+  };
+}
+
+/** Accounts among these ids (a lead read while planning). */
+function among(ids: readonly string[], postgres: boolean): RawBuilder<SqlBool> {
+  if (ids.length === 0) return sql<SqlBool>`1 = 0`;
+  return postgres ? sql<SqlBool>`accounts.id = any(${ids})` : sql<SqlBool>`accounts.id in (${sql.join(ids)})`;
 }
 
 const indexed = (filter: ColumnFilter) => sql<SqlBool>`${sql.ref(`accounts.${filter.column}`)} = ${filter.value}`;
@@ -208,7 +234,9 @@ export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, 
   const postgres = isPostgres(db);
   for (const [index, filter] of filtersOf(query).entries()) {
     const leading = index === plan.lead;
-    if ('membership' in filter) base = base.where(leading ? leads(filter.membership, postgres) : filter.membership.check);
+    if ('membership' in filter) {
+      base = base.where(!leading ? filter.membership.check : plan.ids ? among(plan.ids, postgres) : leads(filter.membership, postgres));
+    }
     else base = base.where(leading ? indexed(filter.column) : unindexed(filter.column));
   }
   return base;

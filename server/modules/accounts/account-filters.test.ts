@@ -61,6 +61,7 @@ const queries = (): Array<Record<string, string>> => [
   { ownerId: otherOwnerId },
   { q: 'ana' },
   { q: 'garcia ana' },
+  { q: 'carmen garcia' },
   { q: 'p1' },
   { characteristic: 'pyme' },
   { tagId, q: 'garcia', kind: 'organization' },
@@ -95,16 +96,24 @@ describe('list plans', () => {
     const admin = actors.admin;
     if (!admin) throw new Error('admin');
     const walk = { scope: 'probe', lead: null };
-    expect(await planList(t.db, admin, accountListQuerySchema.parse({}))).toEqual({ page: walk, count: walk });
+    expect(await planList(t.db, admin, accountListQuerySchema.parse({}))).toMatchObject({ page: walk, count: walk });
   });
 
   test('a column filter leads a page in name order from its own index, and never one in another order', async () => {
     const admin = actors.admin;
     if (!admin) throw new Error('admin');
     const byName = await planList(t.db, admin, accountListQuerySchema.parse({ kind: 'organization' }));
-    expect(byName).toEqual({ page: { scope: 'probe', lead: 0 }, count: { scope: 'probe', lead: 0 } });
+    expect(byName).toMatchObject({ page: { scope: 'probe', lead: 0 }, count: { scope: 'probe', lead: 0 } });
     const byCreation = await planList(t.db, admin, accountListQuerySchema.parse({ kind: 'organization', sort: '-createdAt' }));
-    expect(byCreation.count).toEqual({ scope: 'probe', lead: 0 });
+    expect(byCreation.count).toMatchObject({ scope: 'probe', lead: 0 });
+  });
+  test('a small set is read once while planning and leads by its ids, page and count alike', async () => {
+    const admin = actors.admin;
+    if (!admin) throw new Error('admin');
+    const plans = await planList(t.db, admin, accountListQuerySchema.parse({ q: 'garcia carmen' }));
+    expect(plans.page).toMatchObject({ scope: 'probe', lead: 0 });
+    expect(plans.page.ids?.length).toBeGreaterThan(0);
+    expect(plans.count.ids).toEqual(plans.page.ids);
   });
 });
 
@@ -114,37 +123,37 @@ describe('choosing a plan at a million accounts', () => {
   const count = (sets: SizedSet[]) => cheaperPlan(sets, million, 10_001, false);
 
   test('a common search word (40,000 accounts): the page walks the name index, the count reads the word', () => {
-    expect(page([{ lead: 0, size: 40_000 }])).toEqual({ scope: 'probe', lead: null });
-    expect(count([{ lead: 0, size: 40_000 }])).toEqual({ scope: 'probe', lead: 0 });
+    expect(page([{ lead: 0, size: 40_000 }])).toMatchObject({ scope: 'probe', lead: null });
+    expect(count([{ lead: 0, size: 40_000 }])).toMatchObject({ scope: 'probe', lead: 0 });
   });
 
   test('an e-mail prefix (3 accounts) leads both', () => {
-    expect(page([{ lead: 0, size: 3 }])).toEqual({ scope: 'probe', lead: 0 });
-    expect(count([{ lead: 0, size: 3 }])).toEqual({ scope: 'probe', lead: 0 });
+    expect(page([{ lead: 0, size: 3 }])).toMatchObject({ scope: 'probe', lead: 0 });
+    expect(count([{ lead: 0, size: 3 }])).toMatchObject({ scope: 'probe', lead: 0 });
   });
 
   test('two common words that rarely meet (20,000 and 40,000): the rarer leads the page too', () => {
-    expect(page([{ lead: 0, size: 20_000 }, { lead: 1, size: 40_000 }])).toEqual({ scope: 'probe', lead: 0 });
+    expect(page([{ lead: 0, size: 20_000 }, { lead: 1, size: 40_000 }])).toMatchObject({ scope: 'probe', lead: 0 });
   });
 
   test('a tag on 30% of accounts is checked, never read whole', () => {
-    expect(page([{ lead: 0, size: 300_000 }])).toEqual({ scope: 'probe', lead: null });
-    expect(count([{ lead: 0, size: 300_000 }])).toEqual({ scope: 'probe', lead: null });
+    expect(page([{ lead: 0, size: 300_000 }])).toMatchObject({ scope: 'probe', lead: null });
+    expect(count([{ lead: 0, size: 300_000 }])).toMatchObject({ scope: 'probe', lead: null });
   });
 
   test('a city of 67,000 accounts: a page by creation date walks that index, by name the city leads; the count reads the city', () => {
     const city = (inOrder: boolean): SizedSet[] => [{ lead: 0, size: 67_000, inOrder }];
-    expect(page(city(false))).toEqual({ scope: 'probe', lead: null });
-    expect(page(city(true))).toEqual({ scope: 'probe', lead: 0 });
-    expect(count(city(true))).toEqual({ scope: 'probe', lead: 0 });
+    expect(page(city(false))).toMatchObject({ scope: 'probe', lead: null });
+    expect(page(city(true))).toMatchObject({ scope: 'probe', lead: 0 });
+    expect(count(city(true))).toMatchObject({ scope: 'probe', lead: 0 });
   });
 
   test('a tiny city leads even a page sorted another way', () => {
-    expect(page([{ lead: 0, size: 40, inOrder: false }])).toEqual({ scope: 'probe', lead: 0 });
+    expect(page([{ lead: 0, size: 40, inOrder: false }])).toMatchObject({ scope: 'probe', lead: 0 });
   });
 
   test("an agent's portfolio of 5,000 is read first for the count; a team's 50,000 is walked for the page", () => {
-    expect(count([{ lead: 'scope', size: 5000 }])).toEqual({ scope: 'portfolio', lead: null });
-    expect(page([{ lead: 'scope', size: 50_000 }])).toEqual({ scope: 'probe', lead: null });
+    expect(count([{ lead: 'scope', size: 5000 }])).toMatchObject({ scope: 'portfolio', lead: null });
+    expect(page([{ lead: 'scope', size: 50_000 }])).toMatchObject({ scope: 'probe', lead: null });
   });
 });

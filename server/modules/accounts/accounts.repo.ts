@@ -2,6 +2,7 @@ import type { AccountListQuery, OverviewCounter, UserRef } from '@contract/accou
 import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
 import { inChunks } from '@server/lib/chunks';
 import { applyKeyset, keysetPage, type SortPlan } from '@server/lib/list';
+import { countAccounts } from './account-count.repo';
 import { filteredAccounts, planList } from './account-filters.repo';
 import { overviewSelections } from './overview';
 import { accountScope, type Actor } from '@server/policies';
@@ -29,10 +30,10 @@ const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<st
 };
 
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
-  const plan = await planList(db, actor, query, query.cursor === undefined);
-  const rows = filteredAccounts(db, actor, query, plan.page).selectAll('accounts');
-  const counted = filteredAccounts(db, actor, query, plan.count);
-  return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort]);
+  const plans = await planList(db, actor, query, query.cursor === undefined);
+  const rows = filteredAccounts(db, actor, query, plans.page).selectAll('accounts');
+  const counted = filteredAccounts(db, actor, query, plans.count);
+  return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort], () => countAccounts(db, actor, query, plans));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18next } from '@web/app/i18n';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime, formatTotal } from './format';
 
 beforeAll(async () => {
   await i18next.init({ lng: 'es', resources: {} });
@@ -23,5 +23,16 @@ describe('formatDate', () => {
   it('leaves empty and unreadable values as they are', () => {
     expect(formatDate(null)).toBe('');
     expect(formatDateTime('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatTotal', () => {
+  it('tells an exact total, a lower bound and an estimate apart', async () => {
+    await i18next.changeLanguage('es');
+    expect(formatTotal(9_999, false)).toBe('9999');
+    expect(formatTotal(10_000, true)).toBe('10.000+');
+    expect(formatTotal(300_000, true)).toBe('≈ 300.000');
+    await i18next.changeLanguage('en');
+    expect(formatTotal(300_000, true)).toBe('≈ 300,000');
   });
 });

@@ -1,3 +1,4 @@
+import { exactTotalLimit } from '@contract/common';
 import { i18next } from '@web/app/i18n';
 
 // Building an Intl formatter costs far more than using one, and a list formats a date per row.
@@ -24,10 +25,11 @@ export function formatDate(iso: string | null | undefined): string {
   return formatIn('date', iso);
 }
 
-/** A list total: exact, or a lower bound shown as "10.000+". */
+/** A list total: exact, a lower bound shown as "10.000+", or an estimate past that shown as "≈ 300.000". */
 export function formatTotal(total: number, isEstimate: boolean): string {
   const formatted = new Intl.NumberFormat(i18next.language).format(total);
-  return isEstimate ? `${formatted}+` : formatted;
+  if (!isEstimate) return formatted;
+  return total > exactTotalLimit ? `≈ ${formatted}` : `${formatted}+`;
 }
 
 /** A file size the way people read it: 512 B, 12 KB, 3.4 MB. */
