@@ -55,11 +55,12 @@ export function fts5Match(words: QueryWord[]): string {
 
 /**
  * A PostgreSQL tsquery in to_tsquery syntax: each word a phrase (<->) with its last token a
- * prefix (:*), ANDed. Tokens are quoted and hold only letters and digits, so nothing the user
- * typed is read as tsquery syntax.
+ * prefix (:*), ANDed; with `wholeWords`, no prefixes. Tokens are quoted and hold only letters and
+ * digits, so nothing the user typed is read as tsquery syntax.
  */
-export function tsQuery(words: QueryWord[]): string {
-  const phrase = (parts: string[]) => parts.map((token, index) => `'${token}'${index === parts.length - 1 && endsInPrefix(parts) ? ':*' : ''}`).join(' <-> ');
+export function tsQuery(words: QueryWord[], wholeWords = false): string {
+  const prefix = (parts: string[]) => !wholeWords && endsInPrefix(parts);
+  const phrase = (parts: string[]) => parts.map((token, index) => `'${token}'${index === parts.length - 1 && prefix(parts) ? ':*' : ''}`).join(' <-> ');
   return words
     .map(({ tokens, compact }) => (compact ? `(${phrase(tokens)} | ${phrase([compact])})` : phrase(tokens)))
     .join(' & ');

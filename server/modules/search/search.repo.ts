@@ -33,7 +33,7 @@ const top = String.fromCodePoint(0x10ffff);
  * there are more is exact: if the full-text probe is full, the two probes together hold more
  * than `limit` accounts; if not, it holds every match.
  */
-export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number) {
+export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number, wholeWords = false) {
   const prefix = namePrefix(q);
   const startsWithQuery = sql<SqlBool>`(accounts.name_norm >= ${prefix} and accounts.name_norm < ${prefix + top})`;
   const byName = db.selectFrom('accounts').select('accounts.id')
@@ -43,7 +43,7 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
   const probes = words.length === 0
     ? db.selectFrom(byName.as('by_name')).select('by_name.id')
     : db.selectFrom(byName.as('by_name')).select('by_name.id')
-      .unionAll(db.selectFrom(textMatches(db, dialect, actor, words, limit + 1).as('by_text')).select('by_text.id'));
+      .unionAll(db.selectFrom(textMatches(db, dialect, actor, words, limit + 1, wholeWords).as('by_text')).select('by_text.id'));
   return db.selectFrom('accounts')
     .select(['accounts.id', 'accounts.kind', 'accounts.name', 'accounts.stage', 'accounts.emails', 'accounts.tax_id', 'accounts.tax_id_norm', 'accounts.country', 'accounts.city'])
     .select(sql<number>`case when ${startsWithQuery} then 0 else 1 end`.as('tier'))
@@ -55,7 +55,7 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
 export type SearchRow = Awaited<ReturnType<ReturnType<typeof searchAccountsQuery>['execute']>>[number];
 
 /** Up to `count` visible accounts matching every word in the full-text index, in its own order. */
-function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[], count: number) {
+function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[], count: number, wholeWords: boolean) {
   if (dialect === 'sqlite') {
     return db.withTables<SqliteSearchTables>()
       .selectFrom('account_fts')
@@ -73,7 +73,7 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[],
   // Several words: GIN intersects their posting lists. The same function the index is built on,
   // so the planner uses the index.
   return db.selectFrom('accounts').select('accounts.id')
-    .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words)})`)
+    .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words, wholeWords)})`)
     .where(accountScope(actor, 'accounts', 'probe'))
     .limit(count);
 }
@@ -100,6 +100,18 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
     .limit(count);
 }
 
-/** The accounts matching `q` for the quick search, best first (limit + 1 rows: see searchAccountsQuery). */
-export const searchAccounts = (db: Db, dialect: Dialect, actor: Actor, q: string, limit: number): Promise<SearchRow[]> =>
-  searchAccountsQuery(db, dialect, actor, q, limit).execute();
+/**
+ * The accounts matching `q` for the quick search, best first (limit + 1 rows: see
+ * searchAccountsQuery). On PostgreSQL several words are first looked up as whole words: GIN finds
+ * a word's posting list directly but must gather every word a prefix starts ("maria:*" is maria,
+ * mariana, mariano… and the e-mail words), so "maria lopez" takes 5 ms as words and 45 ms as
+ * prefixes. Whole-word matches are prefix matches too, so when they fill the page they are a
+ * page of the same search (see the trade above); when they do not, the prefixes are searched.
+ */
+export async function searchAccounts(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number): Promise<SearchRow[]> {
+  if (dialect === 'postgres' && queryWords(q).length > 1) {
+    const asWords = await searchAccountsQuery(db, dialect, actor, q, limit, true).execute();
+    if (asWords.length > limit) return asWords;
+  }
+  return searchAccountsQuery(db, dialect, actor, q, limit).execute();
+}

@@ -78,6 +78,14 @@ describe('GET /search', () => {
     expect(await names(admin, 'maria ruiz')).toEqual([]);
   });
 
+  test('whole words fill a page when they can; prefixes are searched when they do not', async () => {
+    const page = await search(admin, 'maria lopez', 1);
+    expect(page.items.map((item) => item.name)).toEqual(['María López Pérez']);
+    expect(page.hasMore).toBe(true);
+    expect(await names(admin, 'mari lope')).toEqual(['Lucía López María', 'María López Pérez', 'Mariana Lopera']);
+    expect(await names(admin, 'maria lopera')).toEqual(['Mariana Lopera']);
+  });
+
   test('names that start with the query come first, then the other matches by name', async () => {
     const result = await search(admin, 'garc');
     expect(result.items.map((item) => item.name)).toEqual(['García Hermanos SL', 'Garcilaso Consultores', 'Ángela García López']);
