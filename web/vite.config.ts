@@ -1,13 +1,27 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+// Mantine's ScrollArea takes a single hook, useMergeRefs, from @floating-ui/react, which is one
+// module importing the rest of floating-ui; and Table imports ScrollArea. So every page with a
+// table, the accounts list first, fetched all of floating-ui (15 kB gzip) before its rows, though
+// only popovers and menus use it. ScrollArea gets the same hook from @mantine/hooks instead. Should
+// a later Mantine import more of floating-ui there, the build fails on the missing export.
+const scrollAreaMergeRefs: Plugin = {
+  name: 'cartera:scroll-area-merge-refs',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === '@floating-ui/react' && importer?.includes('/@mantine/core/esm/components/ScrollArea/')) return `${webRoot}src/vendor/merge-refs.ts`;
+    return null;
+  },
+};
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [scrollAreaMergeRefs, react()],
   resolve: {
     alias: {
       '@contract': `${repoRoot}contract`,

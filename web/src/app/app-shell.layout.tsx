@@ -4,11 +4,8 @@ import { IconAddressBook, IconAlarm, IconCalendar, IconCalendarEvent, IconFileIm
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Bell } from '@web/features/activities/bell.component';
 import { useCurrentUser } from '@web/features/auth/session';
-import { HeaderSearch } from '@web/features/search/header-search.component';
-import { LanguageSwitch } from './language-switch.component';
-import { UserMenu } from './user-menu.component';
+import { HeaderTools } from './header-tools.component';
 
 export function AppShellLayout() {
   const { t } = useTranslation();
@@ -42,12 +39,7 @@ export function AppShellLayout() {
               Cartera
             </Title>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <HeaderSearch />
-            <Bell />
-            <LanguageSwitch />
-            <UserMenu />
-          </Group>
+          <HeaderTools />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('common:nav.label')}>

@@ -24,7 +24,7 @@ export const router = createBrowserRouter([
     element: <RequireAuth><AppShellLayout /></RequireAuth>,
     children: [
       { index: true, element: <Navigate to="/accounts" replace /> },
-      { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'links', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
+      { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
       { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
       { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
       { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-edit.page'))).AccountEditPage }) },

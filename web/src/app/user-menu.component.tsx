@@ -1,18 +1,10 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
+import { Menu, UnstyledButton } from '@mantine/core';
+import { IconLogout, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '@web/features/auth/session';
 import { useLogout } from '@web/features/auth/use-logout';
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part.charAt(0).toUpperCase())
-    .join('');
-}
+import { UserBadge } from './user-badge.component';
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -22,15 +14,7 @@ export function UserMenu() {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={t('common:userMenu.label')}>
-          <Group gap={6} wrap="nowrap">
-            <Avatar size="sm" radius="xl" color="teal">
-              {initials(me.name)}
-            </Avatar>
-            <Text size="sm" visibleFrom="sm" truncate maw={160}>
-              {me.name}
-            </Text>
-            <IconChevronDown size={14} />
-          </Group>
+          <UserBadge />
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,7 +1,8 @@
 import { accountColumns, type AccountColumn } from '@contract/saved-views';
-import { Button, Checkbox, Popover, Stack } from '@mantine/core';
+import { Checkbox, Popover, Stack } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ToolButton } from '@web/components/tool-button.component';
 
 /** Shows or hides the accounts table's columns (the name always shows). */
 export function ColumnPicker({ value, onChange }: { value: AccountColumn[]; onChange: (columns: AccountColumn[]) => void }) {
@@ -9,7 +10,7 @@ export function ColumnPicker({ value, onChange }: { value: AccountColumn[]; onCh
   return (
     <Popover position="bottom-end" withinPortal shadow="md">
       <Popover.Target>
-        <Button variant="default" leftSection={<IconColumns size={16} />}>{t('views:columns')}</Button>
+        <ToolButton icon={<IconColumns size={16} />}>{t('views:columns')}</ToolButton>
       </Popover.Target>
       <Popover.Dropdown>
         <Checkbox.Group

@@ -1,7 +1,8 @@
 import { overviewCounterKeys, type OverviewCounter } from '@contract/accounts';
-import { Button, Checkbox, Menu } from '@mantine/core';
+import { Checkbox, Menu } from '@mantine/core';
 import { IconColumns } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ToolButton } from '@web/components/tool-button.component';
 
 /** Picks which overview counters the list shows as columns (each costs one grouped query per page). */
 export function CounterColumnsMenu({ value, onChange, compact }: { value: OverviewCounter[]; onChange: (next: OverviewCounter[]) => void; compact: boolean }) {
@@ -11,9 +12,9 @@ export function CounterColumnsMenu({ value, onChange, compact }: { value: Overvi
   return (
     <Menu closeOnItemClick={false} position="bottom-end">
       <Menu.Target>
-        <Button variant="default" size={compact ? 'xs' : 'sm'} leftSection={<IconColumns size={16} />}>
+        <ToolButton icon={<IconColumns size={16} />} compact={compact}>
           {t('company:counters.columns')}
-        </Button>
+        </ToolButton>
       </Menu.Target>
       <Menu.Dropdown>
         {overviewCounterKeys.map((key) => (

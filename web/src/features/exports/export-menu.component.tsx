@@ -1,10 +1,11 @@
-import { Button, Menu } from '@mantine/core';
+import { Menu } from '@mantine/core';
 import { notifications } from '@web/components/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '@contract/exports';
 import { apiDownload, buildUrl, isApiError } from '@web/app/api-client';
+import { ToolButton } from '@web/components/tool-button.component';
 
 type Props = {
   /** The list's filters and sort, as the list endpoint takes them. */
@@ -43,9 +44,9 @@ export function ExportMenu({ filters, compact, ids, testId = 'export-menu' }: Pr
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} />} size={compact ? 'xs' : 'sm'} loading={saving} data-testid={testId}>
+        <ToolButton icon={<IconDownload size={16} />} compact={compact} loading={saving} data-testid={testId}>
           {t('accounts:export.button')}
-        </Button>
+        </ToolButton>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('accounts:export.help')}</Menu.Label>

@@ -7,6 +7,7 @@ import { withTexts } from '@web/app/i18n';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { ToolButton } from '@web/components/tool-button.component';
 import { useDeleteSavedView, useSavedViews, useUpdateSavedView } from './use-saved-views';
 
 // Fetched when the user first saves or renames a view.
@@ -33,9 +34,9 @@ export function SavedViewsMenu({ activeId, current, onPick }: Props) {
     <Group gap="xs" wrap="wrap">
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconLayoutList size={16} />} rightSection={<IconChevronDown size={14} />}>
+          <ToolButton icon={<IconLayoutList size={16} />} rightSection={<IconChevronDown size={14} />}>
             {active ? active.name : t('views:pick')}
-          </Button>
+          </ToolButton>
         </Menu.Target>
         <Menu.Dropdown>
           {items.length === 0 && <Menu.Label>{t('views:none')}</Menu.Label>}
