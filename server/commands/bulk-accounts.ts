@@ -64,7 +64,7 @@ export async function startBulkAction(db: Db, actor: Actor, input: BulkRequest):
   await checkAction(db, data.action);
   const payload: Payload = { selection: data.selection, action: data.action };
   const { query, ids } = listQuery(payload);
-  let base = filteredAccounts(db, actor, query, (await planList(db, actor, query)).count);
+  let base = filteredAccounts(db, actor, query, (await planList(db, actor, query, true)).count);
   if (ids) base = base.where('accounts.id', 'in', ids);
   const { total } = await countCapped(db, base, Number.MAX_SAFE_INTEGER);
   const job = await enqueueJob(db, { kind: bulkJobKind, payload, createdBy: actor.id, total });

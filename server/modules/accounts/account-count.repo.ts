@@ -5,7 +5,7 @@ import { isPostgres, type Db } from '@server/db/database';
 import { estimatedRows } from '@server/db/statistics';
 import { countUpTo } from '@server/lib/list';
 import type { Actor } from '@server/policies';
-import { filteredAccounts, type ListPlans } from './account-filters.repo';
+import { filteredAccounts, planList, type ListPlan, type ListPlans } from './account-filters.repo';
 
 /**
  * A first page counts its list exactly when the count's plan visits at most this many rows (a
@@ -25,12 +25,16 @@ const minHits = 25;
  * (≈ 300,000 tells more than "10,000+"), else one past the limit.
  */
 export async function countAccounts(db: Db, actor: Actor, query: AccountListQuery, plans: ListPlans): Promise<number> {
-  const exact = () => countUpTo(db, filteredAccounts(db, actor, query, plans.count), exactTotalLimit);
+  const exact = (plan: ListPlan) => countUpTo(db, filteredAccounts(db, actor, query, plan), exactTotalLimit);
   if (plans.count.cost <= exactBudget) {
-    const counted = await exact();
+    const counted = await exact(plans.count);
     return counted <= exactTotalLimit ? counted : (await sampledEstimate(db, actor, query)) ?? counted;
   }
-  return (await sampledEstimate(db, actor, query)) ?? exact();
+  const estimate = await sampledEstimate(db, actor, query);
+  if (estimate !== null) return estimate;
+  // `plans` sized the sets as far as a page needs; an exact count of a large list wants them
+  // sized further, to lead with the smallest (a team's 50,000 accounts rather than a city's 67,000).
+  return exact((await planList(db, actor, query, true)).count);
 }
 
 /**

@@ -178,10 +178,11 @@ const nameSorts = new Set<AccountListQuery['sort']>(['name', '-name']);
 
 /**
  * The plans of a list's page and of its count (a count wants 10,001 rows, so it leads more often),
- * each with its cost in rows visited. Without `counting` (later pages, exports) sets are sized
- * only as far as the page's plan needs.
+ * each with its cost in rows visited. Sets are sized as far as a page's plan needs (10,000), which
+ * also tells whether a count fits its budget (see countAccounts); with `counting`, as far as an
+ * exact count's plan needs (100,000), for a count that must be exact however large its sets.
  */
-export async function planList(db: Db, actor: Actor, query: AccountListQuery, counting = true): Promise<ListPlans> {
+export async function planList(db: Db, actor: Actor, query: AccountListQuery, counting = false): Promise<ListPlans> {
   const sizeCap = counting ? sizeCaps.count : sizeCaps.page;
   const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; ids?: string[] }> = [];
   if (!seesAllAccounts(actor)) {

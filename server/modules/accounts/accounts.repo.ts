@@ -30,7 +30,7 @@ const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<st
 };
 
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
-  const plans = await planList(db, actor, query, query.cursor === undefined);
+  const plans = await planList(db, actor, query, false);
   const rows = filteredAccounts(db, actor, query, plans.page).selectAll('accounts');
   const counted = filteredAccounts(db, actor, query, plans.count);
   return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort], () => countAccounts(db, actor, query, plans));
