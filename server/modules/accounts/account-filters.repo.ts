@@ -143,7 +143,12 @@ async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<
  * is made here, from the sizes of the sets (read from their indexes, capped) and the number of
  * accounts (planner statistics), and written into the SQL: both databases get the plan that fits.
  */
-export type ListPlan = { scope: ScopeDrive; lead: number | null; ids?: readonly string[] };
+/**
+ * `ids`: the accounts are among these, read while planning: a small membership set that leads
+ * (`lead` numbers it), or the accounts of a small portfolio in every membership (`lead:
+ * 'memberships'`: those are not checked again; the scope and column filters still are).
+ */
+export type ListPlan = { scope: ScopeDrive; lead: number | 'memberships' | null; ids?: readonly string[] };
 export type ListPlans = { page: ListPlan & { cost: number }; count: ListPlan & { cost: number } };
 
 /**
@@ -186,13 +191,11 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
   const sizeCap = counting ? sizeCaps.count : sizeCaps.page;
   const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; ids?: string[] }> = [];
   if (!seesAllAccounts(actor)) {
-    const owned = actor.scope === 'team' && actor.teamId
-      ? db.selectFrom('account_owners').innerJoin('users', 'users.id', 'account_owners.user_id').where('users.team_id', '=', actor.teamId)
-      : db.selectFrom('account_owners').where('account_owners.user_id', '=', actor.id);
-    const { total, totalIsEstimate } = await countCapped(db, owned, sizeCap);
+    const { total, totalIsEstimate } = await countCapped(db, portfolioOf(db, actor), sizeCap);
     sized.push({ lead: 'scope', size: totalIsEstimate ? null : total, cap: sizeCap, column: false });
   }
-  for (const [index, filter] of filtersOf(query).entries()) {
+  const filters = filtersOf(query);
+  for (const [index, filter] of filters.entries()) {
     const cap = 'column' in filter ? sizeCaps.column : sizeCap;
     const { size, ids } = 'column' in filter ? { size: await columnSizeOf(db, filter.column, cap) } : await readSet(db, filter.membership, cap);
     sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, ...(ids ? { ids } : {}) });
@@ -208,10 +211,49 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
     const ids = sized.find((set) => set.lead === plan.lead)?.ids;
     return ids ? { ...plan, ids } : plan;
   };
-  return {
-    page: withIds(cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true)),
-    count: withIds(cheaperPlan(sets(true), accounts, countRows, false)),
+  const page = withIds(cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true));
+  const count = withIds(cheaperPlan(sets(true), accounts, countRows, false));
+  // Checking the portfolio costs a probe per owner row and membership: worth it when the page costs more.
+  const portfolioSize = sized[0]?.lead === 'scope' ? sized[0].size : null;
+  const memberships = filters.filter((filter) => 'membership' in filter).length;
+  if (portfolioSize === null || memberships === 0 || page.cost <= portfolioSize * memberships) return { page, count };
+  const checked = await checkedPortfolio(db, actor, query);
+  if (!checked?.ids) return { page, count };
+  const { ids } = checked;
+  const byIds = (plan: ListPlan & { cost: number }, sorted: boolean) => {
+    const cost = 2 * ids.length + (sorted ? ids.length * Math.log2(Math.max(2, ids.length)) : 0);
+    return cost < plan.cost ? { ...checked, cost } : plan;
   };
+  return { page: byIds(page, true), count: byIds(count, false) };
+}
+
+/** The owner rows that make up the actor's portfolio (own scope: theirs; team scope: their team's). */
+function portfolioOf(db: Db, actor: Actor) {
+  return actor.scope === 'team' && actor.teamId
+    ? db.selectFrom('account_owners').innerJoin('users', 'users.id', 'account_owners.user_id').where('users.team_id', '=', actor.teamId)
+    : db.selectFrom('account_owners').where('account_owners.user_id', '=', actor.id);
+}
+
+/** A portfolio this small, checked against a list's memberships, is read as ids (see checkedPortfolio). */
+const portfolioReadUpTo = 2_000;
+
+/**
+ * A plan that leads with the accounts of the actor's portfolio in every membership of the list
+ * (tag, search words, traits), checked on the owner rows themselves: each check is one probe of
+ * the membership's index, and no account row is read. An agent's 5,000 accounts searched for
+ * "garcia" are 5,000 such probes, where leading with the portfolio read 5,000 accounts for the
+ * page and again for the count (55 ms at a million). Null for an actor who sees every account, a
+ * list without memberships, or past portfolioReadUpTo matches (reading the accounts is as cheap).
+ */
+export async function checkedPortfolio(db: Db, actor: Actor, query: AccountListQuery): Promise<ListPlan | null> {
+  const memberships = filtersOf(query).flatMap((filter) => ('membership' in filter ? [filter.membership] : []));
+  if (seesAllAccounts(actor) || memberships.length === 0) return null;
+  // The owner rows stand in for `accounts` (their account id as `id`), so the checks read as on accounts.
+  const owned = portfolioOf(db, actor).select('account_owners.account_id as id');
+  const checks = sql.join(memberships.map((m) => m.check), sql` and `);
+  const result = await sql<{ id: string }>`select accounts.id from (${owned}) as accounts where ${checks} limit ${portfolioReadUpTo + 1}`.execute(db);
+  if (result.rows.length > portfolioReadUpTo) return null;
+  return { scope: 'probe', lead: 'memberships', ids: [...new Set(result.rows.map((row) => row.id))] };
 }
 
 /** Accounts among these ids (a lead read while planning). */
@@ -233,9 +275,11 @@ const unindexed = (filter: ColumnFilter) =>
 export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan = { scope: 'probe', lead: null }) {
   let base = db.selectFrom('accounts').where(accountScope(actor, 'accounts', plan.scope));
   const postgres = isPostgres(db);
+  if (plan.lead === 'memberships') base = base.where(among(plan.ids ?? [], postgres));
   for (const [index, filter] of filtersOf(query).entries()) {
     const leading = index === plan.lead;
     if ('membership' in filter) {
+      if (plan.lead === 'memberships') continue;
       base = base.where(!leading ? filter.membership.check : plan.ids ? among(plan.ids, postgres) : leads(filter.membership, postgres));
     }
     else base = base.where(leading ? indexed(filter.column) : unindexed(filter.column));

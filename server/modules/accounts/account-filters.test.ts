@@ -5,7 +5,7 @@ import { newId } from '@server/lib/ids';
 import { loadActor } from '@server/modules/users/users.repo';
 import type { Actor } from '@server/policies';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
-import { cheaperPlan, filteredAccounts, planList, type ListPlan, type SizedSet } from './account-filters.repo';
+import { checkedPortfolio, cheaperPlan, filteredAccounts, planList, type ListPlan, type SizedSet } from './account-filters.repo';
 
 // The list chooses which set leads its query (the portfolio, a tag, a search word…) by size.
 // Whatever it chooses, the rows must be the same: these tests run every plan on every query.
@@ -89,6 +89,9 @@ describe('list plans', () => {
       expect(await run(plans.count)).toEqual(chosen);
       expect(await run((await planList(t.db, actor, query, true)).count)).toEqual(chosen);
       for (const plan of allPlans(params)) expect(await run(plan), `${who} ${JSON.stringify(params)} ${JSON.stringify(plan)}`).toEqual(chosen);
+      const checked = await checkedPortfolio(t.db, actor, query);
+      if (checked) expect(await run(checked), `${who} ${JSON.stringify(params)} checked portfolio`).toEqual(chosen);
+      else expect(who === 'admin' || !['tagId', 'ownerId', 'q', 'characteristic'].some((key) => key in params)).toBe(true);
       if (who === 'admin' && Object.keys(params).length === 0) expect(chosen.length).toBe(43);
     }
   });
