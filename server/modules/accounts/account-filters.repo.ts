@@ -228,7 +228,7 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
 }
 
 /** The owner rows that make up the actor's portfolio (own scope: theirs; team scope: their team's). */
-function portfolioOf(db: Db, actor: Actor) {
+export function portfolioOf(db: Db, actor: Actor) {
   return actor.scope === 'team' && actor.teamId
     ? db.selectFrom('account_owners').innerJoin('users', 'users.id', 'account_owners.user_id').where('users.team_id', '=', actor.teamId)
     : db.selectFrom('account_owners').where('account_owners.user_id', '=', actor.id);

@@ -1,7 +1,10 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Dialect } from '@server/db/connect';
 import type { Db } from '@server/db/database';
+import { countCapped } from '@server/lib/list';
+import { portfolioOf } from '@server/modules/accounts/account-filters.repo';
 import { accountScope, type Actor } from '@server/policies';
+import { seesAllAccounts } from '@server/policies/actor';
 import { fts5Match, namePrefix, queryIsPrefix, queryWords, tsQuery, type QueryWord } from './search-terms';
 
 // The tables of the account-search migration that only one dialect has.
@@ -33,7 +36,10 @@ const top = String.fromCodePoint(0x10ffff);
  * there are more is exact: if the full-text probe is full, the two probes together hold more
  * than `limit` accounts; if not, it holds every match.
  */
-export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number, wholeWords = false) {
+/** How the full-text probe reads on PostgreSQL: see searchAccounts. */
+type TextProbe = 'prefixes' | 'wholeWords' | 'portfolio';
+
+export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number, probe: TextProbe = 'prefixes') {
   const prefix = namePrefix(q);
   const startsWithQuery = sql<SqlBool>`(accounts.name_norm >= ${prefix} and accounts.name_norm < ${prefix + top})`;
   const byName = db.selectFrom('accounts').select('accounts.id')
@@ -43,7 +49,7 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
   const probes = words.length === 0
     ? db.selectFrom(byName.as('by_name')).select('by_name.id')
     : db.selectFrom(byName.as('by_name')).select('by_name.id')
-      .unionAll(db.selectFrom(textMatches(db, dialect, actor, words, limit + 1, wholeWords).as('by_text')).select('by_text.id'));
+      .unionAll(db.selectFrom(textMatches(db, dialect, actor, words, limit + 1, probe).as('by_text')).select('by_text.id'));
   return db.selectFrom('accounts')
     .select(['accounts.id', 'accounts.kind', 'accounts.name', 'accounts.stage', 'accounts.emails', 'accounts.tax_id', 'accounts.tax_id_norm', 'accounts.country', 'accounts.city'])
     .select(sql<number>`case when ${startsWithQuery} then 0 else 1 end`.as('tier'))
@@ -55,7 +61,7 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
 export type SearchRow = Awaited<ReturnType<ReturnType<typeof searchAccountsQuery>['execute']>>[number];
 
 /** Up to `count` visible accounts matching every word in the full-text index, in its own order. */
-function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[], count: number, wholeWords: boolean) {
+function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[], count: number, probe: TextProbe) {
   if (dialect === 'sqlite') {
     return db.withTables<SqliteSearchTables>()
       .selectFrom('account_fts')
@@ -67,16 +73,20 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[],
       .orderBy('account_fts.rowid', 'desc')
       .limit(count);
   }
+  if (probe === 'portfolio') return portfolioWordMatches(db, actor, words, count);
   const [only] = words;
   const [token] = only?.tokens ?? [];
   if (words.length === 1 && only && token !== undefined && only.tokens.length === 1) return wordMatches(db, actor, token, queryIsPrefix(only), count);
   // Several words: GIN intersects their posting lists. The same function the index is built on,
   // so the planner uses the index.
   return db.selectFrom('accounts').select('accounts.id')
-    .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words, wholeWords)})`)
+    .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words, probe === 'wholeWords')})`)
     .where(accountScope(actor, 'accounts', 'probe'))
     .limit(count);
 }
+
+const wordIs = (word: RawBuilder<unknown>, token: string, prefix: boolean) =>
+  prefix ? sql<SqlBool>`(${word} >= ${token} and ${word} < ${token + top})` : sql<SqlBool>`${word} = ${token}`;
 
 /**
  * PostgreSQL, a query of one token (what is typed most): account_words read in (word, account)
@@ -84,10 +94,7 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[],
  * "garcia"). The same words as the GIN index, so the same accounts match.
  */
 function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count: number) {
-  const matches = (alias: string) => {
-    const word = sql.ref(`${alias}.word`);
-    return prefix ? sql<SqlBool>`(${word} >= ${token} and ${word} < ${token + top})` : sql<SqlBool>`${word} = ${token}`;
-  };
+  const matches = (alias: string) => wordIs(sql.ref(`${alias}.word`), token, prefix);
   return db.withTables<PostgresSearchTables>()
     .selectFrom('account_words as w')
     .innerJoin('accounts', 'accounts.id', 'w.account_id')
@@ -101,6 +108,27 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
 }
 
 /**
+ * PostgreSQL, a small portfolio and words of one token each: the actor's owner rows, each checked
+ * for every word in account_words by (account, word), one index probe per owner row and word.
+ * Reading the words' matches instead walks accounts of others (an agent owning 0.5% of accounts
+ * passes 200 "garcia" for each of theirs) or gathers whole posting lists (GIN).
+ */
+function portfolioWordMatches(db: Db, actor: Actor, words: QueryWord[], count: number) {
+  const owned = portfolioOf(db, actor).select('account_owners.account_id as id');
+  const hasWord = (word: QueryWord) =>
+    sql<SqlBool>`exists (select 1 from account_words w where w.account_id = p.id and ${wordIs(sql.ref('w.word'), word.tokens[0] ?? '', queryIsPrefix(word))})`;
+  return db.selectFrom(owned.as('p'))
+    .innerJoin('accounts', 'accounts.id', 'p.id')
+    .select('accounts.id')
+    .where((eb) => eb.and(words.map((word) => hasWord(word))))
+    .where(accountScope(actor, 'accounts', 'probe'))
+    .limit(count);
+}
+
+/** Portfolios up to this many owner rows are searched from their owner rows (see portfolioWordMatches). */
+const portfolioSearchUpTo = 10_000;
+
+/**
  * The accounts matching `q` for the quick search, best first (limit + 1 rows: see
  * searchAccountsQuery). On PostgreSQL several words are first looked up as whole words: GIN finds
  * a word's posting list directly but must gather every word a prefix starts ("maria:*" is maria,
@@ -109,8 +137,13 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
  * page of the same search (see the trade above); when they do not, the prefixes are searched.
  */
 export async function searchAccounts(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number): Promise<SearchRow[]> {
-  if (dialect === 'postgres' && queryWords(q).length > 1) {
-    const asWords = await searchAccountsQuery(db, dialect, actor, q, limit, true).execute();
+  const words = queryWords(q);
+  if (dialect === 'postgres' && words.length > 0 && !seesAllAccounts(actor) && words.every((word) => word.tokens.length === 1)) {
+    const portfolio = await countCapped(db, portfolioOf(db, actor), portfolioSearchUpTo);
+    if (!portfolio.totalIsEstimate) return searchAccountsQuery(db, dialect, actor, q, limit, 'portfolio').execute();
+  }
+  if (dialect === 'postgres' && words.length > 1) {
+    const asWords = await searchAccountsQuery(db, dialect, actor, q, limit, 'wholeWords').execute();
     if (asWords.length > limit) return asWords;
   }
   return searchAccountsQuery(db, dialect, actor, q, limit).execute();
