@@ -1,3 +1,5 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
@@ -29,8 +31,23 @@ const securityHeaders = helmet({
   strictTransportSecurity: false,
 });
 
+/**
+ * The headers helmet sets, read once off a response that is never sent: they depend on nothing in
+ * the request. Given to Fastify as reply headers, they go out in the one writeHead; a route that
+ * sets its own (downloads, the docs page) still overrides them.
+ */
+function helmetHeaders(): Record<string, string> {
+  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  securityHeaders(response.req, response, (error) => {
+    if (error) throw error;
+  });
+  return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]));
+}
+
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
-  app.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined));
+  const headers = helmetHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }
