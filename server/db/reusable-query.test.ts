@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freshDatabase } from '@server/test/test-db';
+import { freshDatabase, testDialect } from '@server/test/test-db';
 import type { DatabaseHandle } from './connect';
 import { reusableQuery } from './reusable-query';
 
@@ -48,4 +48,17 @@ test('a slot that is transformed, written into the SQL or left out is refused, n
   await expect(inlined(handle.db, null, { name: 'Alpha' })).rejects.toThrow(/slot/);
   const unused = reusableQuery(() => '', (db, _context: null, _slots: { name: string }) => db.selectFrom('teams').select('id'));
   await expect(unused(handle.db, null, { name: 'Alpha' })).rejects.toThrow(/slot/);
+});
+
+test.runIf(testDialect === 'postgres')('on PostgreSQL it runs as a named prepared statement; other queries stay unnamed', async () => {
+  const teamName = reusableQuery(() => '', (db, _context: null, slots: { id: string }) => db.selectFrom('teams').select('name').where('id', '=', slots.id));
+  await handle.db.connection().execute(async (connection) => {
+    expect(await teamName(connection, null, { id: 'team-a' })).toEqual([{ name: 'Alpha' }]);
+    expect(await teamName(connection, null, { id: 'team-b' })).toEqual([{ name: 'Beta' }]);
+    await connection.selectFrom('teams').select('id').where('name', '=', 'Gamma').execute();
+    const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(connection);
+    const statements = prepared.rows.map((row) => row.statement);
+    expect(statements).toContain('select "name" from "teams" where "id" = $1');
+    expect(statements).not.toContain('select "id" from "teams" where "name" = $1');
+  });
 });

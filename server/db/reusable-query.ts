@@ -1,5 +1,6 @@
 import { createQueryId, type Compilable, type CompiledQuery } from 'kysely';
 import type { Db } from './database';
+import { markReused } from './pg-named-statements';
 
 /** The values that change from run to run, by name; all of them are bound as parameters. */
 type Values = Record<string, string>;
@@ -32,6 +33,7 @@ function templateOf<R>(compiled: CompiledQuery<R>, names: string[]): Template<R>
   // run's value into every later run: refuse the query instead.
   const stray = compiled.sql.includes('\u0000') || parameters.some((parameter) => 'value' in parameter && typeof parameter.value === 'string' && parameter.value.includes('\u0000'));
   if (stray || names.some((name) => !used.has(name))) throw new Error(`reusableQuery: every slot must be bound as it is, once built: ${compiled.sql}`);
+  markReused(compiled.sql);
   return { compiled, parameters };
 }
 
@@ -42,6 +44,7 @@ const capacity = 500;
  * A query that Kysely builds and compiles once per key, then runs again with new values for its
  * slots. Building and compiling a query's tree costs Kysely about as much as SQLite takes to run
  * a small indexed read, on every request (measured on the session lookup and the account page).
+ * On PostgreSQL its SQL also runs as a named prepared statement (see markReused).
  * `build` must depend only on its slots and on what `keyOf` puts in the key (the actor, options):
  * the SQL and every other parameter are taken as they were the first time.
  */
