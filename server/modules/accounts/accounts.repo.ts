@@ -63,11 +63,16 @@ type DetailShape = { actor: Actor; counters: readonly OverviewCounter[]; visible
 /** The SQL differs by actor (their portfolio), counters and visibility: the key names all three. */
 const accountDetail = reusableQuery(
   ({ actor, counters, visibleOnly }: DetailShape) => `${actorKey(actor)} ${counters.join()} ${visibleOnly}`,
+  // The creator's and parent's names as scalar subqueries, not left joins: SQLite took 70 µs for
+  // this query with the joins (any join made reading accounts.* several times slower), 12 µs so;
+  // PostgreSQL 0.12 ms and 0.07 ms.
   (db, { actor, counters, visibleOnly }, slots: { id: string }) => db.selectFrom('accounts')
-    .leftJoin('users as creator', 'creator.id', 'accounts.created_by')
-    .leftJoin('accounts as parent', (join) => join.onRef('parent.id', '=', 'accounts.parent_id').on(accountScope(actor, 'parent')))
     .selectAll('accounts')
-    .select(['creator.name as created_by_name', 'parent.name as parent_name'])
+    .select((eb) => [
+      eb.selectFrom('users as creator').select('creator.name').whereRef('creator.id', '=', 'accounts.created_by').as('created_by_name'),
+      eb.selectFrom('accounts as parent').select('parent.name')
+        .whereRef('parent.id', '=', 'accounts.parent_id').where(accountScope(actor, 'parent')).as('parent_name'),
+    ])
     .select(overviewSelections(actor, counters))
     .where('accounts.id', '=', slots.id)
     .$if(visibleOnly, (query) => query.where(accountScope(actor))),
