@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database';
+import { namingPool } from './pg-named-statements';
 import { sqliteForKysely } from './sqlite-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -57,7 +58,7 @@ export function connect(options: ConnectOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }), ...(options.log ? { log: options.log } : {}) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = openSqliteFile(options.dataDir);

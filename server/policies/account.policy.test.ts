@@ -243,3 +243,21 @@ describe('agents and ownership', () => {
     expect(back.statusCode).toBe(200);
   });
 });
+
+describe('a change of role or scope', () => {
+  // The account page's SQL is built once per actor and reused: it must follow the actor's rights as they are now.
+  test('applies from the next request on, both ways', async () => {
+    const agent = await t.user({ role: 'agent', scope: 'own' });
+    const { account } = await accountFor(agent, 'someone else', false);
+    const url = `/api/v1/accounts/${account.id}`;
+    const scopeTo = async (scope: 'own' | 'all') => {
+      const { version } = await t.db.selectFrom('users').select('version').where('id', '=', agent.user.id).executeTakeFirstOrThrow();
+      expect((await admin.patch(`/api/v1/users/${agent.user.id}`, { version, scope })).statusCode).toBe(200);
+    };
+    expectProblem(await agent.get(url), 404, 'not_found');
+    await scopeTo('all');
+    expect((await agent.get(url)).statusCode).toBe(200);
+    await scopeTo('own');
+    expectProblem(await agent.get(url), 404, 'not_found');
+  });
+});

@@ -18,3 +18,9 @@ export const isAdmin = (actor: Actor): boolean => actor.role === 'admin';
 /** Admins, managers and agents with scope `all` see every account. */
 export const seesAllAccounts = (actor: Actor): boolean =>
   actor.role === 'admin' || actor.role === 'manager' || actor.scope === 'all';
+
+/**
+ * The actor as a cache key for SQL built from their policies (portfolio, privacy): all of it, so
+ * a query built for one actor is only ever reused for an equal one, whatever a policy reads.
+ */
+export const actorKey = (actor: Actor): string => JSON.stringify(actor);

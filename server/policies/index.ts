@@ -17,7 +17,7 @@ export { canDocument } from './document.policy';
 export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
 export { canTag } from './tag.policy';
 export { canSavedView } from './saved-view.policy';
-export type { Actor } from './actor';
+export { actorKey, type Actor } from './actor';
 
 type Check =
   | { domain: 'account'; action: AccountAction }

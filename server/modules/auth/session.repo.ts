@@ -1,4 +1,5 @@
 import type { Db } from '@server/db/database';
+import { reusableQuery } from '@server/db/reusable-query';
 import { hashToken, newToken } from '@server/lib/ids';
 import { addDays, nowIso } from '@server/lib/time';
 import type { Actor } from '@server/policies';
@@ -10,30 +11,32 @@ export type LoadedSession = { id: string; csrfToken: string; actor: Actor };
 // Sliding expiry is refreshed at most this often, so reads do not each cost a write.
 const refreshAfterMs = 60 * 60 * 1000;
 
+/** The session and its user, one row; built once, since every authenticated request runs it. */
+const findLiveSession = reusableQuery((_context: null) => '', (db, _context, slots: { id: string; now: string }) => db
+  .selectFrom('sessions')
+  .innerJoin('users', 'users.id', 'sessions.user_id')
+  .select([
+    'sessions.id as session_id',
+    'sessions.csrf_token',
+    'sessions.last_seen_at',
+    'users.id',
+    'users.name',
+    'users.email',
+    'users.role',
+    'users.scope',
+    'users.team_id',
+    'users.crm_manager',
+    'users.language',
+  ])
+  .where('sessions.id', '=', slots.id)
+  .where('sessions.expires_at', '>', slots.now)
+  .where('users.active', '=', true));
+
 /** The live session behind a cookie value, with its user as an actor; null when expired or inactive. */
 export async function loadSession(db: Db, token: string, sessionDays: number): Promise<LoadedSession | null> {
   const id = hashToken(token);
   const now = nowIso();
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.csrf_token',
-      'sessions.last_seen_at',
-      'users.id',
-      'users.name',
-      'users.email',
-      'users.role',
-      'users.scope',
-      'users.team_id',
-      'users.crm_manager',
-      'users.language',
-    ])
-    .where('sessions.id', '=', id)
-    .where('sessions.expires_at', '>', now)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+  const [row] = await findLiveSession(db, null, { id, now });
   if (!row) return null;
   if (Date.parse(now) - Date.parse(row.last_seen_at) > refreshAfterMs) {
     await db
