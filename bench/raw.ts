@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { openSqliteFile, type Dialect } from '@server/db/connect';
+import { reusedName } from '@server/db/pg-named-statements';
 import { benchPgUrl } from './open';
 
 /** The database without Cartera in between: the baseline every figure is compared with. */
@@ -27,7 +28,11 @@ export async function openRaw(dialect: Dialect, dataDir: string, name: string): 
   }
   const pool = new pg.Pool({ connectionString: benchPgUrl, max: 10, options: `-c search_path=bench_${name.replace(/\W+/g, '_')}` });
   return {
-    all: async (text, params) => (await pool.query(text, [...params])).rows,
+    // The texts Cartera runs as named prepared statements run so here too: the same SQL, planned once.
+    all: async (text, params) => {
+      const statement = reusedName(text);
+      return (await pool.query(statement ? { name: statement, text, values: [...params] } : { text, values: [...params] })).rows;
+    },
     close: () => pool.end(),
   };
 }

@@ -20,6 +20,9 @@ export function markReused(text: string): void {
   if (!names.has(text) && names.size < capacity) names.set(text, `cartera_${names.size + 1}`);
 }
 
+/** The name this process gives a text marked as reused, if it is one (the benchmarks' raw baseline prepares the same texts). */
+export const reusedName = (text: string): string | undefined => names.get(text);
+
 type Command = PostgresQueryResult<unknown>['command'];
 const commands: ReadonlySet<string> = new Set<Command>(['UPDATE', 'DELETE', 'INSERT', 'SELECT', 'MERGE']);
 const isCommand = (command: string): command is Command => commands.has(command);
