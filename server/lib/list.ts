@@ -87,7 +87,8 @@ export async function countCapped<DB, TB extends keyof DB, O>(
  * query, unselected). The total is counted on the first page only, and not even there when that
  * page holds every row; later pages carry it in their cursor. So page 2,000 costs what its rows
  * cost, and the total the client shows stays the one it first saw while it scrolls. `count` is how
- * the first page counts (by default exactly, up to the contract's limit; see totalOf).
+ * the first page counts, given the rows it fetched (by default exactly, up to the contract's
+ * limit; see totalOf).
  */
 export async function keysetPage<DB, TB extends keyof DB, O, RDB, RTB extends keyof RDB, Row>(
   db: Kysely<DB>,
@@ -96,12 +97,12 @@ export async function keysetPage<DB, TB extends keyof DB, O, RDB, RTB extends ke
   plan: SortPlan,
   page: { limit: number; cursor?: string | undefined },
   sortValues: (row: Row) => Array<string | number>,
-  count: () => Promise<number> = () => countUpTo(db, base, exactTotalLimit),
+  count: (fetched: Row[]) => Promise<number> = () => countUpTo(db, base, exactTotalLimit),
 ): Promise<{ rows: Row[]; nextCursor: string | null } & Total> {
   const cursor = decodeCursor(page.cursor, plan);
   const fetched = await applyKeyset(rows, plan, cursor?.after ?? null).limit(page.limit + 1).execute();
   const more = fetched.length > page.limit;
-  const counted = cursor ? cursor.counted : more ? await count() : fetched.length;
+  const counted = cursor ? cursor.counted : more ? await count(fetched) : fetched.length;
   const pageRows = more ? fetched.slice(0, page.limit) : fetched;
   const last = pageRows[pageRows.length - 1];
   const nextCursor = more && last !== undefined ? encodeCursor(plan.key, counted, sortValues(last)) : null;

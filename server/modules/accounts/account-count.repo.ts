@@ -38,6 +38,15 @@ export async function countAccounts(db: Db, actor: Actor, query: AccountListQuer
 }
 
 /**
+ * Whether a first page should count in the same query (`count(*) over ()`): when the exact count
+ * reads a bounded set of accounts whole (a portfolio, or ids read while planning), the page read
+ * the same way sorts that set and counts it in one pass. An agent's 5,000 accounts were read
+ * twice, once walking the sort index for the page and once for the count.
+ */
+export const countsWithPage = (plans: ListPlans): boolean =>
+  plans.count.cost <= exactBudget && (plans.count.scope === 'portfolio' || plans.count.ids !== undefined);
+
+/**
  * Matching accounts estimated from a sample, rounded to two significant figures, or null when the
  * sample found too few to say the list is clearly past the exact limit. SQLite probes one rowid
  * in each even stretch from 1 to the highest (gaps count as misses, so no statistics are needed);

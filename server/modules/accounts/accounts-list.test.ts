@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AccountListItem, AccountSort } from '@contract/accounts';
-import { accountSorts } from '@contract/accounts';
+import { accountListQuerySchema, accountSorts } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import type { NewAccount } from '@server/db/database';
 import { refreshStatistics } from '@server/db/statistics';
 import { newId } from '@server/lib/ids';
 import { normalizeText } from '@server/lib/normalize';
+import { loadActor } from '@server/modules/users/users.repo';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { countsWithPage } from './account-count.repo';
+import { planList } from './account-filters.repo';
+import { listAccounts } from './accounts.repo';
 import { expectProblem } from '@server/test/state';
 
 type Page = ListResponse<AccountListItem>;
@@ -315,5 +319,20 @@ describe('the 10,000 cap', () => {
     expect(own).toMatchObject({ total: 0, totalIsEstimate: false, items: [] });
     const small = (await admin.get('/api/v1/accounts?country=CL&q=masiva 1500&limit=3')).json<Page>();
     expect(small.totalIsEstimate).toBe(false);
+  });
+
+  // Among 15,000 accounts of others, an agent's 60 are read whole by the count: the page reads them with it.
+  test("an agent's first page sorts and counts the portfolio in one query, with the same rows and total", async () => {
+    const actor = await loadActor(t.db, agentA.user.id);
+    if (!actor) throw new Error('no actor');
+    for (const params of ['sort=name', 'sort=-createdAt', 'sort=stage', 'q=apellido1&sort=-name']) {
+      const query = accountListQuerySchema.parse(Object.fromEntries(new URLSearchParams(`${params}&limit=4`)));
+      expect(countsWithPage(await planList(t.db, actor, query)), params).toBe(true);
+      const together = await listAccounts(t.db, actor, query);
+      const walked = await walk(agentA, params, 4);
+      expect(together.rows.map((row) => row.id), params).toEqual(walked.ids.slice(0, 4));
+      expect(together.total, params).toBe(walked.ids.length);
+      expect(together.totalIsEstimate).toBe(false);
+    }
   });
 });

@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import type { AccountListQuery, OverviewCounter, UserRef } from '@contract/accounts';
+import { exactTotalLimit } from '@contract/common';
 import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
 import { reusableQuery } from '@server/db/reusable-query';
 import { inChunks } from '@server/lib/chunks';
 import { applyKeyset, keysetPage, type SortPlan } from '@server/lib/list';
-import { countAccounts } from './account-count.repo';
+import { countAccounts, countsWithPage } from './account-count.repo';
 import { filteredAccounts, planList } from './account-filters.repo';
 import { overviewSelections } from './overview';
 import { accountScope, actorKey, type Actor } from '@server/policies';
@@ -32,9 +34,14 @@ const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<st
 
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
   const plans = await planList(db, actor, query, false);
-  const rows = filteredAccounts(db, actor, query, plans.page).selectAll('accounts');
+  const together = query.cursor === undefined && countsWithPage(plans);
+  const rows = filteredAccounts(db, actor, query, together ? plans.count : plans.page).selectAll('accounts')
+    .$if(together, (page) => page.select(sql<number | string>`count(*) over ()`.as('full_count')));
   const counted = filteredAccounts(db, actor, query, plans.count);
-  return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort], () => countAccounts(db, actor, query, plans));
+  const count = together
+    ? async (fetched: Array<{ full_count?: number | string }>) => Math.min(Number(fetched[0]?.full_count ?? 0), exactTotalLimit + 1)
+    : () => countAccounts(db, actor, query, plans);
+  return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort], count);
 }
 
 /**
