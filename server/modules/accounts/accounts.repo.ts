@@ -34,8 +34,10 @@ const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<st
 
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
   const plans = await planList(db, actor, query, false);
-  const together = query.cursor === undefined && countsWithPage(plans);
-  const rows = filteredAccounts(db, actor, query, together ? plans.count : plans.page).selectAll('accounts')
+  // Every page of such a list reads the set the same way, so page 80 costs what page 1 does.
+  const shared = countsWithPage(plans);
+  const together = query.cursor === undefined && shared;
+  const rows = filteredAccounts(db, actor, query, shared ? plans.count : plans.page).selectAll('accounts')
     .$if(together, (page) => page.select(sql<number | string>`count(*) over ()`.as('full_count')));
   const counted = filteredAccounts(db, actor, query, plans.count);
   const count = together
