@@ -142,8 +142,6 @@ async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<
  * creation, at a million: 100 ms instead of 3). PostgreSQL plans these forms alike. So the choice
  * is made here, from the sizes of the sets (read from their indexes, capped) and the number of
  * accounts (planner statistics), and written into the SQL: both databases get the plan that fits.
- */
-/**
  * `ids`: the accounts are among these, read while planning: a small membership set that leads
  * (`lead` numbers it), or the accounts of a small portfolio in every membership (`lead:
  * 'memberships'`: those are not checked again; the scope and column filters still are).
