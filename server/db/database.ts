@@ -91,6 +91,28 @@ export interface AccountOwnersTable {
   user_id: string;
 }
 
+/**
+ * A live account in one portfolio (its owner's, or its owner's team's: `holder_id`), with the columns
+ * a list filters and sorts on copied from the account. Kept by triggers; see its migration.
+ */
+export interface PortfolioAccountsTable {
+  holder_id: string;
+  id: string;
+  kind: AccountsTable['kind'];
+  stage: string;
+  name_norm: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  country: string | null;
+  city_norm: string | null;
+  industry_norm: string | null;
+  source: string | null;
+  team_id: string | null;
+  parent_id: string | null;
+  /** The account's tag ids, each between spaces (' id1 id2 '), or '' for none. */
+  tag_ids: string;
+}
+
 /** Word prefixes of names, e-mails, phones and tax ids, for indexed free-text filtering. */
 export interface AccountTermsTable {
   account_id: string;
@@ -332,6 +354,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   accounts: AccountsTable;
   account_owners: AccountOwnersTable;
+  portfolio_accounts: PortfolioAccountsTable;
   account_terms: AccountTermsTable;
   contacts: ContactsTable;
   audit_log: AuditLogTable;

@@ -5,17 +5,21 @@ export type AccountAction = 'read' | 'create' | 'update' | 'discard' | 'changeOw
 export type BinAction = 'list' | 'restore' | 'purge';
 
 /**
- * How the database should find the actor's accounts. `probe` (the default) checks each account it
- * meets against its owners: right for one account by id, and for walking a sort index when the
- * actor owns many accounts (it stops after a page). `portfolio` reads the actor's accounts from
- * the owners index first: right when they own few, where a walk would pass over many accounts of
- * others before filling a page. Both mean exactly the same set; only the plan differs (measured at
- * 1,000,000 accounts on SQLite, for an agent owning 50,000: one account by id 0.2 ms probing,
- * 44 ms reading the portfolio; a 50-row page 8 ms probing, 860 ms reading the portfolio).
+ * How the database should find the actor's accounts, in `portfolio_accounts` (one row per account
+ * in each owner's and each owner's team's portfolio, kept by triggers from the owners; see its
+ * migration). `probe` (the default) checks each account it meets with one primary-key lookup:
+ * right for one account by id, and for walking an index of accounts when the actor sees many
+ * accounts it passes. `portfolio` reads the actor's account ids first. `walk`: the query reads
+ * `portfolio_accounts` itself under the accounts alias (its rows carry every column a list filters
+ * and sorts on), so a list walks the portfolio in page order and counts it without reading an
+ * account. All three mean exactly the same set; only the plan differs.
  * The probe's `limit 1 offset 0` (valid on both) keeps SQLite from turning it into a join with a
- * Bloom filter, and PostgreSQL from a join or hashed subplan: each reads every owner row first.
+ * Bloom filter, and PostgreSQL from a join or hashed subplan: each reads the whole portfolio first.
  */
-export type ScopeDrive = 'probe' | 'portfolio';
+export type ScopeDrive = 'probe' | 'portfolio' | 'walk';
+
+/** Whose portfolio the actor sees: their team's (team scope) or their own. */
+export const holderOf = (actor: Actor): string => (actor.scope === 'team' && actor.teamId ? actor.teamId : actor.id);
 
 /**
  * The portfolio as SQL: the live accounts the actor may see. Every query that reads accounts,
@@ -25,15 +29,13 @@ export type ScopeDrive = 'probe' | 'portfolio';
 export function accountScope(actor: Actor, alias = 'accounts', drive: ScopeDrive = 'probe'): RawBuilder<SqlBool> {
   const live = sql<SqlBool>`${sql.ref(`${alias}.discarded_at`)} is null`;
   if (seesAllAccounts(actor)) return live;
+  const holder = holderOf(actor);
+  // A portfolio holds live accounts only.
+  if (drive === 'walk') return sql<SqlBool>`${sql.ref(`${alias}.holder_id`)} = ${holder}`;
   const accountId = sql.ref(`${alias}.id`);
-  const team = actor.scope === 'team' && actor.teamId ? actor.teamId : null;
   const owned = drive === 'portfolio'
-    ? team
-      ? sql`${accountId} in (select ao.account_id from account_owners ao join users ou on ou.id = ao.user_id where ou.team_id = ${team})`
-      : sql`${accountId} in (select ao.account_id from account_owners ao where ao.user_id = ${actor.id})`
-    : team
-      ? sql`exists (select 1 from account_owners ao join users ou on ou.id = ao.user_id where ao.account_id = ${accountId} and ou.team_id = ${team} limit 1 offset 0)`
-      : sql`exists (select 1 from account_owners ao where ao.account_id = ${accountId} and ao.user_id = ${actor.id} limit 1 offset 0)`;
+    ? sql`${accountId} in (select pa.id from portfolio_accounts pa where pa.holder_id = ${holder})`
+    : sql`exists (select 1 from portfolio_accounts pa where pa.holder_id = ${holder} and pa.id = ${accountId} limit 1 offset 0)`;
   return sql<SqlBool>`(${live} and ${owned})`;
 }
 

@@ -1,11 +1,11 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { AccountListQuery } from '@contract/accounts';
-import { isPostgres, type Db } from '@server/db/database';
+import { isPostgres, type AccountsTable, type Database, type Db } from '@server/db/database';
 import { exactTotalLimit } from '@contract/common';
 import { estimatedRows } from '@server/db/statistics';
 import { countCapped } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
-import { accountScope, type Actor, type ScopeDrive } from '@server/policies';
+import { accountScope, holderOf, type Actor, type ScopeDrive } from '@server/policies';
 import { seesAllAccounts } from '@server/policies/actor';
 import { queryPrefixes } from './account-fields';
 
@@ -29,8 +29,9 @@ const top = String.fromCodePoint(0x10ffff);
  * A filter on rows of another table that name the account (owners, tags, traits, search terms):
  * `set` selects the ids of the accounts it keeps and can lead (`accounts.id in (…)`), `check`
  * tests one account (`exists (…)`), and the set's size is read cheaply from the table's index.
+ * `onPortfolio`: the same test on a portfolio's row, where it needs no probe (tags).
  */
-type Membership = { set: RawBuilder<unknown>; check: RawBuilder<SqlBool> };
+type Membership = { set: RawBuilder<unknown>; check: RawBuilder<SqlBool>; onPortfolio?: (postgres: boolean) => RawBuilder<SqlBool> };
 
 // `limit 1 offset 0` keeps SQLite from turning the check into a join with a Bloom filter, and
 // PostgreSQL from a join or hashed subplan: each reads the whole set first (SQLite: 120 ms for a
@@ -75,6 +76,7 @@ async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: numb
     const ids = [...new Set(first.rows.map((row) => row.account_id))];
     return { size: ids.length, ids };
   }
+  if (cap <= readUpTo) return { size: first.rows.length };
   const result = await sql<{ n: number | string }>`select count(*) as n from (${m.set} limit ${cap + 1}) as capped`.execute(db);
   return { size: Number(result.rows[0]?.n ?? 0) };
 }
@@ -82,7 +84,13 @@ async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: numb
 function memberships(query: AccountListQuery): Membership[] {
   const found: Membership[] = [];
   if (query.ownerId) found.push(rowsOf('account_owners', sql`m.user_id = ${query.ownerId}`));
-  if (query.tagId) found.push(rowsOf('account_tags', sql`m.tag_id = ${query.tagId}`));
+  if (query.tagId) {
+    const tagged = ` ${query.tagId} `;
+    found.push({
+      ...rowsOf('account_tags', sql`m.tag_id = ${query.tagId}`),
+      onPortfolio: (postgres) => (postgres ? sql<SqlBool>`strpos(accounts.tag_ids, ${tagged}) > 0` : sql<SqlBool>`instr(accounts.tag_ids, ${tagged}) > 0`),
+    });
+  }
   if (query.characteristic) found.push(rowsOf('account_traits', sql`m.item_key = ${query.characteristic} and m.kind = 'characteristic'`));
   if (query.interest) {
     const kinds = query.interestKind ? [query.interestKind] : ['interest', 'disinterest', 'unmet_need'];
@@ -134,46 +142,70 @@ async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<
 }
 
 /**
- * Which set leads a list query, if any: the actor's portfolio (`scope: 'portfolio'`), a membership
- * filter or a column filter (`lead`, numbered as filtersOf lists them); with none, the sort index
- * leads and every filter is checked per account. SQLite's planner leads with any `in (subquery)`
- * whatever its size, never with an `exists`, and with a column's index even when walking the
- * sort index would stop after a few hundred rows (page 1 of a city of 67,000 accounts sorted by
- * creation, at a million: 100 ms instead of 3). PostgreSQL plans these forms alike. So the choice
- * is made here, from the sizes of the sets (read from their indexes, capped) and the number of
- * accounts (planner statistics), and written into the SQL: both databases get the plan that fits.
- * `ids`: the accounts are among these, read while planning: a small membership set that leads
- * (`lead` numbers it), or the accounts of a small portfolio in every membership (`lead:
- * 'memberships'`: those are not checked again; the scope and column filters still are).
+ * Which set leads a list query, if any: the actor's portfolio, walked in page order along its own
+ * indexes (`scope: 'walk'`, see accountScope), a membership filter or a column filter (`lead`,
+ * numbered as filtersOf lists them); with none, the sort index leads and every filter is checked
+ * per account. A membership leading an actor's list reads their portfolio's rows by its ids
+ * (`scope: 'walk'` with a lead), a column leads with its own index of accounts (`probe`).
+ * SQLite's planner leads with any `in (subquery)` whatever its size, never with an `exists`, and
+ * with a column's index even when walking the sort index would stop after a few hundred rows
+ * (page 1 of a city of 67,000 accounts sorted by creation, at a million: 100 ms instead of 3).
+ * PostgreSQL plans these forms alike. So the choice is made here, from the sizes of the sets (read
+ * from their indexes, capped) and the number of accounts (planner statistics), and written into
+ * the SQL: both databases get the plan that fits. `ids`: the accounts of the leading membership,
+ * read while planning because there were few.
  */
-export type ListPlan = { scope: ScopeDrive; lead: number | 'memberships' | null; ids?: readonly string[] };
-export type ListPlans = { page: ListPlan & { cost: number }; count: ListPlan & { cost: number } };
+export type ListPlan = { scope: ScopeDrive; lead: number | null; ids?: readonly string[] };
+/** A plan with its cost in rows visited, and the matches expected (the sets taken as independent). */
+export type PlanCost = ListPlan & { cost: number; matches?: number };
+/**
+ * `memberships`: how many membership filters (words, traits…) each walked portfolio row is probed
+ * for; `portfolio`: the actor's live accounts, when known (null: an admin, or past sizeCaps.count).
+ */
+export type ListPlans = { page: PlanCost; count: PlanCost; memberships: number; portfolio: number | null };
 
 /**
- * A set that could lead, with its size. `inOrder`: its index gives rows in the order wanted (a
- * column's index for a page sorted by name, or for a count), so leading with it stops once
- * enough rows are found; otherwise leading reads the whole set.
+ * A set that could lead, with its size. `inOrder`: its index gives rows in the order wanted (the
+ * portfolio always; a column's index for a page sorted by name, or for a count), so leading with
+ * it stops once enough rows are found; otherwise leading reads the whole set.
  */
-export type SizedSet = { lead: number | 'scope'; size: number; inOrder?: boolean };
+export type SizedSet = { lead: number | 'scope'; size: number; inOrder?: boolean; probed?: boolean; column?: boolean };
+
+/**
+ * What visiting one row of a walked portfolio costs, and probing a membership for it, in the unit
+ * of cheaperPlan (one lookup by key; reading a set whole costs two per row). Its rows carry the
+ * columns filtered on and lie side by side; a probe seeks a large index. At a million accounts on
+ * SQLite: a row 0.3 µs, a probe of the terms or tags 2.6 µs, a set's row read and looked up in
+ * the portfolio 1.2 µs (a team's 50,000 accounts counted for "garcia": 130 ms probing each, 50 ms
+ * reading the word's 40,000 accounts instead).
+ */
+const portfolioRowCost = 0.25;
+const portfolioProbeCost = 2;
 
 /**
  * The cheapest way to find `wanted` rows, in rows visited: walking the sort index checks every
  * set for each account it passes and passes N / matches accounts per row found (sets taken as
- * independent); a set in order is walked the same way along its own index; any other set is read
- * whole, each row by id (two index seeks), and a sorted page then sorts what it found.
+ * independent); a set in order is walked the same way along its own index (the portfolio's rows
+ * cost less: only memberships are probed); any other set is read whole, each row by id (two index
+ * seeks), and a sorted page then sorts what it found.
  */
-export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, sorted: boolean): ListPlan & { cost: number } {
+export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, sorted: boolean): PlanCost {
   const matches = Math.max(1, sets.reduce((n, set) => n * Math.min(1, set.size / accounts), accounts));
-  const walkAlong = (length: number) => sets.length * Math.min(length, (wanted * length) / matches);
-  const costOf = (set: SizedSet) => (set.inOrder ? walkAlong(set.size) : 2 * set.size + (sorted ? matches * Math.log2(matches) : 0));
+  const probes = sets.filter((set) => set.probed).length;
+  const walkAlong = (length: number, along?: SizedSet) =>
+    (along?.lead === 'scope' ? portfolioRowCost + probes * portfolioProbeCost : sets.length) * Math.min(length, (wanted * length) / matches);
+  const costOf = (set: SizedSet) => (set.inOrder ? walkAlong(set.size, set) : 2 * set.size + (sorted ? matches * Math.log2(matches) : 0));
   let best: { cost: number; set: SizedSet | null } = { cost: walkAlong(accounts), set: null };
   for (const set of sets) {
     const cost = costOf(set);
     if (cost < best.cost) best = { cost, set };
   }
   const { cost, set } = best;
-  if (!set) return { scope: 'probe', lead: null, cost };
-  return set.lead === 'scope' ? { scope: 'portfolio', lead: null, cost } : { scope: 'probe', lead: set.lead, cost };
+  if (!set) return { scope: 'probe', lead: null, cost, matches };
+  if (set.lead === 'scope') return { scope: 'walk', lead: null, cost, matches };
+  // A membership leads a portfolio's rows (looked up by key), a column its own index of accounts.
+  const portfolio = sets.some((other) => other.lead === 'scope');
+  return { scope: portfolio && !set.column ? 'walk' : 'probe', lead: set.lead, cost, matches };
 }
 
 /** Sorts served by the column indexes (column, name_norm, id). */
@@ -187,72 +219,67 @@ const nameSorts = new Set<AccountListQuery['sort']>(['name', '-name']);
  */
 export async function planList(db: Db, actor: Actor, query: AccountListQuery, counting = false): Promise<ListPlans> {
   const sizeCap = counting ? sizeCaps.count : sizeCaps.page;
-  const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; ids?: string[] }> = [];
-  if (!seesAllAccounts(actor)) {
-    const { total, totalIsEstimate } = await countCapped(db, portfolioOf(db, actor), sizeCap);
-    sized.push({ lead: 'scope', size: totalIsEstimate ? null : total, cap: sizeCap, column: false });
-  }
+  const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; probed: boolean; ids?: string[] }> = [];
+  if (!seesAllAccounts(actor)) sized.push({ lead: 'scope', size: await portfolioSize(db, actor), cap: sizeCaps.count, column: false, probed: false });
   const filters = filtersOf(query);
+  // A membership leads an actor's list only when reading it costs less than walking the portfolio.
+  const held = sized[0]?.size;
+  const membershipCap = held == null ? sizeCap : Math.min(sizeCap, Math.ceil((held * (portfolioRowCost + portfolioProbeCost)) / 2));
   for (const [index, filter] of filters.entries()) {
-    const cap = 'column' in filter ? sizeCaps.column : sizeCap;
+    const cap = 'column' in filter ? sizeCaps.column : membershipCap;
     const { size, ids } = 'column' in filter ? { size: await columnSizeOf(db, filter.column, cap) } : await readSet(db, filter.membership, cap);
-    sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, ...(ids ? { ids } : {}) });
+    // Probed on each row walked, unless a portfolio's row carries it.
+    const probed = 'membership' in filter && !filter.membership.onPortfolio;
+    sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, probed, ...(ids ? { ids } : {}) });
   }
-  if (sized.length === 0) return { page: { scope: 'probe', lead: null, cost: pageRows }, count: { scope: 'probe', lead: null, cost: countRows } };
+  const memberships = sized.filter((set) => set.probed).length;
+  const portfolio = sized[0]?.lead === 'scope' ? sized[0].size : null;
+  if (sized.length === 0) return { page: { scope: 'probe', lead: null, cost: pageRows }, count: { scope: 'probe', lead: null, cost: countRows }, memberships, portfolio };
   // Without statistics (a new database) the largest set stands in for the number of accounts.
   const known = sized.map((set) => set.size ?? set.cap);
   const accounts = Math.max((await estimatedRows(db, 'accounts')) ?? 0, ...known, 1);
   const sets = (pageOrder: boolean): SizedSet[] =>
-    sized.map((set) => ({ lead: set.lead, size: set.size ?? Math.max(set.cap, accounts / 2), inOrder: set.column && pageOrder }));
+    sized.map((set) => ({
+      lead: set.lead, size: set.size ?? Math.max(set.cap, accounts / 2),
+      inOrder: set.lead === 'scope' || (set.column && pageOrder), probed: set.probed, column: set.column,
+    }));
   // A lead read while sizing it leads by its ids.
   const withIds = <P extends ListPlan>(plan: P): P => {
     const ids = sized.find((set) => set.lead === plan.lead)?.ids;
     return ids ? { ...plan, ids } : plan;
   };
-  const page = withIds(cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true));
-  const count = withIds(cheaperPlan(sets(true), accounts, countRows, false));
-  // Checking the portfolio costs a probe per owner row and membership: worth it when the page costs more.
-  const portfolioSize = sized[0]?.lead === 'scope' ? sized[0].size : null;
-  const memberships = filters.filter((filter) => 'membership' in filter).length;
-  if (portfolioSize === null || memberships === 0 || page.cost <= portfolioSize * memberships) return { page, count };
-  const checked = await checkedPortfolio(db, actor, query);
-  if (!checked?.ids) return { page, count };
-  const { ids } = checked;
-  const byIds = (plan: ListPlan & { cost: number }, sorted: boolean) => {
-    const cost = 2 * ids.length + (sorted ? ids.length * Math.log2(Math.max(2, ids.length)) : 0);
-    return cost < plan.cost ? { ...checked, cost } : plan;
+  // Matches are only expected from sizes all known: a set past its cap stands in as half of all accounts.
+  const count = cheaperPlan(sets(true), accounts, countRows, false);
+  return {
+    page: withIds(cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true)),
+    count: withIds(sized.some((set) => set.size === null) ? { ...count, matches: undefined } : count),
+    memberships,
+    portfolio,
   };
-  return { page: byIds(page, true), count: byIds(count, false) };
 }
 
-/** The owner rows that make up the actor's portfolio (own scope: theirs; team scope: their team's). */
-export function portfolioOf(db: Db, actor: Actor) {
-  return actor.scope === 'team' && actor.teamId
-    ? db.selectFrom('account_owners').innerJoin('users', 'users.id', 'account_owners.user_id').where('users.team_id', '=', actor.teamId)
-    : db.selectFrom('account_owners').where('account_owners.user_id', '=', actor.id);
-}
-
-/** A portfolio this small, checked against a list's memberships, is read as ids (see checkedPortfolio). */
-const portfolioReadUpTo = 2_000;
-
+/** Portfolio sizes by holder, up to sizeCaps.count (null past it), and when each was counted. */
+const portfolioSizes = new WeakMap<Db, Map<string, { size: number | null; at: number }>>();
 /**
- * A plan that leads with the accounts of the actor's portfolio in every membership of the list
- * (tag, search words, traits), checked on the owner rows themselves: each check is one probe of
- * the membership's index, and no account row is read. An agent's 5,000 accounts searched for
- * "garcia" are 5,000 such probes, where leading with the portfolio read 5,000 accounts for the
- * page and again for the count (55 ms at a million). Null for an actor who sees every account, a
- * list without memberships, or past portfolioReadUpTo matches (reading the accounts is as cheap).
+ * How long a portfolio's size is trusted. It only weighs plans (a stale size may pick a slower
+ * plan, never other rows), and counting a team's 50,000 accounts on every page took 5-10 ms.
  */
-export async function checkedPortfolio(db: Db, actor: Actor, query: AccountListQuery): Promise<ListPlan | null> {
-  const memberships = filtersOf(query).flatMap((filter) => ('membership' in filter ? [filter.membership] : []));
-  if (seesAllAccounts(actor) || memberships.length === 0) return null;
-  // The owner rows stand in for `accounts` (their account id as `id`), so the checks read as on accounts.
-  const owned = portfolioOf(db, actor).select('account_owners.account_id as id');
-  const checks = sql.join(memberships.map((m) => m.check), sql` and `);
-  const result = await sql<{ id: string }>`select accounts.id from (${owned}) as accounts where ${checks} limit ${portfolioReadUpTo + 1}`.execute(db);
-  if (result.rows.length > portfolioReadUpTo) return null;
-  return { scope: 'probe', lead: 'memberships', ids: [...new Set(result.rows.map((row) => row.id))] };
+const portfolioSizeTtl = 60_000;
+
+async function portfolioSize(db: Db, actor: Actor): Promise<number | null> {
+  const holder = holderOf(actor);
+  const sizes = portfolioSizes.get(db) ?? new Map<string, { size: number | null; at: number }>();
+  portfolioSizes.set(db, sizes);
+  const known = sizes.get(holder);
+  if (known && Date.now() - known.at < portfolioSizeTtl) return known.size;
+  const { total, totalIsEstimate } = await countCapped(db, portfolioOf(db, actor), sizeCaps.count);
+  const size = totalIsEstimate ? null : total;
+  sizes.set(holder, { size, at: Date.now() });
+  return size;
 }
+
+/** The live accounts of the actor's portfolio (own scope: theirs; team scope: their team's). */
+export const portfolioOf = (db: Db, actor: Actor) => db.selectFrom('portfolio_accounts').where('portfolio_accounts.holder_id', '=', holderOf(actor));
 
 /** Accounts among these ids (a lead read while planning). */
 function among(ids: readonly string[], postgres: boolean): RawBuilder<SqlBool> {
@@ -269,18 +296,42 @@ const indexed = (filter: ColumnFilter) => sql<SqlBool>`${sql.ref(`accounts.${fil
 const unindexed = (filter: ColumnFilter) =>
   sql<SqlBool>`coalesce(${sql.ref(`accounts.${filter.column}`)}, ${sql.ref(`accounts.${filter.column}`)}) = ${filter.value}`;
 
-/** The actor's accounts under the list filters: the one query behind lists, counts, exports and bulk actions. */
-export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan = { scope: 'probe', lead: null }) {
-  let base = db.selectFrom('accounts').where(accountScope(actor, 'accounts', plan.scope));
+/** The query every list filter is written against: `accounts`, as a table or as a portfolio's rows. */
+export type FilteredAccounts = SelectQueryBuilder<Database, 'accounts', object>;
+
+/**
+ * A portfolio's rows under the accounts alias, typed as accounts: they carry, under the same
+ * names, every column a list filters and sorts on, and nothing reads any other column from them
+ * (accountRows joins the accounts themselves).
+ */
+const portfolioAsAccounts = sql<AccountsTable>`portfolio_accounts`.as('accounts');
+
+/**
+ * The actor's accounts under the list filters: the one query behind lists, counts, exports and
+ * bulk actions. Walking the portfolio (`scope: 'walk'`), `accounts` names the portfolio's rows,
+ * which carry every column filtered and sorted on: select the accounts themselves with accountRows.
+ */
+export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan = { scope: 'probe', lead: null }): FilteredAccounts {
+  const walking = plan.scope === 'walk' && !seesAllAccounts(actor);
+  const from: FilteredAccounts = walking ? db.selectFrom(portfolioAsAccounts) : db.selectFrom('accounts');
+  let base = from.where(accountScope(actor, 'accounts', seesAllAccounts(actor) ? 'probe' : plan.scope));
   const postgres = isPostgres(db);
-  if (plan.lead === 'memberships') base = base.where(among(plan.ids ?? [], postgres));
   for (const [index, filter] of filtersOf(query).entries()) {
     const leading = index === plan.lead;
     if ('membership' in filter) {
-      if (plan.lead === 'memberships') continue;
-      base = base.where(!leading ? filter.membership.check : plan.ids ? among(plan.ids, postgres) : leads(filter.membership, postgres));
+      const { check, onPortfolio } = filter.membership;
+      const checked = walking && onPortfolio ? onPortfolio(postgres) : check;
+      base = base.where(!leading ? checked : plan.ids ? among(plan.ids, postgres) : leads(filter.membership, postgres));
     }
-    else base = base.where(leading ? indexed(filter.column) : unindexed(filter.column));
+    // A portfolio's rows have no index of these columns to avoid.
+    else base = base.where(leading || walking ? indexed(filter.column) : unindexed(filter.column));
   }
   return base;
+}
+
+/** The account rows of a filtered query, however it reads them (see filteredAccounts). */
+export function accountRows(filtered: FilteredAccounts, plan: ListPlan) {
+  return plan.scope === 'walk'
+    ? filtered.innerJoin('accounts as row', 'row.id', 'accounts.id').selectAll('row')
+    : filtered.selectAll('accounts');
 }

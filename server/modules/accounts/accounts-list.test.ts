@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
 import type { AccountListItem, AccountSort } from '@contract/accounts';
 import { accountListQuerySchema, accountSorts } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
@@ -8,7 +9,6 @@ import { newId } from '@server/lib/ids';
 import { normalizeText } from '@server/lib/normalize';
 import { loadActor } from '@server/modules/users/users.repo';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
-import { countsWithPage } from './account-count.repo';
 import { planList } from './account-filters.repo';
 import { listAccounts } from './accounts.repo';
 import { expectProblem } from '@server/test/state';
@@ -321,18 +321,34 @@ describe('the 10,000 cap', () => {
     expect(small.totalIsEstimate).toBe(false);
   });
 
-  // Among 15,000 accounts of others, an agent's 60 are read whole by the count: the page reads them with it.
-  test("an agent's first page sorts and counts the portfolio in one query, with the same rows and total", async () => {
+  test("a team's portfolio past the limit is estimated from a sample of its own rows", async () => {
+    const teamId = newId();
+    await t.db.insertInto('teams').values({ id: teamId, name: 'Masivo', created_at: now }).execute();
+    const owner = await t.user({ role: 'agent', scope: 'own', teamId });
+    const lead = await t.user({ role: 'agent', scope: 'team', teamId });
+    await sql`insert into account_owners (account_id, user_id) select id, ${owner.user.id} from accounts where country = 'CL'`.execute(t.db);
+    const page = (await lead.get('/api/v1/accounts?country=CL&sort=-createdAt&limit=3')).json<Page>();
+    expect(page.totalIsEstimate).toBe(true);
+    expect(page.total).toBeGreaterThanOrEqual(11_000);
+    expect(page.total).toBeLessThanOrEqual(20_000);
+    await t.account(admin, { name: 'Única del Equipo', ownerIds: [owner.user.id] });
+    const small = (await lead.get('/api/v1/accounts?q=unica equipo&limit=3')).json<Page>();
+    expect(small).toMatchObject({ total: 1, totalIsEstimate: false });
+  });
+
+  // Among 15,000 accounts of others, an agent's 60 are walked in page order from their portfolio's rows.
+  test("an agent's list walks their portfolio for its page and its count, with the same rows and total", async () => {
     const actor = await loadActor(t.db, agentA.user.id);
     if (!actor) throw new Error('no actor');
-    for (const params of ['sort=name', 'sort=-createdAt', 'sort=stage', 'q=apellido1&sort=-name']) {
+    for (const params of ['sort=name', 'sort=-createdAt', 'sort=stage', 'sort=-updatedAt&kind=person', 'q=apellido1&sort=-name']) {
       const query = accountListQuerySchema.parse(Object.fromEntries(new URLSearchParams(`${params}&limit=4`)));
-      expect(countsWithPage(await planList(t.db, actor, query)), params).toBe(true);
-      const together = await listAccounts(t.db, actor, query);
+      const plans = await planList(t.db, actor, query);
+      if (!params.startsWith('q=')) expect([plans.page.scope, plans.count.scope], params).toEqual(['walk', 'walk']);
+      const first = await listAccounts(t.db, actor, query);
       const walked = await walk(agentA, params, 4);
-      expect(together.rows.map((row) => row.id), params).toEqual(walked.ids.slice(0, 4));
-      expect(together.total, params).toBe(walked.ids.length);
-      expect(together.totalIsEstimate).toBe(false);
+      expect(first.rows.map((row) => row.id), params).toEqual(walked.ids.slice(0, 4));
+      expect(first.total, params).toBe(walked.ids.length);
+      expect(first.totalIsEstimate).toBe(false);
     }
   });
 });

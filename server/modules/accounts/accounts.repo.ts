@@ -6,7 +6,7 @@ import { reusableQuery } from '@server/db/reusable-query';
 import { inChunks } from '@server/lib/chunks';
 import { applyKeyset, keysetPage, type SortPlan } from '@server/lib/list';
 import { countAccounts, countsWithPage } from './account-count.repo';
-import { filteredAccounts, planList } from './account-filters.repo';
+import { accountRows, filteredAccounts, planList, type FilteredAccounts } from './account-filters.repo';
 import { overviewSelections } from './overview';
 import { accountScope, actorKey, type Actor } from '@server/policies';
 
@@ -34,16 +34,34 @@ const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<st
 
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
   const plans = await planList(db, actor, query, false);
-  // Every page of such a list reads the set the same way, so page 80 costs what page 1 does.
-  const shared = countsWithPage(plans);
-  const together = query.cursor === undefined && shared;
-  const rows = filteredAccounts(db, actor, query, shared ? plans.count : plans.page).selectAll('accounts')
-    .$if(together, (page) => page.select(sql<number | string>`count(*) over ()`.as('full_count')));
+  const sort = sortPlans[query.sort];
+  const values = sortValues[query.sort];
+  const together = countsWithPage(plans);
+  // Every page of a list counted by its ids reads them the same way, so page 80 costs what page 1 does.
+  const plan = together === 'ids' ? plans.count : plans.page;
+  const filtered = filteredAccounts(db, actor, query, plan);
   const counted = filteredAccounts(db, actor, query, plans.count);
-  const count = together
-    ? async (fetched: Array<{ full_count?: number | string }>) => Math.min(Number(fetched[0]?.full_count ?? 0), exactTotalLimit + 1)
-    : () => countAccounts(db, actor, query, plans);
-  return keysetPage(db, counted, rows, sortPlans[query.sort], query, sortValues[query.sort], count);
+  if (query.cursor !== undefined || together === null) {
+    return keysetPage(db, counted, accountRows(filtered, plan), sort, query, values, () => countAccounts(db, actor, query, plans));
+  }
+  const fullCount = async (fetched: Array<{ full_count: number | string }>) => Math.min(Number(fetched[0]?.full_count ?? 0), exactTotalLimit + 1);
+  if (together === 'walk') {
+    const walk = countedWalk(db, filtered, sort, query.limit);
+    return keysetPage(db, counted, walk.rows, walk.sort, query, values, fullCount);
+  }
+  return keysetPage(db, counted, accountRows(filtered, plan).select(sql<number | string>`count(*) over ()`.as('full_count')), sort, query, values, fullCount);
+}
+
+/**
+ * A first page that walks the portfolio and counts it in one pass: the portfolio's rows that
+ * match, counted and sorted by their own columns, and only the page's accounts read.
+ */
+function countedWalk(db: Db, filtered: FilteredAccounts, sort: SortPlan, limit: number) {
+  const keys = sort.columns.map((column) => sql.ref(column).as(column.slice(column.indexOf('.') + 1)));
+  const found = applyKeyset(filtered.select(keys).select(sql<number | string>`count(*) over ()`.as('full_count')), sort, null).limit(limit + 1);
+  const rows = db.selectFrom(found.as('found')).innerJoin('accounts as row', 'row.id', 'found.id').selectAll('row').select('found.full_count');
+  // The page is ordered by what was found (the same values as the accounts').
+  return { rows, sort: { ...sort, columns: sort.columns.map((column) => column.replace(/^accounts\./, 'found.')) } };
 }
 
 /**
@@ -51,12 +69,13 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
  * page by page along the same keyset as the list: memory holds one page, however many rows.
  */
 export async function* iterateAccounts(db: Db, actor: Actor, query: AccountListQuery, ids: string[] | null, pageSize = 1000): AsyncGenerator<AccountRow[]> {
-  const plan = sortPlans[query.sort];
-  let base = filteredAccounts(db, actor, query, (await planList(db, actor, query, false)).page);
+  const sort = sortPlans[query.sort];
+  const { page: plan } = await planList(db, actor, query, false);
+  let base = filteredAccounts(db, actor, query, plan);
   if (ids) base = base.where('accounts.id', 'in', ids.length > 0 ? ids : ['']);
   let after: Array<string | number> | null = null;
   for (;;) {
-    const rows: AccountRow[] = await applyKeyset(base.selectAll('accounts'), plan, after).limit(pageSize).execute();
+    const rows: AccountRow[] = await applyKeyset(accountRows(base, plan), sort, after).limit(pageSize).execute();
     if (rows.length > 0) yield rows;
     const last = rows[rows.length - 1];
     if (rows.length < pageSize || !last) return;

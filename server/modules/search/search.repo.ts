@@ -120,7 +120,7 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
 function portfolioWordMatches(db: Db, actor: Actor, words: QueryWord[], count: number) {
   // Tokens are letters and digits only, so `like` sees no wildcard but the one added.
   const startsWith = (word: QueryWord) => (queryIsPrefix(word) ? sql<SqlBool>`w.word like ${`${word.tokens[0] ?? ''}%`}` : sql<SqlBool>`w.word = ${word.tokens[0] ?? ''}`);
-  const owned = portfolioOf(db, actor).select('account_owners.account_id as id');
+  const owned = portfolioOf(db, actor).select('portfolio_accounts.id');
   const hasWord = (word: QueryWord) =>
     sql<SqlBool>`exists (select 1 from account_words w where w.account_id = p.id and ${startsWith(word)})`;
   return db.selectFrom(owned.as('p'))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18next } from '@web/app/i18n';
-import { formatDate, formatDateTime, formatTotal } from './format';
+import { formatDate, formatDateTime, formatNumber, formatTotal, totalPrecision } from './format';
 
 beforeAll(async () => {
   await i18next.init({ lng: 'es', resources: {} });
@@ -34,5 +34,22 @@ describe('formatTotal', () => {
     expect(formatTotal(300_000, true)).toBe('≈ 300.000');
     await i18next.changeLanguage('en');
     expect(formatTotal(300_000, true)).toBe('≈ 300,000');
+  });
+});
+
+describe('totalPrecision', () => {
+  it('calls an exact total exact, the capped count a lower bound and anything past it an estimate', () => {
+    expect(totalPrecision(310_000, false)).toBe('exact');
+    expect(totalPrecision(10_000, true)).toBe('lowerBound');
+    expect(totalPrecision(310_000, true)).toBe('estimate');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups digits the way the language does', async () => {
+    await i18next.changeLanguage('es');
+    expect(formatNumber(310_000)).toBe('310.000');
+    await i18next.changeLanguage('en');
+    expect(formatNumber(310_000)).toBe('310,000');
   });
 });

@@ -25,11 +25,32 @@ export function formatDate(iso: string | null | undefined): string {
   return formatIn('date', iso);
 }
 
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(i18next.language).format(value);
+}
+
+/**
+ * How far a list total can be trusted: exact, a lower bound (the count stopped at the limit) or
+ * an estimate past it. Texts that put the total in a sentence pick their wording by this.
+ */
+export type TotalPrecision = 'exact' | 'lowerBound' | 'estimate';
+
+export function totalPrecision(total: number, isEstimate: boolean): TotalPrecision {
+  if (!isEstimate) return 'exact';
+  return total > exactTotalLimit ? 'estimate' : 'lowerBound';
+}
+
 /** A list total: exact, a lower bound shown as "10.000+", or an estimate past that shown as "≈ 300.000". */
 export function formatTotal(total: number, isEstimate: boolean): string {
-  const formatted = new Intl.NumberFormat(i18next.language).format(total);
-  if (!isEstimate) return formatted;
-  return total > exactTotalLimit ? `≈ ${formatted}` : `${formatted}+`;
+  const formatted = formatNumber(total);
+  switch (totalPrecision(total, isEstimate)) {
+    case 'exact':
+      return formatted;
+    case 'lowerBound':
+      return `${formatted}+`;
+    case 'estimate':
+      return `≈ ${formatted}`;
+  }
 }
 
 /** A file size the way people read it: 512 B, 12 KB, 3.4 MB. */

@@ -1,5 +1,5 @@
 import { Box, Group, SimpleGrid, Stack } from '@mantine/core';
-import { IconAdjustments, IconColumns, IconDownload, IconLayoutList, IconChevronDown } from '@tabler/icons-react';
+import { IconAdjustments, IconColumns, IconDownload, IconLayoutList, IconChevronDown, IconNumbers } from '@tabler/icons-react';
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deferred } from '@web/app/deferred';
@@ -18,7 +18,7 @@ function ExportPlaceholder({ compact }: ComponentProps<typeof LoadedExportMenu>)
 
 function CountersPlaceholder({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
-  return <ToolButtonPlaceholder icon={<IconColumns size={16} />} compact={compact}>{t('company:counters.columns')}</ToolButtonPlaceholder>;
+  return <ToolButtonPlaceholder icon={<IconNumbers size={16} />} compact={compact}>{t('company:counters.menu')}</ToolButtonPlaceholder>;
 }
 
 function SavedViewsPlaceholder() {

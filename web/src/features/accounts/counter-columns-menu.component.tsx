@@ -1,10 +1,14 @@
 import { overviewCounterKeys, type OverviewCounter } from '@contract/accounts';
 import { Checkbox, Menu } from '@mantine/core';
-import { IconColumns } from '@tabler/icons-react';
+import { IconNumbers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ToolButton } from '@web/components/tool-button.component';
 
-/** Picks which overview counters the list shows as columns (each costs one grouped query per page). */
+/**
+ * Picks which overview counters the list shows: as columns of the table, or as lines of each card
+ * at phone width (each costs one grouped query per page). Labelled "Counts", not "Columns", so it
+ * is not mistaken for the column picker next to the saved views.
+ */
 export function CounterColumnsMenu({ value, onChange, compact }: { value: OverviewCounter[]; onChange: (next: OverviewCounter[]) => void; compact: boolean }) {
   const { t } = useTranslation();
   const toggle = (key: OverviewCounter) =>
@@ -12,8 +16,8 @@ export function CounterColumnsMenu({ value, onChange, compact }: { value: Overvi
   return (
     <Menu closeOnItemClick={false} position="bottom-end">
       <Menu.Target>
-        <ToolButton icon={<IconColumns size={16} />} compact={compact}>
-          {t('company:counters.columns')}
+        <ToolButton icon={<IconNumbers size={16} />} compact={compact}>
+          {t('company:counters.menu')}
         </ToolButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '@web/components/error-alert.component';
 import { OwnerSelect } from '@web/features/accounts/owner-select.component';
 import { ListSelect } from '@web/features/lists/list-select.component';
 import { TagSelect } from '@web/features/tags/tag-select.component';
+import { bulkCountTexts } from './bulk-count-texts';
 
 /** Actions that need the user to pick something first (discard only asks for confirmation). */
 export type PickedActionType = Exclude<BulkAction['type'], 'discard'>;
@@ -13,6 +14,8 @@ export type PickedActionType = Exclude<BulkAction['type'], 'discard'>;
 type Props = {
   type: PickedActionType;
   count: number;
+  /** The count is the list's estimated total (every account matching the filter), not ticked rows. */
+  countIsEstimate: boolean;
   loading: boolean;
   error: unknown;
   onSubmit: (action: BulkAction) => void;
@@ -20,13 +23,14 @@ type Props = {
 };
 
 /** The value an action needs (a tag, a stage, owners or a characteristic), then "apply to N". */
-export function BulkActionModal({ type, count, loading, error, onSubmit, onClose }: Props) {
+export function BulkActionModal({ type, count, countIsEstimate, loading, error, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const [tagId, setTagId] = useState<string | null>(null);
   const [stage, setStage] = useState<string | null>(null);
   const [userIds, setUserIds] = useState<string[]>([]);
   const [key, setKey] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const texts = bulkCountTexts(t, count, countIsEstimate);
 
   const action = ((): BulkAction | null => {
     switch (type) {
@@ -52,7 +56,7 @@ export function BulkActionModal({ type, count, loading, error, onSubmit, onClose
         }}
       >
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">{t('bulk:modal.appliesTo', { count })}</Text>
+          <Text size="sm" c="dimmed">{texts.appliesTo}</Text>
           {(type === 'addTag' || type === 'removeTag') && <TagSelect label={t('bulk:field.tag')} value={tagId} onChange={setTagId} />}
           {type === 'setStage' && <ListSelect listKey="account_stage" label={t('bulk:field.stage')} value={stage} onChange={setStage} />}
           {(type === 'addOwners' || type === 'removeOwners') && <OwnerSelect value={userIds} onChange={setUserIds} />}
@@ -68,7 +72,7 @@ export function BulkActionModal({ type, count, loading, error, onSubmit, onClose
               {t('common:action.cancel')}
             </Button>
             <Button type="submit" disabled={!action} loading={loading}>
-              {t('bulk:modal.apply', { count })}
+              {texts.apply}
             </Button>
           </Group>
         </Stack>

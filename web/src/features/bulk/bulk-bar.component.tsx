@@ -99,7 +99,7 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
           </Menu>
         </Group>
       </Group>
-      {picking && <BulkActionModal type={picking} count={count} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
+      {picking && <BulkActionModal type={picking} count={count} countIsEstimate={allMatching && totalIsEstimate} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       <ConfirmModal
         opened={discard.subject !== null}
         title={t('bulk:discard.title', { count })}
