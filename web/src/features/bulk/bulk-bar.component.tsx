@@ -9,6 +9,7 @@ import { formatTotal } from '@web/components/format';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
 import type { AccountListFilters } from '@web/features/accounts/use-account-list-params';
 import { BulkActionModal, type PickedActionType } from './bulk-action-modal.component';
+import { bulkDiscardTexts } from './bulk-count-texts';
 import { useBulkAction } from './use-bulk-action';
 import { useJobProgress } from './use-job-progress';
 
@@ -41,6 +42,8 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
   const discard = useConfirm<true>();
   const bulk = useBulkAction();
   const track = useJobProgress();
+  const countIsEstimate = allMatching && totalIsEstimate;
+  const discardTexts = bulkDiscardTexts(t, count, countIsEstimate);
 
   const start = (action: BulkAction) => {
     bulk.mutate(
@@ -99,12 +102,12 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
           </Menu>
         </Group>
       </Group>
-      {picking && <BulkActionModal type={picking} count={count} countIsEstimate={allMatching && totalIsEstimate} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
+      {picking && <BulkActionModal type={picking} count={count} countIsEstimate={countIsEstimate} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       <ConfirmModal
         opened={discard.subject !== null}
-        title={t('bulk:discard.title', { count })}
+        title={discardTexts.title}
         message={t('bulk:discard.message')}
-        confirmLabel={t('bulk:discard.confirm', { count })}
+        confirmLabel={discardTexts.confirm}
         danger
         loading={bulk.isPending}
         error={bulk.error}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18next } from '@web/app/i18n';
 import { resources } from '@web/i18n/all-resources';
-import { bulkCountTexts } from './bulk-count-texts';
+import { bulkCountTexts, bulkDiscardTexts } from './bulk-count-texts';
 
 beforeAll(async () => {
   await i18next.init({ lng: 'es', resources, interpolation: { escapeValue: false } });
@@ -35,5 +35,13 @@ describe('bulkCountTexts', () => {
   it('still finds a text where Spanish uses its "many" plural (a million)', async () => {
     await i18next.changeLanguage('es');
     expect(bulkCountTexts(i18next.t, 1_000_000, true).appliesTo).toBe('Se aplicará a unas 1.000.000 cuentas.');
+  });
+
+  it('words the discard confirmation the same way', async () => {
+    await i18next.changeLanguage('es');
+    expect(bulkDiscardTexts(i18next.t, 3, false)).toEqual({ title: '¿Descartar 3 cuentas?', confirm: 'Descartar 3 cuentas' });
+    expect(bulkDiscardTexts(i18next.t, 310_000, true)).toEqual({ title: '¿Descartar unas 310.000 cuentas?', confirm: 'Descartar unas 310.000 cuentas' });
+    await i18next.changeLanguage('en');
+    expect(bulkDiscardTexts(i18next.t, 10_000, true)).toEqual({ title: 'Discard more than 10,000 accounts?', confirm: 'Discard more than 10,000 accounts' });
   });
 });
