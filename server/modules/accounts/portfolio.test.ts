@@ -154,6 +154,14 @@ describe('portfolio rows follow every write', () => {
     expect(await t.db.selectFrom('portfolio_accounts').select('id').where('holder_id', '=', teams.north).execute()).toHaveLength(2 + 30);
   });
 
+  test('an owner row or tag link updated in place is refused, so no portfolio can drift', async () => {
+    const owner = await t.db.selectFrom('account_owners').selectAll().executeTakeFirstOrThrow();
+    await expect(t.db.updateTable('account_owners').set({ user_id: users.dora.user.id }).where('account_id', '=', owner.account_id).execute()).rejects.toThrow(/never updated/);
+    const link = await t.db.selectFrom('account_tags').selectAll().executeTakeFirstOrThrow();
+    await expect(t.db.updateTable('account_tags').set({ account_id: owner.account_id }).where('tag_id', '=', link.tag_id).execute()).rejects.toThrow(/never updated/);
+    await inStep();
+  });
+
   test('a team removed takes its rows with it', async () => {
     await t.db.deleteFrom('teams').where('id', '=', teams.south).execute();
     await inStep();
