@@ -15,7 +15,9 @@ import { queryPrefixes } from './account-fields';
  * sqrt(10,001 x accounts): 100,000 at a million). A larger set is taken as half of all accounts.
  * A column's set only decides between walking the sort index and reading the set whole to sort
  * it (a count, or a page in name order, walks the column's own index either way), and that turns
- * below about 2,000 rows at a million accounts.
+ * below about 2,000 rows at a million accounts. An actor's portfolio is always sized up to
+ * `count` (and kept a minute: see portfolioSize); a membership only as far as it could beat
+ * walking that portfolio.
  */
 const sizeCaps = { page: 10_000, count: 100_000, column: 2_000 };
 /** Rows a page fetches (the limit plus one); a count stops after 10,001. */
