@@ -268,7 +268,8 @@ const portfolioSizes = new WeakMap<Db, Map<string, { size: number | null; at: nu
  */
 const portfolioSizeTtl = 60_000;
 
-async function portfolioSize(db: Db, actor: Actor): Promise<number | null> {
+/** The actor's live accounts up to sizeCaps.count (null past it), counted at most once a minute. */
+export async function portfolioSize(db: Db, actor: Actor): Promise<number | null> {
   const holder = holderOf(actor);
   const sizes = portfolioSizes.get(db) ?? new Map<string, { size: number | null; at: number }>();
   portfolioSizes.set(db, sizes);
@@ -316,7 +317,7 @@ const portfolioAsAccounts = sql<AccountsTable>`portfolio_accounts`.as('accounts'
 export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan = { scope: 'probe', lead: null }): FilteredAccounts {
   const walking = plan.scope === 'walk' && !seesAllAccounts(actor);
   const from: FilteredAccounts = walking ? db.selectFrom(portfolioAsAccounts) : db.selectFrom('accounts');
-  let base = from.where(accountScope(actor, 'accounts', seesAllAccounts(actor) ? 'probe' : plan.scope));
+  let base = from.where(accountScope(actor, 'accounts', plan.scope));
   const postgres = isPostgres(db);
   for (const [index, filter] of filtersOf(query).entries()) {
     const leading = index === plan.lead;

@@ -1,8 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Dialect } from '@server/db/connect';
 import type { Db } from '@server/db/database';
-import { countCapped } from '@server/lib/list';
-import { portfolioOf } from '@server/modules/accounts/account-filters.repo';
+import { portfolioOf, portfolioSize } from '@server/modules/accounts/account-filters.repo';
 import { accountScope, type Actor } from '@server/policies';
 import { seesAllAccounts } from '@server/policies/actor';
 import { fts5Match, namePrefix, queryIsPrefix, queryWords, tsQuery, type QueryWord } from './search-terms';
@@ -108,8 +107,8 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
 }
 
 /**
- * PostgreSQL, a small portfolio and words of one token each: the actor's owner rows that have
- * every word in account_words (probed by (account, word), or the word's matches hashed when that
+ * PostgreSQL, a small portfolio and words of one token each: the actor's portfolio rows (their
+ * live accounts) that have every word in account_words (probed by (account, word), or the word's matches hashed when that
  * is cheaper), so only the portfolio's accounts are ever read.
  * Reading the words' matches instead walks accounts of others (an agent owning 0.5% of accounts
  * passes 200 "garcia" for each of theirs) or gathers whole posting lists (GIN). The prefix is a
@@ -120,18 +119,15 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
 function portfolioWordMatches(db: Db, actor: Actor, words: QueryWord[], count: number) {
   // Tokens are letters and digits only, so `like` sees no wildcard but the one added.
   const startsWith = (word: QueryWord) => (queryIsPrefix(word) ? sql<SqlBool>`w.word like ${`${word.tokens[0] ?? ''}%`}` : sql<SqlBool>`w.word = ${word.tokens[0] ?? ''}`);
-  const owned = portfolioOf(db, actor).select('portfolio_accounts.id');
   const hasWord = (word: QueryWord) =>
-    sql<SqlBool>`exists (select 1 from account_words w where w.account_id = p.id and ${startsWith(word)})`;
-  return db.selectFrom(owned.as('p'))
-    .innerJoin('accounts', 'accounts.id', 'p.id')
-    .select('accounts.id')
+    sql<SqlBool>`exists (select 1 from account_words w where w.account_id = portfolio_accounts.id and ${startsWith(word)})`;
+  return portfolioOf(db, actor)
+    .select('portfolio_accounts.id')
     .where((eb) => eb.and(words.map((word) => hasWord(word))))
-    .where(accountScope(actor, 'accounts', 'probe'))
     .limit(count);
 }
 
-/** Portfolios up to this many owner rows are searched from their owner rows (see portfolioWordMatches). */
+/** Portfolios up to this many accounts are searched from their own rows (see portfolioWordMatches). */
 const portfolioSearchUpTo = 10_000;
 
 /**
@@ -141,14 +137,15 @@ const portfolioSearchUpTo = 10_000;
  * mariana, mariano… and the e-mail words), so "maria lopez" takes 5 ms as words and 45 ms as
  * prefixes. Whole-word matches are prefix matches too, so when they fill the page they are a
  * page of the same search (see the trade above); when they do not, the prefixes are searched.
- * Before either, an actor with a portfolio of at most 10,000 owner rows searching words of one
- * token each is answered from the portfolio (see portfolioWordMatches).
+ * Before either, an actor with a portfolio of at most 10,000 accounts searching words of one
+ * token each is answered from the portfolio (see portfolioWordMatches); its size is the one the
+ * accounts list plans with, counted at most once a minute.
  */
 export async function searchAccounts(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number): Promise<SearchRow[]> {
   const words = queryWords(q);
   if (dialect === 'postgres' && words.length > 0 && !seesAllAccounts(actor) && words.every((word) => word.tokens.length === 1)) {
-    const portfolio = await countCapped(db, portfolioOf(db, actor), portfolioSearchUpTo);
-    if (!portfolio.totalIsEstimate) return searchAccountsQuery(db, dialect, actor, q, limit, 'portfolio').execute();
+    const portfolio = await portfolioSize(db, actor);
+    if (portfolio !== null && portfolio <= portfolioSearchUpTo) return searchAccountsQuery(db, dialect, actor, q, limit, 'portfolio').execute();
   }
   if (dialect === 'postgres' && words.length > 1) {
     const asWords = await searchAccountsQuery(db, dialect, actor, q, limit, 'wholeWords').execute();
