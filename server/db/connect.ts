@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database, Db } from './database';
 import { namingPool } from './pg-named-statements';
 import { sqliteForKysely } from './sqlite-statements';
+import { writeWatchPlugin } from './write-watch';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -58,12 +59,13 @@ export function connect(options: ConnectOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }), ...(options.log ? { log: options.log } : {}) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }), plugins: [writeWatchPlugin()], ...(options.log ? { log: options.log } : {}) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = openSqliteFile(options.dataDir);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqliteForKysely(file) }),
+    plugins: [writeWatchPlugin()],
     ...(options.log ? { log: options.log } : {}),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Me } from '@contract/auth';
 import type { Account } from '@contract/accounts';
+import { hashToken } from '@server/lib/ids';
 import { testApp, testPassword, type Client, type TestApp } from '@server/test/test-app';
 import { accountState, countRows, expectProblem } from '@server/test/state';
 
@@ -139,6 +141,15 @@ describe('login and sessions', () => {
     expect(Date.parse(refreshed.expires_at)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect(Date.parse(refreshed.last_seen_at)).toBeGreaterThan(Date.parse(twoHoursAgo));
     await t.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', latest.id).execute();
+    expectProblem(await meWith(session), 401, 'unauthenticated');
+  });
+
+  test('a session is read again at least every second: a change made outside the app (another process, raw SQL) is seen within it', async () => {
+    const session = await rawLogin('agente@example.com', testPassword);
+    expect((await meWith(session)).statusCode).toBe(200);
+    // Raw SQL does not go through the write watch that drops cached sessions at once.
+    await sql`update sessions set expires_at = ${new Date(Date.now() - 1000).toISOString()} where id = ${hashToken(session.cookie)}`.execute(t.db);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expectProblem(await meWith(session), 401, 'unauthenticated');
   });
 

@@ -1,5 +1,6 @@
 import type { Db } from '@server/db/database';
 import { reusableQuery } from '@server/db/reusable-query';
+import { watchWrites } from '@server/db/write-watch';
 import { hashToken, newToken } from '@server/lib/ids';
 import { addDays, nowIso } from '@server/lib/time';
 import type { Actor } from '@server/policies';
@@ -19,6 +20,7 @@ const findLiveSession = reusableQuery((_context: null) => '', (db, _context, slo
     'sessions.id as session_id',
     'sessions.csrf_token',
     'sessions.last_seen_at',
+    'sessions.expires_at',
     'users.id',
     'users.name',
     'users.email',
@@ -32,12 +34,46 @@ const findLiveSession = reusableQuery((_context: null) => '', (db, _context, slo
   .where('sessions.expires_at', '>', slots.now)
   .where('users.active', '=', true));
 
+/**
+ * Sessions loaded in the last second, by cookie value: every API request needs its session, and
+ * reading it (a join, and hashing the token) was a fifth of the time of a single-account page.
+ * Any write through Kysely to sessions, users or teams (logout, a deactivation, a role, scope,
+ * team or language change, a deleted team) drops the whole cache at once in this process; another
+ * app process against the same PostgreSQL sees such a change within `trustedMs`.
+ */
+const trustedMs = 1000;
+const cacheLimit = 10_000;
+type Cached = { session: LoadedSession; expiresAt: string; loadedAt: number; generation: number };
+const cached = new WeakMap<Db, Map<string, Cached>>();
+let generation = 0;
+watchWrites(['sessions', 'users', 'teams'], () => {
+  generation += 1;
+});
+
+function cacheOf(db: Db): Map<string, Cached> {
+  let cache = cached.get(db);
+  if (!cache) {
+    cache = new Map();
+    cached.set(db, cache);
+  }
+  return cache;
+}
+
 /** The live session behind a cookie value, with its user as an actor; null when expired or inactive. */
 export async function loadSession(db: Db, token: string, sessionDays: number): Promise<LoadedSession | null> {
-  const id = hashToken(token);
   const now = nowIso();
+  const cache = cacheOf(db);
+  const hit = cache.get(token);
+  if (hit && hit.generation === generation && Date.now() - hit.loadedAt < trustedMs && now < hit.expiresAt) return hit.session;
+  // Taken before reading: a write that lands while the read runs leaves this copy already stale.
+  const readGeneration = generation;
+  const loadedAt = Date.now();
+  const id = hashToken(token);
   const [row] = await findLiveSession(db, null, { id, now });
-  if (!row) return null;
+  if (!row) {
+    cache.delete(token);
+    return null;
+  }
   if (Date.parse(now) - Date.parse(row.last_seen_at) > refreshAfterMs) {
     await db
       .updateTable('sessions')
@@ -45,10 +81,10 @@ export async function loadSession(db: Db, token: string, sessionDays: number): P
       .where('id', '=', id)
       .execute();
   }
-  return {
+  const session: LoadedSession = Object.freeze({
     id,
     csrfToken: row.csrf_token,
-    actor: {
+    actor: Object.freeze({
       id: row.id,
       name: row.name,
       email: row.email,
@@ -57,8 +93,11 @@ export async function loadSession(db: Db, token: string, sessionDays: number): P
       teamId: row.team_id,
       crmManager: row.crm_manager,
       language: row.language,
-    },
-  };
+    }),
+  });
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(token, { session, expiresAt: row.expires_at, loadedAt, generation: readGeneration });
+  return session;
 }
 
 /** Starts a new session (a new id at every login) and returns the cookie value. */
