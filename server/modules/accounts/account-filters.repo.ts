@@ -157,7 +157,11 @@ async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<
  * the SQL: both databases get the plan that fits. `ids`: the accounts of the leading membership,
  * read while planning because there were few.
  */
-export type ListPlan = { scope: ScopeDrive; lead: number | null; ids?: readonly string[] };
+/**
+ * `ordered`: a page that walks the portfolio in its sort order; its column filters are checked on
+ * each row walked, where the portfolio's column indexes (city, stage) would lead and sort instead.
+ */
+export type ListPlan = { scope: ScopeDrive; lead: number | null; ids?: readonly string[]; ordered?: boolean };
 /** A plan with its cost in rows visited, and the matches expected (the sets taken as independent). */
 export type PlanCost = ListPlan & { cost: number; matches?: number };
 /**
@@ -204,7 +208,7 @@ export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, 
   }
   const { cost, set } = best;
   if (!set) return { scope: 'probe', lead: null, cost, matches };
-  if (set.lead === 'scope') return { scope: 'walk', lead: null, cost, matches };
+  if (set.lead === 'scope') return { scope: 'walk', lead: null, cost, matches, ...(sorted ? { ordered: true } : {}) };
   // A membership leads a portfolio's rows (looked up by key), a column its own index of accounts.
   const portfolio = sets.some((other) => other.lead === 'scope');
   return { scope: portfolio && !set.column ? 'walk' : 'probe', lead: set.lead, cost, matches };
@@ -326,8 +330,8 @@ export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, 
       const checked = walking && onPortfolio ? onPortfolio(postgres) : check;
       base = base.where(!leading ? checked : plan.ids ? among(plan.ids, postgres) : leads(filter.membership, postgres));
     }
-    // A portfolio's rows have no index of these columns to avoid.
-    else base = base.where(leading || walking ? indexed(filter.column) : unindexed(filter.column));
+    // A count of a portfolio's rows may lead with its city or stage index; a page walks its sort order.
+    else base = base.where(leading || (walking && !plan.ordered) ? indexed(filter.column) : unindexed(filter.column));
   }
   return base;
 }
