@@ -50,6 +50,12 @@ say('');
 say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}.`);
 say('');
 
+// The web figures are of the app as built now; built before the app starts, which serves the web
+// app only if it finds it built (a fresh clone has no web/dist).
+if (only.has('web')) {
+  const build = spawnSync('npm', ['run', 'build:web'], { cwd: path.join(import.meta.dirname, '..'), stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build:web failed');
+}
 const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: '' }), dataDir: handle.dataDir };
 const app = await buildApp(config, handle);
 const loginAs = async (email: string) => {
@@ -132,9 +138,6 @@ if (only.has('http') || only.has('web')) {
     await bare.app.close();
   }
   if (only.has('web')) {
-    // The figures are of the app as built now.
-    const build = spawnSync('npm', ['run', 'build:web'], { cwd: path.join(import.meta.dirname, '..'), stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build:web failed');
     const render = await listRender(url, admin.cookie);
     say(`Web: initial JavaScript ${initialJsGzipKb() ?? '?'} kB gzip named by index.html, ${render?.jsKb ?? '?'} kB gzip fetched until the accounts list showed its rows (route chunk and translations included).`);
     say(`Navigation → rendered accounts list (Chromium, loopback): ${render?.coldMs ?? '?'} ms on the first visit (empty cache), ${render?.warmMs ?? '?'} ms median of five more.`);

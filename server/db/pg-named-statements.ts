@@ -1,5 +1,6 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { heardCommit } from './write-watch';
 
 /** Names of the SQL texts marked as reused; a text keeps its name for the life of the process. */
 const names = new Map<string, string>();
@@ -32,6 +33,7 @@ function namingClient(client: pg.PoolClient): PostgresPoolClient {
   const run = async <R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
     const name = names.get(text);
     const result = await client.query(name ? { name, text, values: [...parameters] } : { text, values: [...parameters] });
+    if (result.command === 'COMMIT') heardCommit();
     // Other commands (begin, create…) report no affected rows to Kysely, as its own driver does.
     return { command: isCommand(result.command) ? result.command : 'SELECT', rowCount: result.rowCount ?? 0, rows: result.rows };
   };

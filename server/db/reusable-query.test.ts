@@ -50,6 +50,12 @@ test('a slot that is transformed, written into the SQL or left out is refused, n
   await expect(unused(handle.db, null, { name: 'Alpha' })).rejects.toThrow(/slot/);
 });
 
+test('writes are refused: compiled once, a write run again would go unheard by the write watch', async () => {
+  const rename = reusableQuery(() => '', (db, _context: null, slots: { id: string }) => db.updateTable('teams').set({ name: 'Renamed' }).where('id', '=', slots.id));
+  await expect(rename(handle.db, null, { id: 'team-a' })).rejects.toThrow(/reads only/);
+  expect((await handle.db.selectFrom('teams').select('name').where('id', '=', 'team-a').executeTakeFirstOrThrow()).name).toBe('Alpha');
+});
+
 test.runIf(testDialect === 'postgres')('on PostgreSQL it runs as a named prepared statement; other queries stay unnamed', async () => {
   const teamName = reusableQuery(() => '', (db, _context: null, slots: { id: string }) => db.selectFrom('teams').select('name').where('id', '=', slots.id));
   await handle.db.connection().execute(async (connection) => {

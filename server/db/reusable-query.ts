@@ -33,6 +33,9 @@ function templateOf<R>(compiled: CompiledQuery<R>, names: string[]): Template<R>
   // run's value into every later run: refuse the query instead.
   const stray = compiled.sql.includes('\u0000') || parameters.some((parameter) => 'value' in parameter && typeof parameter.value === 'string' && parameter.value.includes('\u0000'));
   if (stray || names.some((name) => !used.has(name))) throw new Error(`reusableQuery: every slot must be bound as it is, once built: ${compiled.sql}`);
+  // Plugins see a query when it is compiled, once here: a write run again would go unheard by
+  // the write watch (server/db/write-watch.ts) that caches rely on.
+  if (compiled.query.kind !== 'SelectQueryNode') throw new Error(`reusableQuery: reads only: ${compiled.sql}`);
   markReused(compiled.sql);
   return { compiled, parameters };
 }

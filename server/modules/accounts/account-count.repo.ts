@@ -25,11 +25,12 @@ const sampleSize = 2_000;
 /** Fewer matches than this in a sample say too little (±20% at 25): the list counts instead. */
 const minHits = 25;
 /**
- * How far past the limit a sample asked before any counting must put a list to be believed: a
- * sample of a team's 50,000 rows that estimates 12,500 found about 780 of them, so the true
- * count is below 10,001 only ~7 standard deviations away.
+ * A sample asked before anything was counted is believed only when the list is past the limit
+ * by three standard deviations (hits − 3√hits, scaled): a team's portfolio sample must find about
+ * 700 (≈ 11,300), the table's 2,000-account sample at a million accounts 36 (≈ 18,000). A list
+ * of 9,500 then reads as an estimate about once in 5,000; lists between go to an exact count.
  */
-const clearMargin = 1.25;
+const clearDeviations = 3;
 
 /**
  * The first page's count as keysetPage wants it (see totalOf in server/lib/list.ts): exact up to
@@ -40,9 +41,10 @@ export async function countAccounts(db: Db, actor: Actor, query: AccountListQuer
   const exact = (plan: ListPlan) => countUpTo(db, filteredAccounts(db, actor, query, plan), exactTotalLimit);
   if (plans.count.scope === 'walk' && plans.memberships === 0 && plans.portfolio !== null) {
     // A portfolio past the limit asks its sample first (a sixteenth of it, from its own index):
-    // a list it finds clearly past the limit is not walked to 10,001 (a team's tag: 33,000 rows).
+    // a list it finds clearly past the limit (see clearDeviations) is not walked to 10,001 (a
+    // team's tag: 33,000 rows).
     if (plans.portfolio > exactTotalLimit) {
-      const estimate = await sampledEstimate(db, actor, query, plans.count, clearMargin);
+      const estimate = await sampledEstimate(db, actor, query, plans.count, true);
       if (estimate !== null) return estimate;
     }
     const counted = await exact(plans.count);
@@ -55,7 +57,8 @@ export async function countAccounts(db: Db, actor: Actor, query: AccountListQuer
     const counted = await exact(plans.count);
     return counted <= exactTotalLimit ? counted : (await sampledEstimate(db, actor, query, plans.count)) ?? counted;
   }
-  const estimate = await sampledEstimate(db, actor, query, plans.count);
+  // Nothing counted yet: believed only clearly past the limit (see clearDeviations).
+  const estimate = await sampledEstimate(db, actor, query, plans.count, true);
   if (estimate !== null) return estimate;
   // `plans` sized the sets as far as a page needs; an exact count of a large list wants them
   // sized further, to lead with the smallest (a team's 50,000 accounts rather than a city's 67,000).
@@ -97,7 +100,7 @@ export function countsWithPage(plans: ListPlans): 'ids' | 'walk' | null {
  * every call, so the total does not flicker between refreshes, and spreads over the whole table
  * or portfolio, so accounts imported together do not skew it.
  */
-async function sampledEstimate(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan, margin = 1): Promise<number | null> {
+async function sampledEstimate(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan, clearly = false): Promise<number | null> {
   const walking = plan.scope === 'walk';
   const sample = walking ? portfolioSample : isPostgres(db) ? await pageSample(db) : await rowidSample(db);
   if (!sample) return null;
@@ -108,7 +111,8 @@ async function sampledEstimate(db: Db, actor: Actor, query: AccountListQuery, pl
   const hits = Number(result?.hits ?? 0);
   if (hits < minHits) return null;
   const estimate = Number((hits * sample.scale).toPrecision(2));
-  return estimate > (exactTotalLimit + 1) * margin ? estimate : null;
+  const lowest = clearly ? (hits - clearDeviations * Math.sqrt(hits)) * sample.scale : estimate;
+  return lowest > exactTotalLimit + 1 ? estimate : null;
 }
 
 /** Which accounts a sample visits, and how many accounts each stands for. */

@@ -158,8 +158,9 @@ async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<
  * read while planning because there were few.
  */
 /**
- * `ordered`: a page that walks the portfolio in its sort order; its column filters are checked on
- * each row walked, where the portfolio's column indexes (city, stage) would lead and sort instead.
+ * `ordered`: a page that walks the portfolio in its sort order; on SQLite its column filters are
+ * checked on each row walked, where the portfolio's column indexes (city, stage) would lead and
+ * sort instead (see filteredAccounts).
  */
 export type ListPlan = { scope: ScopeDrive; lead: number | null; ids?: readonly string[]; ordered?: boolean };
 /** A plan with its cost in rows visited, and the matches expected (the sets taken as independent). */
@@ -330,8 +331,14 @@ export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, 
       const checked = walking && onPortfolio ? onPortfolio(postgres) : check;
       base = base.where(!leading ? checked : plan.ids ? among(plan.ids, postgres) : leads(filter.membership, postgres));
     }
-    // A count of a portfolio's rows may lead with its city or stage index; a page walks its sort order.
-    else base = base.where(leading || (walking && !plan.ordered) ? indexed(filter.column) : unindexed(filter.column));
+    else {
+      // Off a walk, a column that does not lead is checked per row. On a walk, so is a page's on
+      // SQLite, whose planner would lead with the portfolio's city or stage index and sort all it
+      // found; PostgreSQL weighs both from its statistics (and misjudges coalesce). A count may
+      // lead with those indexes.
+      const perRow = !leading && (!walking || (plan.ordered === true && !postgres));
+      base = base.where(perRow ? unindexed(filter.column) : indexed(filter.column));
+    }
   }
   return base;
 }

@@ -4,6 +4,7 @@ import type { Me } from '@contract/auth';
 import type { Account } from '@contract/accounts';
 import { hashToken } from '@server/lib/ids';
 import { testApp, testPassword, type Client, type TestApp } from '@server/test/test-app';
+import { testDialect } from '@server/test/test-db';
 import { accountState, countRows, expectProblem } from '@server/test/state';
 
 let t: TestApp;
@@ -151,6 +152,19 @@ describe('login and sessions', () => {
     await sql`update sessions set expires_at = ${new Date(Date.now() - 1000).toISOString()} where id = ${hashToken(session.cookie)}`.execute(t.db);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expectProblem(await meWith(session), 401, 'unauthenticated');
+  });
+
+  // On SQLite the transaction holds the one connection, so no request can read in between.
+  test.skipIf(testDialect !== 'postgres')('a session read while a change to its user is still uncommitted is not kept past the commit', async () => {
+    const user = await t.user({ email: 'en-vuelo@example.com', role: 'agent', scope: 'own' });
+    const session = await rawLogin('en-vuelo@example.com', testPassword);
+    expect((await meWith(session)).json<Me>().scope).toBe('own');
+    await t.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ scope: 'all', role: 'manager' }).where('id', '=', user.user.id).execute();
+      // Another pooled connection still sees the committed row, and the cache may keep it.
+      expect((await meWith(session)).json<Me>().scope).toBe('own');
+    });
+    expect((await meWith(session)).json<Me>()).toMatchObject({ scope: 'all', role: 'manager' });
   });
 
   test('anonymous requests to the API are 401, in the language of Accept-Language', async () => {

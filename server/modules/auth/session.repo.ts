@@ -38,8 +38,9 @@ const findLiveSession = reusableQuery((_context: null) => '', (db, _context, slo
  * Sessions loaded in the last second, by cookie value: every API request needs its session, and
  * reading it (a join, and hashing the token) was a fifth of the time of a single-account page.
  * Any write through Kysely to sessions, users or teams (logout, a deactivation, a role, scope,
- * team or language change, a deleted team) drops the whole cache at once in this process; another
- * app process against the same PostgreSQL sees such a change within `trustedMs`.
+ * team or language change, a deleted team) drops the whole cache in this process when it is
+ * written and again when it commits (see server/db/write-watch.ts); another app process against
+ * the same PostgreSQL, or a raw SQL write, is seen within `trustedMs`.
  */
 const trustedMs = 1000;
 const cacheLimit = 10_000;
