@@ -134,11 +134,15 @@ describe('the bell, reminders and the week', () => {
 
   test('dragging in the calendar moves start, end and a due date that followed the start', async () => {
     const account = await t.account(ana, { kind: 'organization', name: 'Calendario' });
-    const meeting = await schedule(ana, { accountId: account.id, type: 'meeting', startAt: '2026-12-01T09:00:00.000Z', endAt: '2026-12-01T10:00:00+00:00' });
-    expect(meeting.endAt).toBe('2026-12-01T10:00:00.000Z');
-    const moved = await ana.patch(`/api/v1/activities/${meeting.id}`, { version: meeting.version, startAt: '2026-12-03T11:00:00Z', endAt: '2026-12-03T12:00:00Z' });
-    expect(moved.json<Activity>()).toMatchObject({ startAt: '2026-12-03T11:00:00.000Z', endAt: '2026-12-03T12:00:00.000Z', dueAt: '2026-12-03T11:00:00.000Z', version: 2 });
-    const week = await list(ana, '/api/v1/activities?mine=true&from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z&sort=startAt');
+    // A week two months ahead, clear of the activities the other tests put around now.
+    const weekStart = new Date(Date.now() + 60 * 86_400_000);
+    weekStart.setUTCHours(0, 0, 0, 0);
+    const at = (days: number, hour: number) => new Date(weekStart.getTime() + days * 86_400_000 + hour * 3_600_000).toISOString();
+    const meeting = await schedule(ana, { accountId: account.id, type: 'meeting', startAt: at(1, 9), endAt: at(1, 10).replace('.000Z', '+00:00') });
+    expect(meeting.endAt).toBe(at(1, 10));
+    const moved = await ana.patch(`/api/v1/activities/${meeting.id}`, { version: meeting.version, startAt: at(3, 11).replace('.000Z', 'Z'), endAt: at(3, 12).replace('.000Z', 'Z') });
+    expect(moved.json<Activity>()).toMatchObject({ startAt: at(3, 11), endAt: at(3, 12), dueAt: at(3, 11), version: 2 });
+    const week = await list(ana, `/api/v1/activities?mine=true&from=${at(0, 0)}&to=${at(7, 0)}&sort=startAt`);
     expect(week.items.map((a) => a.id)).toEqual([meeting.id]);
     // A stale version changes nothing.
     expectProblem(await ana.patch(`/api/v1/activities/${meeting.id}`, { version: 1, subject: 'Stale' }), 412, 'stale_version');
