@@ -111,6 +111,8 @@ export interface PortfolioAccountsTable {
   parent_id: string | null;
   /** The account's tag ids, each between spaces (' id1 id2 '), or '' for none. */
   tag_ids: string;
+  /** The account's search terms (account_terms), each between spaces, or '' for none. */
+  words: string;
 }
 
 /** Word prefixes of names, e-mails, phones and tax ids, for indexed free-text filtering. */

@@ -347,6 +347,20 @@ describe('the 10,000 cap', () => {
     expect(small).toMatchObject({ total: 1, totalIsEstimate: false });
   });
 
+  // The words a portfolio's rows carry must find what the terms table finds: the admin's list reads the terms.
+  test("a search filter on an agent's portfolio checks the words on its rows, and finds what the terms find", async () => {
+    const actor = await loadActor(t.db, agentA.user.id);
+    if (!actor) throw new Error('no actor');
+    const owned = new Set((await t.db.selectFrom('account_owners').select('account_id').where('user_id', '=', agentA.user.id).execute()).map((row) => row.account_id));
+    for (const q of ['angela', 'bod', 'apellido1', 'angela apellido', 'hermanos avila', 'zzz']) {
+      const query = accountListQuerySchema.parse({ q, limit: '4' });
+      expect((await planList(t.db, actor, query)).memberships, q).toBe(0);
+      const mine = await walk(agentA, `q=${encodeURIComponent(q)}`, 4);
+      const all = await walk(admin, `q=${encodeURIComponent(q)}`, 50);
+      expect([...mine.ids].sort(), q).toEqual(all.ids.filter((id) => owned.has(id)).sort());
+    }
+  });
+
   // Among 15,000 accounts of others, an agent's 60 are walked in page order from their portfolio's rows.
   test("an agent's list walks their portfolio for its page and its count, with the same rows and total", async () => {
     const actor = await loadActor(t.db, agentA.user.id);

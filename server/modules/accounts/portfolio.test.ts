@@ -16,7 +16,7 @@ const now = new Date().toISOString();
 
 const copied = ['kind', 'stage', 'city_norm', 'country', 'industry_norm', 'source', 'team_id', 'parent_id', 'name_norm', 'created_at', 'updated_at'];
 
-/** What the triggers must have written: each owner's row and each owner's team's row, one per live account, with its tags. */
+/** What the triggers must have written: each owner's row and each owner's team's row, one per live account, with its tags and search terms. */
 async function expected(): Promise<unknown[]> {
   const columns = copied.map((column) => `a.${column}`).join(', ');
   const result = await sql.raw<Record<string, unknown> & { id: string }>(`
@@ -26,12 +26,21 @@ async function expected(): Promise<unknown[]> {
       where u.team_id is not null and a.discarded_at is null
     order by holder_id, id`).execute(t.db);
   const tags = await t.db.selectFrom('account_tags').select(['account_id', 'tag_id']).execute();
-  return result.rows.map((row) => JSON.stringify({ ...row, tags: tags.filter((tag) => tag.account_id === row.id).map((tag) => tag.tag_id).sort() }));
+  const terms = await t.db.selectFrom('account_terms').select(['account_id', 'term']).execute();
+  return result.rows.map((row) => JSON.stringify({
+    ...row,
+    tags: tags.filter((tag) => tag.account_id === row.id).map((tag) => tag.tag_id).sort(),
+    words: terms.filter((term) => term.account_id === row.id).map((term) => term.term).sort(),
+  }));
 }
 
 async function actual(): Promise<unknown[]> {
-  const result = await sql.raw<Record<string, unknown> & { tag_ids: string }>(`select holder_id, id, ${copied.join(', ')}, tag_ids from portfolio_accounts order by holder_id, id`).execute(t.db);
-  return result.rows.map(({ tag_ids, ...row }) => JSON.stringify({ ...row, tags: tag_ids.split(' ').filter(Boolean).sort() }));
+  const result = await sql.raw<Record<string, unknown> & { tag_ids: string; words: string }>(`select holder_id, id, ${copied.join(', ')}, tag_ids, words from portfolio_accounts order by holder_id, id`).execute(t.db);
+  return result.rows.map(({ tag_ids, words, ...row }) => JSON.stringify({
+    ...row,
+    tags: tag_ids.split(' ').filter(Boolean).sort(),
+    words: words.split(' ').filter(Boolean).sort(),
+  }));
 }
 
 async function inStep(): Promise<void> {
@@ -154,11 +163,13 @@ describe('portfolio rows follow every write', () => {
     expect(await t.db.selectFrom('portfolio_accounts').select('id').where('holder_id', '=', teams.north).execute()).toHaveLength(2 + 30);
   });
 
-  test('an owner row or tag link updated in place is refused, so no portfolio can drift', async () => {
+  test('an owner row, tag link or search term updated in place is refused, so no portfolio can drift', async () => {
     const owner = await t.db.selectFrom('account_owners').selectAll().executeTakeFirstOrThrow();
     await expect(t.db.updateTable('account_owners').set({ user_id: users.dora.user.id }).where('account_id', '=', owner.account_id).execute()).rejects.toThrow(/never updated/);
     const link = await t.db.selectFrom('account_tags').selectAll().executeTakeFirstOrThrow();
     await expect(t.db.updateTable('account_tags').set({ account_id: owner.account_id }).where('tag_id', '=', link.tag_id).execute()).rejects.toThrow(/never updated/);
+    const term = await t.db.selectFrom('account_terms').selectAll().executeTakeFirstOrThrow();
+    await expect(t.db.updateTable('account_terms').set({ term: 'otra' }).where('account_id', '=', term.account_id).where('term', '=', term.term).execute()).rejects.toThrow(/never updated/);
     await inStep();
   });
 
