@@ -37,12 +37,12 @@ async function postgresTriggers(db: Kysely<any>): Promise<void> {
   await sql.raw(`create function portfolio_words_filled() returns trigger language plpgsql as $$ begin
     new.words := ${wordsOf(true, 'new.id')}; return new; end $$`).execute(db);
   await sql.raw('create trigger portfolio_words_filled before insert on portfolio_accounts for each row execute function portfolio_words_filled()').execute(db);
-  // `= any(array(…))`: the changed accounts first, then their rows by id. As `in (…)` PostgreSQL
-  // may hash the transition table and scan every portfolio row, at each statement of an import.
+  // `in (…)`, not `= any(array(…))`: measured on the bench's raw import (one connection, so the
+  // functions soon run on generic plans), the array form halved its rate (3,100 → 1,600 rows/s).
   for (const [event, transition, changed] of [['insert', 'new table as added', 'added'], ['delete', 'old table as removed', 'removed']] as const) {
     const name = `portfolio_terms_${changed}`;
     await sql.raw(`create function ${name}() returns trigger language plpgsql as $$ begin
-      update portfolio_accounts p set words = ${wordsOf(true, 'p.id')} where p.id = any(array(select distinct account_id from ${changed}));
+      update portfolio_accounts p set words = ${wordsOf(true, 'p.id')} where p.id in (select distinct account_id from ${changed});
       return null; end $$`).execute(db);
     await sql.raw(`create trigger ${name} after ${event} on account_terms referencing ${transition} for each statement execute function ${name}()`).execute(db);
   }
