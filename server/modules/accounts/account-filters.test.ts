@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { sql } from 'kysely';
 import { accountListQuerySchema } from '@contract/accounts';
+import { refreshStatistics } from '@server/db/statistics';
 import { newId } from '@server/lib/ids';
 import { loadActor } from '@server/modules/users/users.repo';
 import type { Actor } from '@server/policies';
@@ -47,7 +47,7 @@ beforeAll(async () => {
     actors[key] = actor;
   }
   // Planner statistics, as a running database has them: plans weigh sets against the accounts' count.
-  await sql`analyze`.execute(t.db);
+  await refreshStatistics(t.db);
 });
 
 afterAll(async () => {
