@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { isPostgres, type Db } from './database';
+import { timedCache } from './timed-cache';
 
 /** How long a row estimate is reused: it only steers plans, and tables grow slowly next to that. */
-const reuseMs = 60_000;
-const estimates = new WeakMap<Db, Map<string, { rows: number | null; at: number }>>();
+const estimates = timedCache<number | null>(60_000);
 
 /**
  * Rows in a table as the database's planner statistics last saw them (SQLite's sqlite_stat1, kept
@@ -12,12 +12,10 @@ const estimates = new WeakMap<Db, Map<string, { rows: number | null; at: number 
  * plans, never for answers.
  */
 export async function estimatedRows(db: Db, table: 'accounts'): Promise<number | null> {
-  const perDb = estimates.get(db) ?? new Map<string, { rows: number | null; at: number }>();
-  estimates.set(db, perDb);
-  const cached = perDb.get(table);
-  if (cached && Date.now() - cached.at < reuseMs) return cached.rows;
+  const known = estimates.get(db, table);
+  if (known !== undefined) return known;
   const rows = isPostgres(db) ? await fromPostgres(db, table) : await fromSqlite(db, table);
-  perDb.set(table, { rows, at: Date.now() });
+  estimates.set(db, table, rows);
   return rows;
 }
 
@@ -55,7 +53,7 @@ export async function keepStatisticsFresh(db: Db, tables: readonly string[]): Pr
   const stale = result.rows.filter((row) => Number(row.live) >= analyzeFloor && Number(row.live) > 2 * Math.max(Number(row.known), 0));
   if (stale.length === 0) return;
   await sql`analyze ${sql.join(stale.map((row) => sql.table(row.name)))}`.execute(db);
-  estimates.delete(db);
+  estimates.clear(db);
 }
 
 /**
@@ -70,5 +68,5 @@ export async function refreshStatistics(db: Db): Promise<void> {
   } else {
     await sql`analyze`.execute(db);
   }
-  estimates.delete(db);
+  estimates.clear(db);
 }

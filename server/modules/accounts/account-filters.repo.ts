@@ -3,6 +3,7 @@ import type { AccountListQuery } from '@contract/accounts';
 import { isPostgres, type AccountsTable, type Database, type Db } from '@server/db/database';
 import { exactTotalLimit } from '@contract/common';
 import { estimatedRows } from '@server/db/statistics';
+import { timedCache } from '@server/db/timed-cache';
 import { countCapped } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import { accountScope, holderOf, type Actor, type ScopeDrive } from '@server/policies';
@@ -55,14 +56,19 @@ function rowsOf(table: 'account_owners' | 'account_tags' | 'account_traits' | 'a
  * on each of its accounts visits every account of the word ("maria lopez" at a million: 20,000
  * accounts, 0.46 s), while the intersection reads index entries only.
  */
-const allOf = (parts: Membership[]): Membership => parts.length === 1 && parts[0] ? parts[0] : {
-  set: sql.join(parts.map((part) => part.set), sql` intersect `),
-  check: sql<SqlBool>`(${sql.join(parts.map((part) => part.check), sql` and `)})`,
-  ...(parts.every((part) => part.onPortfolio) ? {
-    onPortfolio: (postgres: boolean) => sql<SqlBool>`(${sql.join(parts.map((part) => part.onPortfolio?.(postgres) ?? sql`1 = 0`), sql` and `)})`,
-    rowCost: parts.reduce((sum, part) => sum + (part.rowCost ?? 0), 0),
-  } : {}),
-};
+function allOf(parts: Membership[]): Membership {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const onRows = parts.flatMap((part) => (part.onPortfolio ? [part.onPortfolio] : []));
+  return {
+    set: sql.join(parts.map((part) => part.set), sql` intersect `),
+    check: sql<SqlBool>`(${sql.join(parts.map((part) => part.check), sql` and `)})`,
+    // Checked on a portfolio's row only if every part can be.
+    ...(onRows.length === parts.length ? {
+      onPortfolio: (postgres: boolean) => sql<SqlBool>`(${sql.join(onRows.map((onRow) => onRow(postgres)), sql` and `)})`,
+      rowCost: parts.reduce((sum, part) => sum + (part.rowCost ?? 0), 0),
+    } : {}),
+  };
+}
 
 /**
  * The set read first. SQLite always leads with `in (subquery)`; PostgreSQL plans that as a semi
@@ -258,7 +264,7 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
     // Probed on each row walked, unless a portfolio's row carries it.
     const probed = 'membership' in filter && !filter.membership.onPortfolio;
     // Checked on each portfolio row walked instead, it weighs what that check costs.
-    const rowCost = 'membership' in filter && filter.membership.onPortfolio && !seesAllAccounts(actor) ? filter.membership.rowCost : undefined;
+    const rowCost = 'membership' in filter ? filter.membership.rowCost : undefined;
     sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, probed, ...(rowCost ? { rowCost } : {}), ...(ids ? { ids } : {}) });
   }
   const memberships = sized.filter((set) => set.probed).length;
@@ -287,24 +293,21 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
   };
 }
 
-/** Portfolio sizes by holder, up to sizeCaps.count (null past it), and when each was counted. */
-const portfolioSizes = new WeakMap<Db, Map<string, { size: number | null; at: number }>>();
 /**
- * How long a portfolio's size is trusted. It only weighs plans (a stale size may pick a slower
- * plan, never other rows), and counting a team's 50,000 accounts on every page took 5-10 ms.
+ * Portfolio sizes by holder, up to sizeCaps.count (null past it), trusted a minute. A size only
+ * weighs plans (a stale one may pick a slower plan, never other rows), and counting a team's
+ * 50,000 accounts on every page took 5-10 ms.
  */
-const portfolioSizeTtl = 60_000;
+const portfolioSizes = timedCache<number | null>(60_000);
 
 /** The actor's live accounts up to sizeCaps.count (null past it), counted at most once a minute. */
 export async function portfolioSize(db: Db, actor: Actor): Promise<number | null> {
   const holder = holderOf(actor);
-  const sizes = portfolioSizes.get(db) ?? new Map<string, { size: number | null; at: number }>();
-  portfolioSizes.set(db, sizes);
-  const known = sizes.get(holder);
-  if (known && Date.now() - known.at < portfolioSizeTtl) return known.size;
+  const known = portfolioSizes.get(db, holder);
+  if (known !== undefined) return known;
   const { total, totalIsEstimate } = await countCapped(db, portfolioOf(db, actor), sizeCaps.count);
   const size = totalIsEstimate ? null : total;
-  sizes.set(holder, { size, at: Date.now() });
+  portfolioSizes.set(db, holder, size);
   return size;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '@server/db/database';
 import { reusableQuery } from '@server/db/reusable-query';
+import { timedCache } from '@server/db/timed-cache';
 import { watchWrites } from '@server/db/write-watch';
 import { hashToken, newToken } from '@server/lib/ids';
 import { addDays, nowIso } from '@server/lib/time';
@@ -40,39 +41,27 @@ const findLiveSession = reusableQuery((_context: null) => '', (db, _context, slo
  * Any write through Kysely to sessions, users or teams (logout, a deactivation, a role, scope,
  * team or language change, a deleted team) drops the whole cache in this process when it is
  * written and again when it commits (see server/db/write-watch.ts); another app process against
- * the same PostgreSQL, or a raw SQL write, is seen within `trustedMs`.
+ * the same PostgreSQL, or a raw SQL write, is seen within the second.
  */
-const trustedMs = 1000;
+const cached = timedCache<{ session: LoadedSession; expiresAt: string; generation: number }>(1000);
 const cacheLimit = 10_000;
-type Cached = { session: LoadedSession; expiresAt: string; loadedAt: number; generation: number };
-const cached = new WeakMap<Db, Map<string, Cached>>();
 let generation = 0;
 watchWrites(['sessions', 'users', 'teams'], () => {
   generation += 1;
 });
 
-function cacheOf(db: Db): Map<string, Cached> {
-  let cache = cached.get(db);
-  if (!cache) {
-    cache = new Map();
-    cached.set(db, cache);
-  }
-  return cache;
-}
-
 /** The live session behind a cookie value, with its user as an actor; null when expired or inactive. */
 export async function loadSession(db: Db, token: string, sessionDays: number): Promise<LoadedSession | null> {
   const now = nowIso();
-  const cache = cacheOf(db);
-  const hit = cache.get(token);
-  if (hit && hit.generation === generation && Date.now() - hit.loadedAt < trustedMs && now < hit.expiresAt) return hit.session;
+  const hit = cached.get(db, token);
+  if (hit && hit.generation === generation && now < hit.expiresAt) return hit.session;
   // Taken before reading: a write that lands while the read runs leaves this copy already stale.
   const readGeneration = generation;
   const loadedAt = Date.now();
   const id = hashToken(token);
   const [row] = await findLiveSession(db, null, { id, now });
   if (!row) {
-    cache.delete(token);
+    cached.delete(db, token);
     return null;
   }
   if (Date.parse(now) - Date.parse(row.last_seen_at) > refreshAfterMs) {
@@ -96,8 +85,8 @@ export async function loadSession(db: Db, token: string, sessionDays: number): P
       language: row.language,
     }),
   });
-  if (cache.size >= cacheLimit) cache.clear();
-  cache.set(token, { session, expiresAt: row.expires_at, loadedAt, generation: readGeneration });
+  if (cached.size(db) >= cacheLimit) cached.clear(db);
+  cached.set(db, token, { session, expiresAt: row.expires_at, generation: readGeneration }, loadedAt);
   return session;
 }
 
