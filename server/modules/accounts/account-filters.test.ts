@@ -5,6 +5,7 @@ import { newId } from '@server/lib/ids';
 import { loadActor } from '@server/modules/users/users.repo';
 import type { Actor } from '@server/policies';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { testDialect } from '@server/test/test-db';
 import { cheaperPlan, filteredAccounts, planList, type ListPlan, type SizedSet } from './account-filters.repo';
 
 // The list chooses which set leads its query (the portfolio, a tag, a search word…) by size.
@@ -116,6 +117,17 @@ describe('list plans', () => {
     expect(plans.page).toMatchObject({ scope: 'probe', lead: 0 });
     expect(plans.page.ids?.length).toBeGreaterThan(0);
     expect(plans.count.ids).toEqual(plans.page.ids);
+  });
+
+  // Its intersection of term ranges is computed whole before a row comes out (SQLite intersects
+  // an FTS5 index instead, cheap enough to read always).
+  test.runIf(testDialect === 'postgres')("an agent's several-word search walks the small portfolio instead of computing the words' intersection", async () => {
+    const own = actors.own;
+    if (!own) throw new Error('own');
+    const plans = await planList(t.db, own, accountListQuerySchema.parse({ q: 'garcia carmen' }));
+    expect(plans.page).toMatchObject({ scope: 'walk', lead: null });
+    expect(plans.count).toMatchObject({ scope: 'walk', lead: null });
+    expect(plans.page.ids).toBeUndefined();
   });
 });
 
