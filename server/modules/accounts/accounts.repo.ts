@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AccountListQuery, OverviewCounter, UserRef } from '@contract/accounts';
 import { exactTotalLimit } from '@contract/common';
-import type { AccountPatch, AccountRow, Db, NewAccount } from '@server/db/database';
+import { isPostgres, type AccountPatch, type AccountRow, type Db, type NewAccount } from '@server/db/database';
 import { reusableQuery } from '@server/db/reusable-query';
 import { inChunks } from '@server/lib/chunks';
 import { applyKeyset, keysetPage, type SortPlan } from '@server/lib/list';
@@ -45,8 +45,14 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
     return keysetPage(db, counted, accountRows(filtered, plan), sort, query, values, () => countAccounts(db, actor, query, plans));
   }
   const fullCount = async (fetched: Array<{ full_count: number | string }>) => Math.min(Number(fetched[0]?.full_count ?? 0), exactTotalLimit + 1);
-  const page = countedPage(db, filtered, sort, query.limit);
-  return keysetPage(db, counted, page.rows, page.sort, query, values, fullCount);
+  // PostgreSQL walks a sort index for a window under a LIMIT as if the limit stopped it (the
+  // window reads every row first): given the narrow rows of accounts read by ids it walked all
+  // of accounts_name_idx (907 ids: 196 ms); given whole accounts it looks them up by id (8.5 ms).
+  if (together === 'walk' || !isPostgres(db)) {
+    const page = countedPage(db, filtered, sort, query.limit);
+    return keysetPage(db, counted, page.rows, page.sort, query, values, fullCount);
+  }
+  return keysetPage(db, counted, accountRows(filtered, plan).select(sql<number | string>`count(*) over ()`.as('full_count')), sort, query, values, fullCount);
 }
 
 /**
