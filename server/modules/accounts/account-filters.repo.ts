@@ -56,8 +56,7 @@ function rowsOf(table: 'account_owners' | 'account_tags' | 'account_traits' | 'a
  * Accounts in every one of these sets. Several search words lead as the intersection of their
  * term ranges, read from the index side by side: leading with one word and checking the others
  * on each of its accounts visits every account of the word ("maria lopez" at a million: 20,000
- * accounts, 0.46 s), while the intersection reads index entries only (SQLite intersects the
- * terms' full-text index instead: see termsMatching).
+ * accounts, 0.46 s), while the intersection reads index entries only.
  */
 function allOf(parts: Membership[]): Membership {
   if (parts.length === 1 && parts[0]) return parts[0];
@@ -100,19 +99,7 @@ async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: numb
   return { size: Number(result.rows[0]?.n ?? 0) };
 }
 
-/**
- * The accounts whose terms start with every word (each word a list of alternatives), from the
- * terms' full-text index (SQLite: see the account-terms-fts migration). Each term is one token
- * there, so `"word"*` is "a term starts with the word"; quotes inside are doubled, so nothing
- * typed is read as FTS5 syntax.
- */
-function termsMatching(words: string[][]): RawBuilder<unknown> {
-  const phrase = (prefix: string) => `"${prefix.replaceAll('"', '""')}"*`;
-  const match = words.map((alternatives) => `(${alternatives.map(phrase).join(' OR ')})`).join(' AND ');
-  return sql`select k.account_id from account_terms_fts f join account_fts_keys k on k.seq = f.rowid where account_terms_fts match ${match}`;
-}
-
-function memberships(query: AccountListQuery, postgres: boolean): Membership[] {
+function memberships(query: AccountListQuery): Membership[] {
   const found: Membership[] = [];
   if (query.ownerId) found.push(rowsOf('account_owners', sql`m.user_id = ${query.ownerId}`));
   if (query.tagId) {
@@ -130,8 +117,7 @@ function memberships(query: AccountListQuery, postgres: boolean): Membership[] {
   // Every word of the search must start one of the account's terms; a portfolio's row carries
   // the terms (' t1 t2 ', no spaces within one), so there a term starts with the word where
   // ' ' + word occurs.
-  const prefixes = query.q ? queryPrefixes(query.q) : [];
-  const words = prefixes.map((alternatives) => {
+  const words = (query.q ? queryPrefixes(query.q) : []).map((alternatives) => {
     const ranges = alternatives.map((prefix) => sql`(m.term >= ${prefix} and m.term < ${prefix + top})`);
     const onRow = (postgres: boolean) => sql<SqlBool>`(${sql.join(alternatives.map((prefix) => (postgres
       ? sql`strpos(accounts.words, ${` ${prefix}`}) > 0`
@@ -140,8 +126,7 @@ function memberships(query: AccountListQuery, postgres: boolean): Membership[] {
   });
   if (words.length > 0) {
     const all = allOf(words);
-    // SQLite intersects several words' posting lists in the full-text index rather than their ranges.
-    found.push(words.length === 1 ? all : postgres ? { ...all, readWhole: true } : { ...all, set: termsMatching(prefixes) });
+    found.push(words.length === 1 ? all : { ...all, readWhole: true });
   }
   return found;
 }
@@ -171,8 +156,8 @@ function columnFilters(query: AccountListQuery): ColumnFilter[] {
 /** A list's filters that can lead, numbered as ListPlan.lead names them. */
 type Filter = { membership: Membership } | { column: ColumnFilter };
 
-const filtersOf = (query: AccountListQuery, postgres: boolean): Filter[] => [
-  ...memberships(query, postgres).map((membership) => ({ membership })),
+const filtersOf = (query: AccountListQuery): Filter[] => [
+  ...memberships(query).map((membership) => ({ membership })),
   ...columnFilters(query).map((column) => ({ column })),
 ];
 
@@ -234,10 +219,10 @@ const portfolioProbeCost = 2;
  */
 const wordCheckCost = 0.3;
 /**
- * Reading a set that is computed whole before its first row (PostgreSQL's intersection of several
- * words' term ranges: "maria lopez" hashes 60,000 entries, 15-20 ms at a million accounts), in the
- * unit above. A portfolio that can be walked whole for less, checking the words on its rows (an
- * agent's 5,000 accounts: 4,250), is walked without reading the set.
+ * Reading a set that is computed whole before its first row (the intersection of several words'
+ * term ranges: "maria lopez" reads 60,000 entries, 11-20 ms at a million accounts on either
+ * database), in the unit above. A portfolio that can be walked whole for less, checking the
+ * words on its rows (an agent's 5,000 accounts: 4,250), is walked without reading the set.
  */
 const wholeReadCost = 15_000;
 
@@ -285,7 +270,7 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
   const sizeCap = counting ? sizeCaps.count : sizeCaps.page;
   const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; probed: boolean; rowCost?: number; ids?: string[] }> = [];
   if (!seesAllAccounts(actor)) sized.push({ lead: 'scope', size: await portfolioSize(db, actor), cap: sizeCaps.count, column: false, probed: false });
-  const filters = filtersOf(query, isPostgres(db));
+  const filters = filtersOf(query);
   // A membership leads an actor's list only when reading it costs less than walking the portfolio.
   const held = sized[0]?.size;
   const membershipCap = held == null ? sizeCap : Math.min(sizeCap, Math.ceil((held * (portfolioRowCost + portfolioProbeCost)) / 2));
@@ -384,7 +369,7 @@ export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, 
   const from: FilteredAccounts = walking ? db.selectFrom(portfolioAsAccounts) : db.selectFrom('accounts');
   let base = from.where(accountScope(actor, 'accounts', plan.scope));
   const postgres = isPostgres(db);
-  for (const [index, filter] of filtersOf(query, postgres).entries()) {
+  for (const [index, filter] of filtersOf(query).entries()) {
     const leading = index === plan.lead;
     if ('membership' in filter) {
       const { check, onPortfolio } = filter.membership;
