@@ -80,15 +80,16 @@ async function wholePortfolio(db: Db, actor: Actor, query: AccountListQuery, pla
  * exact count fits its budget:
  * - `ids`: the count reads a few accounts by their ids (read while planning); the page read the
  *   same way sorts them and counts them in one pass, and later pages read them the same way.
- * - `walk`: page and count both walk the portfolio probing memberships for each row. The count
- *   probes every row anyway, so the page sorts what it found instead of walking again (an agent's
- *   "garcia": 5,000 probes for the count, and 1,300 more for a page of 51 taken 4 in 100).
+ * - `walk`: page and count both walk the portfolio probing memberships (or checking search words)
+ *   for each row. The count checks every row anyway, so the page sorts what it found instead of
+ *   walking again (an agent's "garcia": 5,000 rows for the count, and 1,300 more for a page of 51
+ *   taken 4 in 100).
  * Null: the page and its count run apart.
  */
 export function countsWithPage(plans: ListPlans): 'ids' | 'walk' | null {
   if (plans.count.cost > exactBudget) return null;
   if (plans.count.ids !== undefined) return 'ids';
-  return plans.count.scope === 'walk' && plans.page.scope === 'walk' && plans.memberships > 0 ? 'walk' : null;
+  return plans.count.scope === 'walk' && plans.page.scope === 'walk' && plans.memberships + plans.checked > 0 ? 'walk' : null;
 }
 
 /**

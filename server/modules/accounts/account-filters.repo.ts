@@ -38,8 +38,11 @@ type Membership = {
   set: RawBuilder<unknown>; check: RawBuilder<SqlBool>; onPortfolio?: (postgres: boolean) => RawBuilder<SqlBool>;
   /** What checking it on a portfolio's row adds to the row's cost (see wordCheckCost). */
   rowCost?: number;
-  /** Reading any of the set computes all of it (an intersection of term ranges: see wholeReadCost). */
-  readWhole?: boolean;
+  /**
+   * Reading any of the set computes all of it: an intersection, read whole whatever the limit
+   * (see wholeReadCost), of these parts.
+   */
+  parts?: RawBuilder<unknown>[];
 };
 
 // `limit 1 offset 0` keeps SQLite from turning the check into a join with a Bloom filter, and
@@ -63,6 +66,7 @@ function allOf(parts: Membership[]): Membership {
   const onRows = parts.flatMap((part) => (part.onPortfolio ? [part.onPortfolio] : []));
   return {
     set: sql.join(parts.map((part) => part.set), sql` intersect `),
+    parts: parts.map((part) => part.set),
     check: sql<SqlBool>`(${sql.join(parts.map((part) => part.check), sql` and `)})`,
     // Checked on a portfolio's row only if every part can be.
     ...(onRows.length === parts.length ? {
@@ -124,10 +128,7 @@ function memberships(query: AccountListQuery): Membership[] {
       : sql`instr(accounts.words, ${` ${prefix}`}) > 0`)), sql` or `)})`;
     return { ...rowsOf('account_terms', sql<SqlBool>`(${sql.join(ranges, sql` or `)})`), onPortfolio: onRow, rowCost: wordCheckCost * alternatives.length };
   });
-  if (words.length > 0) {
-    const all = allOf(words);
-    found.push(words.length === 1 ? all : { ...all, readWhole: true });
-  }
+  if (words.length > 0) found.push(allOf(words));
   return found;
 }
 
@@ -190,10 +191,11 @@ export type ListPlan = { scope: ScopeDrive; lead: number | null; ids?: readonly 
 /** A plan with its cost in rows visited, and the matches expected (the sets taken as independent). */
 export type PlanCost = ListPlan & { cost: number; matches?: number };
 /**
- * `memberships`: how many membership filters (words, traits…) each walked portfolio row is probed
- * for; `portfolio`: the actor's live accounts, when known (null: an admin, or past sizeCaps.count).
+ * `memberships`: how many membership filters (traits, owners…) each walked portfolio row is probed
+ * for; `checked`: how many are checked on the row itself at a cost (search words); `portfolio`:
+ * the actor's live accounts, when known (null: an admin, or past sizeCaps.count).
  */
-export type ListPlans = { page: PlanCost; count: PlanCost; memberships: number; portfolio: number | null };
+export type ListPlans = { page: PlanCost; count: PlanCost; memberships: number; checked: number; portfolio: number | null };
 
 /**
  * A set that could lead, with its size. `inOrder`: its index gives rows in the order wanted (the
@@ -214,17 +216,21 @@ const portfolioRowCost = 0.25;
 const portfolioProbeCost = 2;
 /**
  * A search word checked on a portfolio's row (`instr` in its terms, about 100 characters): 0.35
- * µs on SQLite, so an agent's 5,000 rows checked for "maria lopez" took 4.9 ms where the 907
- * accounts of both words, read while planning, lead in 2 ms.
+ * µs on SQLite, so an agent's 5,000 rows checked for "maria lopez" take 4.9 ms, where reading the
+ * 907 accounts of both words takes 11.5 ms to compute their intersection (see wholeReadCost) and
+ * 2 ms to lead with them.
  */
 const wordCheckCost = 0.3;
 /**
  * Reading a set that is computed whole before its first row (the intersection of several words'
  * term ranges: "maria lopez" reads 60,000 entries, 11-20 ms at a million accounts on either
  * database), in the unit above. A portfolio that can be walked whole for less, checking the
- * words on its rows (an agent's 5,000 accounts: 4,250), is walked without reading the set.
+ * words on its rows (an agent's 5,000 accounts: 4,250), is walked without reading the set, unless
+ * every part is rare (at most rareEntries each: "quintanilla villalobos" intersects in well
+ * under a millisecond and leads by its ids).
  */
 const wholeReadCost = 15_000;
+const rareEntries = 1_000;
 
 /**
  * The cheapest way to find `wanted` rows, in rows visited: walking the sort index checks every
@@ -253,9 +259,19 @@ export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, 
   return { scope: portfolio && !set.column ? 'walk' : 'probe', lead: set.lead, cost, matches };
 }
 
-/** Whether walking the whole portfolio (`held` rows), checking `m` on each row, costs less than reading `m` (see wholeReadCost). */
-const walkedForLess = (m: Membership, held: number | null | undefined): boolean =>
-  m.readWhole === true && m.onPortfolio !== undefined && held != null && held * (portfolioRowCost + (m.rowCost ?? 0)) < wholeReadCost;
+/**
+ * Whether walking the whole portfolio (`held` rows), checking `m` on each row and probing the
+ * list's `probes` other memberships, costs less than reading `m` (see wholeReadCost).
+ */
+async function walkedForLess(db: Db, m: Membership, held: number | null | undefined, probes: number): Promise<boolean> {
+  if (!m.parts || !m.onPortfolio || held == null) return false;
+  if (held * (portfolioRowCost + (m.rowCost ?? 0) + probes * portfolioProbeCost) >= wholeReadCost) return false;
+  for (const part of m.parts) {
+    const result = await sql<{ n: number | string }>`select count(*) as n from (${part} limit ${rareEntries + 1}) as capped`.execute(db);
+    if (Number(result.rows[0]?.n ?? 0) > rareEntries) return true;
+  }
+  return false;
+}
 
 /** Sorts served by the column indexes (column, name_norm, id). */
 const nameSorts = new Set<AccountListQuery['sort']>(['name', '-name']);
@@ -271,16 +287,17 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
   const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; probed: boolean; rowCost?: number; ids?: string[] }> = [];
   if (!seesAllAccounts(actor)) sized.push({ lead: 'scope', size: await portfolioSize(db, actor), cap: sizeCaps.count, column: false, probed: false });
   const filters = filtersOf(query);
+  // Memberships other than `m` that each walked portfolio row must probe (no portfolio column holds them).
+  const probedElsewhere = (m: Membership) => filters.filter((filter) => 'membership' in filter && filter.membership !== m && !filter.membership.onPortfolio).length;
   // A membership leads an actor's list only when reading it costs less than walking the portfolio.
   const held = sized[0]?.size;
   const membershipCap = held == null ? sizeCap : Math.min(sizeCap, Math.ceil((held * (portfolioRowCost + portfolioProbeCost)) / 2));
   for (const [index, filter] of filters.entries()) {
     const cap = 'column' in filter ? sizeCaps.column : membershipCap;
-    if ('membership' in filter && walkedForLess(filter.membership, held)) {
-      sized.push({ lead: index, size: null, cap, column: false, probed: false, ...(filter.membership.rowCost ? { rowCost: filter.membership.rowCost } : {}) });
-      continue;
-    }
-    const { size, ids } = 'column' in filter ? { size: await columnSizeOf(db, filter.column, cap) } : await readSet(db, filter.membership, cap);
+    // Not read at all when walking costs less than computing it: sized as past its cap.
+    const { size, ids } = 'column' in filter ? { size: await columnSizeOf(db, filter.column, cap) }
+      : await walkedForLess(db, filter.membership, held, probedElsewhere(filter.membership)) ? { size: cap + 1 }
+        : await readSet(db, filter.membership, cap);
     // Probed on each row walked, unless a portfolio's row carries it.
     const probed = 'membership' in filter && !filter.membership.onPortfolio;
     // Checked on each portfolio row walked instead, it weighs what that check costs.
@@ -288,8 +305,9 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
     sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, probed, ...(rowCost ? { rowCost } : {}), ...(ids ? { ids } : {}) });
   }
   const memberships = sized.filter((set) => set.probed).length;
+  const checked = sized.filter((set) => set.rowCost !== undefined).length;
   const portfolio = sized[0]?.lead === 'scope' ? sized[0].size : null;
-  if (sized.length === 0) return { page: { scope: 'probe', lead: null, cost: pageRows }, count: { scope: 'probe', lead: null, cost: countRows }, memberships, portfolio };
+  if (sized.length === 0) return { page: { scope: 'probe', lead: null, cost: pageRows }, count: { scope: 'probe', lead: null, cost: countRows }, memberships, checked, portfolio };
   // Without statistics (a new database) the largest set stands in for the number of accounts.
   const known = sized.map((set) => set.size ?? set.cap);
   const accounts = Math.max((await estimatedRows(db, 'accounts')) ?? 0, ...known, 1);
@@ -309,6 +327,7 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
     page: withIds(cheaperPlan(sets(nameSorts.has(query.sort)), accounts, pageRows, true)),
     count: withIds(sized.some((set) => set.size === null) ? { ...count, matches: undefined } : count),
     memberships,
+    checked,
     portfolio,
   };
 }

@@ -6,6 +6,7 @@ import { loadActor } from '@server/modules/users/users.repo';
 import type { Actor } from '@server/policies';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { cheaperPlan, filteredAccounts, planList, type ListPlan, type SizedSet } from './account-filters.repo';
+import { insertAccountsBulk } from './accounts.repo';
 
 // The list chooses which set leads its query (the portfolio, a tag, a search word…) by size.
 // Whatever it chooses, the rows must be the same: these tests run every plan on every query.
@@ -118,14 +119,26 @@ describe('list plans', () => {
     expect(plans.count.ids).toEqual(plans.page.ids);
   });
 
-  // The intersection of the words' term ranges is computed whole before its first row comes out.
-  test("an agent's several-word search walks the small portfolio instead of computing the words' intersection", async () => {
+  // The intersection of the words' term ranges is computed whole before its first row comes out:
+  // a small portfolio is walked instead, unless every word is rare. Runs last: it adds accounts.
+  test("an agent's several-word search walks the small portfolio rather than computing a common word's intersection", async () => {
     const own = actors.own;
     if (!own) throw new Error('own');
-    const plans = await planList(t.db, own, accountListQuerySchema.parse({ q: 'garcia carmen' }));
-    expect(plans.page).toMatchObject({ scope: 'walk', lead: null });
-    expect(plans.count).toMatchObject({ scope: 'walk', lead: null });
-    expect(plans.page.ids).toBeUndefined();
+    // Rare words are read while planning, so the count knows what to expect (its portfolio is so
+    // small here that walking it still wins).
+    const rare = await planList(t.db, own, accountListQuerySchema.parse({ q: 'garcia carmen' }));
+    expect(rare.count.matches).toBeGreaterThan(0);
+    // 1,001 accounts of others with the word "comun": no longer rare, and none of them the agent's.
+    const rows = Array.from({ length: 1_001 }, (_, i) => ({
+      id: newId(), kind: 'person' as const, name: `Comun ${i}`, name_norm: `comun ${i}`, stage: 'lead', emails: '[]', phones: '[]', addresses: '[]',
+      created_at: now, updated_at: now, version: 1,
+    }));
+    await t.db.transaction().execute((trx) => insertAccountsBulk(trx, rows, rows.map((row) => ({ account_id: row.id, term: 'comun' })), []));
+    const common = await planList(t.db, own, accountListQuerySchema.parse({ q: 'comun carmen' }));
+    expect(common.page).toMatchObject({ scope: 'walk', lead: null });
+    expect(common.count).toMatchObject({ scope: 'walk', lead: null });
+    expect(common.page.ids).toBeUndefined();
+    expect(common.count.matches).toBeUndefined();
   });
 });
 
