@@ -91,6 +91,12 @@ const leads = (m: Membership, postgres: boolean) =>
  */
 const readUpTo = 1_000;
 
+/** The rows a query (raw SQL) returns, counted up to `cap` + 1: as far as a plan needs to know. */
+async function rowsUpTo(db: Db, rows: RawBuilder<unknown>, cap: number): Promise<number> {
+  const result = await sql<{ n: number | string }>`select count(*) as n from (${rows} limit ${cap + 1}) as capped`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 /** The accounts behind a membership: their ids when there are few, else the rows counted up to `cap` + 1. */
 async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: number; ids?: string[] }> {
   const first = await sql<{ account_id: string }>`${m.set} limit ${readUpTo + 1}`.execute(db);
@@ -99,8 +105,7 @@ async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: numb
     return { size: ids.length, ids };
   }
   if (cap <= readUpTo) return { size: first.rows.length };
-  const result = await sql<{ n: number | string }>`select count(*) as n from (${m.set} limit ${cap + 1}) as capped`.execute(db);
-  return { size: Number(result.rows[0]?.n ?? 0) };
+  return { size: await rowsUpTo(db, m.set, cap) };
 }
 
 function memberships(query: AccountListQuery): Membership[] {
@@ -164,8 +169,7 @@ const filtersOf = (query: AccountListQuery): Filter[] => [
 
 /** Live accounts with this column value, counted up to `cap` + 1 along the column's index. */
 async function columnSizeOf(db: Db, filter: ColumnFilter, cap: number): Promise<number> {
-  const result = await sql<{ n: number | string }>`select count(*) as n from (select 1 from accounts where discarded_at is null and ${sql.ref(filter.column)} = ${filter.value} limit ${cap + 1}) as capped`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
+  return rowsUpTo(db, sql`select 1 from accounts where discarded_at is null and ${sql.ref(filter.column)} = ${filter.value}`, cap);
 }
 
 /**
@@ -267,8 +271,7 @@ async function walkedForLess(db: Db, m: Membership, held: number | null | undefi
   if (!m.parts || !m.onPortfolio || held == null) return false;
   if (held * (portfolioRowCost + (m.rowCost ?? 0) + probes * portfolioProbeCost) >= wholeReadCost) return false;
   for (const part of m.parts) {
-    const result = await sql<{ n: number | string }>`select count(*) as n from (${part} limit ${rareEntries + 1}) as capped`.execute(db);
-    if (Number(result.rows[0]?.n ?? 0) > rareEntries) return true;
+    if ((await rowsUpTo(db, part, rareEntries)) > rareEntries) return true;
   }
   return false;
 }
