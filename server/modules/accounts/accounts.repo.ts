@@ -94,6 +94,17 @@ export const findVisibleAccount = (db: Db, actor: Actor, id: string): Promise<Ac
 
 type DetailShape = { actor: Actor; counters: readonly OverviewCounter[]; visibleOnly: boolean };
 
+/**
+ * The account's owners by name, as a JSON array of { id, name } in the account's row: its page
+ * then takes one round trip, not two (on PostgreSQL the second was a quarter of a single
+ * account's request).
+ */
+const ownersJson = (postgres: boolean) => (postgres
+  ? sql<string>`(select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name, u.id), '[]')::text
+      from account_owners o join users u on u.id = o.user_id where o.account_id = accounts.id)`
+  : sql<string>`(select json_group_array(json_object('id', u.id, 'name', u.name) order by u.name, u.id)
+      from account_owners o join users u on u.id = o.user_id where o.account_id = accounts.id)`);
+
 /** The SQL differs by actor (their portfolio), counters and visibility: the key names all three. */
 const accountDetail = reusableQuery(
   ({ actor, counters, visibleOnly }: DetailShape) => `${actorKey(actor)} ${counters.join()} ${visibleOnly}`,
@@ -106,6 +117,7 @@ const accountDetail = reusableQuery(
       eb.selectFrom('users as creator').select('creator.name').whereRef('creator.id', '=', 'accounts.created_by').as('created_by_name'),
       eb.selectFrom('accounts as parent').select('parent.name')
         .whereRef('parent.id', '=', 'accounts.parent_id').where(accountScope(actor, 'parent')).as('parent_name'),
+      ownersJson(isPostgres(db)).as('owners_json'),
     ])
     .select(overviewSelections(actor, counters))
     .where('accounts.id', '=', slots.id)
@@ -113,8 +125,8 @@ const accountDetail = reusableQuery(
 );
 
 /**
- * An account as its page shows it, in one query: the row, its creator's name, its parent when
- * the actor may see that too, and the overview counters. `visibleOnly` false reads an account the
+ * An account as its page shows it, in one query: the row, its owners, its creator's name, its
+ * parent when the actor may see that too, and the overview counters. `visibleOnly` false reads an account the
  * caller has just written whatever the actor's portfolio now says (owners may have changed).
  */
 export const findAccountDetail = async (db: Db, actor: Actor, id: string, counters: readonly OverviewCounter[], visibleOnly: boolean) =>

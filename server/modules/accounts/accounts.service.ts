@@ -1,14 +1,16 @@
 import {
-  accountCreateSchema, accountOwnersSchema, accountUpdateSchema, overviewCounterKeys,
+  accountCreateSchema, accountOwnersSchema, accountUpdateSchema, overviewCounterKeys, userRefSchema,
   type Account, type AccountCreate, type AccountKind, type AccountListQuery, type AccountUpdate,
 } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import { checkTaxId } from '@contract/tax-id';
 import type { AccountListItem } from '@contract/accounts';
 import type { AccountRow, Db } from '@server/db/database';
+import { z } from 'zod';
 import { diffFields } from '@server/lib/diff';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
+import { parseJsonColumn } from '@server/lib/json';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
@@ -57,9 +59,11 @@ async function checkListValues(db: Db, next: AccountFields, current: AccountFiel
   }
 }
 
-/** An account as its page shows it, from a row read by findAccountDetail: one more query, for its owners. */
-async function presentDetail(db: Db, actor: Actor, row: AccountDetailRow): Promise<Account> {
-  const owners = (await ownersOf(db, [row.id])).get(row.id) ?? [];
+const ownersSchema = z.array(userRefSchema);
+
+/** An account as its page shows it, from a row read by findAccountDetail (its owners included). */
+function presentDetail(actor: Actor, row: AccountDetailRow): Account {
+  const owners = parseJsonColumn(row.owners_json, ownersSchema, []);
   const createdBy = row.created_by && row.created_by_name ? { id: row.created_by, name: row.created_by_name } : null;
   const parent = row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null;
   return presentAccount(row, owners, createdBy, actor, overviewOf(row, overviewCounterKeys), parent);
@@ -69,7 +73,7 @@ async function presentDetail(db: Db, actor: Actor, row: AccountDetailRow): Promi
 export async function presentById(db: Db, actor: Actor, row: AccountRow): Promise<Account> {
   const detail = await findAccountDetail(db, actor, row.id, overviewCounterKeys, false);
   if (!detail) throw new AppError('not_found');
-  return presentDetail(db, actor, detail);
+  return presentDetail(actor, detail);
 }
 
 /** A new account to insert: its kind, fields and owners. */
@@ -224,7 +228,7 @@ export async function getAccount(db: Db, actor: Actor, id: string): Promise<Acco
   authorize(actor, { domain: 'account', action: 'read' });
   const detail = await findAccountDetail(db, actor, id, overviewCounterKeys, true);
   if (!detail) throw new AppError('not_found');
-  return presentDetail(db, actor, detail);
+  return presentDetail(actor, detail);
 }
 
 export async function findAccounts(db: Db, actor: Actor, query: AccountListQuery): Promise<ListResponse<AccountListItem>> {

@@ -197,6 +197,10 @@ describe('history', () => {
     const response = await admin.put(`/api/v1/accounts/${account.id}/owners`, { version: 1, ownerIds: [agent.user.id, manager.user.id] });
     expect(response.statusCode).toBe(200);
     expect(response.json<Account>().owners.map((o) => o.name)).toEqual(['Marta Manager', 'Pablo Agente']);
+    // The account's page reads its owners with the row, by name, with their ids.
+    expect((await admin.get(`/api/v1/accounts/${account.id}`)).json<Account>().owners).toEqual([
+      { id: manager.user.id, name: 'Marta Manager' }, { id: agent.user.id, name: 'Pablo Agente' },
+    ]);
     const [latest] = (await timeline(admin, account.id)).items;
     expect(latest).toMatchObject({
       action: 'owners_changed',
