@@ -2,7 +2,8 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Dialect } from '@server/db/connect';
 import type { Db } from '@server/db/database';
 import { portfolioOf, portfolioSize } from '@server/modules/accounts/account-filters.repo';
-import { accountScope, type Actor } from '@server/policies';
+import { reusableQuery } from '@server/db/reusable-query';
+import { accountScope, actorKey, type Actor } from '@server/policies';
 import { seesAllAccounts } from '@server/policies/actor';
 import { fts5Match, namePrefix, queryIsPrefix, queryWords, tsQuery, type QueryWord } from './search-terms';
 
@@ -39,16 +40,28 @@ type TextProbe = 'prefixes' | 'wholeWords' | 'portfolio';
  * than `limit` accounts; if not, it holds every match.
  */
 export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number, probe: TextProbe = 'prefixes') {
+  const words = queryWords(q);
+  return searchQuery(db, actor, limit, nameRangeOf(q), words.length === 0 ? null : (count) => textMatches(db, dialect, actor, words, count, probe));
+}
+
+/** Names starting with the query: from `prefix` (the query accent-free) up to `prefixEnd`. */
+type NameRange = { prefix: string; prefixEnd: string };
+
+const nameRangeOf = (q: string): NameRange => {
   const prefix = namePrefix(q);
-  const startsWithQuery = sql<SqlBool>`(accounts.name_norm >= ${prefix} and accounts.name_norm < ${prefix + top})`;
+  return { prefix, prefixEnd: prefix + top };
+};
+
+/** searchAccountsQuery from its parts: the name range and the full-text probe (none for a query without words). */
+function searchQuery(db: Db, actor: Actor, limit: number, name: NameRange, text: ((count: number) => TextMatches) | null) {
+  const startsWithQuery = sql<SqlBool>`(accounts.name_norm >= ${name.prefix} and accounts.name_norm < ${name.prefixEnd})`;
   const byName = db.selectFrom('accounts').select('accounts.id')
     .where(startsWithQuery).where(accountScope(actor, 'accounts', 'probe'))
     .orderBy('accounts.name_norm').orderBy('accounts.id').limit(limit + 1);
-  const words = queryWords(q);
-  const probes = words.length === 0
+  const probes = text === null
     ? db.selectFrom(byName.as('by_name')).select('by_name.id')
     : db.selectFrom(byName.as('by_name')).select('by_name.id')
-      .unionAll(db.selectFrom(textMatches(db, dialect, actor, words, limit + 1, probe).as('by_text')).select('by_text.id'));
+      .unionAll(db.selectFrom(text(limit + 1).as('by_text')).select('by_text.id'));
   return db.selectFrom('accounts')
     .select(['accounts.id', 'accounts.kind', 'accounts.name', 'accounts.stage', 'accounts.emails', 'accounts.tax_id', 'accounts.tax_id_norm', 'accounts.country', 'accounts.city'])
     .select(sql<number>`case when ${startsWithQuery} then 0 else 1 end`.as('tier'))
@@ -59,19 +72,21 @@ export function searchAccountsQuery(db: Db, dialect: Dialect, actor: Actor, q: s
 
 export type SearchRow = Awaited<ReturnType<ReturnType<typeof searchAccountsQuery>['execute']>>[number];
 
+type TextMatches = ReturnType<typeof textMatches>;
+
+/**
+ * SQLite's search, built and compiled once per actor and limit (see reusableQuery): its SQL does
+ * not depend on the words, which are bound as one FTS5 match expression. Building this query with
+ * Kysely took about a sixth of a quick search's time in-process (0.13 of 0.9 ms).
+ */
+const sqliteSearch = reusableQuery(
+  ({ actor, limit }: { actor: Actor; limit: number }) => `${actorKey(actor)} ${limit}`,
+  (db, { actor, limit }, slots: NameRange & { match: string }) => searchQuery(db, actor, limit, slots, (count) => ftsMatches(db, actor, slots.match, count)),
+);
+
 /** Up to `count` visible accounts matching every word in the full-text index, in its own order. */
 function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[], count: number, probe: TextProbe) {
-  if (dialect === 'sqlite') {
-    return db.withTables<SqliteSearchTables>()
-      .selectFrom('account_fts')
-      .innerJoin('account_fts_keys', 'account_fts_keys.seq', 'account_fts.rowid')
-      .innerJoin('accounts', 'accounts.id', 'account_fts_keys.account_id')
-      .select('accounts.id')
-      .where(sql<SqlBool>`account_fts match ${fts5Match(words)}`)
-      .where(accountScope(actor, 'accounts', 'probe'))
-      .orderBy('account_fts.rowid', 'desc')
-      .limit(count);
-  }
+  if (dialect === 'sqlite') return ftsMatches(db, actor, fts5Match(words), count);
   if (probe === 'portfolio') return portfolioWordMatches(db, actor, words, count);
   const [only] = words;
   const [token] = only?.tokens ?? [];
@@ -81,6 +96,19 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[],
   return db.selectFrom('accounts').select('accounts.id')
     .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words, probe === 'wholeWords')})`)
     .where(accountScope(actor, 'accounts', 'probe'))
+    .limit(count);
+}
+
+/** SQLite: up to `count` visible accounts matching an FTS5 expression, newest first. */
+function ftsMatches(db: Db, actor: Actor, match: string, count: number) {
+  return db.withTables<SqliteSearchTables>()
+    .selectFrom('account_fts')
+    .innerJoin('account_fts_keys', 'account_fts_keys.seq', 'account_fts.rowid')
+    .innerJoin('accounts', 'accounts.id', 'account_fts_keys.account_id')
+    .select('accounts.id')
+    .where(sql<SqlBool>`account_fts match ${match}`)
+    .where(accountScope(actor, 'accounts', 'probe'))
+    .orderBy('account_fts.rowid', 'desc')
     .limit(count);
 }
 
@@ -151,5 +179,6 @@ export async function searchAccounts(db: Db, dialect: Dialect, actor: Actor, q: 
     const asWords = await searchAccountsQuery(db, dialect, actor, q, limit, 'wholeWords').execute();
     if (asWords.length > limit) return asWords;
   }
+  if (dialect === 'sqlite' && words.length > 0) return sqliteSearch(db, { actor, limit }, { ...nameRangeOf(q), match: fts5Match(words) });
   return searchAccountsQuery(db, dialect, actor, q, limit).execute();
 }
