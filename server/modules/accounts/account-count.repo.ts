@@ -5,8 +5,7 @@ import { isPostgres, type Db } from '@server/db/database';
 import { estimatedRows } from '@server/db/statistics';
 import { countUpTo } from '@server/lib/list';
 import type { Actor } from '@server/policies';
-import { seesAllAccounts } from '@server/policies/actor';
-import { filteredAccounts, planList, soleWord, type ListPlan, type ListPlans } from './account-filters.repo';
+import { filteredAccounts, planList, type ListPlan, type ListPlans } from './account-filters.repo';
 
 /**
  * A first page counts its list exactly when the count's plan visits at most this many rows (a
@@ -103,55 +102,29 @@ export function countsWithPage(plans: ListPlans): 'ids' | 'walk' | null {
  * or portfolio, so accounts imported together do not skew it.
  */
 async function sampledEstimate(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan, clearly = false): Promise<number | null> {
-  const sampled = await sampleHits(db, actor, query, plan);
-  if (!sampled) return null;
-  const { hits, scale } = sampled;
-  if (hits < minHits) return null;
-  const estimate = Number((hits * scale).toPrecision(2));
-  const lowest = clearly ? (hits - clearDeviations * Math.sqrt(hits)) * scale : estimate;
-  return lowest > exactTotalLimit + 1 ? estimate : null;
-}
-
-/** The list's matches among a sample's accounts, and how many accounts each stands for. */
-async function sampleHits(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan): Promise<{ hits: number; scale: number } | null> {
   const walking = plan.scope === 'walk';
-  const word = !walking && seesAllAccounts(actor) ? soleWord(query) : null;
-  if (word) return { hits: await wordSample(db, word), scale: idSampleScale };
   const sample = walking ? portfolioSample : isPostgres(db) ? await pageSample(db) : await rowidSample(db);
   if (!sample) return null;
   const result = await filteredAccounts(db, actor, query, walking ? plan : undefined)
     .where(sample.condition)
     .select((eb) => eb.fn.countAll().as('hits'))
     .executeTakeFirst();
-  return { hits: Number(result?.hits ?? 0), scale: sample.scale };
+  const hits = Number(result?.hits ?? 0);
+  if (hits < minHits) return null;
+  const estimate = Number((hits * sample.scale).toPrecision(2));
+  const lowest = clearly ? (hits - clearDeviations * Math.sqrt(hits)) * sample.scale : estimate;
+  return lowest > exactTotalLimit + 1 ? estimate : null;
 }
 
 /** Which accounts a sample visits, and how many accounts each stands for. */
 type Sample = { condition: RawBuilder<SqlBool>; scale: number };
 
 /**
- * One account in 16: those whose id ends in 0. Ids are UUIDv7, whose last twelve hex digits are
- * random, so this is an even sample of any set of accounts.
+ * One portfolio row in 16: those whose id ends in 0. Ids are UUIDv7, whose last twelve hex digits
+ * are random, so this is an even sample of any portfolio, read from its own index (a team's 50,000
+ * rows: 3,125 read), where a sample of all accounts probed the portfolio for each account.
  */
-const idSampled = (id: string) => sql<SqlBool>`substr(${sql.ref(id)}, 36, 1) = '0'`;
-const idSampleScale = 16;
-
-/**
- * A portfolio's sample: its rows whose ids idSampled keeps, read from the portfolio's own index (a
- * team's 50,000 rows: 3,125 read), where a sample of all accounts probed the portfolio for each account.
- */
-const portfolioSample: Sample = { condition: idSampled('accounts.id'), scale: idSampleScale };
-
-/**
- * The live accounts that idSampled keeps among the word's own entries in the term index (see
- * soleWord): one range read, where the table's sample probes 2,000 accounts for the word (an
- * admin's "garcia" at a million accounts: 7–10 ms on SQLite).
- */
-async function wordSample(db: Db, word: RawBuilder<SqlBool>): Promise<number> {
-  const result = await sql<{ hits: number | string }>`select count(*) as hits from accounts
-    where accounts.discarded_at is null and accounts.id in (select m.account_id from account_terms m where ${word} and ${idSampled('m.account_id')})`.execute(db);
-  return Number(result.rows[0]?.hits ?? 0);
-}
+const portfolioSample: Sample = { condition: sql<SqlBool>`substr(accounts.id, 36, 1) = '0'`, scale: 16 };
 
 async function rowidSample(db: Db): Promise<Sample | null> {
   const result = await sql<{ top: number | null }>`select max(rowid) as top from accounts`.execute(db);

@@ -127,28 +127,14 @@ function memberships(query: AccountListQuery): Membership[] {
   // the terms (' t1 t2 ', no spaces within one), so there a term starts with the word where
   // ' ' + word occurs.
   const words = (query.q ? queryPrefixes(query.q) : []).map((alternatives) => {
+    const ranges = alternatives.map((prefix) => sql`(m.term >= ${prefix} and m.term < ${prefix + top})`);
     const onRow = (postgres: boolean) => sql<SqlBool>`(${sql.join(alternatives.map((prefix) => (postgres
       ? sql`strpos(accounts.words, ${` ${prefix}`}) > 0`
       : sql`instr(accounts.words, ${` ${prefix}`}) > 0`)), sql` or `)})`;
-    return { ...rowsOf('account_terms', termsStarting(alternatives)), onPortfolio: onRow, rowCost: wordCheckCost * alternatives.length };
+    return { ...rowsOf('account_terms', sql<SqlBool>`(${sql.join(ranges, sql` or `)})`), onPortfolio: onRow, rowCost: wordCheckCost * alternatives.length };
   });
   if (words.length > 0) found.push(allOf(words));
   return found;
-}
-
-/** Rows `m` of account_terms whose term starts with one of these prefixes (a word and its compact form). */
-const termsStarting = (alternatives: string[]) =>
-  sql<SqlBool>`(${sql.join(alternatives.map((prefix) => sql`(m.term >= ${prefix} and m.term < ${prefix + top})`), sql` or `)})`;
-
-/**
- * The terms that one search word asks for, as a condition on account_terms `m`, when that word is
- * the list's only filter; null for any other list (see wordSample in account-count.repo.ts).
- */
-export function soleWord(query: AccountListQuery): RawBuilder<SqlBool> | null {
-  const words = query.q ? queryPrefixes(query.q) : [];
-  const [word] = words;
-  if (!word || words.length > 1 || filtersOf(query).length > 1) return null;
-  return termsStarting(word);
 }
 
 /**
