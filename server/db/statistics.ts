@@ -11,7 +11,7 @@ const estimates = timedCache<number | null>(60_000);
  * were gathered. Cheap, approximate, and read at most once a minute per table: for choosing
  * plans, never for answers.
  */
-export async function estimatedRows(db: Db, table: 'accounts'): Promise<number | null> {
+export async function estimatedRows(db: Db, table: 'accounts' | 'account_tags' | 'account_owners'): Promise<number | null> {
   const known = estimates.get(db, table);
   if (known !== undefined) return known;
   const rows = isPostgres(db) ? await fromPostgres(db, table) : await fromSqlite(db, table);

@@ -5,7 +5,8 @@ import { isPostgres, type Db } from '@server/db/database';
 import { estimatedRows } from '@server/db/statistics';
 import { countUpTo } from '@server/lib/list';
 import type { Actor } from '@server/policies';
-import { filteredAccounts, planList, type ListPlan, type ListPlans } from './account-filters.repo';
+import { seesAllAccounts } from '@server/policies/actor';
+import { filteredAccounts, planList, soleMembership, type ListPlan, type ListPlans } from './account-filters.repo';
 
 /**
  * A first page counts its list exactly when the count's plan visits at most this many rows (a
@@ -86,10 +87,15 @@ async function wholePortfolio(db: Db, actor: Actor, query: AccountListQuery, pla
  *   taken 4 in 100).
  * Null: the page and its count run apart.
  */
-export function countsWithPage(plans: ListPlans): 'ids' | 'walk' | null {
+export function countsWithPage(plans: ListPlans, postgres: boolean): 'ids' | 'walk' | null {
   if (plans.count.cost > exactBudget) return null;
   if (plans.count.ids !== undefined) return 'ids';
-  return plans.count.scope === 'walk' && plans.page.scope === 'walk' && plans.memberships + plans.checked > 0 ? 'walk' : null;
+  // Not for search words on PostgreSQL: checked on a portfolio row's words, which a count alone
+  // reads from an index holding only them (portfolio_accounts_words_idx), while a page counted in
+  // the same pass reads every row from the table, in no order (a team's "garcia" at a million
+  // accounts: 72 ms, where the page and its count apart take about 25).
+  const perRow = plans.memberships + (postgres ? 0 : plans.checked);
+  return plans.count.scope === 'walk' && plans.page.scope === 'walk' && perRow > 0 ? 'walk' : null;
 }
 
 /**
@@ -102,18 +108,53 @@ export function countsWithPage(plans: ListPlans): 'ids' | 'walk' | null {
  * or portfolio, so accounts imported together do not skew it.
  */
 async function sampledEstimate(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan, clearly = false): Promise<number | null> {
+  const sampled = await sampleHits(db, actor, query, plan);
+  if (!sampled) return null;
+  const { hits, scale } = sampled;
+  if (hits < minHits) return null;
+  const estimate = Number((hits * scale).toPrecision(2));
+  const lowest = clearly ? (hits - clearDeviations * Math.sqrt(hits)) * scale : estimate;
+  return lowest > exactTotalLimit + 1 ? estimate : null;
+}
+
+/** What a sample found, and how many accounts each of its rows stands for; null with no sample to take. */
+type Sampled = { hits: number; scale: number };
+
+async function sampleHits(db: Db, actor: Actor, query: AccountListQuery, plan: ListPlan): Promise<Sampled | null> {
   const walking = plan.scope === 'walk';
+  const sole = !walking && seesAllAccounts(actor) ? soleMembership(query) : null;
+  if (sole) return membershipSample(db, sole.table, sole.where);
   const sample = walking ? portfolioSample : isPostgres(db) ? await pageSample(db) : await rowidSample(db);
   if (!sample) return null;
   const result = await filteredAccounts(db, actor, query, walking ? plan : undefined)
     .where(sample.condition)
     .select((eb) => eb.fn.countAll().as('hits'))
     .executeTakeFirst();
-  const hits = Number(result?.hits ?? 0);
-  if (hits < minHits) return null;
-  const estimate = Number((hits * sample.scale).toPrecision(2));
-  const lowest = clearly ? (hits - clearDeviations * Math.sqrt(hits)) * sample.scale : estimate;
-  return lowest > exactTotalLimit + 1 ? estimate : null;
+  return { hits: Number(result?.hits ?? 0), scale: sample.scale };
+}
+
+/**
+ * An admin's list of one tag or one owner (see soleMembership), estimated from a sample of that
+ * table's own rows, each of them one account: the table's sample of accounts probed each account
+ * for the tag (an admin's list of a tag on 300,000 of a million accounts: 10 ms of its 15 ms on
+ * SQLite), where these rows are read by rowid or by page from a narrow table. Rows of accounts in
+ * the bin count too: the total is shown as an estimate. SQLite probes rowids as for accounts;
+ * PostgreSQL reads a share of the table's pages for five times the rows of the accounts' sample,
+ * as rows written together (an import tagging its accounts) lie together.
+ */
+async function membershipSample(db: Db, table: 'account_tags' | 'account_owners', where: RawBuilder<SqlBool>): Promise<Sampled | null> {
+  if (isPostgres(db)) {
+    const rows = await estimatedRows(db, table);
+    if (!rows || rows <= sampleSize) return null;
+    const percent = Math.min(100, (100 * 5 * sampleSize) / rows);
+    const result = await sql<{ hits: number | string }>`select count(*) as hits
+      from ${sql.table(table)} m tablesample system (${sql.lit(percent)}) repeatable (0) where ${where}`.execute(db);
+    return { hits: Number(result.rows[0]?.hits ?? 0), scale: 100 / percent };
+  }
+  const sample = await rowidSample(db, table, 'm');
+  if (!sample) return null;
+  const result = await sql<{ hits: number | string }>`select count(*) as hits from ${sql.table(table)} m where ${where} and ${sample.condition}`.execute(db);
+  return { hits: Number(result.rows[0]?.hits ?? 0), scale: sample.scale };
 }
 
 /** Which accounts a sample visits, and how many accounts each stands for. */
@@ -126,8 +167,9 @@ type Sample = { condition: RawBuilder<SqlBool>; scale: number };
  */
 const portfolioSample: Sample = { condition: sql<SqlBool>`substr(accounts.id, 36, 1) = '0'`, scale: 16 };
 
-async function rowidSample(db: Db): Promise<Sample | null> {
-  const result = await sql<{ top: number | null }>`select max(rowid) as top from accounts`.execute(db);
+/** SQLite: rows of `table` (accounts, by default) named `alias` in the query, probed by rowid. */
+async function rowidSample(db: Db, table = 'accounts', alias = 'accounts'): Promise<Sample | null> {
+  const result = await sql<{ top: number | null }>`select max(rowid) as top from ${sql.table(table)}`.execute(db);
   const top = Number(result.rows[0]?.top ?? 0);
   if (top <= sampleSize) return null;
   const step = Math.floor(top / sampleSize);
@@ -136,7 +178,7 @@ async function rowidSample(db: Db): Promise<Sample | null> {
   // an even stride alone falls in step with data written in a cycle (every fifth row a company).
   const offset = sql`(i * 2654435761 + 40503) % 4294967291 % ${step}`;
   return {
-    condition: sql<SqlBool>`accounts.rowid in (with recursive probe(i) as (select 0 union all select i + 1 from probe where i + 1 < ${probes}) select i * ${step} + ${offset} + 1 from probe)`,
+    condition: sql<SqlBool>`${sql.ref(`${alias}.rowid`)} in (with recursive probe(i) as (select 0 union all select i + 1 from probe where i + 1 < ${probes}) select i * ${step} + ${offset} + 1 from probe)`,
     scale: top / probes,
   };
 }

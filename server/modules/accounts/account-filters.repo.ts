@@ -43,16 +43,36 @@ type Membership = {
    * (see wholeReadCost), of these parts.
    */
   parts?: RawBuilder<unknown>[];
+  /** The table's rows `m` that the set reads (see soleMembership). */
+  rows?: { table: MembershipTable; where: RawBuilder<SqlBool> };
 };
+
+type MembershipTable = 'account_owners' | 'account_tags' | 'account_traits' | 'account_terms';
 
 // `limit 1 offset 0` keeps SQLite from turning the check into a join with a Bloom filter, and
 // PostgreSQL from a join or hashed subplan: each reads the whole set first (SQLite: 120 ms for a
 // tag on 300,000 accounts, for a page of 51).
-function rowsOf(table: 'account_owners' | 'account_tags' | 'account_traits' | 'account_terms', where: RawBuilder<SqlBool>): Membership {
+function rowsOf(table: MembershipTable, where: RawBuilder<SqlBool>): Membership {
   return {
     set: sql`select m.account_id from ${sql.table(table)} m where ${where}`,
     check: sql<SqlBool>`exists (select 1 from ${sql.table(table)} m where m.account_id = accounts.id and ${where} limit 1 offset 0)`,
+    rows: { table, where },
   };
+}
+
+/**
+ * A list whose only filter is one tag or one owner: its table's rows `m` that the list reads.
+ * Those tables hold one row per account and key, so a sample of their rows estimates the list
+ * (see membershipSample in account-count.repo.ts); a search word's terms may be several per
+ * account, and traits one per kind.
+ */
+export function soleMembership(query: AccountListQuery): { table: 'account_tags' | 'account_owners'; where: RawBuilder<SqlBool> } | null {
+  const filters = filtersOf(query);
+  const [only] = filters;
+  if (filters.length !== 1 || !only || !('membership' in only)) return null;
+  const rows = only.membership.rows;
+  if (rows?.table !== 'account_tags' && rows?.table !== 'account_owners') return null;
+  return { table: rows.table, where: rows.where };
 }
 
 /**

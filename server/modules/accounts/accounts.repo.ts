@@ -36,7 +36,7 @@ export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery
   const plans = await planList(db, actor, query, false);
   const sort = sortPlans[query.sort];
   const values = sortValues[query.sort];
-  const together = countsWithPage(plans);
+  const together = countsWithPage(plans, isPostgres(db));
   // Every page of a list counted by its ids reads them the same way, so page 80 costs what page 1 does.
   const plan = together === 'ids' ? plans.count : plans.page;
   const filtered = filteredAccounts(db, actor, query, plan);
