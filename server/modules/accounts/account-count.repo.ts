@@ -101,9 +101,10 @@ export function countsWithPage(plans: ListPlans, postgres: boolean): 'ids' | 'wa
 /**
  * Matching accounts estimated from a sample, rounded to two significant figures, or null when the
  * sample found too few to say the list is clearly past the exact limit. A walked portfolio samples
- * its own rows (portfolioSample); otherwise SQLite probes one rowid in each even stretch from 1 to
- * the highest (gaps count as misses, so no statistics are needed) and PostgreSQL reads a fixed
- * share of the table's pages (`tablesample system … repeatable`). Every sample is the same on
+ * its own rows (portfolioSample), an admin's list of one tag or owner the rows of that table
+ * (membershipSample); otherwise SQLite probes one rowid in each even stretch from 1 to the
+ * highest (gaps count as misses, so no statistics are needed) and PostgreSQL reads a fixed share
+ * of the table's pages (`tablesample system … repeatable`). Every sample is the same on
  * every call, so the total does not flicker between refreshes, and spreads over the whole table
  * or portfolio, so accounts imported together do not skew it.
  */
