@@ -169,7 +169,7 @@ type Sample = { condition: RawBuilder<SqlBool>; scale: number };
 const portfolioSample: Sample = { condition: sql<SqlBool>`substr(accounts.id, 36, 1) = '0'`, scale: 16 };
 
 /** SQLite: rows of `table` (accounts, by default) named `alias` in the query, probed by rowid. */
-async function rowidSample(db: Db, table = 'accounts', alias = 'accounts'): Promise<Sample | null> {
+async function rowidSample(db: Db, table: 'accounts' | 'account_tags' | 'account_owners' = 'accounts', alias = 'accounts'): Promise<Sample | null> {
   const result = await sql<{ top: number | null }>`select max(rowid) as top from ${sql.table(table)}`.execute(db);
   const top = Number(result.rows[0]?.top ?? 0);
   if (top <= sampleSize) return null;

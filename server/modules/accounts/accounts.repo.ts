@@ -126,8 +126,9 @@ const accountDetail = reusableQuery(
 
 /**
  * An account as its page shows it, in one query: the row, its owners, its creator's name, its
- * parent when the actor may see that too, and the overview counters. `visibleOnly` false reads an account the
- * caller has just written whatever the actor's portfolio now says (owners may have changed).
+ * parent when the actor may see that too, and the overview counters. `visibleOnly` false reads an
+ * account the caller has just written whatever the actor's portfolio now says (owners may have
+ * changed).
  */
 export const findAccountDetail = async (db: Db, actor: Actor, id: string, counters: readonly OverviewCounter[], visibleOnly: boolean) =>
   (await accountDetail(db, { actor, counters, visibleOnly }, { id }))[0];
@@ -215,7 +216,7 @@ const ownerRows = reusableQuery((count: number) => String(count), (db, _count, i
   .innerJoin('users', 'users.id', 'account_owners.user_id')
   .select(['account_owners.account_id', 'users.id', 'users.name'])
   .where('account_owners.account_id', 'in', Object.values(ids))
-  .orderBy('users.name'));
+  .orderBy('users.name').orderBy('users.id'));
 
 /** The owners of each account, by name, in one query for a whole page. */
 export async function ownersOf(db: Db, accountIds: string[]): Promise<Map<string, UserRef[]>> {

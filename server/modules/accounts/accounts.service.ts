@@ -1,12 +1,11 @@
 import {
-  accountCreateSchema, accountOwnersSchema, accountUpdateSchema, overviewCounterKeys, userRefSchema,
+  accountCreateSchema, accountOwnersSchema, accountSchema, accountUpdateSchema, overviewCounterKeys,
   type Account, type AccountCreate, type AccountKind, type AccountListQuery, type AccountUpdate,
 } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import { checkTaxId } from '@contract/tax-id';
 import type { AccountListItem } from '@contract/accounts';
 import type { AccountRow, Db } from '@server/db/database';
-import { z } from 'zod';
 import { diffFields } from '@server/lib/diff';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
@@ -59,11 +58,9 @@ async function checkListValues(db: Db, next: AccountFields, current: AccountFiel
   }
 }
 
-const ownersSchema = z.array(userRefSchema);
-
 /** An account as its page shows it, from a row read by findAccountDetail (its owners included). */
 function presentDetail(actor: Actor, row: AccountDetailRow): Account {
-  const owners = parseJsonColumn(row.owners_json, ownersSchema, []);
+  const owners = parseJsonColumn(row.owners_json, accountSchema.shape.owners, []);
   const createdBy = row.created_by && row.created_by_name ? { id: row.created_by, name: row.created_by_name } : null;
   const parent = row.parent_id && row.parent_name ? { id: row.parent_id, name: row.parent_name } : null;
   return presentAccount(row, owners, createdBy, actor, overviewOf(row, overviewCounterKeys), parent);
