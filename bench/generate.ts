@@ -5,6 +5,7 @@ import { inChunks } from '@server/lib/chunks';
 import { newId } from '@server/lib/ids';
 import { normalizeText } from '@server/lib/normalize';
 import { blankAccountFields, columnsOf, termsOf, type AccountFields } from '@server/modules/accounts/account-fields';
+import { insertAccountsBulk } from '@server/modules/accounts/accounts.repo';
 import { createUser } from '@server/modules/users/users.service';
 import { openBench } from './open';
 import {
@@ -134,9 +135,7 @@ export async function generateDataset(handle: DatabaseHandle, size: number, log:
       }
     }
     await db.transaction().execute(async (trx) => {
-      await inChunks(rows, (chunk) => trx.insertInto('accounts').values(chunk).execute());
-      await inChunks(terms, (chunk) => trx.insertInto('account_terms').values(chunk).execute());
-      await inChunks(owners, (chunk) => trx.insertInto('account_owners').values(chunk).execute());
+      await insertAccountsBulk(trx, rows, terms, owners);
       await inChunks(contacts, (chunk) => trx.insertInto('contacts').values(chunk).execute());
       await inChunks(tags, (chunk) => trx.insertInto('account_tags').values(chunk).execute());
       await inChunks(requests, (chunk) => trx.insertInto('requests').values(chunk).execute());

@@ -127,8 +127,13 @@ async function viaRaw(handle: DatabaseHandle & { dataDir: string }, csv: string,
       ledger.push([importId, rowNumber, 'created', id]);
     }
     await raw.all('begin', []);
+    // In the order the app writes them (see insertAccountsBulk): on SQLite terms first.
+    if (dialect === 'sqlite') {
+      await raw.all('pragma defer_foreign_keys = on', []);
+      await insert('account_terms', ['account_id', 'term'], terms);
+    }
     await insert('accounts', ['id', 'kind', 'name', 'name_norm', 'first_name', 'last_name', 'stage', 'emails', 'phones', 'addresses', 'city', 'city_norm', 'country', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'], accounts);
-    await insert('account_terms', ['account_id', 'term'], terms);
+    if (dialect === 'postgres') await insert('account_terms', ['account_id', 'term'], terms);
     await insert('account_owners', ['account_id', 'user_id'], owners);
     await insert('audit_log', ['id', 'at', 'actor_id', 'entity', 'entity_id', 'account_id', 'action', 'changes'], audits);
     await insert('import_rows', ['import_id', 'row_number', 'action', 'account_id'], ledger);

@@ -9,6 +9,7 @@ import { normalizeText } from '@server/lib/normalize';
 import { accountScope, holderOf, type Actor, type ScopeDrive } from '@server/policies';
 import { seesAllAccounts } from '@server/policies/actor';
 import { queryPrefixes } from './account-fields';
+import { termDocumentRows, termDocuments, termsMatch } from './term-index.repo';
 
 /**
  * Sets are sized up to this many rows, read from their indexes: enough to choose a page's plan
@@ -45,6 +46,10 @@ type Membership = {
   parts?: RawBuilder<unknown>[];
   /** The table's rows `m` that the set reads (see soleMembership). */
   rows?: { table: MembershipTable; where: RawBuilder<SqlBool> };
+  /** One row per account of the set, read from an index alone: to size it, or count it exactly (see term-index.repo.ts). */
+  indexRows?: RawBuilder<unknown>;
+  /** The set holds only accounts of the actor's portfolio: its size is a share of the portfolio, not of all accounts. */
+  inScope?: boolean;
 };
 
 type MembershipTable = 'account_owners' | 'account_tags' | 'account_traits' | 'account_terms';
@@ -67,7 +72,7 @@ function rowsOf(table: MembershipTable, where: RawBuilder<SqlBool>): Membership 
  * account, and traits one per kind.
  */
 export function soleMembership(query: AccountListQuery): { table: 'account_tags' | 'account_owners'; where: RawBuilder<SqlBool> } | null {
-  const filters = filtersOf(query);
+  const filters = filtersOf(query, null);
   const [only] = filters;
   if (filters.length !== 1 || !only || !('membership' in only)) return null;
   const rows = only.membership.rows;
@@ -76,8 +81,9 @@ export function soleMembership(query: AccountListQuery): { table: 'account_tags'
 }
 
 /**
- * Accounts in every one of these sets. Several search words lead as the intersection of their
- * term ranges, read from the index side by side: leading with one word and checking the others
+ * Accounts in every one of these sets. On PostgreSQL several search words lead as the
+ * intersection of their term ranges, read from the index side by side (SQLite intersects them in
+ * its index of terms and holders, see indexedWords): leading with one word and checking the others
  * on each of its accounts visits every account of the word ("maria lopez" at a million: 20,000
  * accounts, 0.46 s), while the intersection reads index entries only.
  */
@@ -119,6 +125,9 @@ async function rowsUpTo(db: Db, rows: RawBuilder<unknown>, cap: number): Promise
 
 /** The accounts behind a membership: their ids when there are few, else the rows counted up to `cap` + 1. */
 async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: number; ids?: string[] }> {
+  // Sized from the index alone; never read ahead, as the index computes it again in a millisecond
+  // or two (the 907 accounts of "maria lopez"), where binding a few hundred ids cost more.
+  if (m.indexRows) return { size: await rowsUpTo(db, m.indexRows, cap) };
   const first = await sql<{ account_id: string }>`${m.set} limit ${readUpTo + 1}`.execute(db);
   if (first.rows.length <= readUpTo) {
     const ids = [...new Set(first.rows.map((row) => row.account_id))];
@@ -128,7 +137,30 @@ async function readSet(db: Db, m: Membership, cap: number): Promise<{ size: numb
   return { size: await rowsUpTo(db, m.set, cap) };
 }
 
-function memberships(query: AccountListQuery): Membership[] {
+/**
+ * Where a list's search words are looked up: on SQLite the index of terms and holders (see
+ * term-index.repo.ts), holding the actor's portfolio (`holder`, null for an actor who sees every
+ * account); null on PostgreSQL, where each word is a range of account_terms.
+ */
+type TermIndex = { holder: string | null };
+
+const termIndexOf = (db: Db, actor: Actor): TermIndex | null =>
+  (isPostgres(db) ? null : { holder: seesAllAccounts(actor) ? null : holderOf(actor) });
+
+/**
+ * The search words as one set read from SQLite's index of terms (FTS5 intersects the words and
+ * the holder), checked per account or on a portfolio's row as `words` is.
+ */
+function indexedWords(words: Membership, prefixes: string[][], index: TermIndex): Membership {
+  const match = termsMatch(prefixes, index.holder);
+  const { check, onPortfolio, rowCost } = words;
+  return {
+    check, set: termDocuments(match), indexRows: termDocumentRows(match), inScope: index.holder !== null,
+    ...(onPortfolio ? { onPortfolio } : {}), ...(rowCost ? { rowCost } : {}),
+  };
+}
+
+function memberships(query: AccountListQuery, index: TermIndex | null): Membership[] {
   const found: Membership[] = [];
   if (query.ownerId) found.push(rowsOf('account_owners', sql`m.user_id = ${query.ownerId}`));
   if (query.tagId) {
@@ -146,14 +178,15 @@ function memberships(query: AccountListQuery): Membership[] {
   // Every word of the search must start one of the account's terms; a portfolio's row carries
   // the terms (' t1 t2 ', no spaces within one), so there a term starts with the word where
   // ' ' + word occurs.
-  const words = (query.q ? queryPrefixes(query.q) : []).map((alternatives) => {
+  const prefixes = query.q ? queryPrefixes(query.q) : [];
+  const words = prefixes.map((alternatives) => {
     const ranges = alternatives.map((prefix) => sql`(m.term >= ${prefix} and m.term < ${prefix + top})`);
     const onRow = (postgres: boolean) => sql<SqlBool>`(${sql.join(alternatives.map((prefix) => (postgres
       ? sql`strpos(accounts.words, ${` ${prefix}`}) > 0`
       : sql`instr(accounts.words, ${` ${prefix}`}) > 0`)), sql` or `)})`;
     return { ...rowsOf('account_terms', sql<SqlBool>`(${sql.join(ranges, sql` or `)})`), onPortfolio: onRow, rowCost: wordCheckCost * alternatives.length };
   });
-  if (words.length > 0) found.push(allOf(words));
+  if (words.length > 0) found.push(index ? indexedWords(allOf(words), prefixes, index) : allOf(words));
   return found;
 }
 
@@ -182,8 +215,8 @@ function columnFilters(query: AccountListQuery): ColumnFilter[] {
 /** A list's filters that can lead, numbered as ListPlan.lead names them. */
 type Filter = { membership: Membership } | { column: ColumnFilter };
 
-const filtersOf = (query: AccountListQuery): Filter[] => [
-  ...memberships(query).map((membership) => ({ membership })),
+const filtersOf = (query: AccountListQuery, index: TermIndex | null): Filter[] => [
+  ...memberships(query, index).map((membership) => ({ membership })),
   ...columnFilters(query).map((column) => ({ column })),
 ];
 
@@ -219,14 +252,22 @@ export type PlanCost = ListPlan & { cost: number; matches?: number };
  * for; `checked`: how many are checked on the row itself at a cost (search words); `portfolio`:
  * the actor's live accounts, when known (null: an admin, or past sizeCaps.count).
  */
-export type ListPlans = { page: PlanCost; count: PlanCost; memberships: number; checked: number; portfolio: number | null };
+export type ListPlans = {
+  page: PlanCost; count: PlanCost; memberships: number; checked: number; portfolio: number | null;
+  /**
+   * The list's only filter as rows of an index that holds the actor's scope too, counted there
+   * exactly (see countAccounts): `size` when sizing it counted them all already.
+   */
+  indexCount?: { rows: RawBuilder<unknown>; size: number | null };
+};
 
 /**
  * A set that could lead, with its size. `inOrder`: its index gives rows in the order wanted (the
  * portfolio always; a column's index for a page sorted by name, or for a count), so leading with
- * it stops once enough rows are found; otherwise leading reads the whole set.
+ * it stops once enough rows are found; otherwise leading reads the whole set. `share`: the part of
+ * the accounts it keeps, when not size / accounts (a set within the portfolio: size / portfolio).
  */
-export type SizedSet = { lead: number | 'scope'; size: number; inOrder?: boolean; probed?: boolean; column?: boolean; rowCost?: number };
+export type SizedSet = { lead: number | 'scope'; size: number; inOrder?: boolean; probed?: boolean; column?: boolean; rowCost?: number; share?: number };
 
 /**
  * What visiting one row of a walked portfolio costs, and probing a membership for it, in the unit
@@ -246,7 +287,7 @@ const portfolioProbeCost = 2;
  */
 const wordCheckCost = 0.3;
 /**
- * Reading a set that is computed whole before its first row (the intersection of several words'
+ * Reading a set that is computed whole before its first row (PostgreSQL's intersection of several words'
  * term ranges: "maria lopez" reads 60,000 entries, 11-20 ms at a million accounts on either
  * database), in the unit above. A portfolio that can be walked whole for less, checking the
  * words on its rows (an agent's 5,000 accounts: 4,250), is walked without reading the set, unless
@@ -264,7 +305,7 @@ const rareEntries = 1_000;
  * seeks), and a sorted page then sorts what it found.
  */
 export function cheaperPlan(sets: SizedSet[], accounts: number, wanted: number, sorted: boolean): PlanCost {
-  const matches = Math.max(1, sets.reduce((n, set) => n * Math.min(1, set.size / accounts), accounts));
+  const matches = Math.max(1, sets.reduce((n, set) => n * (set.share ?? Math.min(1, set.size / accounts)), accounts));
   const probes = sets.filter((set) => set.probed).length;
   const checks = sets.reduce((sum, set) => sum + (set.rowCost ?? 0), 0);
   const walkAlong = (length: number, along?: SizedSet) =>
@@ -307,9 +348,9 @@ const nameSorts = new Set<AccountListQuery['sort']>(['name', '-name']);
  */
 export async function planList(db: Db, actor: Actor, query: AccountListQuery, counting = false): Promise<ListPlans> {
   const sizeCap = counting ? sizeCaps.count : sizeCaps.page;
-  const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; probed: boolean; rowCost?: number; ids?: string[] }> = [];
+  const sized: Array<{ lead: number | 'scope'; size: number | null; cap: number; column: boolean; probed: boolean; rowCost?: number; ids?: string[]; inScope?: boolean }> = [];
   if (!seesAllAccounts(actor)) sized.push({ lead: 'scope', size: await portfolioSize(db, actor), cap: sizeCaps.count, column: false, probed: false });
-  const filters = filtersOf(query);
+  const filters = filtersOf(query, termIndexOf(db, actor));
   // Memberships other than `m` that each walked portfolio row must probe (no portfolio column holds them).
   const probedElsewhere = (m: Membership) => filters.filter((filter) => 'membership' in filter && filter.membership !== m && !filter.membership.onPortfolio).length;
   // A membership leads an actor's list only when reading it costs less than walking the portfolio.
@@ -325,8 +366,13 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
     const probed = 'membership' in filter && !filter.membership.onPortfolio;
     // Checked on each portfolio row walked instead, it weighs what that check costs.
     const rowCost = 'membership' in filter ? filter.membership.rowCost : undefined;
-    sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, probed, ...(rowCost ? { rowCost } : {}), ...(ids ? { ids } : {}) });
+    const inScope = 'membership' in filter && filter.membership.inScope;
+    sized.push({ lead: index, size: size > cap ? null : size, cap, column: 'column' in filter, probed, ...(rowCost ? { rowCost } : {}), ...(ids ? { ids } : {}), ...(inScope ? { inScope } : {}) });
   }
+  const [only] = filters;
+  const indexRows = filters.length === 1 && only && 'membership' in only ? only.membership.indexRows : undefined;
+  const onlySize = sized.find((set) => set.lead === 0)?.size ?? null;
+  const indexCount = indexRows ? { rows: indexRows, size: onlySize } : undefined;
   const memberships = sized.filter((set) => set.probed).length;
   const checked = sized.filter((set) => set.rowCost !== undefined).length;
   const portfolio = sized[0]?.lead === 'scope' ? sized[0].size : null;
@@ -335,10 +381,13 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
   const known = sized.map((set) => set.size ?? set.cap);
   const accounts = Math.max((await estimatedRows(db, 'accounts')) ?? 0, ...known, 1);
   const sets = (pageOrder: boolean): SizedSet[] =>
-    sized.map((set) => ({
-      lead: set.lead, size: set.size ?? Math.max(set.cap, accounts / 2),
-      inOrder: set.lead === 'scope' || (set.column && pageOrder), probed: set.probed, column: set.column, ...(set.rowCost ? { rowCost: set.rowCost } : {}),
-    }));
+    sized.map((set) => {
+      const size = set.size ?? Math.max(set.cap, (set.inScope && portfolio ? portfolio : accounts) / 2);
+      return {
+        lead: set.lead, size, inOrder: set.lead === 'scope' || (set.column && pageOrder), probed: set.probed, column: set.column,
+        ...(set.rowCost ? { rowCost: set.rowCost } : {}), ...(set.inScope && portfolio ? { share: Math.min(1, size / portfolio) } : {}),
+      };
+    });
   // A lead read while sizing it leads by its ids.
   const withIds = <P extends ListPlan>(plan: P): P => {
     const ids = sized.find((set) => set.lead === plan.lead)?.ids;
@@ -352,6 +401,7 @@ export async function planList(db: Db, actor: Actor, query: AccountListQuery, co
     memberships,
     checked,
     portfolio,
+    ...(indexCount ? { indexCount } : {}),
   };
 }
 
@@ -411,7 +461,7 @@ export function filteredAccounts(db: Db, actor: Actor, query: AccountListQuery, 
   const from: FilteredAccounts = walking ? db.selectFrom(portfolioAsAccounts) : db.selectFrom('accounts');
   let base = from.where(accountScope(actor, 'accounts', plan.scope));
   const postgres = isPostgres(db);
-  for (const [index, filter] of filtersOf(query).entries()) {
+  for (const [index, filter] of filtersOf(query, termIndexOf(db, actor)).entries()) {
     const leading = index === plan.lead;
     if ('membership' in filter) {
       const { check, onPortfolio } = filter.membership;

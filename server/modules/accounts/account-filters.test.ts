@@ -5,6 +5,7 @@ import { newId } from '@server/lib/ids';
 import { loadActor } from '@server/modules/users/users.repo';
 import type { Actor } from '@server/policies';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { testDialect } from '@server/test/test-db';
 import { cheaperPlan, filteredAccounts, planList, type ListPlan, type SizedSet } from './account-filters.repo';
 import { insertAccountsBulk } from './accounts.repo';
 
@@ -115,12 +116,20 @@ describe('list plans', () => {
     if (!admin) throw new Error('admin');
     const plans = await planList(t.db, admin, accountListQuerySchema.parse({ q: 'garcia carmen' }));
     expect(plans.page).toMatchObject({ scope: 'probe', lead: 0 });
+    if (testDialect === 'sqlite') {
+      // SQLite's index of terms and holders leads without reading ahead, and its count is the
+      // size the plan read there.
+      expect(plans.page.ids).toBeUndefined();
+      expect(plans.indexCount?.size).toBeGreaterThan(0);
+      return;
+    }
     expect(plans.page.ids?.length).toBeGreaterThan(0);
     expect(plans.count.ids).toEqual(plans.page.ids);
   });
 
   // The intersection of the words' term ranges is computed whole before its first row comes out:
-  // a small portfolio is walked instead, unless every word is rare. Runs last: it adds accounts.
+  // on PostgreSQL a small portfolio is walked instead, unless every word is rare. Runs last: it
+  // adds accounts.
   test("an agent's several-word search walks the small portfolio rather than computing a common word's intersection", async () => {
     const own = actors.own;
     if (!own) throw new Error('own');
@@ -135,6 +144,13 @@ describe('list plans', () => {
     }));
     await t.db.transaction().execute((trx) => insertAccountsBulk(trx, rows, rows.map((row) => ({ account_id: row.id, term: 'comun' })), []));
     const common = await planList(t.db, own, accountListQuerySchema.parse({ q: 'comun carmen' }));
+    if (testDialect === 'sqlite') {
+      // SQLite's index of terms and holders intersects the words with the agent's portfolio
+      // at once: none of theirs.
+      expect(common.page).toMatchObject({ scope: 'walk', lead: 0 });
+      expect(common.indexCount?.size).toBe(0);
+      return;
+    }
     expect(common.page).toMatchObject({ scope: 'walk', lead: null });
     expect(common.count).toMatchObject({ scope: 'walk', lead: null });
     expect(common.page.ids).toBeUndefined();

@@ -153,12 +153,23 @@ export async function updateAccountRow(db: Db, id: string, version: number, patc
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Multi-row inserts of new accounts, their terms and owners: the batch path of imports and the data generator. */
+/**
+ * Multi-row inserts of new accounts, their terms and owners: the batch path of imports and the
+ * data generator. On SQLite, in a transaction, the terms go first, their foreign keys checked at
+ * the commit: each account's search document (account_terms_fts) is then written with the
+ * account, from its terms, instead of once per term as they arrive.
+ */
 export async function insertAccountsBulk(
   db: Db, rows: NewAccount[], terms: Array<{ account_id: string; term: string }>, owners: Array<{ account_id: string; user_id: string }>,
 ): Promise<void> {
+  const insertTerms = () => inChunks(terms, (chunk) => db.insertInto('account_terms').values(chunk).execute());
+  const termsFirst = db.isTransaction && !isPostgres(db);
+  if (termsFirst) {
+    await sql`pragma defer_foreign_keys = on`.execute(db);
+    await insertTerms();
+  }
   await inChunks(rows, (chunk) => db.insertInto('accounts').values(chunk).execute());
-  await inChunks(terms, (chunk) => db.insertInto('account_terms').values(chunk).execute());
+  if (!termsFirst) await insertTerms();
   await inChunks(owners, (chunk) => db.insertInto('account_owners').values(chunk).execute());
 }
 

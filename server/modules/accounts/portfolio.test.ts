@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { newId } from '@server/lib/ids';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { testDialect } from '@server/test/test-db';
 import { insertAccountsBulk } from './accounts.repo';
 
 // `portfolio_accounts` is derived from the owners, the owners' teams and the accounts by triggers,
 // and every list reads the actor's accounts from it: after each kind of write it must hold exactly
-// what the owners say, with the account's listed columns as they now are.
+// what the owners say, with the account's listed columns as they now are. On SQLite, so must the
+// index of search terms and holders that a list's search filter reads (account_terms_fts).
 
 let t: TestApp;
 let admin: Client;
@@ -43,9 +45,30 @@ async function actual(): Promise<unknown[]> {
   }));
 }
 
+/** SQLite's index of terms and holders (account_terms_fts): the live accounts each holder and each term finds. */
+async function searchIndexInStep(): Promise<void> {
+  if (testDialect !== 'sqlite') return;
+  const found = async (token: string) => (await sql<{ id: string }>`select k.account_id as id from account_terms_fts f
+    join account_fts_keys k on k.seq = f.rowid where account_terms_fts match ${`"${token}"`} order by k.account_id`.execute(t.db)).rows.map((row) => row.id);
+  const holders = await t.db.selectFrom('portfolio_accounts').select(['holder_id', 'id']).orderBy('holder_id').orderBy('id').execute();
+  const users = await t.db.selectFrom('users').select('id').execute();
+  for (const holder of new Set([...holders.map((row) => row.holder_id), ...users.map((user) => user.id), ...Object.values(teams)])) {
+    expect(await found(`~${holder}`), holder).toEqual(holders.filter((row) => row.holder_id === holder).map((row) => row.id));
+  }
+  const terms = await t.db.selectFrom('account_terms').innerJoin('accounts', 'accounts.id', 'account_terms.account_id')
+    .select(['account_terms.term', 'accounts.id']).where('accounts.discarded_at', 'is', null).orderBy('accounts.id').execute();
+  for (const term of new Set(terms.map((row) => row.term))) {
+    expect(await found(term), term).toEqual(terms.filter((row) => row.term === term).map((row) => row.id));
+  }
+  const live = await t.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).where('discarded_at', 'is', null).executeTakeFirstOrThrow();
+  const documents = await sql<{ n: number }>`select count(*) as n from account_terms_fts`.execute(t.db);
+  expect(documents.rows[0]?.n).toBe(Number(live.n));
+}
+
 async function inStep(): Promise<void> {
   const rows = await actual();
   expect(rows).toEqual(await expected());
+  await searchIndexInStep();
 }
 
 async function setOwners(accountId: string, ownerIds: string[]): Promise<void> {
@@ -149,7 +172,7 @@ describe('portfolio rows follow every write', () => {
     expect(await t.db.selectFrom('portfolio_accounts').select('id').where('id', '=', id).execute()).toEqual([]);
   });
 
-  test('a multi-row insert of accounts and owners (imports) fills it in one go', async () => {
+  test('a multi-row insert of accounts, terms and owners (imports) fills it in one go', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => {
       const id = newId();
       return {
@@ -158,7 +181,8 @@ describe('portfolio rows follow every write', () => {
       };
     });
     const owners = rows.flatMap((row, i) => [{ account_id: row.id, user_id: users.ana.user.id }, ...(i % 2 ? [{ account_id: row.id, user_id: users.carlos.user.id }] : [])]);
-    await t.db.transaction().execute((trx) => insertAccountsBulk(trx, rows, [], owners));
+    const terms = rows.flatMap((row, i) => [{ account_id: row.id, term: 'bulk' }, { account_id: row.id, term: `bulk${i}@example.com` }]);
+    await t.db.transaction().execute((trx) => insertAccountsBulk(trx, rows, terms, owners));
     await inStep();
     expect(await t.db.selectFrom('portfolio_accounts').select('id').where('holder_id', '=', teams.north).execute()).toHaveLength(2 + 30);
   });
