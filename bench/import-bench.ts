@@ -127,14 +127,13 @@ async function viaRaw(handle: DatabaseHandle & { dataDir: string }, csv: string,
       ledger.push([importId, rowNumber, 'created', id]);
     }
     await raw.all('begin', []);
-    // In the order the app writes them (see insertAccountsBulk): on SQLite terms first.
-    if (dialect === 'sqlite') {
-      await raw.all('pragma defer_foreign_keys = on', []);
-      await insert('account_terms', ['account_id', 'term'], terms);
-    }
+    // As the app writes them (see insertAccountsBulk): on SQLite the batch is named pending, so
+    // each account's search document is written once, when it is let go.
+    if (dialect === 'sqlite') await insert('account_terms_fts_pending', ['account_id'], accounts.map((row) => [row[0]]));
     await insert('accounts', ['id', 'kind', 'name', 'name_norm', 'first_name', 'last_name', 'stage', 'emails', 'phones', 'addresses', 'city', 'city_norm', 'country', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'], accounts);
-    if (dialect === 'postgres') await insert('account_terms', ['account_id', 'term'], terms);
+    await insert('account_terms', ['account_id', 'term'], terms);
     await insert('account_owners', ['account_id', 'user_id'], owners);
+    if (dialect === 'sqlite') await raw.all('delete from account_terms_fts_pending', []);
     await insert('audit_log', ['id', 'at', 'actor_id', 'entity', 'entity_id', 'account_id', 'action', 'changes'], audits);
     await insert('import_rows', ['import_id', 'row_number', 'action', 'account_id'], ledger);
     await raw.all('commit', []);

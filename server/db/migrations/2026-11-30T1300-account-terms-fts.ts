@@ -21,11 +21,19 @@ import { sql, PostgresAdapter, type Kysely } from 'kysely';
 // Kept by triggers, like the rest of the search index, so no write path can forget it: a
 // document is rebuilt (deleted and inserted whole; the table is contentless) when the account is
 // inserted, leaves or comes back from the bin, when one of its terms or owners is inserted or
-// deleted, and when an owner moves team. An import inserts a batch's terms before its accounts
-// (foreign keys deferred), so a new account's document is written when the account is, from its
-// terms, and once more for its owner, not once per term. account_fts_insert and account_fts_delete
-// are replaced by versions that also write and delete the document: they create and delete the
-// key, and triggers on one event run in no order SQLite documents.
+// deleted, and when an owner moves team. Rebuilt that way for each of an import's rows, as its
+// account, terms and owner arrive one statement after another, an import ran 2-3 times slower.
+// So a batch of new accounts is named in account_terms_fts_pending first: the triggers leave
+// those accounts alone, and deleting the batch's rows from it, once its accounts, terms and owners
+// are written, writes each document once. A writer that never names its accounts there is kept
+// in step row by row, as before; one that names them and does not delete them leaves them out of
+// the index until it does (the app's writer deletes them in the same transaction, see
+// insertAccountsBulk). (Terms written before their accounts with foreign keys deferred did the
+// same for the terms, but SQLite then looks for orphans in every table that references accounts
+// on each account inserted: quadratic.)
+// account_fts_insert and account_fts_delete are replaced by versions that also write and delete
+// the document: they create and delete the key, and triggers on one event run in no order SQLite
+// documents.
 
 const doc = (account: string) => `coalesce((select group_concat(t.term, ' ') from account_terms t where t.account_id = ${account}), '')
   || ' ' || coalesce((select group_concat('~' || h.holder, ' ') from (
@@ -37,6 +45,9 @@ const doc = (account: string) => `coalesce((select group_concat(t.term, ' ') fro
 const insertDocs = (id = 'is not null') => `insert into account_terms_fts (rowid, doc)
   select k.seq, ${doc('a.id')} from accounts a join account_fts_keys k on k.account_id = a.id
   where a.id ${id} and a.discarded_at is null`;
+
+/** Whether account `account` is in a batch whose documents are written when it leaves account_terms_fts_pending. */
+const pending = (account: string) => `exists (select 1 from account_terms_fts_pending p where p.account_id = ${account})`;
 
 const deleteDocs = (id: string) =>
   `delete from account_terms_fts where rowid in (select k.seq from account_fts_keys k where k.account_id ${id})`;
@@ -59,7 +70,7 @@ async function keyTriggers(db: Kysely<any>, withDocs: boolean): Promise<void> {
   await sql.raw('drop trigger account_fts_delete').execute(db);
   await sql.raw(`create trigger account_fts_insert after insert on accounts begin
     ${ftsInsert}
-    ${withDocs ? `${insertDocs('= new.id')};` : ''}
+    ${withDocs ? `${insertDocs('= new.id')} and not ${pending('new.id')};` : ''}
   end`).execute(db);
   await sql.raw(`create trigger account_fts_delete after delete on accounts begin
     ${withDocs ? `${deleteDocs('= old.id')};` : ''}
@@ -67,7 +78,7 @@ async function keyTriggers(db: Kysely<any>, withDocs: boolean): Promise<void> {
   end`).execute(db);
 }
 
-const triggers = ['account_terms_fts_liveness', 'account_terms_fts_terms_added', 'account_terms_fts_terms_removed',
+const triggers = ['account_terms_fts_written', 'account_terms_fts_liveness', 'account_terms_fts_terms_added', 'account_terms_fts_terms_removed',
   'account_terms_fts_owners_added', 'account_terms_fts_owners_removed', 'account_terms_fts_team_changed'];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -76,15 +87,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     doc, content = '', contentless_delete = 1, detail = none,
     tokenize = "ascii tokenchars '@.+_-~'", prefix = '1 2 3 4 5 6 7 8'
   )`).execute(db);
+  await sql.raw('create table account_terms_fts_pending (account_id text primary key) without rowid').execute(db);
+  await sql.raw(`create trigger account_terms_fts_written after delete on account_terms_fts_pending begin ${rebuild('= old.account_id')} end`).execute(db);
   await keyTriggers(db, true);
   await sql.raw(`create trigger account_terms_fts_liveness after update of discarded_at on accounts
     when (old.discarded_at is null) <> (new.discarded_at is null) begin ${rebuild('= new.id')} end`).execute(db);
-  // Terms written before their account (an import's batch) find no account: nothing to rebuild yet.
-  await sql.raw(`create trigger account_terms_fts_terms_added after insert on account_terms
-    when exists (select 1 from accounts where id = new.account_id) begin ${rebuild('= new.account_id')} end`).execute(db);
-  await sql.raw(`create trigger account_terms_fts_terms_removed after delete on account_terms begin ${rebuild('= old.account_id')} end`).execute(db);
-  await sql.raw(`create trigger account_terms_fts_owners_added after insert on account_owners begin ${rebuild('= new.account_id')} end`).execute(db);
-  await sql.raw(`create trigger account_terms_fts_owners_removed after delete on account_owners begin ${rebuild('= old.account_id')} end`).execute(db);
+  for (const [table, event, row, name] of [
+    ['account_terms', 'insert', 'new', 'terms_added'], ['account_terms', 'delete', 'old', 'terms_removed'],
+    ['account_owners', 'insert', 'new', 'owners_added'], ['account_owners', 'delete', 'old', 'owners_removed'],
+  ] as const) {
+    await sql.raw(`create trigger account_terms_fts_${name} after ${event} on ${table} when not ${pending(`${row}.account_id`)}
+      begin ${rebuild(`= ${row}.account_id`)} end`).execute(db);
+  }
   await sql.raw(`create trigger account_terms_fts_team_changed after update of team_id on users when old.team_id is not new.team_id begin
     ${rebuild('in (select o.account_id from account_owners o where o.user_id = new.id)')} end`).execute(db);
   await sql.raw(insertDocs()).execute(db);
@@ -96,4 +110,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const name of triggers) await sql.raw(`drop trigger if exists ${name}`).execute(db);
   await keyTriggers(db, false);
   await sql.raw('drop table if exists account_terms_fts').execute(db);
+  await sql.raw('drop table if exists account_terms_fts_pending').execute(db);
 }

@@ -153,24 +153,23 @@ export async function updateAccountRow(db: Db, id: string, version: number, patc
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The batch of new accounts whose search documents SQLite writes once, when they leave it (see the account-terms-fts migration). */
+type PendingTable = { account_terms_fts_pending: { account_id: string } };
+
 /**
  * Multi-row inserts of new accounts, their terms and owners: the batch path of imports and the
- * data generator. On SQLite, in a transaction, the terms go first, their foreign keys checked at
- * the commit: each account's search document (account_terms_fts) is then written with the
- * account, from its terms, instead of once per term as they arrive.
+ * data generator. On SQLite the accounts are named as pending first and let go at the end, so
+ * each one's search document (account_terms_fts) is written once, not once per row written.
  */
 export async function insertAccountsBulk(
   db: Db, rows: NewAccount[], terms: Array<{ account_id: string; term: string }>, owners: Array<{ account_id: string; user_id: string }>,
 ): Promise<void> {
-  const insertTerms = () => inChunks(terms, (chunk) => db.insertInto('account_terms').values(chunk).execute());
-  const termsFirst = db.isTransaction && !isPostgres(db);
-  if (termsFirst) {
-    await sql`pragma defer_foreign_keys = on`.execute(db);
-    await insertTerms();
-  }
+  const pending = isPostgres(db) ? null : db.withTables<PendingTable>();
+  if (pending) await inChunks(rows, (chunk) => pending.insertInto('account_terms_fts_pending').values(chunk.map((row) => ({ account_id: row.id }))).execute());
   await inChunks(rows, (chunk) => db.insertInto('accounts').values(chunk).execute());
-  if (!termsFirst) await insertTerms();
+  await inChunks(terms, (chunk) => db.insertInto('account_terms').values(chunk).execute());
   await inChunks(owners, (chunk) => db.insertInto('account_owners').values(chunk).execute());
+  if (pending) await pending.deleteFrom('account_terms_fts_pending').execute();
 }
 
 /**
