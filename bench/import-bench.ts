@@ -127,9 +127,9 @@ async function viaRaw(handle: DatabaseHandle & { dataDir: string }, csv: string,
       ledger.push([importId, rowNumber, 'created', id]);
     }
     await raw.all('begin', []);
-    // As the app writes them (see insertAccountsBulk): on SQLite the batch is named pending, so
-    // each account's search document is written once, when it is let go.
-    if (dialect === 'sqlite') await insert('account_terms_fts_pending', ['account_id'], accounts.map((row) => [row[0]]));
+    // As the app writes them (see withSearchDocumentsOnce): on SQLite the batch is named pending,
+    // so each account's search document is written once, when it is let go.
+    if (dialect === 'sqlite') await insert('account_terms_fts_pending', ['account_id', 'changed'], accounts.map((row) => [row[0], 1]));
     await insert('accounts', ['id', 'kind', 'name', 'name_norm', 'first_name', 'last_name', 'stage', 'emails', 'phones', 'addresses', 'city', 'city_norm', 'country', 'created_at', 'updated_at', 'created_by', 'updated_by', 'version'], accounts);
     await insert('account_terms', ['account_id', 'term'], terms);
     await insert('account_owners', ['account_id', 'user_id'], owners);

@@ -23,12 +23,13 @@ import { sql, PostgresAdapter, type Kysely } from 'kysely';
 // inserted, leaves or comes back from the bin, when one of its terms or owners is inserted or
 // deleted, and when an owner moves team. Rebuilt that way for each of an import's rows, as its
 // account, terms and owner arrive one statement after another, an import ran 2-3 times slower.
-// So a batch of new accounts is named in account_terms_fts_pending first: the triggers leave
-// those accounts alone, and deleting the batch's rows from it, once its accounts, terms and owners
-// are written, writes each document once. A writer that never names its accounts there is kept
-// in step row by row, as before; one that names them and does not delete them leaves them out of
-// the index until it does (the app's writer deletes them in the same transaction, see
-// insertAccountsBulk). (Terms written before their accounts with foreign keys deferred did the
+// So a writer names the accounts it is about to write in account_terms_fts_pending first: the
+// triggers only note that a named account's terms or owners changed, and deleting its row, once
+// everything is written, writes its document once, and only if they did (an edit that leaves
+// the terms as they were costs the index nothing). A writer that never names its accounts there
+// is kept in step row by row, as before; one that names them and does not delete them leaves them
+// out of step until it does (the app deletes them in the same transaction, see
+// withSearchDocumentsOnce). (Terms written before their accounts with foreign keys deferred did the
 // same for the terms, but SQLite then looks for orphans in every table that references accounts
 // on each account inserted: quadratic.)
 // account_fts_insert and account_fts_delete are replaced by versions that also write and delete
@@ -78,8 +79,8 @@ async function keyTriggers(db: Kysely<any>, withDocs: boolean): Promise<void> {
   end`).execute(db);
 }
 
-const triggers = ['account_terms_fts_written', 'account_terms_fts_liveness', 'account_terms_fts_terms_added', 'account_terms_fts_terms_removed',
-  'account_terms_fts_owners_added', 'account_terms_fts_owners_removed', 'account_terms_fts_team_changed'];
+const rowTriggers = ['terms_added', 'terms_removed', 'owners_added', 'owners_removed'].flatMap((name) => [`account_terms_fts_${name}`, `account_terms_fts_${name}_held`]);
+const triggers = ['account_terms_fts_written', 'account_terms_fts_liveness', ...rowTriggers, 'account_terms_fts_team_changed'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
@@ -87,8 +88,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     doc, content = '', contentless_delete = 1, detail = none,
     tokenize = "ascii tokenchars '@.+_-~'", prefix = '1 2 3 4 5 6 7 8'
   )`).execute(db);
-  await sql.raw('create table account_terms_fts_pending (account_id text primary key) without rowid').execute(db);
-  await sql.raw(`create trigger account_terms_fts_written after delete on account_terms_fts_pending begin ${rebuild('= old.account_id')} end`).execute(db);
+  await sql.raw('create table account_terms_fts_pending (account_id text primary key, changed integer not null default 0) without rowid').execute(db);
+  await sql.raw(`create trigger account_terms_fts_written after delete on account_terms_fts_pending when old.changed
+    begin ${rebuild('= old.account_id')} end`).execute(db);
   await keyTriggers(db, true);
   await sql.raw(`create trigger account_terms_fts_liveness after update of discarded_at on accounts
     when (old.discarded_at is null) <> (new.discarded_at is null) begin ${rebuild('= new.id')} end`).execute(db);
@@ -98,6 +100,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   ] as const) {
     await sql.raw(`create trigger account_terms_fts_${name} after ${event} on ${table} when not ${pending(`${row}.account_id`)}
       begin ${rebuild(`= ${row}.account_id`)} end`).execute(db);
+    await sql.raw(`create trigger account_terms_fts_${name}_held after ${event} on ${table} when ${pending(`${row}.account_id`)}
+      begin update account_terms_fts_pending set changed = 1 where account_id = ${row}.account_id and changed = 0; end`).execute(db);
   }
   await sql.raw(`create trigger account_terms_fts_team_changed after update of team_id on users when old.team_id is not new.team_id begin
     ${rebuild('in (select o.account_id from account_owners o where o.user_id = new.id)')} end`).execute(db);
