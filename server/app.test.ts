@@ -71,6 +71,17 @@ describe('security headers', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('DENY');
   });
+
+  test('JSON answers of the API allow nothing and skip the headers only documents use; pages keep them', async () => {
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/accounts' });
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(api.headers['referrer-policy']).toBe('no-referrer');
+    expect(api.headers['cross-origin-opener-policy']).toBeUndefined();
+    const page = await t.app.inject({ method: 'GET', url: '/accounts' });
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+  });
 });
 
 describe('errors', () => {
