@@ -171,9 +171,12 @@ export async function withSearchDocumentsOnce<T>(db: Db, ids: readonly string[],
   const pending = db.withTables<PendingTable>();
   const rows = ids.map((id) => ({ account_id: id, changed: created ? 1 : 0 }));
   await inChunks(rows, (chunk) => pending.insertInto('account_terms_fts_pending').values(chunk).onConflict((oc) => oc.doNothing()).execute());
-  const result = await work();
-  await inChunks(rows, (chunk) => pending.deleteFrom('account_terms_fts_pending').where('account_id', 'in', chunk.map((row) => row.account_id)).execute());
-  return result;
+  try {
+    return await work();
+  } finally {
+    // Also when `work` fails: outside a transaction what it wrote stays, and must be indexed.
+    await inChunks(rows, (chunk) => pending.deleteFrom('account_terms_fts_pending').where('account_id', 'in', chunk.map((row) => row.account_id)).execute());
+  }
 }
 
 /**

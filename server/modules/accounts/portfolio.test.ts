@@ -63,6 +63,8 @@ async function searchIndexInStep(): Promise<void> {
   const live = await t.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).where('discarded_at', 'is', null).executeTakeFirstOrThrow();
   const documents = await sql<{ n: number }>`select count(*) as n from account_terms_fts`.execute(t.db);
   expect(documents.rows[0]?.n).toBe(Number(live.n));
+  // Every writer let its accounts go (see withSearchDocumentsOnce).
+  expect((await sql<{ n: number }>`select count(*) as n from account_terms_fts_pending`.execute(t.db)).rows[0]?.n).toBe(0);
 }
 
 async function inStep(): Promise<void> {
@@ -185,6 +187,13 @@ describe('portfolio rows follow every write', () => {
     await t.db.transaction().execute((trx) => insertAccountsBulk(trx, rows, terms, owners));
     await inStep();
     expect(await t.db.selectFrom('portfolio_accounts').select('id').where('holder_id', '=', teams.north).execute()).toHaveLength(2 + 30);
+  });
+
+  test('a multi-row insert that fails half way outside a transaction still indexes what it wrote', async () => {
+    const id = newId();
+    const row = { id, kind: 'person' as const, name: 'Mitad Escrita', name_norm: 'mitad escrita', stage: 'lead', emails: '[]', phones: '[]', addresses: '[]', created_at: now, updated_at: now, version: 1 };
+    await expect(insertAccountsBulk(t.db, [row], [{ account_id: id, term: 'mitad' }], [{ account_id: id, user_id: newId() }])).rejects.toThrow();
+    await inStep();
   });
 
   test('an owner row, tag link or search term updated in place is refused, so no portfolio can drift', async () => {
