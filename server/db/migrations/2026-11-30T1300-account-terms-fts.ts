@@ -8,8 +8,9 @@ import { sql, PostgresAdapter, type Kysely } from 'kysely';
 // and sampled the table for its total, and several words read the intersection of their ranges
 // whole ("maria lopez": 60,000 entries, 27 ms), and a team's common word checked every one of
 // its 50,000 portfolio rows. account_terms_fts holds one document per live account: its terms,
-// whole (the ascii tokenizer with the characters terms keep, @ . + _ -, as token characters, so
-// a term is one token and a word matches it as a prefix, as the range did), and its holders (the
+// whole (the ascii tokenizer with the characters terms keep, @ . + _ - and the ' an e-mail may
+// hold, as token characters, so a term is one token and a word matches it as a prefix, as the
+// range did), and its holders (the
 // portfolio_accounts.holder_id of each owner and each owner's team, as `~` + id: `~` never occurs
 // in a term or a query word, so no search matches a holder). FTS5 intersects words, and a word
 // with a holder, from posting lists in rowid order, and counts a word's matches without reading
@@ -86,7 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
   await sql.raw(`create virtual table account_terms_fts using fts5(
     doc, content = '', contentless_delete = 1, detail = none,
-    tokenize = "ascii tokenchars '@.+_-~'", prefix = '1 2 3 4 5 6 7 8'
+    tokenize = "ascii tokenchars '@.+_-~'''", prefix = '1 2 3 4 5 6 7 8'
   )`).execute(db);
   await sql.raw('create table account_terms_fts_pending (account_id text primary key, changed integer not null default 0) without rowid').execute(db);
   await sql.raw(`create trigger account_terms_fts_written after delete on account_terms_fts_pending when old.changed

@@ -10,15 +10,23 @@ import { sql, type RawBuilder } from 'kysely';
  */
 
 /**
+ * ASCII characters the index's tokenizer splits on. Inside a quoted string they would make a
+ * phrase, which the index (detail = none) refuses with an error; query words never hold them
+ * (see searchWords), and were one to get through it is dropped, not sent.
+ */
+const separators = /[^A-Za-z0-9@.+_\-'~\u0080-\u{10FFFF}]/gu;
+
+/**
  * The FTS5 expression: each word as its alternatives (a word and its compact form), each a
  * quoted prefix, ANDed, and the holder's token when the list is an actor's portfolio. Words hold
- * letters, digits and `@ . + _ -` only (see queryPrefixes), so nothing in them is FTS5 syntax;
- * a double quote, were one to get through, is doubled as FTS5 escapes it inside a string.
+ * letters, digits and `@ . + _ -` only (see queryPrefixes), so nothing in them is FTS5 syntax.
  */
 export function termsMatch(words: string[][], holder: string | null): string {
-  const quoted = (token: string) => `"${token.replaceAll('"', '""')}"`;
-  const parts = words.map((alternatives) => `(${alternatives.map((prefix) => `${quoted(prefix)}*`).join(' OR ')})`);
-  if (holder !== null) parts.push(quoted(`~${holder}`));
+  const prefixes = words.map((alternatives) => alternatives.map((prefix) => prefix.replace(separators, '')).filter((prefix) => prefix.length > 0));
+  // A word left with nothing starts no term: `~` alone is no token of any document.
+  if (prefixes.some((alternatives) => alternatives.length === 0)) return '"~"';
+  const parts = prefixes.map((alternatives) => `(${alternatives.map((prefix) => `"${prefix}"*`).join(' OR ')})`);
+  if (holder !== null) parts.push(`"~${holder.replace(separators, '')}"`);
   return parts.join(' AND ');
 }
 
