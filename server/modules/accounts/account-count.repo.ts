@@ -6,7 +6,7 @@ import { estimatedRows } from '@server/db/statistics';
 import { countUpTo } from '@server/lib/list';
 import type { Actor } from '@server/policies';
 import { seesAllAccounts } from '@server/policies/actor';
-import { filteredAccounts, planList, soleMembership, type ListPlan, type ListPlans } from './account-filters.repo';
+import { filteredAccounts, planList, rowsUpTo, soleMembership, type ListPlan, type ListPlans } from './account-filters.repo';
 
 /**
  * A first page counts its list exactly when the count's plan visits at most this many rows (a
@@ -40,7 +40,7 @@ const clearDeviations = 3;
  */
 export async function countAccounts(db: Db, actor: Actor, query: AccountListQuery, plans: ListPlans): Promise<number> {
   // Read from an index alone, however many (an admin's "garcia" at a million accounts: 40,000).
-  if (plans.indexCount) return plans.indexCount.size ?? countRows(db, plans.indexCount.rows);
+  if (plans.indexCount) return plans.indexCount.size ?? rowsUpTo(db, plans.indexCount.rows);
   const exact = (plan: ListPlan) => countUpTo(db, filteredAccounts(db, actor, query, plan), exactTotalLimit);
   if (plans.count.scope === 'walk' && plans.memberships === 0 && plans.portfolio !== null) {
     // A portfolio past the limit asks its sample first (a sixteenth of it, from its own index):
@@ -66,11 +66,6 @@ export async function countAccounts(db: Db, actor: Actor, query: AccountListQuer
   // `plans` sized the sets as far as a page needs; an exact count of a large list wants them
   // sized further, to lead with the smallest (a team's 50,000 accounts rather than a city's 67,000).
   return exact((await planList(db, actor, query, true)).count);
-}
-
-async function countRows(db: Db, rows: RawBuilder<unknown>): Promise<number> {
-  const result = await sql<{ n: number | string }>`select count(*) as n from (${rows}) as counted`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
 }
 
 /**

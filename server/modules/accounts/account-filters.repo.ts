@@ -117,9 +117,10 @@ const leads = (m: Membership, postgres: boolean) =>
  */
 const readUpTo = 1_000;
 
-/** The rows a query (raw SQL) returns, counted up to `cap` + 1: as far as a plan needs to know. */
-async function rowsUpTo(db: Db, rows: RawBuilder<unknown>, cap: number): Promise<number> {
-  const result = await sql<{ n: number | string }>`select count(*) as n from (${rows} limit ${cap + 1}) as capped`.execute(db);
+/** The rows a query (raw SQL) returns, counted up to `cap` + 1 (as far as a plan needs to know), or all of them without one. */
+export async function rowsUpTo(db: Db, rows: RawBuilder<unknown>, cap?: number): Promise<number> {
+  const counted = cap === undefined ? rows : sql`${rows} limit ${cap + 1}`;
+  const result = await sql<{ n: number | string }>`select count(*) as n from (${counted}) as capped`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
 

@@ -166,7 +166,7 @@ type PendingTable = { account_terms_fts_pending: { account_id: string; changed: 
  * accounts: 3,300-3,600 rows/s before the index, 630 with it row by row). Not nested: the inner
  * call would let go early.
  */
-export async function withSearchDocumentsOnce<T>(db: Db, ids: readonly string[], work: () => Promise<T>, created = false): Promise<T> {
+async function withSearchDocumentsOnce<T>(db: Db, ids: readonly string[], work: () => Promise<T>, created = false): Promise<T> {
   if (isPostgres(db)) return work();
   const pending = db.withTables<PendingTable>();
   const rows = ids.map((id) => ({ account_id: id, changed: created ? 1 : 0 }));
@@ -238,18 +238,30 @@ function changesBetween(current: string[], wanted: string[]): { gone: string[]; 
   return { gone: current.filter((value) => !keep.has(value)), added: [...keep].filter((value) => !have.has(value)) };
 }
 
-export async function replaceTerms(db: Db, accountId: string, terms: string[]): Promise<void> {
+async function replaceTerms(db: Db, accountId: string, terms: string[]): Promise<void> {
   const current = await db.selectFrom('account_terms').select('term').where('account_id', '=', accountId).execute();
   const { gone, added } = changesBetween(current.map((row) => row.term), terms);
   if (gone.length > 0) await db.deleteFrom('account_terms').where('account_id', '=', accountId).where('term', 'in', gone).execute();
   if (added.length > 0) await db.insertInto('account_terms').values(added.map((term) => ({ account_id: accountId, term }))).execute();
 }
 
-export async function replaceOwners(db: Db, accountId: string, userIds: string[]): Promise<void> {
+async function replaceOwners(db: Db, accountId: string, userIds: string[]): Promise<void> {
   const current = await db.selectFrom('account_owners').select('user_id').where('account_id', '=', accountId).execute();
   const { gone, added } = changesBetween(current.map((row) => row.user_id), userIds);
   if (gone.length > 0) await db.deleteFrom('account_owners').where('account_id', '=', accountId).where('user_id', 'in', gone).execute();
   if (added.length > 0) await db.insertInto('account_owners').values(added.map((user_id) => ({ account_id: accountId, user_id }))).execute();
+}
+
+/**
+ * An existing account's search terms and owners (either or both) as they now should be: only the
+ * rows that change are written, and on SQLite its search document is rewritten once, at the end,
+ * if anything changed (see withSearchDocumentsOnce).
+ */
+export async function setTermsAndOwners(db: Db, accountId: string, next: { terms?: string[]; ownerIds?: string[] }): Promise<void> {
+  await withSearchDocumentsOnce(db, [accountId], async () => {
+    if (next.terms) await replaceTerms(db, accountId, next.terms);
+    if (next.ownerIds) await replaceOwners(db, accountId, next.ownerIds);
+  });
 }
 
 /** Owners of a page of accounts: one SQL text per page size, so the key is the number of ids. */

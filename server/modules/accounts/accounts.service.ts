@@ -21,7 +21,7 @@ import { checkParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
 import { overviewOf, overviewsOf } from './overview';
 import {
-  findAccountDetail, findVisibleAccount, insertAccountsBulk, listAccounts, type AccountDetailRow, ownersOf, replaceOwners, replaceTerms, updateAccountRow, withSearchDocumentsOnce,
+  findAccountDetail, findVisibleAccount, insertAccountsBulk, listAccounts, type AccountDetailRow, ownersOf, setTermsAndOwners, updateAccountRow,
 } from './accounts.repo';
 
 /** The account or a 404: outside the portfolio, discarded and absent all read the same. */
@@ -179,7 +179,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Acc
     const now = nowIso();
     const patch = { ...columnsOf(before.kind, next), updated_at: now, updated_by: actor.id };
     if (!(await updateAccountRow(trx, id, data.version, patch))) throw new AppError('stale_version');
-    await withSearchDocumentsOnce(trx, [id], () => replaceTerms(trx, id, termsOf(before.kind, next, patch.country)));
+    await setTermsAndOwners(trx, id, { terms: termsOf(before.kind, next, patch.country) });
     await writeAudit(trx, { actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'updated', changes });
     return { ...before, ...patch, version: data.version + 1 };
   });
@@ -198,7 +198,7 @@ export async function changeOwners(db: Db, actor: Actor, id: string, input: { ve
     const names = await userNames(trx, ownerIds);
     const now = nowIso();
     if (!(await updateAccountRow(trx, id, data.version, { updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
-    await withSearchDocumentsOnce(trx, [id], () => replaceOwners(trx, id, ownerIds));
+    await setTermsAndOwners(trx, id, { ownerIds });
     await writeAudit(trx, {
       actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'owners_changed',
       changes: [{ field: 'owners', before: previous.map((owner) => owner.name), after: ownerIds.map((ownerId) => names.get(ownerId) ?? ownerId) }],

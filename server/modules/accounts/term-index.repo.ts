@@ -12,9 +12,11 @@ import { sql, type RawBuilder } from 'kysely';
 /**
  * ASCII characters the index's tokenizer splits on. Inside a quoted string they would make a
  * phrase, which the index (detail = none) refuses with an error; query words never hold them
- * (see searchWords), and were one to get through it is dropped, not sent.
+ * (see searchWords), and were one to get through it is dropped, not sent. Nor may a word hold the
+ * `~` that marks a holder: it could then match a portfolio instead of a term.
  */
-const separators = /[^A-Za-z0-9@.+_\-'~\u0080-\u{10FFFF}]/gu;
+const notInWords = /[^A-Za-z0-9@.+_\-'\u0080-\u{10FFFF}]/gu;
+const notInHolders = /[^A-Za-z0-9_-]/g;
 
 /**
  * The FTS5 expression: each word as its alternatives (a word and its compact form), each a
@@ -22,11 +24,11 @@ const separators = /[^A-Za-z0-9@.+_\-'~\u0080-\u{10FFFF}]/gu;
  * letters, digits and `@ . + _ -` only (see queryPrefixes), so nothing in them is FTS5 syntax.
  */
 export function termsMatch(words: string[][], holder: string | null): string {
-  const prefixes = words.map((alternatives) => alternatives.map((prefix) => prefix.replace(separators, '')).filter((prefix) => prefix.length > 0));
+  const prefixes = words.map((alternatives) => alternatives.map((prefix) => prefix.replace(notInWords, '')).filter((prefix) => prefix.length > 0));
   // A word left with nothing starts no term: `~` alone is no token of any document.
   if (prefixes.some((alternatives) => alternatives.length === 0)) return '"~"';
   const parts = prefixes.map((alternatives) => `(${alternatives.map((prefix) => `"${prefix}"*`).join(' OR ')})`);
-  if (holder !== null) parts.push(`"~${holder.replace(separators, '')}"`);
+  if (holder !== null) parts.push(`"~${holder.replace(notInHolders, '')}"`);
   return parts.join(' AND ');
 }
 

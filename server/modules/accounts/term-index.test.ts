@@ -13,5 +13,6 @@ describe('the FTS5 expression of a list search', () => {
   test('characters the tokenizer splits on are dropped; a word left with nothing matches nothing', () => {
     expect(termsMatch([['a"b:c'], ['ñandú']], null)).toBe('("abc"*) AND ("ñandú"*)');
     expect(termsMatch([['garcia'], ['":*']], 'u1')).toBe('"~"');
+    expect(termsMatch([['~u1']], null)).toBe('("u1"*)');
   });
 });

@@ -9,7 +9,7 @@ import { nowIso } from '@server/lib/time';
 import type { Actor } from '@server/policies';
 import { blankAccountFields, auditedAccountFields, columnsOf, displayName, fieldsOf, termsOf, type AccountFields } from '@server/modules/accounts/account-fields';
 import {
-  findAccountsByIds, findDuplicateCandidates, ownersOf, replaceOwners, replaceTerms, updateAccountRow, withSearchDocumentsOnce,
+  findAccountsByIds, findDuplicateCandidates, ownersOf, setTermsAndOwners, updateAccountRow,
 } from '@server/modules/accounts/accounts.repo';
 import { insertNewAccounts, type NewAccountInput } from '@server/modules/accounts/accounts.service';
 import { findContactPair, insertContactsBulk } from '@server/modules/accounts/contacts.repo';
@@ -170,10 +170,8 @@ async function updateFromRow(trx: Db, actor: Actor, id: string, row: BatchRow, r
   if (changes.length > 0 || newOwners.length !== ownerIds.length) {
     const patch = { ...columnsOf(before.kind, next), updated_at: nowIso(), updated_by: actor.id };
     if (!(await updateAccountRow(trx, id, before.version, patch))) throw new Error(`account ${id} changed during import`);
-    await withSearchDocumentsOnce(trx, [id], async () => {
-      await replaceTerms(trx, id, termsOf(before.kind, next, patch.country));
-      if (newOwners.length !== ownerIds.length) await replaceOwners(trx, id, newOwners);
-    });
+    const terms = termsOf(before.kind, next, patch.country);
+    await setTermsAndOwners(trx, id, newOwners.length !== ownerIds.length ? { terms, ownerIds: newOwners } : { terms });
     await writeAudit(trx, { actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'updated', changes });
   }
   return { kind: before.kind, fields: old, ownerIds };

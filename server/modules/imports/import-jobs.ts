@@ -9,7 +9,7 @@ import type { JobContext, JobHandler } from '@server/jobs/job-context';
 import type { Actor } from '@server/policies';
 import { accountKindSchema, addressesSchema } from '@contract/accounts';
 import { auditedAccountFields, columnsOf, fieldsOf, termsOf } from '@server/modules/accounts/account-fields';
-import { deleteAccounts, findAccountsByIds, replaceOwners, replaceTerms, updateAccountRow, withSearchDocumentsOnce } from '@server/modules/accounts/accounts.repo';
+import { deleteAccounts, findAccountsByIds, setTermsAndOwners, updateAccountRow } from '@server/modules/accounts/accounts.repo';
 import { deleteContacts } from '@server/modules/accounts/contacts.repo';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { findTagsByIds } from '@server/modules/tags/tags.repo';
@@ -158,10 +158,7 @@ async function restore(trx: Db, actor: Actor, accountId: string, image: BeforeIm
   const fields = { ...fieldsOf(current), ...image.fields };
   const patch = { ...columnsOf(image.kind, fields), updated_at: nowIso(), updated_by: actor.id };
   if (!(await updateAccountRow(trx, accountId, current.version, patch))) throw new Error(`account ${accountId} changed during undo`);
-  await withSearchDocumentsOnce(trx, [accountId], async () => {
-    await replaceOwners(trx, accountId, image.ownerIds);
-    await replaceTerms(trx, accountId, termsOf(image.kind, fields, patch.country));
-  });
+  await setTermsAndOwners(trx, accountId, { terms: termsOf(image.kind, fields, patch.country), ownerIds: image.ownerIds });
   await writeAudit(trx, {
     actorId: actor.id, entity: 'account', entityId: accountId, accountId, action: 'import_undone',
     changes: diffFields(fieldsOf(current), fields, auditedAccountFields),
