@@ -171,10 +171,11 @@ describe('departments and subsidiaries', () => {
     const response = await agent.get(`/api/v1/accounts/${root.id}/tree`);
     expect(response.json<AccountTree>().items.map((node) => node.id)).toEqual([visible.id]);
     expect(response.body).not.toMatch(/Escondida|Nieta/);
-    // A child whose parent the actor cannot see shows no parent name.
+    // A child whose parent the actor cannot see shows no parent: no name, no id.
     const child = await t.account(admin, { name: 'Hijo visible', parentId: hidden.id, ownerIds: [agent.user.id] });
     const seen = (await agent.get(`/api/v1/accounts/${child.id}`)).json<Account>();
-    expect(seen).toMatchObject({ parentId: hidden.id, parent: null });
+    expect(seen).toMatchObject({ parentId: null, parent: null });
+    expect(JSON.stringify(seen)).not.toContain(hidden.id);
     expect(JSON.stringify(seen)).not.toContain('Escondida');
     expectProblem(await other.get(`/api/v1/accounts/${root.id}/tree`), 404, 'not_found');
   });

@@ -21,6 +21,16 @@ export async function checkParent(db: Db, actor: Actor, kind: AccountKind, accou
   if (accountId && (await wouldCycle(db, accountId, next))) throw invalidParent('parent_cycle');
 }
 
+/**
+ * The parent an edit asks for. An account whose parent the actor cannot see reads as having none
+ * (presentAccount), so a form sending that "none" back keeps the parent rather than clearing it.
+ */
+export async function requestedParent(db: Db, actor: Actor, sent: string | null | undefined, current: string | null): Promise<string | null> {
+  if (sent === undefined) return current;
+  if (sent === null && current !== null && !(await findVisibleAccount(db, actor, current))) return current;
+  return sent;
+}
+
 /** An account's parent and everything below it, as far as the actor's portfolio reaches. */
 export async function accountTree(db: Db, actor: Actor, accountId: string): Promise<AccountTree> {
   authorize(actor, { domain: 'account', action: 'read' });

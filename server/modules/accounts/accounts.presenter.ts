@@ -23,6 +23,8 @@ export function presentAccount(
     city: row.city,
     country: row.country,
     owners,
+    // A parent outside the actor's portfolio is absent, its id included (fieldsOf carries the raw column).
+    parentId: parent?.id ?? null,
     parent,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

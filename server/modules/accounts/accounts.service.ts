@@ -17,7 +17,7 @@ import { checkListValue } from '@server/modules/lists/lists.service';
 import { findTeam } from '@server/modules/teams/teams.repo';
 import { activeUserIds, userNames } from '@server/modules/users/users.repo';
 import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type AccountFields } from './account-fields';
-import { checkParent } from './account-tree.service';
+import { checkParent, requestedParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
 import { overviewOf, overviewsOf } from './overview';
 import {
@@ -172,6 +172,7 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Acc
       const value = data[key];
       if (value !== undefined) Object.assign(next, { [key]: value });
     }
+    next.parentId = await requestedParent(trx, actor, data.parentId, old.parentId);
     await checkListValues(trx, next, old);
     await checkParent(trx, actor, before.kind, id, next.parentId, old.parentId);
     const changes = diffFields(old, next, auditedAccountFields);

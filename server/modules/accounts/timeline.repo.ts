@@ -23,6 +23,43 @@ function otherSideVisible(actor: Actor) {
       and not ${accountScope(actor, 'other')}))`;
 }
 
+type Change = z.infer<typeof changesSchema>[number];
+
+/** Account fields whose values are account ids (the parent of a department). */
+const accountIdFields = new Set(['parentId']);
+
+const holdsAccountIds = (entity: string, change: Change): boolean => entity === 'account' && accountIdFields.has(change.field);
+
+/** The account ids an entry's values hold. */
+function accountIdsIn(entity: string, changes: Change[]): string[] {
+  return changes.filter((change) => holdsAccountIds(entity, change))
+    .flatMap((change) => [change.before, change.after])
+    .filter((value): value is string => typeof value === 'string');
+}
+
+/** The names of those accounts the actor may see; the others are absent from the answer. */
+async function visibleAccountNames(db: Db, actor: Actor, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('accounts').select(['accounts.id', 'accounts.name']).where('accounts.id', 'in', unique).where(accountScope(actor)).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * Values as the reader may see them: an account id becomes that account's name, or nothing when the
+ * account is outside the reader's portfolio (no id, no name); a change left with nothing on either
+ * side is dropped.
+ */
+function presentChanges(entity: string, changes: Change[], names: Map<string, string>) {
+  return changes.flatMap((change) => {
+    if (!holdsAccountIds(entity, change)) return [{ field: change.field, before: change.before ?? null, after: change.after ?? null }];
+    const shown = (value: unknown) => (typeof value === 'string' ? (names.get(value) ?? null) : null);
+    const before = shown(change.before);
+    const after = shown(change.after);
+    return before === null && after === null ? [] : [{ field: change.field, before, after }];
+  });
+}
+
 /** An account's history, newest first, through the actor's portfolio in SQL. */
 export async function listTimeline(
   db: Db,
@@ -41,15 +78,17 @@ export async function listTimeline(
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
     .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'users.name as actor_name', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.action', 'audit_log.changes']);
   const page = await keysetPage(db, base, rows, timelineSort, query, (row) => [row.at, row.id]);
+  const entries = page.rows.map((row) => ({ row, changes: parseJsonColumn(row.changes, changesSchema, []) }));
+  const names = await visibleAccountNames(db, actor, entries.flatMap((entry) => accountIdsIn(entry.row.entity, entry.changes)));
   return {
-    items: page.rows.map((row) => ({
+    items: entries.map(({ row, changes }) => ({
       id: row.id,
       at: row.at,
       actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
       entity: row.entity,
       entityId: row.entity_id,
       action: row.action,
-      changes: parseJsonColumn(row.changes, changesSchema, []).map((change) => ({ field: change.field, before: change.before ?? null, after: change.after ?? null })),
+      changes: presentChanges(row.entity, changes, names),
     })),
     nextCursor: page.nextCursor,
     total: page.total,

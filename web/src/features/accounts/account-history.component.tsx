@@ -60,8 +60,6 @@ function Entry({ entry }: { entry: TimelineEntry }) {
     if (field === 'interestArea') return interestAreas.label(value);
     if (field === 'relationshipReason') return reasons.label(value);
     if (field === 'interestKind') return t(`links:interestKind.${value}`, { defaultValue: value });
-    // The parent is kept by id: its name may be outside the reader's portfolio.
-    if (field === 'parentId') return t('links:history.otherAccount');
     return value;
   };
   return (

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Account, TimelineEntry } from '@contract/accounts';
+import type { AccountTree } from '@contract/account-links';
+import type { ListResponse } from '@contract/common';
+import type { ListItem } from '@contract/lists';
+import { testApp, type Client, type TestApp } from '@server/test/test-app';
+
+// Hidden means absent: an agent looking at an account in their portfolio must not learn the id,
+// the name or the number of the accounts outside it that hang off it (a parent, a department, a
+// contact, a related company), in any answer of the API.
+
+let t: TestApp;
+let admin: Client;
+let agent: Client;
+let stranger: Client;
+let visible: Account;
+let hidden: Account[];
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.user({ role: 'admin', scope: 'all' });
+  agent = await t.user({ role: 'agent', scope: 'own' });
+  stranger = await t.user({ role: 'agent', scope: 'own' });
+  const theirs = { ownerIds: [stranger.user.id] };
+  const parent = await t.account(admin, { name: 'Matriz Escondida SA', emails: ['matriz@escondida.example'], taxId: 'B58378431', addresses: { visit: { country: 'ES' } }, ...theirs });
+  const otherParent = await t.account(admin, { name: 'Otra Matriz Escondida SA', ...theirs });
+  visible = await t.account(admin, { name: 'Filial Visible SL', parentId: parent.id, emails: ['filial@visible.example'], ownerIds: [agent.user.id] });
+  const child = await t.account(admin, { name: 'Departamento Escondido', parentId: visible.id, ...theirs });
+  const person = await t.account(admin, { kind: 'person', firstName: 'Persona', lastName: 'Escondida', emails: ['persona@escondida.example'], ...theirs });
+  const related = await t.account(admin, { name: 'Socio Escondido SA', ...theirs });
+  hidden = [parent, otherParent, child, person, related];
+
+  const reason = (await admin.post('/api/v1/lists/relationship_reason/items', { labels: { es: 'Socio', en: 'Partner' } })).json<ListItem>();
+  expect((await admin.post(`/api/v1/accounts/${visible.id}/contacts`, { otherId: person.id, position: 'Gerente' })).statusCode).toBe(201);
+  expect((await admin.post(`/api/v1/accounts/${visible.id}/relationships`, { otherId: related.id, reason: reason.key })).statusCode).toBe(201);
+  // The parent moves from one hidden account to another: the history holds both ids.
+  const moved = await admin.patch(`/api/v1/accounts/${visible.id}`, { version: visible.version, parentId: otherParent.id, website: 'https://filial.example' });
+  expect(moved.statusCode, moved.body).toBe(200);
+  const request = await admin.post('/api/v1/requests', { accountId: visible.id, notes: 'Quiere presupuesto' });
+  expect(request.statusCode, request.body).toBe(201);
+  const activity = await admin.post('/api/v1/activities', { accountId: visible.id, type: 'call', subject: 'Llamar', startAt: new Date().toISOString() });
+  expect(activity.statusCode, activity.body).toBe(201);
+  const tag = await admin.post('/api/v1/tags', { name: 'Barrido' });
+  for (const account of [visible, ...hidden]) expect((await admin.put(`/api/v1/accounts/${account.id}/tags/${tag.json<{ id: string }>().id}`)).statusCode).toBe(204);
+  ids = {
+    accounts: visible.id,
+    tags: tag.json<{ id: string }>().id,
+    requests: request.json<{ id: string }>().id,
+    activities: activity.json<{ id: string }>().id,
+  };
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+/** What gives a hidden account away: its id, its name, its e-mail. */
+const leaks = (body: string): string[] =>
+  hidden.flatMap((account) => [account.id, account.name, ...account.emails]).filter((needle) => body.includes(needle));
+
+type OpenApi = { paths: Record<string, Record<string, unknown>> };
+
+/** Every GET of the API document, its `{id}` filled with the record of that resource the agent may see. */
+async function everyRead(): Promise<string[]> {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<OpenApi>();
+  return Object.entries(doc.paths)
+    .filter(([path, methods]) => methods.get !== undefined && path.startsWith('/api/v1/'))
+    .flatMap(([path]) => {
+      const resource = path.split('/')[3] ?? '';
+      const filled = path.replace('{id}', ids[resource] ?? visible.id);
+      return /\{\w+\}/.test(filled) ? [] : [filled];
+    });
+}
+
+describe('no answer carries a hidden account', () => {
+  test('the account page: no parent id when the parent is outside the portfolio', async () => {
+    const seen = (await agent.get(`/api/v1/accounts/${visible.id}`)).json<Account>();
+    expect(seen).toMatchObject({ name: 'Filial Visible SL', parentId: null, parent: null });
+    // Who may see the parent gets it.
+    expect((await admin.get(`/api/v1/accounts/${visible.id}`)).json<Account>()).toMatchObject({ parentId: hidden[1]?.id, parent: { name: 'Otra Matriz Escondida SA' } });
+  });
+
+  test('sending the form back keeps the parent the agent cannot see', async () => {
+    const seen = (await agent.get(`/api/v1/accounts/${visible.id}`)).json<Account>();
+    const saved = await agent.patch(`/api/v1/accounts/${visible.id}`, { version: seen.version, parentId: null, notes: 'Revisada' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<Account>()).toMatchObject({ parentId: null, notes: 'Revisada' });
+    const row = await t.db.selectFrom('accounts').select('parent_id').where('id', '=', visible.id).executeTakeFirstOrThrow();
+    expect(row.parent_id).toBe(hidden[1]?.id);
+  });
+
+  test('the history names no hidden parent: a change between two hidden parents is left out', async () => {
+    const entries = (await agent.get(`/api/v1/accounts/${visible.id}/timeline?limit=200`)).json<ListResponse<TimelineEntry>>().items;
+    const update = entries.find((entry) => entry.action === 'updated' && entry.changes.some((change) => change.field === 'website'));
+    expect(update?.changes.map((change) => change.field)).toEqual(['website']);
+    const created = entries.find((entry) => entry.action === 'created');
+    expect(created?.changes.some((change) => change.field === 'parentId')).toBe(false);
+    // The admin sees the parents, by name.
+    const adminEntries = (await admin.get(`/api/v1/accounts/${visible.id}/timeline?limit=200`)).json<ListResponse<TimelineEntry>>().items;
+    const adminUpdate = adminEntries.find((entry) => entry.action === 'updated' && entry.changes.some((change) => change.field === 'website'));
+    expect(adminUpdate?.changes).toContainEqual({ field: 'parentId', before: 'Matriz Escondida SA', after: 'Otra Matriz Escondida SA' });
+  });
+
+  test('the tree, contacts and relationships leave them out', async () => {
+    const tree = (await agent.get(`/api/v1/accounts/${visible.id}/tree`)).json<AccountTree>();
+    expect(tree).toEqual({ parent: null, items: [], truncated: false });
+    expect((await agent.get(`/api/v1/accounts/${visible.id}/contacts`)).json<{ items: unknown[] }>().items).toEqual([]);
+    expect((await agent.get(`/api/v1/accounts/${visible.id}/relationships`)).json<{ items: unknown[] }>().items).toEqual([]);
+  });
+
+  test('sweep: every read of the API document, and the searches that could match them', async () => {
+    const urls = [
+      ...(await everyRead()),
+      `/api/v1/accounts?parentId=${hidden[1]?.id ?? ''}`,
+      '/api/v1/accounts?q=Escondid',
+      `/api/v1/accounts?tagId=${ids.tags ?? ''}`,
+      '/api/v1/accounts/duplicates?email=matriz@escondida.example&email=persona@escondida.example&taxId=B58378431&country=ES',
+      '/api/v1/search?q=Escondid',
+      '/api/v1/search?q=matriz@escondida.example',
+      `/api/v1/tags/${ids.tags ?? ''}/export.csv`,
+      '/api/v1/exports/accounts?format=csv',
+      `/api/v1/requests?accountId=${visible.id}`,
+      `/api/v1/activities?accountId=${visible.id}`,
+    ];
+    expect(urls.length).toBeGreaterThan(25);
+    const answered: string[] = [];
+    for (const url of urls) {
+      const response = await agent.get(url);
+      expect(leaks(response.body), url).toEqual([]);
+      if (response.statusCode === 200) answered.push(url);
+    }
+    // Not vacuous: the pages that show the visible account answered, and the admin's do leak.
+    expect(answered).toEqual(expect.arrayContaining([`/api/v1/accounts/${visible.id}`, `/api/v1/accounts/${visible.id}/timeline`, `/api/v1/tags/${ids.tags ?? ''}/export.csv`]));
+    expect(leaks((await admin.get(`/api/v1/accounts/${visible.id}/timeline`)).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get(`/api/v1/tags/${ids.tags ?? ''}/export.csv`)).body).length).toBeGreaterThan(0);
+  });
+});
