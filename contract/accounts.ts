@@ -77,6 +77,32 @@ const phoneItem = z
   .max(40)
   .regex(/^\+?[0-9 ()./-]+$/);
 
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const isoDateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, { params: { code: 'invalid_date' } });
+
+/** The person's own details (seed 002's "más información"); organizations have none. */
+export const personFieldKeys = ['birthDate', 'nationalId', 'preferredChannel', 'language'] as const;
+const personFields = {
+  /** A birth date between 1900 and today. */
+  birthDate: isoDateSchema
+    .refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), { params: { code: 'out_of_range' } })
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
+  nationalId: optionalText(40),
+  /** An item key of the `contact_channel` list. */
+  preferredChannel: listValueSchema.nullable().optional(),
+  /** ISO 639-1, lower case: the language to write to this person in. */
+  language: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/).nullable().optional().or(z.literal('').transform(() => null)),
+};
+
 /** The editable fields of an account, shared by create and update. */
 const accountFields = {
   name: z.string().trim().min(1).max(200).optional(),
@@ -97,6 +123,7 @@ const accountFields = {
   teamId: idSchema.nullable().optional(),
   /** The parent organization of a department or subsidiary (organizations only). */
   parentId: idSchema.nullable().optional(),
+  ...personFields,
 };
 
 export const accountCreateSchema = z
@@ -111,6 +138,13 @@ export const accountCreateSchema = z
     }
     if (value.kind === 'person' && !value.firstName) {
       ctx.addIssue({ code: 'custom', path: ['firstName'], message: 'required', params: { code: 'required' } });
+    }
+    if (value.kind === 'organization') {
+      for (const key of personFieldKeys) {
+        if (value[key] !== undefined && value[key] !== null) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'not_for_kind', params: { code: 'not_for_kind' } });
+        }
+      }
     }
   });
 export type AccountCreate = z.input<typeof accountCreateSchema>;
@@ -158,6 +192,10 @@ export const accountSchema = z.object({
   overview: accountOverviewSchema,
   owners: z.array(userRefSchema),
   parentId: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  nationalId: z.string().nullable(),
+  preferredChannel: z.string().nullable(),
+  language: z.string().nullable(),
   /** The parent as the actor may see it: null when there is none or it is outside their portfolio. */
   parent: z.object({ id: idSchema, name: z.string() }).nullable(),
   createdAt: z.string(),

@@ -16,6 +16,7 @@ export const listKeys = [
   'request_channel',
   'request_status',
   'activity_type',
+  'contact_channel',
 ] as const;
 export const listKeySchema = z.enum(listKeys);
 export type ListKey = z.infer<typeof listKeySchema>;

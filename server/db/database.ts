@@ -84,6 +84,11 @@ export interface AccountsTable {
   logo_document_id: string | null;
   /** The parent organization of a department or subsidiary. */
   parent_id: string | null;
+  /** A person's own details (null on organizations): ISO date, national id, `contact_channel` item, ISO 639-1 language. */
+  birth_date: string | null;
+  national_id: string | null;
+  preferred_channel: string | null;
+  language: string | null;
 }
 
 export interface AccountOwnersTable {

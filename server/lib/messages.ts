@@ -65,6 +65,8 @@ const catalogues: Record<Language, Catalogue> = {
       not_an_image: 'El logotipo tiene que ser una imagen PNG, JPEG, WebP o GIF.',
       end_before_start: 'El final no puede ser anterior al inicio.',
       not_scheduled: 'Solo se puede cambiar una actividad programada.',
+      invalid_date: 'No es una fecha que exista.',
+      out_of_range: 'La fecha está fuera del intervalo admitido.',
     },
   },
   en: {
@@ -127,6 +129,8 @@ const catalogues: Record<Language, Catalogue> = {
       not_an_image: 'The logo must be a PNG, JPEG, WebP or GIF image.',
       end_before_start: 'The end cannot be before the start.',
       not_scheduled: 'Only a scheduled activity can be changed this way.',
+      invalid_date: 'That date does not exist.',
+      out_of_range: 'The date is outside the allowed range.',
     },
   },
 };

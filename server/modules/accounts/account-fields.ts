@@ -24,11 +24,16 @@ export type AccountFields = {
   creditDays: number | null;
   teamId: string | null;
   parentId: string | null;
+  birthDate: string | null;
+  nationalId: string | null;
+  preferredChannel: string | null;
+  language: string | null;
 };
 
 export const auditedAccountFields = [
   'name', 'firstName', 'lastName', 'stage', 'taxId', 'industry', 'source', 'website', 'emails', 'phones', 'addresses', 'notes',
   'invoiceDelivery', 'invoiceEmail', 'creditDays', 'teamId', 'parentId',
+  'birthDate', 'nationalId', 'preferredChannel', 'language',
 ] as const satisfies ReadonlyArray<keyof AccountFields>;
 
 const stringList = z.array(z.string());
@@ -39,6 +44,7 @@ export function blankAccountFields(stage: string): AccountFields {
     name: null, firstName: null, lastName: null, stage, taxId: null, industry: null, source: null, website: null,
     emails: [], phones: [], addresses: {}, notes: null,
     invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: null, parentId: null,
+    birthDate: null, nationalId: null, preferredChannel: null, language: null,
   };
 }
 
@@ -66,6 +72,10 @@ export function fieldsOf(row: AccountRow): AccountFields {
     creditDays: row.credit_days,
     teamId: row.team_id,
     parentId: row.parent_id,
+    birthDate: row.birth_date,
+    nationalId: row.national_id,
+    preferredChannel: row.preferred_channel,
+    language: row.language,
   };
 }
 
@@ -108,6 +118,10 @@ export function columnsOf(kind: AccountKind, fields: AccountFields) {
     credit_days: fields.creditDays,
     team_id: fields.teamId,
     parent_id: fields.parentId,
+    birth_date: kind === 'person' ? fields.birthDate : null,
+    national_id: kind === 'person' ? fields.nationalId : null,
+    preferred_channel: kind === 'person' ? fields.preferredChannel : null,
+    language: kind === 'person' ? fields.language : null,
   };
 }
 

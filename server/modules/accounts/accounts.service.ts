@@ -4,7 +4,7 @@ import {
 } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import { checkTaxId } from '@contract/tax-id';
-import type { AccountListItem } from '@contract/accounts';
+import { personFieldKeys, type AccountListItem } from '@contract/accounts';
 import type { AccountRow, Db } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
 import { AppError } from '@server/lib/errors';
@@ -53,6 +53,7 @@ async function checkListValues(db: Db, next: AccountFields, current: AccountFiel
   await checkListValue(db, 'account_stage', 'stage', next.stage, current?.stage ?? null);
   await checkListValue(db, 'industry', 'industry', next.industry, current?.industry ?? null);
   await checkListValue(db, 'source', 'source', next.source, current?.source ?? null);
+  await checkListValue(db, 'contact_channel', 'preferredChannel', next.preferredChannel, current?.preferredChannel ?? null);
   if (next.teamId && next.teamId !== (current?.teamId ?? null) && !(await findTeam(db, next.teamId))) {
     throw new AppError('validation_failed', { fields: [{ field: 'teamId', code: 'unknown_team' }] });
   }
@@ -147,6 +148,10 @@ export async function prepareNewAccount(db: Db, actor: Actor, input: AccountCrea
     creditDays: data.creditDays ?? null,
     teamId: data.teamId ?? null,
     parentId: data.parentId ?? null,
+    birthDate: data.birthDate ?? null,
+    nationalId: data.nationalId ?? null,
+    preferredChannel: data.preferredChannel ?? null,
+    language: data.language ?? null,
   };
   await checkListValues(db, fields, null);
   await checkParent(db, actor, data.kind, null, fields.parentId, null);
@@ -165,6 +170,10 @@ export async function updateAccount(db: Db, actor: Actor, id: string, input: Acc
     }
     if (before.kind === 'person' && data.name !== undefined) {
       throw new AppError('validation_failed', { fields: [{ field: 'name', code: 'not_for_kind' }] });
+    }
+    const personOnly = personFieldKeys.find((key) => data[key] !== undefined && data[key] !== null);
+    if (before.kind === 'organization' && personOnly) {
+      throw new AppError('validation_failed', { fields: [{ field: personOnly, code: 'not_for_kind' }] });
     }
     const old = fieldsOf(before);
     const next: AccountFields = { ...old };

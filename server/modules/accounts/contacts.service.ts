@@ -8,6 +8,7 @@ import { newId } from '@server/lib/ids';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { blankAccountFields } from './account-fields';
 import { ownersOf } from './accounts.repo';
 import { insertNewAccount, requireVisibleAccount } from './accounts.service';
 import { findContact, findContactPair, insertContact, listContactsOf } from './contacts.repo';
@@ -72,9 +73,8 @@ async function otherSide(trx: Db, actor: Actor, here: AccountRow, data: z.output
   }
   const owners = ((await ownersOf(trx, [here.id])).get(here.id) ?? []).map((owner) => owner.id);
   const ownerIds = actor.role === 'agent' && !owners.includes(actor.id) ? [...owners, actor.id] : owners;
-  const base = { name: null, firstName: null, lastName: null, stage: here.stage, taxId: null, industry: null, source: null, website: null, addresses: {}, notes: null,
-    // A contact made from here belongs to the same team of ours; invoices are the organization's business.
-    invoiceDelivery: null, invoiceEmail: null, creditDays: null, teamId: here.team_id, parentId: null };
+  // A contact made from here belongs to the same team of ours; invoices are the organization's business.
+  const base = { ...blankAccountFields(here.stage), teamId: here.team_id };
   if (data.newPerson && wanted === 'person') {
     const p = data.newPerson;
     return insertNewAccount(trx, actor, 'person', {

@@ -25,6 +25,14 @@ export function formatDate(iso: string | null | undefined): string {
   return formatIn('date', iso);
 }
 
+/** A calendar day (YYYY-MM-DD, no time zone) as the user reads it: the same day wherever they are. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '';
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(i18next.language).format(value);
 }

@@ -23,7 +23,7 @@ describe('account form values', () => {
       id: '0190f1c2-0000-7000-8000-000000000001', kind: 'organization', name: 'Acme', firstName: null, lastName: null,
       stage: 'customer', taxId: 'B1', industry: null, source: null, website: null, emails: ['a@example.com'], phones: [],
       addresses: { visit: { street: 'Mayor 1', postalCode: null, city: 'Madrid', region: null, country: 'ES' } },
-      city: 'Madrid', country: 'ES', notes: null, owners: [], parentId: null, parent: null,
+      city: 'Madrid', country: 'ES', notes: null, owners: [], parentId: null, parent: null, birthDate: null, nationalId: null, preferredChannel: null, language: null,
       invoiceDelivery: 'paper', invoiceEmail: 'facturas@acme.es', creditDays: 30, teamId: null, logoUrl: null, overview: {}, createdAt: '', updatedAt: '', createdBy: null, version: 3,
       abilities: { update: true, discard: true },
     };

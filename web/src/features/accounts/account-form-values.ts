@@ -35,6 +35,11 @@ export type AccountFormValues = {
   teamId: string | null;
   /** The parent organization (departments and subsidiaries); null is none. */
   parentId: string | null;
+  /** A person's own details; YYYY-MM-DD or null for the birth date, list / language keys or null. */
+  birthDate: string | null;
+  nationalId: string;
+  preferredChannel: string | null;
+  language: string | null;
 };
 
 const emptyAddress: AddressValues = { street: '', postalCode: '', city: '', region: '', country: '' };
@@ -60,6 +65,10 @@ export function emptyAccountValues(kind: AccountKind, ownerIds: string[] = []): 
     creditDays: '',
     teamId: null,
     parentId: null,
+    birthDate: null,
+    nationalId: '',
+    preferredChannel: null,
+    language: null,
   };
 }
 
@@ -98,6 +107,10 @@ export function accountToValues(account: Account): AccountFormValues {
     creditDays: account.creditDays ?? '',
     teamId: account.teamId,
     parentId: account.parentId,
+    birthDate: account.birthDate,
+    nationalId: account.nationalId ?? '',
+    preferredChannel: account.preferredChannel,
+    language: account.language,
   };
 }
 
@@ -127,7 +140,16 @@ function common(values: AccountFormValues, includeEmptyAddresses: boolean) {
     if (includeEmptyAddresses || hasAddress(values.addresses[key])) addresses[key] = values.addresses[key];
   }
   const names =
-    values.kind === 'organization' ? { name: values.name } : { firstName: values.firstName, lastName: values.lastName };
+    values.kind === 'organization'
+      ? { name: values.name }
+      : {
+          firstName: values.firstName,
+          lastName: values.lastName,
+          birthDate: values.birthDate,
+          nationalId: values.nationalId,
+          preferredChannel: values.preferredChannel,
+          language: values.language,
+        };
   const fields = {
     ...names,
     stage: values.stage,

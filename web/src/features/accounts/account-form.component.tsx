@@ -11,6 +11,7 @@ import { InvoiceFields } from './invoice-fields.component';
 import { ParentPicker } from '@web/features/account-links/parent-picker.component';
 import { ListField } from './list-field.component';
 import { OwnerSelect } from './owner-select.component';
+import { PersonFields } from './person-fields.component';
 import { TaxIdInput } from './tax-id-input.component';
 
 type Props = {
@@ -73,15 +74,19 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
                 error={form.errors.stage}
               />
               <TaxIdInput form={form} />
-              <Select
-                label={t('accounts:field.industry')}
-                clearable
-                searchable
-                data={industries.options(form.values.industry)}
-                value={form.values.industry}
-                onChange={(value) => form.setFieldValue('industry', value)}
-                error={form.errors.industry}
-              />
+              {isOrganization ? (
+                <Select
+                  label={t('accounts:field.industry')}
+                  clearable
+                  searchable
+                  data={industries.options(form.values.industry)}
+                  value={form.values.industry}
+                  onChange={(value) => form.setFieldValue('industry', value)}
+                  error={form.errors.industry}
+                />
+              ) : (
+                <PersonFields form={form} />
+              )}
               <Select
                 label={t('accounts:field.source')}
                 clearable
@@ -90,7 +95,7 @@ export function AccountForm({ form, onSubmit, onCancel, submitting, submitLabel,
                 onChange={(value) => form.setFieldValue('source', value)}
                 error={form.errors.source}
               />
-              <TextInput label={t('accounts:field.website')} placeholder="https://" {...form.getInputProps('website')} />
+              {isOrganization && <TextInput label={t('accounts:field.website')} placeholder="https://" {...form.getInputProps('website')} />}
               {isOrganization && (
                 <ParentPicker value={form.values.parentId} onChange={(id) => form.setFieldValue('parentId', id)} error={form.errors.parentId} />
               )}

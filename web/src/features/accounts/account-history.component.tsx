@@ -44,6 +44,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
   const stages = useListItems('account_stage');
   const industries = useListItems('industry');
   const sources = useListItems('source');
+  const channels = useListItems('contact_channel');
   const teams = useTeams();
   const characteristics = useListItems('characteristic');
   const interestAreas = useListItems('interest_area');
@@ -54,6 +55,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
     if (field === 'stage') return stages.label(value);
     if (field === 'industry') return industries.label(value);
     if (field === 'source') return sources.label(value);
+    if (field === 'preferredChannel') return channels.label(value);
     if (field === 'teamId') return teams.data?.items.find((team) => team.id === value)?.name ?? value;
     if (field === 'invoiceDelivery') return t(`company:invoicing.option.${value}`, { defaultValue: value });
     if (field === 'characteristic') return characteristics.label(value);

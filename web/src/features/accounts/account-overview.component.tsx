@@ -2,12 +2,13 @@ import type { Account, Address } from '@contract/accounts';
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@web/components/format';
+import { formatDateTime, formatDay } from '@web/components/format';
 import { useListItems } from '@web/features/lists/use-lists';
 import { useTeams } from '@web/features/users/use-teams';
+import { languageName, nationalIdLabel, taxIdLabel } from './id-labels';
 import { OverviewCounters } from './overview-counters.component';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -38,6 +39,20 @@ function websiteHref(website: string): string | null {
   }
 }
 
+/** A person's own details (seed 002's "más información"), as read on their page. */
+export function PersonDetailFields({ account }: { account: Account }) {
+  const { t, i18n } = useTranslation();
+  const channels = useListItems('contact_channel');
+  return (
+    <>
+      <Field label={t('accounts:field.birthDate')}>{account.birthDate ? formatDay(account.birthDate) : null}</Field>
+      <Field label={nationalIdLabel(t, account.country)}>{account.nationalId}</Field>
+      <Field label={t('accounts:field.preferredChannel')}>{channels.label(account.preferredChannel)}</Field>
+      <Field label={t('accounts:field.language')}>{account.language ? languageName(account.language, i18n.language) : null}</Field>
+    </>
+  );
+}
+
 export function AccountOverview({ account }: { account: Account }) {
   const { t } = useTranslation();
   const href = account.website ? websiteHref(account.website) : null;
@@ -49,19 +64,22 @@ export function AccountOverview({ account }: { account: Account }) {
       <OverviewCounters account={account} />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
-          <Field label={t('accounts:field.taxId')}>{account.taxId}</Field>
+          <Field label={taxIdLabel(t, account.country)}>{account.taxId}</Field>
           <Field label={t('company:team.label')}>{teams.data?.items.find((team) => team.id === account.teamId)?.name ?? null}</Field>
-          <Field label={t('accounts:field.industry')}>{industries.label(account.industry)}</Field>
+          {account.kind === 'person' && <PersonDetailFields account={account} />}
+          {account.kind === 'organization' && <Field label={t('accounts:field.industry')}>{industries.label(account.industry)}</Field>}
           <Field label={t('accounts:field.source')}>{sources.label(account.source)}</Field>
-          <Field label={t('accounts:field.website')}>
-            {account.website && href ? (
-              <Anchor href={href} target="_blank" rel="noopener noreferrer">
-                {account.website}
-              </Anchor>
-            ) : (
-              account.website
-            )}
-          </Field>
+          {account.kind === 'organization' && (
+            <Field label={t('accounts:field.website')}>
+              {account.website && href ? (
+                <Anchor href={href} target="_blank" rel="noopener noreferrer">
+                  {account.website}
+                </Anchor>
+              ) : (
+                account.website
+              )}
+            </Field>
+          )}
           <Field label={t('accounts:field.emails')}>
             {account.emails.length > 0
               ? account.emails.map((email) => (

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { checkTaxId, taxIdCountries } from '@contract/tax-id';
 import { useTranslation } from 'react-i18next';
 import type { AccountFormValues } from './account-form-values';
+import { taxIdLabel } from './id-labels';
 import { accountCountry } from './use-account-form';
 
 /** The tax id field, explaining as you type which id the country expects and whether this one is valid (the same check the server makes). */
@@ -27,7 +28,7 @@ export function TaxIdInput({ form }: { form: UseFormReturnType<AccountFormValues
   }
   return (
     <TextInput
-      label={t('accounts:field.taxId')}
+      label={taxIdLabel(t, country)}
       description={hint}
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       styles={{ description: { color: color === 'dimmed' ? undefined : `var(--mantine-color-${color}-7)` } }}

@@ -9,7 +9,6 @@ import { NotFoundPage } from '@web/app/not-found.page';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { AccountContacts } from '@web/features/accounts/account-contacts.component';
 import { AccountHistory } from '@web/features/accounts/account-history.component';
-import { AccountOverview } from '@web/features/accounts/account-overview.component';
 import { useAccount } from '@web/features/accounts/use-account';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
 import { ActivityFormModal } from '@web/features/activities/activity-form-modal.component';
@@ -19,6 +18,7 @@ import { RequestFormModal } from '@web/features/requests/request-form-modal.comp
 import { RequestsTable } from '@web/features/requests/requests-table.component';
 import { useRequests } from '@web/features/requests/use-requests';
 import { LeadHeader } from './lead-header.component';
+import { LeadMoreInformation } from './lead-more-information.component';
 
 const tabs = ['requests', 'activities', 'contacts', 'history'] as const;
 
@@ -81,7 +81,7 @@ export function LeadPage() {
           {t('leads:moreInformation')}
         </Button>
         <Collapse expanded={more}>
-          <AccountOverview account={lead} />
+          <LeadMoreInformation account={lead} onReload={account.refetch} />
         </Collapse>
       </Section>
       <Section
