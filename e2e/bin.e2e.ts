@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('the bin: discard an account, restore it as admin'
     const dialog = page.getByRole('dialog', { name: '¿Descartar la cuenta?' });
     await dialog.getByRole('button', { name: 'Descartar' }).click();
     await page.waitForURL('**/accounts');
-    await page.getByText('No hay cuentas que coincidan.').waitFor();
+    await page.getByTestId('welcome').getByText('Aún no hay ninguna cuenta', { exact: false }).waitFor();
     // Gone everywhere: its address answers "not found".
     await page.goto(`${app.server.baseUrl}/accounts/${accountId}`);
     await page.getByRole('heading', { name: 'No encontrado' }).waitFor();

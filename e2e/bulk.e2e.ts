@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('bulk actions on the accounts list, from the brows
       await confirm.getByRole('button', { name: 'Descartar 2 cuentas' }).click();
       await expect.poll(() => page.getByTestId('bulk-done').textContent(), { timeout: 20_000 }).toBe('Hecho: 2 modificadas, 0 sin cambios, 0 con error.');
       // The list refreshes by itself: both went to the bin.
-      await page.getByText('No hay cuentas que coincidan.').waitFor();
+      await page.getByText('Ninguna cuenta coincide con estos filtros.').waitFor();
     } finally {
       await phone.close();
     }

@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('the portfolio: what an agent owns, another agent 
     const { page } = browser;
     await logout(page);
     await login(page, server.baseUrl, bruno.email, bruno.password);
-    await page.getByText('No hay cuentas que coincidan.').waitFor();
+    await page.getByText('Tu cartera está vacía', { exact: false }).waitFor();
     await expect(page.getByRole('link', { name: 'Talleres Ruiz S.L.' }).count()).resolves.toBe(0);
 
     await page.goto(organizationUrl);

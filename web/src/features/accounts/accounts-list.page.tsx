@@ -1,16 +1,18 @@
 import { overviewCounterKeys } from '@contract/accounts';
 import { Button, Center, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconBuildingPlus, IconUserPlus } from '@tabler/icons-react';
+import { IconBuildingPlus, IconFilterOff, IconUserPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, type LoaderFunctionArgs } from 'react-router';
 import { withTexts } from '@web/app/i18n';
 import { queryClient } from '@web/app/query-client';
+import { EmptyState } from '@web/components/empty-state.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
 import { useBulkSelection } from '@web/features/bulk/use-bulk-selection';
+import { WelcomePanel } from '@web/features/welcome/welcome-panel.component';
 import { AccountFilters, ColumnPicker, CounterColumnsMenu, ExportMenu, SavedViewsMenu } from './accounts-list-tools.component';
 import { AccountsCards } from './accounts-cards.component';
 import { AccountsTable } from './accounts-table.component';
@@ -44,6 +46,8 @@ export function AccountsListPage() {
   const firstPage = list.data?.pages[0];
   const loadedIds = useMemo(() => items.map((item) => item.id), [items]);
   const bulk = useBulkSelection(params.filters, loadedIds, firstPage?.total ?? 0);
+  // Nothing yet and nothing filtered: the welcome's first steps replace the list (and its add buttons).
+  const welcoming = !list.isPending && !list.error && items.length === 0 && params.activeFilterCount === 0 && !params.filters.q;
   const counters = overviewCounterKeys.filter((key) => params.filters.counters?.split(',').includes(key));
 
   return (
@@ -60,7 +64,7 @@ export function AccountsListPage() {
         <Group gap="xs">
           <ExportMenu filters={params.filters} compact={compact} />
           <CounterColumnsMenu value={counters} onChange={(next) => params.setParams({ counters: next.join(',') })} compact={compact} />
-        {me.abilities.createAccounts && (
+        {me.abilities.createAccounts && !welcoming && (
           <Group gap="xs">
             <Button component={Link} to="/accounts/new?kind=organization" leftSection={<IconBuildingPlus size={16} />} size={compact ? 'xs' : 'sm'}>
               {t('accounts:action.newOrganization')}
@@ -116,9 +120,20 @@ export function AccountsListPage() {
           <Loader />
         </Center>
       ) : items.length === 0 ? (
-        <Text c="dimmed" ta="center" py="xl">
-          {t('accounts:list.empty')}
-        </Text>
+        welcoming ? (
+          <WelcomePanel />
+        ) : (
+          <EmptyState
+            icon={<IconFilterOff size={24} />}
+            title={t('accounts:list.noResults')}
+            message={t('accounts:list.noResultsHint')}
+            action={
+              <Button variant="light" onClick={() => params.replaceAll({ sort: params.filters.sort }, params.columns, null)}>
+                {t('accounts:list.clearFilters')}
+              </Button>
+            }
+          />
+        )
       ) : compact ? (
         <AccountsCards items={items} counters={counters} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} selection={bulk.rows} />
       ) : (

@@ -3,6 +3,7 @@ import { Badge, Button, Center, Group, Loader, Paper, SegmentedControl, Stack, T
 import { IconCheck, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
@@ -24,7 +25,9 @@ export function UsersPanel() {
   const users = useUsers(q, active);
   const teams = useTeams();
   const setUserActive = useSetUserActive();
-  const [formUser, setFormUser] = useState<User | 'new' | null>(null);
+  // The welcome page's "create a user" lands here with ?new=1: the form opens at once.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [formUser, setFormUser] = useState<User | 'new' | null>(searchParams.get('new') === '1' ? 'new' : null);
   const passwordUser = useConfirm<User>();
   const toggling = useConfirm<User>();
   const items = users.data?.pages.flatMap((page) => page.items) ?? [];
@@ -108,7 +111,15 @@ export function UsersPanel() {
           {t('common:action.loadMore')}
         </Button>
       )}
-      {formUser && <UserFormModal user={formUser === 'new' ? null : formUser} onClose={() => setFormUser(null)} />}
+      {formUser && (
+        <UserFormModal
+          user={formUser === 'new' ? null : formUser}
+          onClose={() => {
+            setFormUser(null);
+            if (searchParams.has('new')) setSearchParams({}, { replace: true });
+          }}
+        />
+      )}
       {passwordUser.subject && <UserPasswordModal user={passwordUser.subject} onClose={passwordUser.close} />}
       <ConfirmModal
         opened={toggling.subject !== null}
