@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('the portfolio: what an agent owns, another agent 
     await page.getByRole('link', { name: 'Cuentas' }).click();
     await page.getByRole('link', { name: 'Nueva organización' }).click();
     await page.getByLabel('Nombre').fill('Talleres Ruiz S.L.');
-    await page.getByLabel('NIF / CIF').fill('B87654323');
+    await page.getByLabel('Identificador fiscal').fill('B87654323');
     // The creator is the default owner; hand the account to the agent instead.
     const owners = page.getByRole('combobox', { name: 'Responsables' });
     await owners.click();
