@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listValueSchema, userRefSchema } from './accounts';
 import { idSchema, listQueryBase, listResponse, optionalText, queryBoolean } from './common';
-import { accountRefSchema } from './requests';
+import { accountRefSchema, addAssigneeAsOwnerSchema } from './requests';
 
 export const activityStatuses = ['scheduled', 'done', 'cancelled'] as const;
 export const activityStatusSchema = z.enum(activityStatuses);
@@ -30,7 +30,26 @@ function endAfterStart(value: { startAt?: string | undefined; endAt?: string | n
   }
 }
 
-export const activityCreateSchema = z.object({ accountId: idSchema, ...activityFields }).superRefine(endAfterStart);
+/** An activity is created scheduled, or done at once with its result ("log a call", seed 003). */
+export const activityCreateStatuses = ['scheduled', 'done'] as const;
+
+/** What already happened has no reminder. */
+function noReminderWhenDone(value: { status?: string | undefined; remindAt?: string | null | undefined }, ctx: z.RefinementCtx): void {
+  if (value.status === 'done' && value.remindAt) {
+    ctx.addIssue({ code: 'custom', path: ['remindAt'], message: 'reminder_on_done', params: { code: 'reminder_on_done' } });
+  }
+}
+
+export const activityCreateSchema = z
+  .object({
+    accountId: idSchema,
+    ...activityFields,
+    status: z.enum(activityCreateStatuses).optional(),
+    result: optionalText(10_000),
+    addAssigneeAsOwner: addAssigneeAsOwnerSchema,
+  })
+  .superRefine(endAfterStart)
+  .superRefine(noReminderWhenDone);
 export type ActivityCreate = z.input<typeof activityCreateSchema>;
 
 export const activityUpdateSchema = z
@@ -41,6 +60,7 @@ export const activityUpdateSchema = z
     subject: activityFields.subject.optional(),
     startAt: instant.optional(),
     result: optionalText(10_000),
+    addAssigneeAsOwner: addAssigneeAsOwnerSchema,
   })
   .superRefine(endAfterStart);
 export type ActivityUpdate = z.input<typeof activityUpdateSchema>;

@@ -20,10 +20,16 @@ const requestFields = {
   responsibleId: idSchema.nullable().optional(),
 };
 
-export const requestCreateSchema = z.object({ accountId: idSchema, ...requestFields });
+/**
+ * The client confirmed that a responsible user who cannot see the account becomes one of its
+ * owners; without it such an assignment is refused (assignee_cannot_see_account).
+ */
+export const addAssigneeAsOwnerSchema = z.boolean().optional();
+
+export const requestCreateSchema = z.object({ accountId: idSchema, ...requestFields, addAssigneeAsOwner: addAssigneeAsOwnerSchema });
 export type RequestCreate = z.input<typeof requestCreateSchema>;
 
-export const requestUpdateSchema = z.object({ version: z.number().int().min(1), ...requestFields });
+export const requestUpdateSchema = z.object({ version: z.number().int().min(1), ...requestFields, addAssigneeAsOwner: addAssigneeAsOwnerSchema });
 export type RequestUpdate = z.input<typeof requestUpdateSchema>;
 
 export const accountRefSchema = z.object({ id: idSchema, kind: accountKindSchema, name: z.string(), stage: z.string() });

@@ -5,11 +5,22 @@ import type { Actor } from '@server/policies';
 import { insertNewAccount, prepareNewAccount } from '@server/modules/accounts/accounts.service';
 import { insertNewRequest, requireVisibleRequest } from '@server/modules/requests/requests.service';
 import { presentRequest } from '@server/modules/requests/requests.presenter';
+import { activeUserIds } from '@server/modules/users/users.repo';
+import { leadOwnerIds } from './assign-work';
 
-/** "New lead" (seed 002): the person or organization at stage lead and its first request, in one transaction. */
+/**
+ * "New lead" (seed 002): the person or organization at stage lead and its first request, in one
+ * transaction. The request's responsible user becomes an owner of the lead (see assign-work).
+ */
 export async function createLead(db: Db, actor: Actor, input: LeadCreate): Promise<{ accountId: string; request: Request }> {
   const data = leadCreateSchema.parse(input);
-  const { kind, fields, ownerIds } = await prefixed('account', prepareNewAccount(db, actor, { ...data.account, stage: 'lead' }));
+  const responsibleId = data.request.responsibleId;
+  // Checked before the owners it joins, so an unknown user is named as the request's responsible.
+  if (responsibleId && !(await activeUserIds(db, [responsibleId])).has(responsibleId)) {
+    throw new AppError('validation_failed', { fields: [{ field: 'request.responsibleId', code: 'unknown_user' }] });
+  }
+  const accountInput = { ...data.account, stage: 'lead', ownerIds: leadOwnerIds(actor, data.account.ownerIds, responsibleId) };
+  const { kind, fields, ownerIds } = await prefixed('account', prepareNewAccount(db, actor, accountInput));
   // The lead's source is also the request's unless the request says otherwise.
   const requestInput = { ...data.request, source: data.request.source === undefined ? fields.source : data.request.source };
   const ids = await db.transaction().execute(async (trx) => {

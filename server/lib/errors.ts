@@ -21,6 +21,7 @@ export const errorStatus = {
   payload_too_large: 413,
   file_too_large: 413,
   unsupported_media_type: 415,
+  assignee_cannot_see_account: 422,
   too_many_attempts: 429,
   internal: 500,
 } as const;

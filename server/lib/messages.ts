@@ -28,6 +28,7 @@ const catalogues: Record<Language, Catalogue> = {
       payload_too_large: 'La petición es demasiado grande.',
       file_too_large: 'El archivo supera el tamaño máximo de {{maxMb}} MB; no se ha guardado.',
       unsupported_media_type: 'Tipo de contenido no admitido.',
+      assignee_cannot_see_account: '{{name}} no ve esta cuenta, así que no vería este trabajo. Añádelo como propietario de la cuenta o elige otro responsable.',
       too_many_attempts: 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.',
       internal: 'Ha ocurrido un error inesperado. Inténtalo de nuevo.',
     },
@@ -67,6 +68,8 @@ const catalogues: Record<Language, Catalogue> = {
       not_scheduled: 'Solo se puede cambiar una actividad programada.',
       invalid_date: 'No es una fecha que exista.',
       out_of_range: 'La fecha está fuera del intervalo admitido.',
+      assignee_cannot_see_account: 'Este usuario no ve la cuenta.',
+      reminder_on_done: 'Una actividad ya realizada no lleva recordatorio.',
     },
   },
   en: {
@@ -92,6 +95,7 @@ const catalogues: Record<Language, Catalogue> = {
       payload_too_large: 'The request is too large.',
       file_too_large: 'The file is larger than the {{maxMb}} MB limit; it was not saved.',
       unsupported_media_type: 'Unsupported content type.',
+      assignee_cannot_see_account: '{{name}} cannot see this account, so they would not see this work. Add them as an owner of the account or choose another responsible user.',
       too_many_attempts: 'Too many attempts. Wait a few minutes and try again.',
       internal: 'Something unexpected went wrong. Please try again.',
     },
@@ -131,6 +135,8 @@ const catalogues: Record<Language, Catalogue> = {
       not_scheduled: 'Only a scheduled activity can be changed this way.',
       invalid_date: 'That date does not exist.',
       out_of_range: 'The date is outside the allowed range.',
+      assignee_cannot_see_account: 'This user cannot see the account.',
+      reminder_on_done: 'An activity that already happened has no reminder.',
     },
   },
 };
@@ -145,6 +151,6 @@ export const fieldMessage = (language: Language, code: string, params: Record<st
   fill(catalogues[language].fields[code] ?? catalogues[language].fields.invalid ?? code, params);
 
 export const errorTitles: Record<Language, Record<number, string>> = {
-  es: { 400: 'Petición no válida', 401: 'No autenticado', 403: 'Prohibido', 404: 'No encontrado', 409: 'Conflicto', 412: 'Versión obsoleta', 413: 'Demasiado grande', 415: 'Tipo no admitido', 429: 'Demasiadas peticiones', 500: 'Error interno' },
-  en: { 400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 429: 'Too many requests', 500: 'Internal error' },
+  es: { 400: 'Petición no válida', 401: 'No autenticado', 403: 'Prohibido', 404: 'No encontrado', 409: 'Conflicto', 412: 'Versión obsoleta', 413: 'Demasiado grande', 415: 'Tipo no admitido', 422: 'No se puede procesar', 429: 'Demasiadas peticiones', 500: 'Error interno' },
+  en: { 400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal error' },
 };

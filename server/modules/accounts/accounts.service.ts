@@ -204,18 +204,32 @@ export async function changeOwners(db: Db, actor: Actor, id: string, input: { ve
     const before = await requireVisibleAccount(trx, actor, id);
     authorize(actor, { domain: 'account', action: 'changeOwners' });
     if (before.version !== data.version) throw new AppError('stale_version');
-    const previous = (await ownersOf(trx, [id])).get(id) ?? [];
-    const names = await userNames(trx, ownerIds);
-    const now = nowIso();
-    if (!(await updateAccountRow(trx, id, data.version, { updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
-    await setTermsAndOwners(trx, id, { ownerIds });
-    await writeAudit(trx, {
-      actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'owners_changed',
-      changes: [{ field: 'owners', before: previous.map((owner) => owner.name), after: ownerIds.map((ownerId) => names.get(ownerId) ?? ownerId) }],
-    });
-    return { ...before, updated_at: now, updated_by: actor.id, version: data.version + 1 };
+    return writeOwners(trx, actor, before, ownerIds);
   });
   return presentById(db, actor, row);
+}
+
+/**
+ * Sets the owners of an account read in the caller's transaction: its version moves (an owners
+ * form opened before then gets 412, not a silent undo) and history records who was and is owner.
+ */
+async function writeOwners(trx: Db, actor: Actor, before: AccountRow, ownerIds: string[]): Promise<AccountRow> {
+  const previous = (await ownersOf(trx, [before.id])).get(before.id) ?? [];
+  const names = await userNames(trx, ownerIds);
+  const now = nowIso();
+  if (!(await updateAccountRow(trx, before.id, before.version, { updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
+  await setTermsAndOwners(trx, before.id, { ownerIds });
+  await writeAudit(trx, {
+    actorId: actor.id, entity: 'account', entityId: before.id, accountId: before.id, action: 'owners_changed',
+    changes: [{ field: 'owners', before: previous.map((owner) => owner.name), after: ownerIds.map((ownerId) => names.get(ownerId) ?? ownerId) }],
+  });
+  return { ...before, updated_at: now, updated_by: actor.id, version: before.version + 1 };
+}
+
+/** Adds one owner to an account read in the caller's transaction (the caller has authorized it). */
+export async function addOwner(trx: Db, actor: Actor, before: AccountRow, userId: string): Promise<AccountRow> {
+  const current = ((await ownersOf(trx, [before.id])).get(before.id) ?? []).map((owner) => owner.id);
+  return current.includes(userId) ? before : writeOwners(trx, actor, before, [...current, userId]);
 }
 
 /** Sends the account to the bin: it disappears everywhere except for admins there. */

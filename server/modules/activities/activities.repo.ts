@@ -107,6 +107,9 @@ export async function feedActivities(db: Db, actor: Actor, from: string, to: str
   return findViews(db, ids.map((row) => row.id));
 }
 
+/** An activity by id past every policy: only for answering the write that just made it. */
+export const findActivityView = async (db: Db, id: string): Promise<ActivityView | undefined> => (await findViews(db, [id]))[0];
+
 /** An activity the actor may see, or undefined. */
 export async function findVisibleActivity(db: Db, actor: Actor, id: string): Promise<ActivityView | undefined> {
   const visible = await scoped(db, actor).select('activities.id').where('activities.id', '=', id).executeTakeFirst();

@@ -9,6 +9,7 @@ import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
+import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
@@ -17,7 +18,7 @@ import { activeUserIds } from '@server/modules/users/users.repo';
 import { activityColumnsOf, activityFieldsOf, auditedActivityFields, utc, utcOrNull, type ActivityFields } from './activity-fields';
 import { presentActivity } from './activities.presenter';
 import {
-  claimDueReminders, findVisibleActivity, insertActivity, listActivities, listPending, listReminders, updateActivityRow, type ActivityView,
+  claimDueReminders, findActivityView, findVisibleActivity, insertActivity, listActivities, listPending, listReminders, updateActivityRow, type ActivityView,
 } from './activities.repo';
 
 const field = (name: string, code: string) => new AppError('validation_failed', { fields: [{ field: name, code }] });
@@ -35,6 +36,16 @@ async function checkActivityFields(db: Db, actor: Actor, accountId: string, next
   if (next.endAt && next.endAt < next.startAt) throw field('endAt', 'end_before_start');
 }
 
+/**
+ * The answer to a create or edit: the activity as written, even when it is private and was just
+ * given to someone else (the actor wrote it, so it tells them nothing new; reading it later is 404).
+ */
+async function written(db: Db, id: string): Promise<Activity> {
+  const row = await findActivityView(db, id);
+  if (!row) throw new AppError('not_found');
+  return presentActivity(row);
+}
+
 export async function requireVisibleActivity(db: Db, actor: Actor, id: string): Promise<ActivityView> {
   const row = await findVisibleActivity(db, actor, id);
   if (!row) throw new AppError('not_found');
@@ -46,10 +57,15 @@ const brief = (fields: ActivityFields): FieldChange[] => [{ field: 'subject', be
 const withSubject = (fields: ActivityFields, changes: FieldChange[]): FieldChange[] =>
   changes.some((change) => change.field === 'subject') ? changes : [...brief(fields).slice(0, 1), ...changes];
 
-/** Schedules an activity on an account in the actor's portfolio; the actor is responsible unless another user is named. */
+/**
+ * Schedules an activity on an account in the actor's portfolio, or logs one that already happened
+ * (status done, with its result). The actor is responsible unless another user, who must see the
+ * account, is named (see assign-work).
+ */
 export async function createActivity(db: Db, actor: Actor, input: ActivityCreate): Promise<Activity> {
   authorize(actor, { domain: 'activity', action: 'create' });
   const data = activityCreateSchema.parse(input);
+  const status = data.status ?? 'scheduled';
   const startAt = utc(data.startAt);
   const fields: ActivityFields = {
     type: data.type,
@@ -62,27 +78,34 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityCreate
     notes: data.notes ?? null,
     private: data.private ?? false,
     remindAt: utcOrNull(data.remindAt),
-    result: null,
+    result: data.result ?? null,
   };
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await requireVisibleAccount(trx, actor, data.accountId);
+    const account = await requireVisibleAccount(trx, actor, data.accountId);
     await checkActivityFields(trx, actor, data.accountId, fields, null);
+    await ensureAssigneeSeesAccount(trx, actor, account, fields.responsibleId, { field: 'responsibleId', addAsOwner: data.addAssigneeAsOwner ?? false });
     const now = nowIso();
     const row: ActivityRow = {
-      id, account_id: data.accountId, status: 'scheduled', ...activityColumnsOf(fields), reminded_at: null, done_at: null,
+      id, account_id: data.accountId, status, ...activityColumnsOf(fields), reminded_at: null, done_at: status === 'done' ? now : null,
       created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
     };
     await insertActivity(trx, row);
-    await writeAudit(trx, { actorId: actor.id, entity: 'activity', entityId: id, accountId: data.accountId, action: 'activity_created', changes: diffFields(null, fields, auditedActivityFields) });
+    const changes = diffFields(null, fields, auditedActivityFields);
+    await writeAudit(trx, status === 'done'
+      ? { actorId: actor.id, entity: 'activity', entityId: id, accountId: data.accountId, action: 'activity_logged', changes: [...changes, { field: 'status', before: null, after: status }] }
+      : { actorId: actor.id, entity: 'activity', entityId: id, accountId: data.accountId, action: 'activity_created', changes });
   });
-  return presentActivity(await requireVisibleActivity(db, actor, id));
+  return written(db, id);
 }
 
-/** Edits the fields sent (drag in the calendar sends startAt/endAt) if the version is current. */
+/**
+ * Edits the fields sent (drag in the calendar sends startAt/endAt) if the version is current.
+ * A new responsible user must see the account (see assign-work).
+ */
 export async function updateActivity(db: Db, actor: Actor, id: string, input: ActivityUpdate): Promise<Activity> {
   authorize(actor, { domain: 'activity', action: 'update' });
-  const { version, ...data } = activityUpdateSchema.parse(input);
+  const { version, addAssigneeAsOwner, ...data } = activityUpdateSchema.parse(input);
   await db.transaction().execute(async (trx) => {
     const before = await requireVisibleActivity(trx, actor, id);
     if (before.version !== version) throw new AppError('stale_version');
@@ -106,13 +129,17 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
     await checkActivityFields(trx, actor, before.account_id, next, old);
     const changes = diffFields(old, next, auditedActivityFields);
     if (changes.length === 0) return;
+    if (next.responsibleId !== old.responsibleId) {
+      const account = await requireVisibleAccount(trx, actor, before.account_id);
+      await ensureAssigneeSeesAccount(trx, actor, account, next.responsibleId, { field: 'responsibleId', addAsOwner: addAssigneeAsOwner ?? false });
+    }
     const patch: Partial<ActivityRow> = { ...activityColumnsOf(next), updated_at: nowIso(), updated_by: actor.id };
     // A new reminder time is a new reminder: it shows again when it falls due.
     if (next.remindAt !== old.remindAt) patch.reminded_at = null;
     if (!(await updateActivityRow(trx, id, version, patch))) throw new AppError('stale_version');
     await writeAudit(trx, { actorId: actor.id, entity: 'activity', entityId: id, accountId: before.account_id, action: 'activity_updated', changes: withSubject(next, changes) });
   });
-  return presentActivity(await requireVisibleActivity(db, actor, id));
+  return written(db, id);
 }
 
 /** Marks a scheduled activity done with its result, or cancels it. */

@@ -149,6 +149,39 @@ describe('the bell, reminders and the week', () => {
   });
 });
 
+describe('logging what already happened (seed 003: a call, a visit, a note)', () => {
+  test('one step creates a done activity with its result; history says it was logged done', async () => {
+    const account = await t.account(ana, { kind: 'organization', name: 'Registro S.L.' });
+    const response = await ana.post('/api/v1/activities', {
+      accountId: account.id, type: 'call', subject: 'Llamada del cliente', startAt: inHours(-0.5), status: 'done', result: 'Quiere presupuesto', private: true,
+    });
+    expect(response.statusCode).toBe(201);
+    const logged = response.json<Activity>();
+    expect(logged).toMatchObject({ status: 'done', result: 'Quiere presupuesto', private: true, responsible: { id: ana.user.id } });
+    expect(logged.doneAt).not.toBeNull();
+    // Done work is not pending: not in the bell, but it is the lead's "previous" activity.
+    expect((await list(ana, `/api/v1/activities/pending?until=${inHours(24)}`)).items.map((a) => a.id)).not.toContain(logged.id);
+    expect((await list(ana, `/api/v1/activities?accountId=${account.id}&status=done&sort=-startAt&limit=1`)).items.map((a) => a.id)).toEqual([logged.id]);
+    const timeline = (await ana.get(`/api/v1/accounts/${account.id}/timeline`)).json<ListResponse<{ entityId: string; action: string; changes: Array<{ field: string; after: unknown }> }>>();
+    const entry = timeline.items.find((item) => item.entityId === logged.id);
+    expect(entry?.action).toBe('activity_logged');
+    expect(entry?.changes).toEqual(expect.arrayContaining([{ field: 'result', before: null, after: 'Quiere presupuesto' }, { field: 'status', before: null, after: 'done' }]));
+    // It is done already: it cannot be marked done again.
+    expectProblem(await ana.post(`/api/v1/activities/${logged.id}/done`, { version: logged.version }), 400, 'validation_failed');
+  });
+
+  test('what already happened takes no reminder, and only scheduled or done are accepted', async () => {
+    const account = await t.account(ana, { kind: 'organization', name: 'Registro inválido' });
+    const before = await countRows(t.db, 'audit_log');
+    const base = { accountId: account.id, type: 'note', subject: 'Nota', startAt: inHours(-1), result: 'x' };
+    const reminder = expectProblem(await ana.post('/api/v1/activities', { ...base, status: 'done', remindAt: inHours(1) }), 400, 'validation_failed');
+    expect(reminder.errors?.map((e) => [e.field, e.code, e.message])).toEqual([['remindAt', 'reminder_on_done', 'An activity that already happened has no reminder.']]);
+    const cancelled = expectProblem(await ana.post('/api/v1/activities', { ...base, status: 'cancelled' }), 400, 'validation_failed');
+    expect(cancelled.errors?.map((e) => [e.field, e.code])).toEqual([['status', 'invalid_value']]);
+    expect(await countRows(t.db, 'audit_log')).toBe(before);
+  });
+});
+
 describe('activity input', () => {
   test('bad input is a translated field error and nothing is written', async () => {
     const account = await t.account(ana, { kind: 'organization', name: 'Validación' });

@@ -6,6 +6,7 @@ import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
+import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
@@ -62,21 +63,27 @@ export async function requireVisibleRequest(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-/** Adds a request to an account in the actor's portfolio. */
+/** Adds a request to an account in the actor's portfolio, for a responsible user who sees it (see assign-work). */
 export async function createRequest(db: Db, actor: Actor, input: RequestCreate): Promise<Request> {
   authorize(actor, { domain: 'request', action: 'create' });
-  const { accountId, ...data } = requestCreateSchema.parse(input);
+  const { accountId, addAssigneeAsOwner, ...data } = requestCreateSchema.parse(input);
   const id = await db.transaction().execute(async (trx) => {
-    await requireVisibleAccount(trx, actor, accountId);
-    return insertNewRequest(trx, actor, accountId, data);
+    const account = await requireVisibleAccount(trx, actor, accountId);
+    const requestId = await insertNewRequest(trx, actor, accountId, data);
+    const responsibleId = data.responsibleId === undefined ? actor.id : data.responsibleId;
+    await ensureAssigneeSeesAccount(trx, actor, account, responsibleId, { field: 'responsibleId', addAsOwner: addAssigneeAsOwner ?? false });
+    return requestId;
   });
   return presentRequest(await requireVisibleRequest(db, actor, id));
 }
 
-/** Updates the fields sent if the version is current (412 otherwise); history records what changed. */
+/**
+ * Updates the fields sent if the version is current (412 otherwise); history records what changed.
+ * A new responsible user must see the account (see assign-work).
+ */
 export async function updateRequest(db: Db, actor: Actor, id: string, input: RequestUpdate): Promise<Request> {
   authorize(actor, { domain: 'request', action: 'update' });
-  const { version, ...data } = requestUpdateSchema.parse(input);
+  const { version, addAssigneeAsOwner, ...data } = requestUpdateSchema.parse(input);
   await db.transaction().execute(async (trx) => {
     const before = await requireVisibleRequest(trx, actor, id);
     if (before.version !== version) throw new AppError('stale_version');
@@ -85,6 +92,10 @@ export async function updateRequest(db: Db, actor: Actor, id: string, input: Req
     await checkRequestFields(trx, next, old);
     const changes = diffFields(old, next, auditedRequestFields);
     if (changes.length === 0) return;
+    if (next.responsibleId !== old.responsibleId) {
+      const account = await requireVisibleAccount(trx, actor, before.account_id);
+      await ensureAssigneeSeesAccount(trx, actor, account, next.responsibleId, { field: 'responsibleId', addAsOwner: addAssigneeAsOwner ?? false });
+    }
     if (!(await updateRequestRow(trx, id, version, { ...requestColumnsOf(next), updated_at: nowIso() }))) throw new AppError('stale_version');
     await writeAudit(trx, { actorId: actor.id, entity: 'request', entityId: id, accountId: before.account_id, action: 'request_updated', changes });
   });
