@@ -27,6 +27,7 @@ const icons: Record<string, typeof IconPencil> = {
   activity_created: IconCalendarEvent,
   activity_updated: IconCalendarEvent,
   activity_done: IconCircleCheck,
+  activity_logged: IconCircleCheck,
   activity_cancelled: IconCalendarEvent,
   request_created: IconInbox,
   request_updated: IconInbox,

@@ -11,6 +11,8 @@ import { useUserOptions } from '@web/features/users/use-user-options';
 import { fromLocalInput, nextHour, toLocalInput } from './local-time';
 import { useCreateActivity } from './use-create-activity';
 import { useUpdateActivity } from './use-update-activity';
+import { AssigneeConfirm } from './assignee-confirm.component';
+import { useAssigneeConfirm } from './use-assignee-confirm';
 import { FormActions } from '@web/components/form-actions.component';
 
 type Values = {
@@ -45,6 +47,7 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
   const create = useCreateActivity();
   const update = useUpdateActivity();
   const mutation = activity ? update : create;
+  const assignee = useAssigneeConfirm();
   const form = useForm<Values>({
     initialValues: {
       kind: activity?.account.kind ?? 'person',
@@ -59,6 +62,8 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
       remindAt: toLocalInput(activity?.remindAt),
       notes: activity?.notes ?? '',
     },
+    // The question is about the values that were sent: any change makes it moot.
+    onValuesChange: () => assignee.close(),
     validate: {
       accountId: (value) => (value ? null : t('validation:required')),
       type: (value) => (value ? null : t('validation:required')),
@@ -70,10 +75,12 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
   const close = () => {
     form.reset();
     mutation.reset();
+    assignee.close();
     onClose();
   };
 
-  const submit = form.onSubmit((values) => {
+  // addAssigneeAsOwner: the user confirmed that the responsible, who cannot see the account, becomes an owner.
+  const save = (values: Values, addAssigneeAsOwner: boolean) => {
     const fields = {
       type: values.type ?? '',
       subject: values.subject,
@@ -84,11 +91,16 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
       private: values.private,
       remindAt: fromLocalInput(values.remindAt),
       notes: values.notes,
+      addAssigneeAsOwner,
     };
-    const onError = (error: unknown) => form.setErrors(serverFormErrors(error));
+    assignee.close();
+    const onError = (error: unknown) => {
+      if (!assignee.ask(error)) form.setErrors(serverFormErrors(error));
+    };
     if (activity) update.mutate({ id: activity.id, version: activity.version, ...fields }, { onSuccess: close, onError });
     else create.mutate({ accountId: values.accountId ?? '', requestId, ...fields }, { onSuccess: close, onError });
-  });
+  };
+  const submit = form.onSubmit((values) => save(values, false));
 
   const userData = (users.data?.items ?? []).filter((user) => user.active || user.id === form.values.responsibleId).map((user) => ({ value: user.id, label: user.name }));
 
@@ -117,7 +129,15 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
           </SimpleGrid>
           <Checkbox label={t('activities:field.private')} description={t('activities:form.privateHint')} {...form.getInputProps('private', { type: 'checkbox' })} />
           <Textarea label={t('activities:field.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
-          <FormActions error={mutation.error} pending={mutation.isPending} submitLabel={t(activity ? 'common:action.save' : 'activities:action.schedule')} onCancel={close} />
+          {assignee.asking && (
+            <AssigneeConfirm
+              name={userData.find((user) => user.value === form.values.responsibleId)?.label ?? ''}
+              pending={mutation.isPending}
+              onConfirm={() => save(form.getValues(), true)}
+              onCancel={assignee.close}
+            />
+          )}
+          <FormActions error={assignee.shown(mutation.error)} pending={mutation.isPending} submitLabel={t(activity ? 'common:action.save' : 'activities:action.schedule')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

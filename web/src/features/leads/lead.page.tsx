@@ -1,6 +1,6 @@
 import { Anchor, Button, Center, Collapse, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconCalendarEvent, IconChevronDown, IconHistory, IconInbox, IconPlus } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChevronDown, IconHistory, IconInbox, IconPhoneCheck, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { AccountHistory } from '@web/features/accounts/account-history.component
 import { useAccount } from '@web/features/accounts/use-account';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
 import { ActivityFormModal } from '@web/features/activities/activity-form-modal.component';
+import { ActivityLogModal } from '@web/features/activities/activity-log-modal.component';
 import { PreviousNextActivities } from '@web/features/activities/previous-next.component';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { RequestFormModal } from '@web/features/requests/request-form-modal.component';
@@ -51,6 +52,7 @@ export function LeadPage() {
   const [more, moreToggle] = useDisclosure(false);
   const [addingRequest, addRequest] = useDisclosure(false);
   const [scheduling, schedule] = useDisclosure(false);
+  const [logging, log] = useDisclosure(false);
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = tabs.find((value) => value === searchParams.get('tab')) ?? 'requests';
 
@@ -92,7 +94,12 @@ export function LeadPage() {
       </Section>
       <Section
         title={t('leads:activities')}
-        action={<Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={schedule.open}>{t('activities:action.schedule')}</Button>}
+        action={(
+          <Group gap="xs">
+            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={schedule.open}>{t('activities:action.schedule')}</Button>
+            <Button size="compact-sm" variant="light" leftSection={<IconPhoneCheck size={14} />} onClick={log.open}>{t('activities:action.log')}</Button>
+          </Group>
+        )}
       >
         <PreviousNextActivities accountId={lead.id} />
       </Section>
@@ -118,6 +125,7 @@ export function LeadPage() {
       </Tabs>
       {addingRequest && <RequestFormModal opened accountId={lead.id} onClose={addRequest.close} />}
       {scheduling && <ActivityFormModal opened accountId={lead.id} requestId={latest?.id ?? null} onClose={schedule.close} />}
+      {logging && <ActivityLogModal accountId={lead.id} requestId={latest?.id ?? null} onClose={log.close} />}
     </Stack>
   );
 }

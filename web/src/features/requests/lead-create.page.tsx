@@ -92,7 +92,7 @@ export function LeadCreatePage() {
           <Paper withBorder p="md">
             <Stack gap="sm">
               <Title order={4}>{t('requests:lead.firstRequest')}</Title>
-              <RequestFields form={form} prefix="request." />
+              <RequestFields form={form} prefix="request." responsibleHint={t('requests:lead.responsibleHint')} />
             </Stack>
           </Paper>
           <ErrorAlert error={create.error} />

@@ -17,8 +17,11 @@ export type RequestValues = {
   responsibleId: string | null;
 };
 
-/** The request's fields, shared by "new lead" and "add request"; `prefix` names them inside a bigger form. */
-export function RequestFields<V>({ form, prefix = '' }: { form: UseFormReturnType<V>; prefix?: string }) {
+/**
+ * The request's fields, shared by "new lead" and "add request"; `prefix` names them inside a
+ * bigger form, `responsibleHint` says what choosing a responsible does there.
+ */
+export function RequestFields<V>({ form, prefix = '', responsibleHint }: { form: UseFormReturnType<V>; prefix?: string; responsibleHint?: string }) {
   const { t } = useTranslation();
   const users = useUserOptions();
   const path = (name: keyof RequestValues) => `${prefix}${name}`;
@@ -33,6 +36,7 @@ export function RequestFields<V>({ form, prefix = '' }: { form: UseFormReturnTyp
         <TextInput type="datetime-local" label={t('requests:field.requestedAt')} {...form.getInputProps(path('requestedAt'))} />
         <Select
           label={t('requests:field.responsible')}
+          description={responsibleHint}
           searchable
           clearable
           data={(users.data?.items ?? []).filter((user) => user.active).map((user) => ({ value: user.id, label: user.name }))}
