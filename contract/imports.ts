@@ -3,11 +3,15 @@ import { accountKindSchema, listValueSchema, userRefSchema } from './accounts';
 import { idSchema, listQueryBase, listResponse } from './common';
 import { tagRefSchema } from './tags';
 
-/** What a file column can fill in. Person files: firstName/lastName (or fullName) and their company. */
+/**
+ * What a file column can fill in. Person files: firstName/lastName (or fullName) and their company.
+ * A kind column makes a file hold both kinds (as Cartera's own exports do); tags and owners are
+ * lists separated by semicolons, owners by name or e-mail.
+ */
 export const importTargets = [
-  'firstName', 'lastName', 'fullName', 'name', 'company', 'companyTaxId', 'position',
+  'kind', 'firstName', 'lastName', 'fullName', 'name', 'company', 'companyTaxId', 'position',
   'email', 'phone', 'taxId', 'website', 'street', 'postalCode', 'city', 'region', 'country',
-  'industry', 'source', 'stage', 'notes',
+  'industry', 'source', 'stage', 'notes', 'tags', 'owners',
 ] as const;
 export const importTargetSchema = z.enum(importTargets);
 export type ImportTarget = z.infer<typeof importTargetSchema>;

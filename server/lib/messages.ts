@@ -70,6 +70,8 @@ const catalogues: Record<Language, Catalogue> = {
       out_of_range: 'La fecha está fuera del intervalo admitido.',
       assignee_cannot_see_account: 'Este usuario no ve la cuenta.',
       reminder_on_done: 'Una actividad ya realizada no lleva recordatorio.',
+      invalid_time_zone: 'No es una zona horaria conocida (por ejemplo, Europe/Madrid).',
+      ambiguous_user: 'Hay varios usuarios con ese nombre: indica su correo electrónico.',
     },
   },
   en: {
@@ -137,6 +139,8 @@ const catalogues: Record<Language, Catalogue> = {
       out_of_range: 'The date is outside the allowed range.',
       assignee_cannot_see_account: 'This user cannot see the account.',
       reminder_on_done: 'An activity that already happened has no reminder.',
+      invalid_time_zone: 'Not a known time zone (for example, Europe/Madrid).',
+      ambiguous_user: 'Several users have that name: give their e-mail instead.',
     },
   },
 };

@@ -1,27 +1,43 @@
 import type { Language } from '@contract/common';
 import type { AccountRow, Db } from '@server/db/database';
+import type { SheetCell, SheetColumn } from '@server/lib/spreadsheet-writer';
 import { fieldsOf } from '@server/modules/accounts/account-fields';
+import type { OrganizationLink } from './exports.repo';
 
-/** The columns of an accounts export, headed in the reader's language. */
+/**
+ * The columns of an accounts export. Every column the import takes is headed as the import's
+ * column mapping recognises it in that language (kind, name, company, position, tags…), so an
+ * export read back by the import maps itself; the last three are for reading only.
+ */
 export const exportColumns = [
-  'kind', 'name', 'firstName', 'lastName', 'stage', 'taxId', 'emails', 'phones', 'street', 'postalCode', 'city', 'region',
-  'country', 'industry', 'source', 'website', 'owners', 'notes', 'createdAt', 'updatedAt', 'id',
+  'kind', 'name', 'firstName', 'lastName', 'company', 'position', 'otherCompanies', 'stage', 'taxId', 'emails', 'phones',
+  'street', 'postalCode', 'city', 'region', 'country', 'industry', 'source', 'website', 'tags', 'owners', 'notes',
+  'createdAt', 'updatedAt', 'id',
 ] as const;
 type Column = (typeof exportColumns)[number];
 
 const headings: Record<Language, Record<Column, string>> = {
   es: {
-    kind: 'Tipo', name: 'Nombre', firstName: 'Nombre de pila', lastName: 'Apellidos', stage: 'Etapa', taxId: 'NIF/CIF',
-    emails: 'Correos electrónicos', phones: 'Teléfonos', street: 'Dirección', postalCode: 'Código postal', city: 'Ciudad',
-    region: 'Provincia', country: 'País', industry: 'Sector', source: 'Origen', website: 'Web', owners: 'Responsables',
-    notes: 'Notas', createdAt: 'Creada', updatedAt: 'Modificada', id: 'ID',
+    kind: 'Tipo', name: 'Nombre', firstName: 'Nombre de pila', lastName: 'Apellidos', company: 'Empresa', position: 'Cargo',
+    otherCompanies: 'Otras empresas', stage: 'Etapa', taxId: 'NIF/CIF', emails: 'Correos electrónicos', phones: 'Teléfonos',
+    street: 'Dirección', postalCode: 'Código postal', city: 'Ciudad', region: 'Provincia', country: 'País', industry: 'Sector',
+    source: 'Origen', website: 'Web', tags: 'Etiquetas', owners: 'Responsables', notes: 'Notas', createdAt: 'Creada',
+    updatedAt: 'Modificada', id: 'ID',
   },
   en: {
-    kind: 'Kind', name: 'Name', firstName: 'First name', lastName: 'Last name', stage: 'Stage', taxId: 'Tax ID',
-    emails: 'E-mails', phones: 'Phones', street: 'Address', postalCode: 'Postal code', city: 'City',
-    region: 'Region', country: 'Country', industry: 'Industry', source: 'Source', website: 'Website', owners: 'Owners',
-    notes: 'Notes', createdAt: 'Created', updatedAt: 'Updated', id: 'ID',
+    kind: 'Kind', name: 'Name', firstName: 'First name', lastName: 'Last name', company: 'Company', position: 'Position',
+    otherCompanies: 'Other companies', stage: 'Stage', taxId: 'Tax ID', emails: 'E-mails', phones: 'Phones',
+    street: 'Address', postalCode: 'Postal code', city: 'City', region: 'Region', country: 'Country', industry: 'Industry',
+    source: 'Source', website: 'Website', tags: 'Tags', owners: 'Owners', notes: 'Notes', createdAt: 'Created',
+    updatedAt: 'Updated', id: 'ID',
   },
+};
+
+/** Widths in characters: enough for the usual value, so a sheet opens readable without resizing. */
+const widths: Record<Column, number> = {
+  kind: 14, name: 32, firstName: 16, lastName: 20, company: 28, position: 20, otherCompanies: 28, stage: 14, taxId: 14,
+  emails: 30, phones: 18, street: 30, postalCode: 10, city: 16, region: 16, country: 14, industry: 18, source: 16,
+  website: 26, tags: 24, owners: 24, notes: 40, createdAt: 17, updatedAt: 17, id: 38,
 };
 
 const kinds: Record<Language, Record<AccountRow['kind'], string>> = {
@@ -29,7 +45,8 @@ const kinds: Record<Language, Record<AccountRow['kind'], string>> = {
   en: { organization: 'Organization', person: 'Person' },
 };
 
-export const exportHeadings = (language: Language): string[] => exportColumns.map((column) => headings[language][column]);
+export const exportSheetColumns = (language: Language): SheetColumn[] =>
+  exportColumns.map((column) => ({ header: headings[language][column], width: widths[column] }));
 
 /** List item key → label in the reader's language, for stage, industry and source. */
 export async function listLabels(db: Db, language: Language): Promise<Map<string, string>> {
@@ -38,16 +55,34 @@ export async function listLabels(db: Db, language: Language): Promise<Map<string
   return new Map(rows.map((row) => [`${row.list_key}:${row.key}`, language === 'es' ? row.label_es : row.label_en]));
 }
 
-/** One account as export cells, in column order (not yet neutralised). */
-export function exportCells(row: AccountRow, owners: string[], labels: Map<string, string>, language: Language): string[] {
+/** What an export row shows beside the account's own columns. */
+export type ExportExtras = { owners: string[]; tags: string[]; organizations: OrganizationLink[] };
+
+const countryNames = { es: new Intl.DisplayNames(['es'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
+const countryName = (code: string | null, language: Language): string => {
+  if (!code) return '';
+  try {
+    return countryNames[language].of(code) ?? code;
+  } catch {
+    return code; // not a region code the runtime knows: as stored
+  }
+};
+
+/** One account as export cells, in column order: text as it is (each writer makes it safe), instants as dates. */
+export function exportCells(row: AccountRow, extras: ExportExtras, labels: Map<string, string>, language: Language): SheetCell[] {
   const fields = fieldsOf(row);
   const address = fields.addresses.visit ?? fields.addresses.postal;
   const label = (list: string, key: string | null) => (key ? (labels.get(`${list}:${key}`) ?? key) : '');
-  const cells: Record<Column, string> = {
+  // The first organization goes where the import reads a person's company; the rest are listed beside it.
+  const [first, ...others] = extras.organizations;
+  const cells: Record<Column, SheetCell> = {
     kind: kinds[language][row.kind],
     name: row.name,
     firstName: row.first_name ?? '',
     lastName: row.last_name ?? '',
+    company: first?.name ?? '',
+    position: first?.position ?? '',
+    otherCompanies: others.map((link) => (link.position ? `${link.name} (${link.position})` : link.name)).join('; '),
     stage: label('account_stage', row.stage),
     taxId: row.tax_id ?? '',
     emails: fields.emails.join('; '),
@@ -56,14 +91,15 @@ export function exportCells(row: AccountRow, owners: string[], labels: Map<strin
     postalCode: address?.postalCode ?? '',
     city: row.city ?? '',
     region: address?.region ?? '',
-    country: row.country ?? '',
+    country: countryName(row.country, language),
     industry: label('industry', row.industry),
     source: label('source', row.source),
     website: row.website ?? '',
-    owners: owners.join('; '),
+    tags: extras.tags.join('; '),
+    owners: extras.owners.join('; '),
     notes: row.notes ?? '',
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
     id: row.id,
   };
   return exportColumns.map((column) => cells[column]);

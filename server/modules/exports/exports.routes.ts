@@ -21,14 +21,15 @@ const download = (reply: FastifyReply, format: ExportFormat, stream: Readable) =
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   // A list: a plain GET, so the browser downloads the stream itself, however long.
   app.get('/exports/accounts', { schema: { tags: ['exports'], querystring: accountExportQuerySchema } }, async (request, reply) => {
-    const { format, ...query } = request.query;
-    return download(reply, format, exportAccounts(app.db, actorOf(request), { ...query, limit: 1000 }, null, format, request.language));
+    const { format, separator, timeZone, ...query } = request.query;
+    const stream = exportAccounts(app.db, actorOf(request), { ...query, limit: 1000 }, null, format, request.language, { separator, timeZone });
+    return download(reply, format, stream);
   });
 
   // Ticked rows: ids in the body; still only those within the actor's portfolio.
   app.post('/exports/accounts', { schema: { tags: ['exports'], body: accountSelectionExportSchema } }, async (request, reply) => {
-    const { format, sort, ids } = request.body;
+    const { format, sort, ids, separator, timeZone } = request.body;
     const query = accountListQuerySchema.parse({ sort });
-    return download(reply, format, exportAccounts(app.db, actorOf(request), query, ids, format, request.language));
+    return download(reply, format, exportAccounts(app.db, actorOf(request), query, ids, format, request.language, { separator, timeZone }));
   });
 };

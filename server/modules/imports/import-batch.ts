@@ -14,7 +14,8 @@ import {
 import { insertNewAccounts, type NewAccountInput } from '@server/modules/accounts/accounts.service';
 import { findContactPair, insertContactsBulk } from '@server/modules/accounts/contacts.repo';
 import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
-import { tagBatch, type TagTarget } from './import-tags';
+import { organizationsCreatedBy } from './imports.repo';
+import { tagBatch, tagsByName, type TagTarget } from './import-tags';
 import type { ParsedRow, RowResult } from './import-values';
 
 export type BatchRow = { rowNumber: number; values: Partial<Record<ImportTarget, string>>; result: RowResult };
@@ -71,6 +72,27 @@ function mergedFields(old: AccountFields, incoming: AccountFields, values: Batch
   };
 }
 
+/**
+ * The owners a row's account gets: those its owners column names, else the import's. As when
+ * creating one account, an agent stays an owner of what they import, or they would lose it.
+ */
+function ownersOfRow(actor: Actor, rules: ImportRules, row: ParsedRow): string[] {
+  if (!row.ownerIds || row.ownerIds.length === 0) return rules.ownerIds;
+  return actor.role === 'agent' && !row.ownerIds.includes(actor.id) ? [actor.id, ...row.ownerIds] : row.ownerIds;
+}
+
+/** Each row's tags: the import's own, then those its tags column names (created when new), once each. */
+async function tagsOfRows(trx: Db, job: BatchJob, rows: BatchRow[]): Promise<Map<number, TagRef[]>> {
+  const named = rows.flatMap((row) => (row.result.ok ? row.result.row.tags : []));
+  const byName = named.length > 0 ? await tagsByName(trx, job.actor, named) : new Map<string, TagRef>();
+  const result = new Map<number, TagRef[]>();
+  rows.forEach((row, index) => {
+    const own = row.result.ok ? row.result.row.tags.flatMap((name) => byName.get(normalizeText(name)) ?? []) : [];
+    result.set(index, [...new Map([...job.tags, ...own].map((tag) => [tag.id, tag])).values()]);
+  });
+  return result;
+}
+
 type Link = { rowIndex: number; personId: string; personCreated: boolean; company: NonNullable<ParsedRow['company']> };
 
 /**
@@ -86,12 +108,19 @@ export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Prom
   const ledger: ImportRowRow[] = rows.map((row) => ({
     import_id: importId, row_number: row.rowNumber, action: 'skipped', account_id: null, organization_id: null, contact_id: null, before: null, errors: null,
   }));
-  const rowKeys = rows.map((row) => (row.result.ok ? keysOf(row.result.row) : []));
+  // Keys carry the row's kind: a person never matches an organization (a file may hold both).
+  const rowKeys = rows.map(({ result }) => (result.ok ? keysOf(result.row).map((key) => `${result.row.kind}|${key}`) : []));
   const existing = new Map<string, string>();
   if (rules.duplicates !== 'create') {
-    const found = await findDuplicateCandidates(trx, actor, rules.kind, splitKeys(rowKeys.flat()));
-    for (const match of found) if (!existing.has(match.key)) existing.set(match.key, match.id);
+    for (const kind of ['organization', 'person'] as const) {
+      const keys = rowKeys.flat().filter((key) => key.startsWith(`${kind}|`)).map((key) => key.slice(kind.length + 1));
+      if (keys.length === 0) continue;
+      const found = await findDuplicateCandidates(trx, actor, kind, splitKeys(keys));
+      for (const match of found) if (!existing.has(`${kind}|${match.key}`)) existing.set(`${kind}|${match.key}`, match.id);
+    }
   }
+  const rowTags = await tagsOfRows(trx, job, rows);
+  const fills = await placeholdersToFill(trx, job, rows);
   const toCreate: Array<{ index: number; input: NewAccountInput }> = [];
   const toUpdate: Array<{ index: number; id: string }> = [];
   const claimed = new Map<string, number>(); // key → row index that creates it in this batch
@@ -105,6 +134,11 @@ export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Prom
       return;
     }
     const keys = rowKeys[index] ?? [];
+    const placeholder = fills.get(index);
+    if (placeholder) {
+      toUpdate.push({ index, id: placeholder });
+      return;
+    }
     const match = rules.duplicates === 'create' ? undefined : keys.map((key) => existing.get(key)).find((id) => id !== undefined);
     const twin = rules.duplicates === 'create' ? undefined : keys.map((key) => claimed.get(key)).find((at) => at !== undefined);
     if (match && rules.duplicates === 'update') {
@@ -114,7 +148,7 @@ export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Prom
       entry.account_id = match ?? null;
       counts.skipped += 1;
     } else {
-      toCreate.push({ index, input: { kind: row.result.row.kind, fields: row.result.row.fields, ownerIds: rules.ownerIds } });
+      toCreate.push({ index, input: { kind: row.result.row.kind, fields: row.result.row.fields, ownerIds: ownersOfRow(actor, rules, row.result.row) } });
       for (const key of keys) claimed.set(key, index);
     }
   });
@@ -130,7 +164,7 @@ export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Prom
     entry.action = 'created';
     entry.account_id = account.id;
     counts.created += 1;
-    tagged.push({ index: item.index, accountId: account.id, created: true });
+    tagged.push({ index: item.index, accountId: account.id, created: true, tags: rowTags.get(item.index) ?? [] });
     if (row.result.row.company) links.push({ rowIndex: item.index, personId: account.id, personCreated: true, company: row.result.row.company });
   });
 
@@ -139,16 +173,19 @@ export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Prom
     const row = rows[item.index];
     const entry = ledger[item.index];
     if (!row?.result.ok || !entry) continue;
-    images.set(item.index, await updateFromRow(trx, actor, item.id, row, rules));
+    const filled = fills.has(item.index);
+    images.set(item.index, await updateFromRow(trx, actor, item.id, row, rules, filled));
     entry.action = 'updated';
     entry.account_id = item.id;
-    counts.updated += 1;
-    tagged.push({ index: item.index, accountId: item.id, created: false });
+    // The user sees the organization this import created; undo restores it, then deletes it with the row that made it.
+    if (filled) counts.created += 1;
+    else counts.updated += 1;
+    tagged.push({ index: item.index, accountId: item.id, created: false, tags: rowTags.get(item.index) ?? [] });
     if (row.result.row.company) links.push({ rowIndex: item.index, personId: item.id, personCreated: false, company: row.result.row.company });
   }
 
   // Rows in file order, so that of two rows updating one account the first holds the tags it gained.
-  const addedTags = await tagBatch(trx, actor, job.tags, tagged.sort((a, b) => a.index - b.index));
+  const addedTags = await tagBatch(trx, actor, tagged.sort((a, b) => a.index - b.index));
   for (const [index, image] of images) {
     const entry = ledger[index];
     if (entry) entry.before = JSON.stringify({ ...image, addedTagIds: addedTags.get(index) ?? [] } satisfies BeforeImage);
@@ -158,20 +195,51 @@ export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Prom
   return { ledger, counts };
 }
 
-/** Applies a row to an existing account; returns the before-image undo restores. */
-async function updateFromRow(trx: Db, actor: Actor, id: string, row: BatchRow, rules: ImportRules): Promise<Omit<BeforeImage, 'addedTagIds'>> {
+/**
+ * Organization rows that name an organization this import already created for an earlier row's
+ * person (the file lists people before their companies): by row index, the organization each one
+ * fills in rather than duplicating or skipping it.
+ */
+async function placeholdersToFill(trx: Db, job: BatchJob, rows: BatchRow[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  rows.forEach(({ result }, index) => {
+    if (result.ok && result.row.kind === 'organization') names.set(index, normalizeText(displayName('organization', result.row.fields)));
+  });
+  const fills = new Map<number, string>();
+  if (names.size === 0) return fills;
+  const found = await findDuplicateCandidates(trx, job.actor, 'organization', { terms: [], taxIds: [], names: [...new Set(names.values())] });
+  const ours = await organizationsCreatedBy(trx, job.importId, found.map((match) => match.id));
+  const byName = new Map(found.filter((match) => ours.has(match.id)).map((match) => [match.key.slice('name:'.length), match.id]));
+  const taken = new Set<string>();
+  for (const [index, name] of names) {
+    const id = byName.get(name);
+    if (id && !taken.has(id)) {
+      fills.set(index, id);
+      taken.add(id);
+    }
+  }
+  return fills;
+}
+
+/**
+ * Applies a row to an existing account; returns the before-image undo restores. Filling in an
+ * organization the import created for a company, the row's owners replace the import's.
+ */
+async function updateFromRow(trx: Db, actor: Actor, id: string, row: BatchRow, rules: ImportRules, fill = false): Promise<Omit<BeforeImage, 'addedTagIds'>> {
   const [before] = await findAccountsByIds(trx, [id]);
   if (!before || !row.result.ok) throw new Error(`account ${id} vanished during import`);
   const ownerIds = ((await ownersOf(trx, [id])).get(id) ?? []).map((owner) => owner.id);
   const old = fieldsOf(before);
   const next = mergedFields(old, row.result.row.fields, row.values, rules);
   const changes = diffFields(old, next, auditedAccountFields);
-  const newOwners = union(ownerIds, rules.ownerIds);
-  if (changes.length > 0 || newOwners.length !== ownerIds.length) {
+  const rowOwners = ownersOfRow(actor, rules, row.result.row);
+  const newOwners = fill ? rowOwners : union(ownerIds, rowOwners);
+  const ownersChanged = newOwners.length !== ownerIds.length || newOwners.some((owner) => !ownerIds.includes(owner));
+  if (changes.length > 0 || ownersChanged) {
     const patch = { ...columnsOf(before.kind, next), updated_at: nowIso(), updated_by: actor.id };
     if (!(await updateAccountRow(trx, id, before.version, patch))) throw new Error(`account ${id} changed during import`);
     const terms = termsOf(before.kind, next, patch.country);
-    await setTermsAndOwners(trx, id, newOwners.length !== ownerIds.length ? { terms, ownerIds: newOwners } : { terms });
+    await setTermsAndOwners(trx, id, ownersChanged ? { terms, ownerIds: newOwners } : { terms });
     await writeAudit(trx, { actorId: actor.id, entity: 'account', entityId: id, accountId: id, action: 'updated', changes });
   }
   return { kind: before.kind, fields: old, ownerIds };

@@ -1,9 +1,11 @@
 import type { AccountKind } from '@contract/accounts';
 import { importTargets, type ImportMapping, type ImportTarget } from '@contract/imports';
+import { uncsvCell } from '@server/lib/cell-safe';
 import { normalizeText } from '@server/lib/normalize';
 
 /** Headers (normalised: lower case, no accents) that name each field, in Spanish and English. */
 const synonyms: Record<ImportTarget, string[]> = {
+  kind: ['tipo', 'kind', 'tipo de cuenta', 'account type', 'account kind'],
   firstName: ['nombre', 'name', 'first name', 'firstname', 'given name', 'nombre de pila', 'forename'],
   lastName: ['apellidos', 'apellido', 'last name', 'lastname', 'surname', 'family name', 'primer apellido'],
   fullName: ['nombre completo', 'full name', 'fullname', 'contacto', 'contact', 'contact name', 'persona', 'person'],
@@ -11,7 +13,7 @@ const synonyms: Record<ImportTarget, string[]> = {
   company: ['empresa', 'company', 'compania', 'organizacion', 'organization', 'cuenta', 'account', 'employer'],
   companyTaxId: ['cif empresa', 'nif empresa', 'ruc empresa', 'company tax id', 'company vat', 'cif de la empresa'],
   position: ['cargo', 'puesto', 'position', 'job title', 'title', 'role', 'titulo'],
-  email: ['email', 'e-mail', 'correo', 'correo electronico', 'mail', 'email address', 'e-mail address', 'emails'],
+  email: ['email', 'e-mail', 'correo', 'correo electronico', 'mail', 'email address', 'e-mail address', 'emails', 'e-mails', 'correos', 'correos electronicos'],
   phone: ['telefono', 'phone', 'movil', 'mobile', 'celular', 'tel', 'tlf', 'tfno', 'phone number', 'telephone', 'telefonos', 'phones'],
   taxId: ['nif', 'cif', 'ruc', 'dni', 'nie', 'rut', 'cuit', 'rfc', 'tax id', 'taxid', 'vat', 'vat number', 'nif/cif', 'identificacion fiscal'],
   website: ['web', 'website', 'sitio web', 'pagina web', 'url', 'www'],
@@ -24,7 +26,12 @@ const synonyms: Record<ImportTarget, string[]> = {
   source: ['origen', 'fuente', 'source', 'lead source', 'como nos conocio', 'canal'],
   stage: ['etapa', 'fase', 'estado comercial', 'stage', 'lifecycle stage', 'tipo de cliente', 'status'],
   notes: ['notas', 'nota', 'observaciones', 'comentarios', 'notes', 'note', 'comments', 'description', 'descripcion'],
+  tags: ['etiquetas', 'etiqueta', 'tags', 'tag', 'labels'],
+  owners: ['responsables', 'responsable', 'owners', 'owner', 'propietarios', 'account owner'],
 };
+
+/** In a file of both kinds, a bare "name" is each account's own name (an organization's, or a person's in full). */
+const bothKindsNames = new Set(['nombre', 'name']);
 
 const byHeader = new Map<string, ImportTarget[]>();
 for (const target of importTargets) {
@@ -36,14 +43,17 @@ const headerKey = (header: string): string => normalizeText(header).replace(/[_*
 /**
  * Proposes a field for each header. Kind decides the ambiguous ones: in an organization file
  * "nombre" or "empresa" is the account's name; in a person file it is the first name and the
- * person's company. Each field is proposed once, to its first column.
+ * person's company; in a file with a kind column (both kinds) "nombre" is the name and
+ * "empresa" a person's company. Each field is proposed once, to its first column.
  */
 export function autoMap(headers: string[], kind: AccountKind): ImportMapping {
   const used = new Set<ImportTarget>();
+  const bothKinds = headers.some((header) => byHeader.get(headerKey(header))?.includes('kind'));
   return headers.map((header) => {
-    const candidates = byHeader.get(headerKey(header)) ?? [];
+    const key = headerKey(header);
+    const candidates: ImportTarget[] = bothKinds && bothKindsNames.has(key) ? ['name'] : (byHeader.get(key) ?? []);
     for (const raw of candidates) {
-      const target = forKind(raw, kind);
+      const target = bothKinds ? raw : forKind(raw, kind);
       if (target && !used.has(target)) {
         used.add(target);
         return target;
@@ -69,11 +79,14 @@ function forKind(target: ImportTarget, kind: AccountKind): ImportTarget | null {
   }
 }
 
-/** The values of one record by field; several columns for one field (two phone columns) are joined. */
+/**
+ * The values of one record by field; several columns for one field (two phone columns) are joined.
+ * A cell a careful exporter guarded against formulas ("'+34 600…") reads as the text it guarded.
+ */
 export function valuesOf(record: string[], mapping: ImportMapping): Partial<Record<ImportTarget, string>> {
   const values: Partial<Record<ImportTarget, string>> = {};
   mapping.forEach((target, index) => {
-    const cell = (record[index] ?? '').trim();
+    const cell = uncsvCell((record[index] ?? '').trim()).trim();
     if (!target || cell === '') return;
     const previous = values[target];
     values[target] = previous ? `${previous}; ${cell}` : cell;

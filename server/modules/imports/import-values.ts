@@ -1,19 +1,31 @@
 import { accountCreateSchema, type AccountKind } from '@contract/accounts';
+import { tagNameSchema } from '@contract/tags';
 import { checkTaxId } from '@contract/tax-id';
 import type { ImportRules, ImportTarget } from '@contract/imports';
 import { fieldIssue } from '@contract/validation';
 import type { Db } from '@server/db/database';
 import type { FieldError } from '@server/lib/errors';
-import { normalizeText } from '@server/lib/normalize';
+import { normalizeEmail, normalizeText } from '@server/lib/normalize';
 import { blankAccountFields, type AccountFields } from '@server/modules/accounts/account-fields';
+import { activeUserDirectory } from '@server/modules/users/users.repo';
 
-/** Label or key (normalised) → item key, per list; and country names in both languages → ISO code. */
+/**
+ * Label or key (normalised) → item key, per list; country names in both languages → ISO code;
+ * active users by e-mail and by name (null for a name several users share).
+ */
 export type ImportLookups = {
   stage: Map<string, string>;
   industry: Map<string, string>;
   source: Map<string, string>;
   countries: Map<string, string>;
+  users: Map<string, string | null>;
 };
+
+/** The words a kind column may hold, in both languages (what exports write, and common synonyms). */
+const kindWords = new Map<string, AccountKind>([
+  ...['organizacion', 'organization', 'organisation', 'empresa', 'company', 'org'].map((word): [string, AccountKind] => [word, 'organization']),
+  ...['persona', 'person', 'contacto', 'contact', 'particular', 'individual'].map((word): [string, AccountKind] => [word, 'person']),
+]);
 
 let countryNames: Map<string, string> | null = null;
 
@@ -49,19 +61,31 @@ export async function loadLookups(db: Db): Promise<ImportLookups> {
     .where('list_key', 'in', ['account_stage', 'industry', 'source'])
     .where('active', '=', true)
     .execute();
-  const lookups: ImportLookups = { stage: new Map(), industry: new Map(), source: new Map(), countries: countries() };
+  const lookups: ImportLookups = { stage: new Map(), industry: new Map(), source: new Map(), countries: countries(), users: new Map() };
   for (const row of rows) {
     const map = row.list_key === 'account_stage' ? lookups.stage : row.list_key === 'industry' ? lookups.industry : lookups.source;
     for (const label of [row.key, row.label_es, row.label_en]) map.set(normalizeText(label), row.key);
   }
+  const users = await activeUserDirectory(db);
+  for (const user of users) {
+    const name = normalizeText(user.name);
+    lookups.users.set(name, lookups.users.has(name) ? null : user.id);
+  }
+  // E-mails are unique, and win over a name that happens to read the same.
+  for (const user of users) lookups.users.set(normalizeEmail(user.email), user.id);
   return lookups;
 }
 
-/** A row ready to write: the account's fields and, for a person, the company to link it to. */
+/**
+ * A row ready to write: the account's fields; for a person, the company to link it to; the tags
+ * (by name) it gets; and its owners when the file names them (else the import's own).
+ */
 export type ParsedRow = {
   kind: AccountKind;
   fields: AccountFields;
   company: { name: string | null; taxId: string | null; position: string | null } | null;
+  tags: string[];
+  ownerIds: string[] | null;
 };
 
 export type RowResult = { ok: true; row: ParsedRow } | { ok: false; errors: FieldError[] };
@@ -69,13 +93,52 @@ export type RowResult = { ok: true; row: ParsedRow } | { ok: false; errors: Fiel
 const splitList = (value: string | undefined): string[] =>
   (value ?? '').split(/[;,\n]+/).map((part) => part.trim()).filter((part) => part.length > 0);
 
+/** Names may hold commas ("García, Ana", "Feria, 2027"): tags and owners split on semicolons and lines only. */
+const splitNames = (value: string | undefined): string[] =>
+  (value ?? '').split(/[;\n]+/).map((part) => part.trim()).filter((part) => part.length > 0);
+
+function kindOf(value: string | undefined, fallback: AccountKind, errors: FieldError[]): AccountKind {
+  if (!value) return fallback;
+  const kind = kindWords.get(normalizeText(value));
+  if (!kind) errors.push({ field: 'kind', code: 'unknown_list_item' });
+  return kind ?? fallback;
+}
+
+/** Tag names, once each (ignoring case and accents, as tags are unique); a name no tag could have is an error. */
+function tagsOf(value: string | undefined, errors: FieldError[]): string[] {
+  const names = new Map<string, string>();
+  for (const name of splitNames(value)) {
+    if (!tagNameSchema.safeParse(name).success) {
+      errors.push({ field: 'tags', code: 'too_long', params: { maximum: 60 } });
+      continue;
+    }
+    if (!names.has(normalizeText(name))) names.set(normalizeText(name), name);
+  }
+  return [...names.values()];
+}
+
+/** Owners named by e-mail or name; null when the file names none (the import's owners apply). */
+function ownersOf(value: string | undefined, users: ImportLookups['users'], errors: FieldError[]): string[] | null {
+  const names = splitNames(value);
+  if (names.length === 0) return null;
+  const ids: string[] = [];
+  for (const name of names) {
+    const key = name.includes('@') ? normalizeEmail(name) : normalizeText(name);
+    const id = users.get(key);
+    if (id === null) errors.push({ field: 'owners', code: 'ambiguous_user' });
+    else if (id === undefined) errors.push({ field: 'owners', code: 'unknown_user' });
+    else if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
 /** API field path of a zod issue → the import field the user mapped. */
 function targetOf(path: string, kind: AccountKind, values: Partial<Record<ImportTarget, string>>): string {
   const head = path.split('.')[0] ?? path;
   if (head === 'emails') return 'email';
   if (head === 'phones') return 'phone';
   if (head === 'addresses') return path.split('.')[2] ?? 'street';
-  if (kind === 'person' && head === 'firstName' && values.fullName) return 'fullName';
+  if (kind === 'person' && head === 'firstName' && !values.firstName) return values.fullName ? 'fullName' : values.name ? 'name' : head;
   return head;
 }
 
@@ -91,15 +154,20 @@ function listValue(map: Map<string, string>, field: 'stage' | 'industry' | 'sour
  * accepts exactly what the form accepts), with list labels and country names resolved.
  */
 export function parseRow(values: Partial<Record<ImportTarget, string>>, rules: ImportRules, lookups: ImportLookups): RowResult {
-  const kind = rules.kind;
   const errors: FieldError[] = [];
+  const kind = kindOf(values.kind, rules.kind, errors);
   let firstName = values.firstName;
   let lastName = values.lastName;
-  if (kind === 'person' && !firstName && values.fullName) {
-    const [first = '', ...rest] = values.fullName.split(/\s+/);
+  // A person's name in one column: "Nombre completo", or in a file of both kinds its "Nombre".
+  const fullName = values.fullName ?? (kind === 'person' ? values.name : undefined);
+  if (kind === 'person' && !firstName && fullName) {
+    const [first = '', ...rest] = fullName.split(/\s+/);
     firstName = first;
     lastName = lastName ?? (rest.join(' ') || undefined);
   }
+  const name = kind === 'organization' ? (values.name ?? values.fullName) : undefined;
+  const tags = tagsOf(values.tags, errors);
+  const ownerIds = ownersOf(values.owners, lookups.users, errors);
   const countryText = values.country;
   const country = countryText ? (lookups.countries.get(normalizeText(countryText)) ?? countryText) : undefined;
   const stage = rules.stage ?? listValue(lookups.stage, 'stage', values.stage, errors) ?? 'lead';
@@ -109,7 +177,7 @@ export function parseRow(values: Partial<Record<ImportTarget, string>>, rules: I
   const hasAddress = Object.values(address).some((part) => part !== undefined);
   const input = {
     kind,
-    ...(kind === 'organization' ? { name: values.name } : { firstName, lastName }),
+    ...(kind === 'organization' ? { name } : { firstName, lastName }),
     stage,
     taxId: values.taxId,
     website: values.website,
@@ -153,5 +221,5 @@ export function parseRow(values: Partial<Record<ImportTarget, string>>, rules: I
   const company = kind === 'person' && (values.company || values.companyTaxId)
     ? { name: values.company ?? null, taxId: values.companyTaxId ?? null, position: values.position ?? null }
     : null;
-  return { ok: true, row: { kind, fields, company } };
+  return { ok: true, row: { kind, fields, company, tags, ownerIds } };
 }

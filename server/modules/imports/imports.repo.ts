@@ -48,6 +48,13 @@ export async function insertImportRows(db: Db, rows: ImportRowRow[]): Promise<vo
   await inChunks(rows, (chunk) => db.insertInto('import_rows').values(chunk).execute());
 }
 
+/** Of these organizations, those the import created for a person's company (to fill in when the file's own row for one comes later). */
+export async function organizationsCreatedBy(db: Db, importId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('import_rows').select('organization_id').where('import_id', '=', importId).where('organization_id', 'in', ids).execute();
+  return new Set(rows.flatMap((row) => (row.organization_id ? [row.organization_id] : [])));
+}
+
 /** The next rows of an import after a row number, optionally of some actions only (undo and the error report page through these). */
 export function importRowsAfter(db: Db, importId: string, after: number, limit: number, actions?: ImportRowRow['action'][]) {
   let query = db.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('row_number', '>', after);

@@ -63,6 +63,16 @@ export type AccountTagLink = Selectable<AccountTagsTable>;
 export const findTagsByIds = async (db: Db, ids: string[]): Promise<TagRow[]> =>
   ids.length === 0 ? [] : db.selectFrom('tags').selectAll().where('id', 'in', ids).execute();
 
+export const findTagsByNames = async (db: Db, namesNorm: string[]): Promise<TagRow[]> =>
+  namesNorm.length === 0 ? [] : db.selectFrom('tags').selectAll().where('name_norm', 'in', namesNorm).execute();
+
+/** Inserts tags whose name is free; a name another writer took meanwhile is left to them. Returns those inserted. */
+export async function insertTagsIfAbsent(db: Db, rows: TagRow[]): Promise<TagRow[]> {
+  if (rows.length === 0) return [];
+  const inserted = new Set((await db.insertInto('tags').values(rows).onConflict((oc) => oc.column('name_norm').doNothing()).returning('id').execute()).map((row) => row.id));
+  return rows.filter((row) => inserted.has(row.id));
+}
+
 /** Which of these tags these accounts have, with the tag's name (for history entries). */
 export async function tagLinksOf(db: Db, accountIds: string[], tagIds: string[]): Promise<Array<{ account_id: string; tag_id: string; name: string }>> {
   if (accountIds.length === 0 || tagIds.length === 0) return [];

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
+import { spreadsheetOptionsSchema } from '@contract/exports';
 import { accountTagParamsSchema, accountTagsSchema, tagCreateSchema, tagListQuerySchema, tagListSchema, tagSchema, tagUpdateSchema } from '@contract/tags';
 import { actorOf } from '@server/plugins/request-context';
 import { exportTagCsv } from './tag-export.service';
@@ -26,8 +27,8 @@ export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get('/tags/:id/export.csv', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
-    const { fileName, stream } = await exportTagCsv(db, actorOf(request), request.params.id, request.language);
+  app.get('/tags/:id/export.csv', { schema: { tags, params: idParamsSchema, querystring: spreadsheetOptionsSchema } }, async (request, reply) => {
+    const { fileName, stream } = await exportTagCsv(db, actorOf(request), request.params.id, request.language, request.query);
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName}"`)

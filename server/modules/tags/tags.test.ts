@@ -29,8 +29,8 @@ const newTag = async (client: Client, name: string, color: string | null = '#228
   expect(response.statusCode).toBe(201);
   return response.json<Tag>();
 };
-/** The CSV body as rows, without the byte-order mark. */
-const csvRows = (body: string): string[][] => z.array(z.array(z.string())).parse(parse(body.replace(/^\uFEFF/, '')));
+/** The CSV body as rows, without the byte-order mark (semicolons: what Excel in Spanish splits on). */
+const csvRows = (body: string, delimiter = ';'): string[][] => z.array(z.array(z.string())).parse(parse(body.replace(/^\uFEFF/, ''), { delimiter }));
 const listIds = async (client: Client, url: string) => (await client.get(url)).json<ListResponse<AccountListItem>>().items.map((item) => item.id);
 
 describe('managing tags', () => {
@@ -139,8 +139,19 @@ describe('the mailing export', () => {
     ]);
     expect(response.body).not.toMatch(/Secreta|secreto|Oculta/);
     // The other agent's export has only their own account.
-    const theirs = csvRows((await other.get(`/api/v1/tags/${tag.id}/export.csv`)).body);
+    // The other agent reads English, so commas, unless they ask for semicolons.
+    const theirs = csvRows((await other.get(`/api/v1/tags/${tag.id}/export.csv`)).body, ',');
     expect(theirs.slice(1)).toEqual([['secreto@example.com', 'Secreta SA', 'Secreta SA']]);
+    expect(csvRows((await other.get(`/api/v1/tags/${tag.id}/export.csv?separator=semicolon`)).body)).toEqual(theirs);
+    expectProblem(await other.get(`/api/v1/tags/${tag.id}/export.csv?separator=tab`), 400, 'validation_failed');
+  });
+
+  test('a full-width formula (＝＋－＠) is neutralised like its ASCII form', async () => {
+    const tag = await newTag(agent, 'Ancho completo');
+    const org = await t.account(agent, { name: "＝2+5+cmd|' /C calc'!A0" });
+    expect((await agent.put(`/api/v1/accounts/${org.id}/tags/${tag.id}`)).statusCode).toBe(204);
+    const rows = csvRows((await agent.get(`/api/v1/tags/${tag.id}/export.csv`)).body);
+    expect(rows[1]).toEqual(['', "'＝2+5+cmd|' /C calc'!A0", "'＝2+5+cmd|' /C calc'!A0"]);
   });
 
   test('an unknown tag is 404', async () => {

@@ -73,6 +73,10 @@ export async function activeUserIds(db: Db, ids: string[]): Promise<Set<string>>
   return new Set(rows.map((row) => row.id));
 }
 
+/** Every active user's id, name and e-mail (an import resolves an owners column against them). */
+export const activeUserDirectory = (db: Db): Promise<Array<{ id: string; name: string; email: string }>> =>
+  db.selectFrom('users').select(['id', 'name', 'email']).where('active', '=', true).execute();
+
 /** The actor a background job acts as: its author, if still active. */
 export async function loadActor(db: Db, id: string): Promise<Actor | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();

@@ -20,8 +20,10 @@ export function ImportSetup({ imp }: { imp: Import }) {
   const [mapping, setMapping] = useState<ImportMapping>(imp.mapping.map(asTarget));
   const [rules, setRules] = useState<ImportRulesInput>({ ...imp.rules, kind: imp.rules.kind, duplicates: imp.rules.duplicates });
   const [debounced] = useDebouncedValue({ mapping, rules }, 300);
-  const targets = importTargets.filter((target) =>
-    rules.kind === 'person' ? target !== 'name' : !['firstName', 'lastName', 'fullName', 'company', 'companyTaxId', 'position'].includes(target));
+  // A kind column makes a file of both kinds (as exports are): every field applies to some row.
+  const bothKinds = mapping.includes('kind');
+  const targets = importTargets.filter((target) => bothKinds ||
+    (rules.kind === 'person' ? target !== 'name' : !['firstName', 'lastName', 'fullName', 'company', 'companyTaxId', 'position'].includes(target)));
   const options = targets.map((target) => ({ value: target, label: t(`imports:target.${target}`) }));
 
   return (
