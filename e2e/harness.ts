@@ -96,7 +96,7 @@ export async function startServer(): Promise<TestServer> {
 export type TestBrowser = { context: BrowserContext; page: Page; close: () => Promise<void> };
 
 /** Chromium exactly as STACK.md says, in Spanish (the product's first language) unless told otherwise. */
-export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<TestBrowser> {
+export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {}): Promise<TestBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'cartera-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
@@ -104,6 +104,7 @@ export async function launchBrowser(options: { locale?: string; viewport?: { wid
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     locale: options.locale ?? 'es-ES',
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());

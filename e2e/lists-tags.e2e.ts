@@ -102,10 +102,11 @@ describe.skipIf(!hasChromium)('configurable lists and tags, from the browser', (
     const file = await download.path();
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     expect(text.trim().split(/\r?\n/)).toEqual([
-      'Correo electrónico,Nombre,Empresa',
+      // Semicolons, as Excel in Spanish expects.
+      'Correo electrónico;Nombre;Empresa',
       // The formula-looking name is neutralised with a leading apostrophe.
-      "formulas@example.com,'=Fórmulas SL,'=Fórmulas SL",
-      'sol@example.com,Ferretería Sol,Ferretería Sol',
+      "formulas@example.com;'=Fórmulas SL;'=Fórmulas SL",
+      'sol@example.com;Ferretería Sol;Ferretería Sol',
     ]);
   });
 });

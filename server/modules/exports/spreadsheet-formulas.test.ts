@@ -114,7 +114,7 @@ describe('no file Cartera writes holds a cell a spreadsheet would evaluate', () 
         { body: (await admin.get(`/api/v1/exports/accounts?tagId=${tag.id}`)).body, delimiter: ';' },
         { body: (await admin.get(`/api/v1/exports/accounts?tagId=${tag.id}&separator=comma`)).body, delimiter: ',' },
         { body: (await admin.get(`/api/v1/tags/${tag.id}/export.csv`)).body, delimiter: ';' },
-        { body: (await admin.get(`/api/v1/imports/${imp.id}/errors.csv`)).body, delimiter: ';' },
+        { body: (await admin.get(`/api/v1/imports/${imp.id}/errors.csv`)).body, delimiter: ',' },
       ];
       for (const { body, delimiter } of csvFiles) {
         const cells = csvCells(body, delimiter);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Language } from '@contract/common';
 import type { Db, ImportRow } from '@server/db/database';
 import { fieldMessage } from '@server/lib/messages';
-import { csvFile, defaultSeparator, type SheetCell } from '@server/lib/spreadsheet-writer';
+import { csvFile, type SheetCell } from '@server/lib/spreadsheet-writer';
 import { columnOf } from './import-mapping';
 import { settingsOf } from './import-jobs';
 import { importRowsAfter } from './imports.repo';
@@ -33,5 +33,6 @@ export function errorReport(db: Db, row: ImportRow, language: Language): Readabl
     }
   }
   const sheet = { name: 'errors', columns: headings[language].map((header) => ({ header, width: 20 })), rows: lines() };
-  return csvFile(sheet, { language, timeZone: 'UTC', separator: defaultSeparator(language) });
+  // Commas still: what the import screens and scripts already read (exports follow the language).
+  return csvFile(sheet, { language, timeZone: 'UTC', separator: 'comma' });
 }

@@ -20,7 +20,8 @@ const tagRef = (row: TagRow): TagRef => ({ id: row.id, name: row.name, color: ro
  * created stays when the import is undone: it is vocabulary, like one made by hand.
  */
 export async function tagsByName(trx: Db, actor: Actor, names: string[]): Promise<Map<string, TagRef>> {
-  const wanted = new Map(names.map((name) => [normalizeText(name), name]));
+  const wanted = new Map<string, string>();
+  for (const name of names) if (!wanted.has(normalizeText(name))) wanted.set(normalizeText(name), name); // the file's first spelling
   const found = new Map((await findTagsByNames(trx, [...wanted.keys()])).map((row) => [row.name_norm, tagRef(row)]));
   const missing = [...wanted].filter(([norm]) => !found.has(norm));
   if (missing.length === 0) return found;

@@ -3,7 +3,7 @@ import { notifications } from '@web/components/notifications';
 import { IconDownload, IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat } from '@contract/exports';
+import type { CsvSeparator, ExportFormat } from '@contract/exports';
 import { apiDownload, buildUrl, isApiError } from '@web/app/api-client';
 import { ToolButton } from '@web/components/tool-button.component';
 
@@ -16,10 +16,18 @@ type Props = {
   testId?: string;
 };
 
-const formats: Array<{ format: ExportFormat; icon: typeof IconFileTypeCsv }> = [
-  { format: 'csv', icon: IconFileTypeCsv },
-  { format: 'xlsx', icon: IconFileSpreadsheet },
-];
+type Choice = { key: string; format: ExportFormat; separator?: CsvSeparator; icon: typeof IconFileTypeCsv };
+
+/** Excel first; then CSV with the separator Excel expects in the reader's language (semicolons in Spanish) before the other. */
+function choicesFor(language: string): Choice[] {
+  const semicolon: Choice = { key: 'csvSemicolon', format: 'csv', separator: 'semicolon', icon: IconFileTypeCsv };
+  const comma: Choice = { key: 'csvComma', format: 'csv', separator: 'comma', icon: IconFileTypeCsv };
+  const xlsx: Choice = { key: 'xlsx', format: 'xlsx', icon: IconFileSpreadsheet };
+  return language.startsWith('es') ? [xlsx, semicolon, comma] : [xlsx, comma, semicolon];
+}
+
+/** The browser's time zone: Cartera shows dates on the browser's clock, so the file's dates read the same. */
+const browserTimeZone = (): string | undefined => Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
 
 /**
  * Export of the list being viewed, or of the ticked rows. A list is a plain download link: the
@@ -28,13 +36,14 @@ const formats: Array<{ format: ExportFormat; icon: typeof IconFileTypeCsv }> = [
  * ids) and the answer, at most a few thousand rows, is saved from memory.
  */
 export function ExportMenu({ filters, compact, ids, testId = 'export-menu' }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [saving, setSaving] = useState(false);
   const selection = ids && ids.length > 0 ? ids : null;
-  const saveSelection = async (format: ExportFormat, chosen: readonly string[]) => {
+  const timeZone = browserTimeZone();
+  const saveSelection = async (choice: Choice, chosen: readonly string[]) => {
     setSaving(true);
     try {
-      await apiDownload('/exports/accounts', { format, sort: filters.sort, ids: chosen });
+      await apiDownload('/exports/accounts', { format: choice.format, separator: choice.separator, timeZone, sort: filters.sort, ids: chosen });
     } catch (error) {
       notifications.show({ color: 'red', message: isApiError(error) && error.message ? error.message : t('common:error.unexpected') });
     } finally {
@@ -50,17 +59,25 @@ export function ExportMenu({ filters, compact, ids, testId = 'export-menu' }: Pr
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('accounts:export.help')}</Menu.Label>
-        {formats.map(({ format, icon: Icon }) =>
-          selection ? (
-            <Menu.Item key={format} leftSection={<Icon size={16} />} onClick={() => void saveSelection(format, selection)}>
-              {t(`accounts:export.${format}`)}
+        {choicesFor(i18n.language).map((choice) => {
+          const Icon = choice.icon;
+          const label = t(`accounts:export.${choice.key}`);
+          return selection ? (
+            <Menu.Item key={choice.key} leftSection={<Icon size={16} />} onClick={() => void saveSelection(choice, selection)}>
+              {label}
             </Menu.Item>
           ) : (
-            <Menu.Item key={format} component="a" href={buildUrl('/exports/accounts', { ...filters, format })} download leftSection={<Icon size={16} />}>
-              {t(`accounts:export.${format}`)}
+            <Menu.Item
+              key={choice.key}
+              component="a"
+              href={buildUrl('/exports/accounts', { ...filters, format: choice.format, separator: choice.separator, timeZone })}
+              download
+              leftSection={<Icon size={16} />}
+            >
+              {label}
             </Menu.Item>
-          ),
-        )}
+          );
+        })}
       </Menu.Dropdown>
     </Menu>
   );
