@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Language } from '@contract/common';
@@ -32,7 +32,9 @@ async function* csvRecords(sheet: Sheet, reader: SheetReader): AsyncGenerator<st
  * spreadsheet programs read accents as UTF-8, and dates as local "yyyy-mm-dd hh:mm".
  */
 export function csvFile(sheet: Sheet, reader: SheetReader & { separator: CsvSeparator }): Readable {
-  return Readable.from(csvRecords(sheet, reader)).pipe(stringify({ bom: true, delimiter: reader.separator === 'semicolon' ? ';' : ',' }));
+  const csv = stringify({ bom: true, delimiter: reader.separator === 'semicolon' ? ';' : ',' });
+  // A failure while reading rows destroys the file stream too, so the download breaks off rather than hangs.
+  return pipeline(Readable.from(csvRecords(sheet, reader)), csv, () => undefined);
 }
 
 function xlsxValue(cell: SheetCell, timeZone: string): ExcelJS.CellValue {

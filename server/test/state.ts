@@ -47,4 +47,10 @@ export function expectProblem(response: LightMyRequestResponse, status: number, 
   return problem;
 }
 
+/** Asserts a successful answer with this status (the body shows on failure) and returns its JSON. */
+export function expectOk<T>(response: LightMyRequestResponse, status = 200): T {
+  expect(response.statusCode, response.body).toBe(status);
+  return response.json<T>();
+}
+
 export const uniqueWord = (prefix: string): string => `${prefix}${Math.random().toString(36).slice(2, 10)}`;

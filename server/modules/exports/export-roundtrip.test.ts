@@ -5,7 +5,7 @@ import type { Contact } from '@contract/contacts';
 import type { Import } from '@contract/imports';
 import type { Tag } from '@contract/tags';
 import { JobWorker } from '@server/jobs/worker';
-import { uniqueWord } from '@server/test/state';
+import { expectOk, uniqueWord } from '@server/test/state';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
 let t: TestApp;
@@ -25,11 +25,6 @@ afterAll(async () => {
   await t.close();
 });
 
-const ok = <T>(response: { statusCode: number; body: string; json: <U>() => U }, status = 200): T => {
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json<T>();
-};
-
 /**
  * Accounts of every kind and what the import takes: stages, e-mails, phones, tags, owners, people
  * linked to their companies with a position; names a spreadsheet would take for formulas.
@@ -40,13 +35,13 @@ async function seed(client: Client, word: string): Promise<void> {
   seeds += 1;
   const phone = (n: number) => `+34 6${String(seeds).padStart(2, '0')} ${String(n).padStart(3, '0')} 139`;
   const tags = [];
-  for (const name of [`Feria ${word}`, `VIP ${word}`]) tags.push(ok<Tag>(await client.post('/api/v1/tags', { name }), 201));
+  for (const name of [`Feria ${word}`, `VIP ${word}`]) tags.push(expectOk<Tag>(await client.post('/api/v1/tags', { name }), 201));
   const acme = await t.account(client, { kind: 'organization', name: `Acme ${word}`, stage: 'customer', emails: [`info.${word}@acme.example`], phones: [phone(1)], notes: '=1+1 no es una fórmula' });
   const arroba = await t.account(client, { kind: 'organization', name: `@Arroba ${word}`, stage: 'prospect', ownerIds: [admin.user.id, agent.user.id] });
-  const ana = ok<Contact>(await client.post(`/api/v1/accounts/${acme.id}/contacts`, {
+  const ana = expectOk<Contact>(await client.post(`/api/v1/accounts/${acme.id}/contacts`, {
     newPerson: { firstName: 'Ana', lastName: `López ${word}`, email: `ana.${word}@example.com`, phone: phone(2).replace(/ /g, '') }, position: 'Gerente',
   }), 201);
-  const luis = ok<Contact>(await client.post(`/api/v1/accounts/${arroba.id}/contacts`, { newPerson: { firstName: 'Luis', lastName: `-Pérez ${word}`, phone: phone(3) } }), 201);
+  const luis = expectOk<Contact>(await client.post(`/api/v1/accounts/${arroba.id}/contacts`, { newPerson: { firstName: 'Luis', lastName: `-Pérez ${word}`, phone: phone(3) } }), 201);
   for (const [account, tag] of [[acme.id, tags[0]], [ana.person.id, tags[0]], [ana.person.id, tags[1]]] as const) {
     expect((await client.put(`/api/v1/accounts/${account}/tags/${tag?.id ?? ''}`)).statusCode).toBe(204);
   }
@@ -61,12 +56,12 @@ type Shape = {
 
 /** The accounts a word finds, as a user sees them through the API (ids aside), by name. */
 async function accountsOf(client: Client, word: string): Promise<Shape[]> {
-  const list = ok<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(word)}&limit=200`));
+  const list = expectOk<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(word)}&limit=200`));
   const shapes: Shape[] = [];
   for (const item of list.items) {
-    const account = ok<Account>(await client.get(`/api/v1/accounts/${item.id}`));
-    const tags = ok<{ items: Tag[] }>(await client.get(`/api/v1/accounts/${item.id}/tags`)).items.map((tag) => tag.name).sort();
-    const contacts = ok<{ items: Contact[] }>(await client.get(`/api/v1/accounts/${item.id}/contacts`)).items;
+    const account = expectOk<Account>(await client.get(`/api/v1/accounts/${item.id}`));
+    const tags = expectOk<{ items: Tag[] }>(await client.get(`/api/v1/accounts/${item.id}/tags`)).items.map((tag) => tag.name).sort();
+    const contacts = expectOk<{ items: Contact[] }>(await client.get(`/api/v1/accounts/${item.id}/contacts`)).items;
     shapes.push({
       kind: account.kind, name: account.name, stage: account.stage, emails: account.emails, phones: account.phones, notes: account.notes,
       tags, owners: account.owners.map((owner) => owner.name).sort(),
@@ -77,17 +72,17 @@ async function accountsOf(client: Client, word: string): Promise<Shape[]> {
 }
 
 async function discardAll(client: Client, word: string): Promise<void> {
-  const list = ok<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(word)}&limit=200`));
+  const list = expectOk<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(word)}&limit=200`));
   for (const item of list.items) expect((await client.delete(`/api/v1/accounts/${item.id}`)).statusCode).toBe(204);
-  expect(ok<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(word)}`)).total).toBe(0);
+  expect(expectOk<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(word)}`)).total).toBe(0);
 }
 
 /** Uploads a file and runs it with the mapping the import proposed by itself. */
 async function importFile(client: Client, fileName: string, body: Buffer): Promise<Import> {
-  const uploaded = ok<Import>(await client.request('POST', `/api/v1/imports?fileName=${fileName}`, body, { 'content-type': 'application/octet-stream' }), 201);
-  ok<Import>(await client.post(`/api/v1/imports/${uploaded.id}/run`, { mapping: uploaded.mapping, rules: uploaded.rules }));
+  const uploaded = expectOk<Import>(await client.request('POST', `/api/v1/imports?fileName=${fileName}`, body, { 'content-type': 'application/octet-stream' }), 201);
+  expectOk<Import>(await client.post(`/api/v1/imports/${uploaded.id}/run`, { mapping: uploaded.mapping, rules: uploaded.rules }));
   await worker.drain();
-  return ok<Import>(await client.get(`/api/v1/imports/${uploaded.id}`));
+  return expectOk<Import>(await client.get(`/api/v1/imports/${uploaded.id}`));
 }
 
 const proposed = (imp: Import): Record<string, string | null> => Object.fromEntries(imp.headers.map((header, index) => [header, imp.mapping[index] ?? null]));
@@ -125,7 +120,7 @@ describe('an export read back by the import gives the same accounts', () => {
     const before = await accountsOf(admin, word);
     const exported = await admin.get(`/api/v1/exports/accounts?format=xlsx&q=${word}`);
     await discardAll(admin, word);
-    const tags = ok<ListResponse<Tag>>(await admin.get(`/api/v1/tags?q=${encodeURIComponent(`Feria ${word}`)}`)).items;
+    const tags = expectOk<ListResponse<Tag>>(await admin.get(`/api/v1/tags?q=${encodeURIComponent(`Feria ${word}`)}`)).items;
     for (const tag of tags) expect((await admin.delete(`/api/v1/tags/${tag.id}`)).statusCode).toBe(204);
     expect(await importFile(admin, 'export.xlsx', exported.rawPayload)).toMatchObject({ created: 5, failed: 0 });
     expect(await accountsOf(admin, word)).toEqual(before);
@@ -144,15 +139,15 @@ describe('a file that lists people before their companies', () => {
     ].join('\n');
     const imp = await importFile(admin, 'fwd.csv', Buffer.from(file));
     expect(imp).toMatchObject({ status: 'done', created: 522, updated: 0, failed: 0 });
-    const zetas = ok<ListResponse<AccountListItem>>(await admin.get(`/api/v1/accounts?q=${encodeURIComponent(`Zeta ${word}`)}&kind=organization`)).items;
+    const zetas = expectOk<ListResponse<AccountListItem>>(await admin.get(`/api/v1/accounts?q=${encodeURIComponent(`Zeta ${word}`)}&kind=organization`)).items;
     expect(zetas).toHaveLength(1);
-    const zeta = ok<Account>(await admin.get(`/api/v1/accounts/${zetas[0]?.id ?? ''}`));
+    const zeta = expectOk<Account>(await admin.get(`/api/v1/accounts/${zetas[0]?.id ?? ''}`));
     expect(zeta).toMatchObject({ stage: 'customer', emails: [`hola.${word}@zeta.example`] });
-    const contacts = ok<{ items: Contact[] }>(await admin.get(`/api/v1/accounts/${zeta.id}/contacts`)).items;
+    const contacts = expectOk<{ items: Contact[] }>(await admin.get(`/api/v1/accounts/${zeta.id}/contacts`)).items;
     expect(contacts.map((contact) => [contact.person.name, contact.position])).toEqual([[`Ana ${word}`, 'Directora']]);
 
-    ok<Import>(await admin.post(`/api/v1/imports/${imp.id}/undo`));
+    expectOk<Import>(await admin.post(`/api/v1/imports/${imp.id}/undo`));
     await worker.drain();
-    expect(ok<ListResponse<AccountListItem>>(await admin.get(`/api/v1/accounts?q=${word}`)).total).toBe(0);
+    expect(expectOk<ListResponse<AccountListItem>>(await admin.get(`/api/v1/accounts?q=${word}`)).total).toBe(0);
   });
 });

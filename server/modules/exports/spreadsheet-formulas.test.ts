@@ -15,7 +15,7 @@ import type { Import } from '@contract/imports';
 import type { Tag } from '@contract/tags';
 import { JobWorker } from '@server/jobs/worker';
 import { readZipDirectory } from '@server/modules/imports/import-xlsx-zip';
-import { uniqueWord } from '@server/test/state';
+import { expectOk, uniqueWord } from '@server/test/state';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
 /**
@@ -52,11 +52,6 @@ const printable = fc.string({ unit: fc.constantFrom(...'abcXYZ019 ()!|"\'&;,.=+-
 const hostile = fc.tuple(fc.constantFrom('', ' ', '  ', '\u3000'), fc.constantFrom(...triggers), fc.oneof(fc.constantFrom(...payloads), printable))
   .map(([lead, trigger, rest]) => `${lead}${trigger}${rest}`.slice(0, 50));
 
-const ok = <T>(response: { statusCode: number; body: string; json: <U>() => U }, status = 200): T => {
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json<T>();
-};
-
 const csvCells = (body: string, delimiter: string): string[] =>
   z.array(z.array(z.string())).parse(parse(body.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true })).flat();
 
@@ -87,22 +82,22 @@ async function xlsxCells(raw: Buffer): Promise<ExcelJS.Cell[]> {
 async function plant(strings: string[]): Promise<{ tag: Tag; imp: Import; stored: string[] }> {
   const [a = '=1', b = '+1', c = '-1', d = '@1'] = strings;
   const word = uniqueWord('fx');
-  const tag = ok<Tag>(await admin.post('/api/v1/tags', { name: `${b.trim().slice(0, 40)} ${word}` }), 201);
-  const org = ok<Account>(await admin.post('/api/v1/accounts', {
+  const tag = expectOk<Tag>(await admin.post('/api/v1/tags', { name: `${b.trim().slice(0, 40)} ${word}` }), 201);
+  const org = expectOk<Account>(await admin.post('/api/v1/accounts', {
     kind: 'organization', name: `${a} ${word}`, notes: d, addresses: { visit: { street: c, city: b, region: a } }, phones: ['-600 000 000'],
   }), 201);
-  const contact = ok<Contact>(await admin.post(`/api/v1/accounts/${org.id}/contacts`, {
+  const contact = expectOk<Contact>(await admin.post(`/api/v1/accounts/${org.id}/contacts`, {
     newPerson: { firstName: c.trim() || '=x', lastName: `${d} ${word}`, phone: '+34 600 000 000' }, position: b,
   }), 201);
   for (const id of [org.id, contact.person.id]) expect((await admin.put(`/api/v1/accounts/${id}/tags/${tag.id}`)).statusCode).toBe(204);
   // An import whose column headings are the strings, every row failing: its error report names those columns.
   const file = stringify([[a, c], ['no es un correo', 'tampoco un teléfono']]);
-  const uploaded = ok<Import>(await admin.request('POST', '/api/v1/imports?fileName=x.csv&kind=organization', Buffer.from(file), { 'content-type': 'application/octet-stream' }), 201);
-  ok<Import>(await admin.post(`/api/v1/imports/${uploaded.id}/run`, { mapping: ['email', 'phone'], rules: uploaded.rules }));
+  const uploaded = expectOk<Import>(await admin.request('POST', '/api/v1/imports?fileName=x.csv&kind=organization', Buffer.from(file), { 'content-type': 'application/octet-stream' }), 201);
+  expectOk<Import>(await admin.post(`/api/v1/imports/${uploaded.id}/run`, { mapping: ['email', 'phone'], rules: uploaded.rules }));
   await worker.drain();
-  const imp = ok<Import>(await admin.get(`/api/v1/imports/${uploaded.id}`));
+  const imp = expectOk<Import>(await admin.get(`/api/v1/imports/${uploaded.id}`));
   expect(imp.failed).toBe(1);
-  const account = ok<Account>(await admin.get(`/api/v1/accounts/${org.id}`));
+  const account = expectOk<Account>(await admin.get(`/api/v1/accounts/${org.id}`));
   return { tag, imp, stored: [account.name, account.notes ?? '', tag.name, a.trim(), c.trim()].filter(evaluates) };
 }
 

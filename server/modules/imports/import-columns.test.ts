@@ -4,7 +4,7 @@ import type { ListResponse } from '@contract/common';
 import type { Import, ImportPreview } from '@contract/imports';
 import type { Tag } from '@contract/tags';
 import { JobWorker } from '@server/jobs/worker';
-import { uniqueWord } from '@server/test/state';
+import { expectOk, uniqueWord } from '@server/test/state';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
 /** The columns an import reads besides an account's own fields: kind, tags and owners; and cells guarded against formulas. */
@@ -31,35 +31,30 @@ afterAll(async () => {
   await t.close();
 });
 
-const ok = <T>(response: { statusCode: number; body: string; json: <U>() => U }, status = 200): T => {
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json<T>();
-};
-
 async function upload(client: Client, csv: string, kind: 'person' | 'organization' = 'person'): Promise<Import> {
-  return ok<Import>(await client.request('POST', `/api/v1/imports?fileName=x.csv&kind=${kind}`, Buffer.from(csv), { 'content-type': 'application/octet-stream' }), 201);
+  return expectOk<Import>(await client.request('POST', `/api/v1/imports?fileName=x.csv&kind=${kind}`, Buffer.from(csv), { 'content-type': 'application/octet-stream' }), 201);
 }
 
 async function run(client: Client, imp: Import, rules: Partial<Import['rules']> = {}): Promise<Import> {
-  ok<Import>(await client.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: { ...imp.rules, ...rules } }));
+  expectOk<Import>(await client.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: { ...imp.rules, ...rules } }));
   await worker.drain();
-  return ok<Import>(await client.get(`/api/v1/imports/${imp.id}`));
+  return expectOk<Import>(await client.get(`/api/v1/imports/${imp.id}`));
 }
 
 async function find(client: Client, q: string): Promise<Account[]> {
-  const items = ok<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(q)}&limit=200`)).items;
-  return Promise.all(items.map(async (item) => ok<Account>(await client.get(`/api/v1/accounts/${item.id}`))));
+  const items = expectOk<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${encodeURIComponent(q)}&limit=200`)).items;
+  return Promise.all(items.map(async (item) => expectOk<Account>(await client.get(`/api/v1/accounts/${item.id}`))));
 }
 
 const tagsOf = async (client: Client, id: string): Promise<string[]> =>
-  ok<{ items: Tag[] }>(await client.get(`/api/v1/accounts/${id}/tags`)).items.map((tag) => tag.name).sort();
+  expectOk<{ items: Tag[] }>(await client.get(`/api/v1/accounts/${id}/tags`)).items.map((tag) => tag.name).sort();
 
 describe('a kind column', () => {
   test('lets one file hold organizations and people; a kind it does not know is that row\'s error', async () => {
     const w = uniqueWord('k');
     const imp = await upload(admin, `Tipo,Nombre,Apellidos,Empresa\nEmpresa,Uno ${w},,\nPersona,Ana,${w},Uno ${w}\nMarciano,Zork ${w},,\n`);
     expect(imp.mapping).toEqual(['kind', 'name', 'lastName', 'company']);
-    const preview = ok<ImportPreview>(await admin.post(`/api/v1/imports/${imp.id}/preview`, { mapping: imp.mapping, rules: imp.rules }));
+    const preview = expectOk<ImportPreview>(await admin.post(`/api/v1/imports/${imp.id}/preview`, { mapping: imp.mapping, rules: imp.rules }));
     expect(preview.rows.map((row) => row.errors.map((error) => `${error.field}:${error.column ?? ''}:${error.message}`))).toEqual([
       [], [], ['kind:Tipo:Not an available option of the list.'],
     ]);
@@ -72,7 +67,7 @@ describe('a kind column', () => {
 describe('a tags column', () => {
   test('puts existing tags (ignoring case) and new ones on each row; undo takes off only what it added', async () => {
     const w = uniqueWord('t');
-    const existing = ok<Tag>(await admin.post('/api/v1/tags', { name: `Feria ${w}` }), 201);
+    const existing = expectOk<Tag>(await admin.post('/api/v1/tags', { name: `Feria ${w}` }), 201);
     const kept = await t.account(admin, { kind: 'person', firstName: 'Eva', lastName: w, emails: [`eva.${w}@example.com`] });
     expect((await admin.put(`/api/v1/accounts/${kept.id}/tags/${existing.id}`)).statusCode).toBe(204);
     const csv = `email,first name,last name,etiquetas\neva.${w}@example.com,Eva,${w},FERIA ${w}; Nueva ${w}\nleo.${w}@example.com,Leo,${w},"Madrid, Centro ${w};; nueva ${w}"\n`;
@@ -83,11 +78,11 @@ describe('a tags column', () => {
     expect(await tagsOf(admin, eva)).toEqual([`Feria ${w}`, `Nueva ${w}`]);
     expect(await tagsOf(admin, leo)).toEqual([`Madrid, Centro ${w}`, `Nueva ${w}`]);
     // The new tags exist once each, with their history, and anyone can use them.
-    expect(ok<ListResponse<Tag>>(await agent.get(`/api/v1/tags?q=${encodeURIComponent(`nueva ${w}`)}`)).items.map((tag) => tag.name)).toEqual([`Nueva ${w}`]);
+    expect(expectOk<ListResponse<Tag>>(await agent.get(`/api/v1/tags?q=${encodeURIComponent(`nueva ${w}`)}`)).items.map((tag) => tag.name)).toEqual([`Nueva ${w}`]);
     const created = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'tag').where('changes', 'like', `%Nueva ${w}%`).execute();
     expect(created.map((row) => row.action)).toEqual(['created']);
 
-    ok<Import>(await admin.post(`/api/v1/imports/${imp.id}/undo`));
+    expectOk<Import>(await admin.post(`/api/v1/imports/${imp.id}/undo`));
     await worker.drain();
     expect(await tagsOf(admin, eva)).toEqual([`Feria ${w}`]);
     expect(await find(admin, `leo.${w}`)).toEqual([]);
@@ -95,7 +90,7 @@ describe('a tags column', () => {
 
   test('a tag name longer than a tag may be fails the row, translated', async () => {
     const imp = await upload(admin, `email,etiquetas\nx.${uniqueWord('t')}@example.com,${'x'.repeat(61)}\n`);
-    const preview = ok<ImportPreview>(await admin.post(`/api/v1/imports/${imp.id}/preview`, { mapping: [...imp.mapping.slice(0, 1), 'tags'], rules: imp.rules }));
+    const preview = expectOk<ImportPreview>(await admin.post(`/api/v1/imports/${imp.id}/preview`, { mapping: [...imp.mapping.slice(0, 1), 'tags'], rules: imp.rules }));
     expect(preview.rows[0]?.errors.map((error) => `${error.field}:${error.code}`)).toEqual(['tags:too_long', 'firstName:required']);
   });
 });
@@ -113,7 +108,7 @@ describe('an owners column', () => {
     ].join('\n');
     const imp = await upload(agent, csv);
     expect(imp.mapping).toEqual(['firstName', 'lastName', 'owners']);
-    const preview = ok<ImportPreview>(await agent.post(`/api/v1/imports/${imp.id}/preview`, { mapping: imp.mapping, rules: imp.rules }));
+    const preview = expectOk<ImportPreview>(await agent.post(`/api/v1/imports/${imp.id}/preview`, { mapping: imp.mapping, rules: imp.rules }));
     expect(preview.rows.map((row) => row.errors.map((error) => error.message))).toEqual([
       [], [], ['Several users have that name: give their e-mail instead.'], ['Unknown or inactive user.'], [],
     ]);
