@@ -10,7 +10,7 @@ import { admin, adminSession, choose, hasChromium, launchBrowser, login, type Te
 const agent = { email: 'olga@example.com', password: 'olga-password-1', name: 'Olga Agente' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Now, as a datetime-local input writes it (the browser runs on this machine, in its time zone). */
+/** Now, typed as YYYY-MM-DDTHH:mm, which the date field also accepts (the browser runs on this machine, in its time zone). */
 function localNow(): string {
   const now = new Date();
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
@@ -73,6 +73,8 @@ describe.skipIf(!hasChromium)('assigned work reaches the person it is assigned t
     const dialog = page.getByRole('dialog', { name: 'Programar actividad' });
     await dialog.getByLabel('Asunto').fill('Llamar a Clínica Norte');
     await dialog.getByLabel('Fecha y hora').fill(localNow());
+    // Leaving the field closes its calendar, which would cover the fields below.
+    await dialog.getByLabel('Fecha y hora').press('Tab');
     await choose(page, 'Responsable', agent.name);
     await dialog.getByRole('button', { name: 'Programar actividad' }).click();
     const question = dialog.getByRole('alertdialog', { name: 'Olga Agente no ve esta cuenta' });

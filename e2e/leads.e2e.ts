@@ -5,7 +5,7 @@ import { apiLogin } from './api';
 import { admin, adminSession, choose, hasChromium } from './harness';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** Now, as a datetime-local input writes it (the app.browser runs on this machine, in its time zone). */
+/** Now, typed as YYYY-MM-DDTHH:mm, which the date field also accepts (the browser runs on this machine, in its time zone). */
 function localNow(): string {
   const now = new Date();
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)('a lead from its first request to customer, with t
     const dialog = page.getByRole('dialog', { name: 'Programar actividad' });
     await dialog.getByLabel('Asunto').fill('Llamar a Marta');
     await dialog.getByLabel('Fecha y hora').fill(localNow());
+    // Leaving the field closes its calendar, which would cover the fields below.
+    await dialog.getByLabel('Fecha y hora').press('Tab');
     await dialog.getByRole('button', { name: 'Programar actividad' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Actividades pendientes: 1' }).waitFor();

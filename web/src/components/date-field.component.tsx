@@ -21,6 +21,48 @@ export function parseTypedDay(text: string, language: 'es' | 'en'): string | nul
   return day.isValid() ? day.format('YYYY-MM-DD') : null;
 }
 
+const typedTimes = ['HH:mm', 'H:mm'].flatMap((time) => [...typed.map((day) => `${day} ${time}`), `YYYY-MM-DDT${time}`]);
+
+/** A typed day and time as Mantine's `YYYY-MM-DD HH:mm:ss`; a day alone is taken at 09:00. */
+export function parseTypedDateTime(text: string, language: 'es' | 'en'): string | null {
+  const value = text.trim().replace(/\s+/g, ' ');
+  if (value === '') return null;
+  const moment = dayjs(value, typedTimes, language, true);
+  if (moment.isValid()) return moment.format('YYYY-MM-DD HH:mm:00');
+  const day = parseTypedDay(value, language);
+  return day ? `${day} 09:00:00` : null;
+}
+
+type DateTimeProps = Omit<DateInputProps, 'value' | 'onChange' | 'defaultValue' | 'withTime'> & {
+  /** Local wall time as the forms keep it, `YYYY-MM-DDTHH:mm`, or '' for none (optional, as a form's input props give it). */
+  value?: string | null;
+  onChange?: (value: string) => void;
+};
+
+/**
+ * A day and time typed or picked in the user's language (13/04/2027 10:30), in their own time
+ * zone; the forms keep `YYYY-MM-DDTHH:mm` (see activities/local-time.ts) and send UTC.
+ */
+export function DateTimeField({ value, onChange, ...props }: DateTimeProps) {
+  const { i18n } = useTranslation();
+  const language = toLanguage(i18n.language) ?? 'es';
+  return (
+    <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
+      <DateInput
+        withTime
+        value={value ? `${value.replace('T', ' ')}:00` : null}
+        onChange={(next) => onChange?.(next ? next.slice(0, 16).replace(' ', 'T') : '')}
+        valueFormat={`${shown[language]} HH:mm`}
+        dateParser={(text) => parseTypedDateTime(text, language)}
+        placeholder={language === 'es' ? 'dd/mm/aaaa hh:mm' : 'd mmm yyyy hh:mm'}
+        clearable
+        popoverProps={{ withinPortal: true }}
+        {...props}
+      />
+    </DatesProvider>
+  );
+}
+
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'defaultValue'> & {
   /** YYYY-MM-DD, or null / '' for none. */
   value: string | null;

@@ -1,6 +1,6 @@
 import type { ActivityListParams, ActivityStatus } from '@contract/activities';
 import { activityStatuses } from '@contract/activities';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendar, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useUserOptions } from '@web/features/users/use-user-options';
 import { ActivitiesTable } from './activities-table.component';
 import { ActivityFormModal } from './activity-form-modal.component';
 import { useActivities } from './use-activities';
+import { DateField } from '@web/components/date-field.component';
 
 const isStatus = (value: string | null): value is ActivityStatus => activityStatuses.some((status) => status === value);
 
@@ -73,8 +74,8 @@ export function ActivitiesPage() {
             allowDeselect={false}
             onChange={(value) => set('mine', value === 'true' ? 'true' : null)}
           />
-          <TextInput type="date" label={t('activities:filter.from')} value={get('from')} onChange={(event) => set('from', event.currentTarget.value)} />
-          <TextInput type="date" label={t('activities:filter.to')} value={get('to')} onChange={(event) => set('to', event.currentTarget.value)} />
+          <DateField label={t('activities:filter.from')} value={get('from') || null} onChange={(value) => set('from', value ?? '')} />
+          <DateField label={t('activities:filter.to')} value={get('to') || null} onChange={(value) => set('to', value ?? '')} />
         </SimpleGrid>
         {get('accountId') && (
           <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => set('accountId', null)}>

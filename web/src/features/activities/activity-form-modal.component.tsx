@@ -14,6 +14,7 @@ import { useUpdateActivity } from './use-update-activity';
 import { AssigneeConfirm } from './assignee-confirm.component';
 import { useAssigneeConfirm } from './use-assignee-confirm';
 import { FormActions } from '@web/components/form-actions.component';
+import { DateTimeField } from '@web/components/date-field.component';
 
 type Values = {
   kind: AccountKind;
@@ -121,10 +122,10 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <ListSelect listKey="activity_type" label={t('activities:field.type')} required clearable={false} {...form.getInputProps('type')} />
             <TextInput label={t('activities:field.subject')} required {...form.getInputProps('subject')} />
-            <TextInput type="datetime-local" label={t('activities:field.startAt')} required {...form.getInputProps('startAt')} />
-            <TextInput type="datetime-local" label={t('activities:field.endAt')} {...form.getInputProps('endAt')} />
-            <TextInput type="datetime-local" label={t('activities:field.dueAt')} description={t('activities:form.dueHint')} {...form.getInputProps('dueAt')} />
-            <TextInput type="datetime-local" label={t('activities:field.remindAt')} {...form.getInputProps('remindAt')} />
+            <DateTimeField label={t('activities:field.startAt')} required {...form.getInputProps('startAt')} />
+            <DateTimeField label={t('activities:field.endAt')} {...form.getInputProps('endAt')} />
+            <DateTimeField label={t('activities:field.dueAt')} description={t('activities:form.dueHint')} {...form.getInputProps('dueAt')} />
+            <DateTimeField label={t('activities:field.remindAt')} {...form.getInputProps('remindAt')} />
             <Select label={t('activities:field.responsible')} data={userData} searchable allowDeselect={false} comboboxProps={{ withinPortal: true }} {...form.getInputProps('responsibleId')} />
           </SimpleGrid>
           <Checkbox label={t('activities:field.private')} description={t('activities:form.privateHint')} {...form.getInputProps('private', { type: 'checkbox' })} />

@@ -1,4 +1,4 @@
-import { Checkbox, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '@web/components/form-actions.component';
@@ -7,6 +7,7 @@ import { ListSelect } from '@web/features/lists/list-select.component';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { fromLocalInput, toLocalInput } from './local-time';
 import { useCreateActivity } from './use-create-activity';
+import { DateTimeField } from '@web/components/date-field.component';
 
 type Values = { type: string | null; startAt: string; result: string; private: boolean };
 
@@ -44,7 +45,7 @@ export function ActivityLogModal({ accountId, requestId = null, onClose }: Props
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <ListSelect listKey="activity_type" label={t('activities:field.type')} required clearable={false} {...form.getInputProps('type')} />
-            <TextInput type="datetime-local" label={t('activities:log.when')} required {...form.getInputProps('startAt')} />
+            <DateTimeField label={t('activities:log.when')} required {...form.getInputProps('startAt')} />
           </SimpleGrid>
           <Textarea label={t('activities:field.result')} placeholder={t('activities:log.resultHint')} required autosize minRows={3} maxRows={10} data-autofocus {...form.getInputProps('result')} />
           <Checkbox label={t('activities:field.private')} description={t('activities:form.privateHint')} {...form.getInputProps('private', { type: 'checkbox' })} />

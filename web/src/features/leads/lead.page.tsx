@@ -16,6 +16,7 @@ import { ActivityLogModal } from '@web/features/activities/activity-log-modal.co
 import { PreviousNextActivities } from '@web/features/activities/previous-next.component';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { RequestFormModal } from '@web/features/requests/request-form-modal.component';
+import { RequestMoreInformation } from '@web/features/requests/request-more-information.component';
 import { RequestsTable } from '@web/features/requests/requests-table.component';
 import { useRequests } from '@web/features/requests/use-requests';
 import { LeadHeader } from './lead-header.component';
@@ -90,7 +91,14 @@ export function LeadPage() {
         title={t('leads:latestRequest')}
         action={<Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={addRequest.open}>{t('requests:action.add')}</Button>}
       >
-        {latest ? <RequestsTable items={[latest]} showAccount={false} /> : <Text size="sm" c="dimmed">{t('requests:list.emptyLead')}</Text>}
+        {latest ? (
+          <>
+            <RequestsTable items={[latest]} showAccount={false} />
+            <RequestMoreInformation key={latest.id} accountId={lead.id} request={latest} />
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">{t('requests:list.emptyLead')}</Text>
+        )}
       </Section>
       <Section
         title={t('leads:activities')}

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ListSelect } from '@web/features/lists/list-select.component';
 import { useUserOptions } from '@web/features/users/use-user-options';
+import { DateTimeField } from '@web/components/date-field.component';
 
 export type RequestValues = {
   requestedAt: string;
@@ -33,7 +34,7 @@ export function RequestFields<V>({ form, prefix = '', responsibleHint }: { form:
         <ListSelect listKey="request_group" label={t('requests:field.group')} {...form.getInputProps(path('group'))} />
         <ListSelect listKey="request_channel" label={t('requests:field.channel')} {...form.getInputProps(path('channel'))} />
         <ListSelect listKey="source" label={t('requests:field.source')} {...form.getInputProps(path('source'))} />
-        <TextInput type="datetime-local" label={t('requests:field.requestedAt')} {...form.getInputProps(path('requestedAt'))} />
+        <DateTimeField label={t('requests:field.requestedAt')} {...form.getInputProps(path('requestedAt'))} />
         <Select
           label={t('requests:field.responsible')}
           description={responsibleHint}

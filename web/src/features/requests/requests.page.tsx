@@ -1,6 +1,6 @@
 import type { RequestListParams } from '@contract/requests';
 import type { ListKey } from '@contract/lists';
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { ListSelect } from '@web/features/lists/list-select.component';
 import { useUserOptions } from '@web/features/users/use-user-options';
 import { RequestsTable } from './requests-table.component';
 import { useRequests } from './use-requests';
+import { DateField } from '@web/components/date-field.component';
 
 const listFilters: Array<{ param: 'interest' | 'group' | 'channel' | 'source' | 'status'; listKey: ListKey }> = [
   { param: 'interest', listKey: 'request_interest' },
@@ -68,8 +69,8 @@ export function RequestsPage() {
             value={params.get('responsibleId')}
             onChange={(value) => set('responsibleId', value)}
           />
-          <TextInput type="date" label={t('requests:filter.from')} value={get('from')} onChange={(event) => set('from', event.currentTarget.value)} />
-          <TextInput type="date" label={t('requests:filter.to')} value={get('to')} onChange={(event) => set('to', event.currentTarget.value)} />
+          <DateField label={t('requests:filter.from')} value={get('from') || null} onChange={(value) => set('from', value ?? '')} />
+          <DateField label={t('requests:filter.to')} value={get('to') || null} onChange={(value) => set('to', value ?? '')} />
         </SimpleGrid>
         <Checkbox mt="sm" label={t('requests:filter.latestOnly')} checked={get('latest') === 'true'} onChange={(event) => set('latest', event.currentTarget.checked ? 'true' : null)} />
       </Paper>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountSchema } from '@contract/accounts';
+import { activityListSchema } from '@contract/activities';
+import { requestSchema } from '@contract/requests';
 import { apiLogin } from './api';
 import { admin, adminSession, choose, hasChromium } from './harness';
 
@@ -51,5 +53,40 @@ describe.skipIf(!hasChromium)('forms that fit the record', () => {
     await page.getByText('X1234567L').waitFor();
     const saved = await api.call(accountSchema, 'GET', `/accounts/${lead.id}`);
     expect(saved).toMatchObject({ nationalId: 'X1234567L', preferredChannel: 'phone' });
+  });
+
+  it("a lead's latest request is read and edited in place", async () => {
+    const { page } = app.browser;
+    const api = await apiLogin(app.server.baseUrl, admin.email, admin.password);
+    const lead = await api.call(accountSchema, 'POST', '/accounts', { kind: 'person', firstName: 'Rosa', stage: 'lead' });
+    await api.call(requestSchema, 'POST', '/requests', { accountId: lead.id, reason: 'Pide información' });
+    await page.goto(`${app.server.baseUrl}/leads/${lead.id}`);
+    await page.getByRole('button', { name: 'Más información de la solicitud' }).click();
+    await page.getByText('Pide información').waitFor();
+    await page.getByRole('button', { name: 'Editar la solicitud' }).click();
+    const form = page.getByRole('form', { name: 'Más información de la solicitud' });
+    await form.getByLabel('Motivo').fill('Pide presupuesto');
+    await form.getByRole('button', { name: 'Guardar' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.getByText('Pide presupuesto').first().waitFor();
+  });
+
+  it('an activity is scheduled with a day and time typed as a Spanish speaker writes them', async () => {
+    const { page } = app.browser;
+    const api = await apiLogin(app.server.baseUrl, admin.email, admin.password);
+    const lead = await api.call(accountSchema, 'POST', '/accounts', { kind: 'person', firstName: 'Teo', stage: 'lead' });
+    await page.goto(`${app.server.baseUrl}/leads/${lead.id}`);
+    await page.getByRole('button', { name: 'Programar actividad' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Programar actividad' });
+    await dialog.getByLabel('Asunto').fill('Llamar a Teo');
+    await dialog.getByLabel('Fecha y hora').fill('13/04/2027 10:30');
+    await dialog.getByLabel('Fecha y hora').press('Tab');
+    await expect(dialog.getByLabel('Fecha y hora').inputValue()).resolves.toBe('13/04/2027 10:30');
+    await dialog.getByRole('button', { name: 'Programar actividad' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const activities = await api.call(activityListSchema, 'GET', `/activities?accountId=${lead.id}`);
+    const startAt = new Date(activities.items[0]?.startAt ?? '');
+    // The browser runs in this machine's time zone, as this test does.
+    expect([startAt.getFullYear(), startAt.getMonth() + 1, startAt.getDate(), startAt.getHours(), startAt.getMinutes()]).toEqual([2027, 4, 13, 10, 30]);
   });
 });
