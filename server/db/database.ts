@@ -37,10 +37,20 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
 }
 
-export interface LoginAttemptsTable {
-  id: string;
+/** One counter per throttled key (an e-mail, an address, an (address, e-mail) pair). */
+export interface LoginThrottleTable {
   key: string;
-  at: Timestamp;
+  /** Failures since the key was last forgiven (a success, or a day without attempts). */
+  failures: number;
+  last_at: Timestamp;
+  /** No attempt for this key is checked before this time. */
+  locked_until: Timestamp | null;
+}
+
+/** An (address, e-mail) pair that signed in successfully: there only the pair's counter applies. */
+export interface LoginTrustedTable {
+  key: string;
+  last_success_at: Timestamp;
 }
 
 export interface AccountsTable {
@@ -312,6 +322,19 @@ export interface JobsTable {
   /** Refreshed while a process works on the job; a stale one means that process died. */
   heartbeat_at: Timestamp | null;
   attempts: number;
+  /** The worker (job_workers.id) running it; a job whose worker is dead goes back to the queue. */
+  worker_id: string | null;
+}
+
+/** A process that runs jobs, registered while it lives. */
+export interface JobWorkersTable {
+  id: string;
+  host: string;
+  pid: number;
+  /** PostgreSQL: the session advisory lock this worker holds while it lives (null on SQLite). */
+  lock_key: number | null;
+  started_at: Timestamp;
+  heartbeat_at: Timestamp;
 }
 
 export interface ImportsTable {
@@ -358,7 +381,8 @@ export interface Database {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
+  login_trusted: LoginTrustedTable;
   accounts: AccountsTable;
   account_owners: AccountOwnersTable;
   portfolio_accounts: PortfolioAccountsTable;
@@ -367,6 +391,7 @@ export interface Database {
   audit_log: AuditLogTable;
   list_items: ListItemsTable;
   jobs: JobsTable;
+  job_workers: JobWorkersTable;
   imports: ImportsTable;
   import_rows: ImportRowsTable;
   documents: DocumentsTable;

@@ -23,6 +23,7 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<JobRow> {
     finished_at: null,
     heartbeat_at: null,
     attempts: 0,
+    worker_id: null,
   };
   await db.insertInto('jobs').values(row).execute();
   return row;

@@ -32,7 +32,7 @@ export async function accountState(db: Db, id: string): Promise<AccountState> {
   };
 }
 
-export async function countRows(db: Db, table: 'accounts' | 'users' | 'teams' | 'contacts' | 'sessions' | 'audit_log' | 'login_attempts'): Promise<number> {
+export async function countRows(db: Db, table: 'accounts' | 'users' | 'teams' | 'contacts' | 'sessions' | 'audit_log' | 'login_throttle'): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

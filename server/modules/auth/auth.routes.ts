@@ -23,7 +23,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/auth/login', { config: publicRoute, schema: { tags, body: loginSchema, response: { 200: meSchema } } }, async (request, reply) => {
     if (request.session) await deleteSession(db, request.session.id);
-    const started = await login(db, request.body.email, request.body.password, request.ip, config.sessionDays);
+    const started = await login(db, request.body.email, request.body.password, request.ip, config.sessionDays).catch((error: unknown) => {
+      // Headers set before the throw go out with the problem+json answer.
+      if (error instanceof AppError && error.code === 'too_many_attempts') reply.header('retry-after', String(error.params.retryAfter ?? 60));
+      throw error;
+    });
     setCookie(reply, started.token);
     return presentMe(db, await actorById(db, started.userId), started.csrfToken);
   });

@@ -9,21 +9,23 @@ import { can, type Actor } from '@server/policies';
 import { findTeam } from '@server/modules/teams/teams.repo';
 import { countUsers, findUserByEmail, findUserById } from '@server/modules/users/users.repo';
 import { createUser } from '@server/modules/users/users.service';
-import { clearFailures, isThrottled, recordFailure } from './login-throttle.repo';
+import { releaseLoginSlot, takeLoginSlot } from './login-throttle.repo';
 import { createSession, deleteUserSessions } from './session.repo';
 
 export type StartedSession = { token: string; csrfToken: string; userId: string };
 
-/** Checks credentials and opens a session; unknown e-mail and wrong password answer alike. */
+/**
+ * Checks credentials and opens a session; unknown e-mail and wrong password answer alike. The
+ * attempt takes its throttle slot before the password is checked, and counts as a failure unless
+ * the password is right; a refusal carries the seconds to wait (params.retryAfter).
+ */
 export async function login(db: Db, email: string, password: string, ip: string, sessionDays: number): Promise<StartedSession> {
-  if (await isThrottled(db, email, ip)) throw new AppError('too_many_attempts');
+  const slot = await takeLoginSlot(db, email, ip);
+  if ('retryAfterSeconds' in slot) throw new AppError('too_many_attempts', { params: { retryAfter: slot.retryAfterSeconds } });
   const user = await findUserByEmail(db, email);
   const ok = user?.active ? await verifyPassword(user.password_hash, password) : await verifyAgainstNothing(password);
-  if (!user || !ok) {
-    await recordFailure(db, email, ip);
-    throw new AppError('invalid_credentials');
-  }
-  await clearFailures(db, email);
+  if (!user || !ok) throw new AppError('invalid_credentials');
+  await releaseLoginSlot(db, slot);
   return { ...(await createSession(db, user.id, sessionDays)), userId: user.id };
 }
 
