@@ -19,6 +19,16 @@ export async function updateImport(db: Db, id: string, patch: Partial<Omit<Impor
   await db.updateTable('imports').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Moves the import from one of these statuses, in one conditional UPDATE: of concurrent callers
+ * exactly one wins (PostgreSQL re-checks the status after waiting on the row lock), so a run or an
+ * undo asked for twice at once queues one job. False when the status had already moved on.
+ */
+export async function moveImport(db: Db, id: string, from: Array<ImportRow['status']>, patch: Partial<Omit<ImportRow, 'id'>>): Promise<boolean> {
+  const result = await db.updateTable('imports').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Adds a batch's counts and moves its checkpoint, in the batch's transaction. */
 export async function addImportCounts(
   db: Db, id: string, rowsDone: number, counts: { created: number; updated: number; skipped: number; failed: number }, at: string,

@@ -22,7 +22,7 @@ import { importFilePath, settingsOf } from './import-jobs';
 import { autoMap, columnOf, valuesOf } from './import-mapping';
 import { loadLookups, parseRow } from './import-values';
 import { presentImport } from './imports.presenter';
-import { findVisibleImport, insertImport, listImports, updateImport } from './imports.repo';
+import { findVisibleImport, insertImport, listImports, moveImport } from './imports.repo';
 
 const previewRows = 20;
 
@@ -135,7 +135,8 @@ export async function runImport(db: Db, actor: Actor, dataDir: string, id: strin
   const updated = await db.transaction().execute(async (trx) => {
     const job = await enqueueJob(trx, { kind: 'import.run', payload: { importId: id, dataDir }, createdBy: actor.id });
     const patch = { status: 'queued' as const, job_id: job.id, mapping: JSON.stringify(data.mapping), rules: JSON.stringify(rules), updated_at: nowIso() };
-    await updateImport(trx, id, patch);
+    // A concurrent run got there first: this one's job rolls back with the refusal.
+    if (!(await moveImport(trx, id, ['draft'], patch))) throw new AppError('conflict');
     return { ...row, ...patch };
   });
   return present(db, actor, updated);
@@ -148,8 +149,8 @@ export async function resumeImport(db: Db, actor: Actor, id: string): Promise<Im
   if (row.status !== 'failed' || !row.job_id) throw new AppError('conflict');
   const jobId = row.job_id;
   await db.transaction().execute(async (trx) => {
+    if (!(await moveImport(trx, id, ['failed'], { status: 'queued', updated_at: nowIso() }))) throw new AppError('conflict');
     await requeueJob(trx, jobId);
-    await updateImport(trx, id, { status: 'queued', updated_at: nowIso() });
   });
   return getImport(db, actor, id);
 }
@@ -161,7 +162,7 @@ export async function undoImport(db: Db, actor: Actor, dataDir: string, id: stri
   if (row.status !== 'done' && row.status !== 'failed') throw new AppError('conflict');
   await db.transaction().execute(async (trx) => {
     const job = await enqueueJob(trx, { kind: 'import.undo', payload: { importId: id, dataDir }, createdBy: actor.id, total: row.rows_done });
-    await updateImport(trx, id, { status: 'undoing', job_id: job.id, updated_at: nowIso() });
+    if (!(await moveImport(trx, id, ['done', 'failed'], { status: 'undoing', job_id: job.id, updated_at: nowIso() }))) throw new AppError('conflict');
   });
   return getImport(db, actor, id);
 }
