@@ -12,8 +12,9 @@ async function main(): Promise<void> {
   await migrateToLatest(handle.db);
   const app = await buildApp(config, handle);
   await ensureFirstAdmin(handle.db, config, app.log);
-  // Background jobs run in every app process; they share the queue through the database.
-  const worker = new JobWorker(handle.db, handle.dialect, { log: app.log });
+  // Background jobs run in every app process; they share the queue through the database. On
+  // start the worker takes back at once the jobs a crashed process left running.
+  const worker = new JobWorker(handle.db, handle.dialect, { log: app.log, pgUrl: config.databaseUrl });
   const close = async () => {
     await worker.stop();
     await app.close();

@@ -331,6 +331,8 @@ export interface JobWorkersTable {
   id: string;
   host: string;
   pid: number;
+  /** Random per process: tells it from an earlier process with the same pid on the same host. */
+  process_id: string;
   /** PostgreSQL: the session advisory lock this worker holds while it lives (null on SQLite). */
   lock_key: number | null;
   started_at: Timestamp;
@@ -420,6 +422,7 @@ export type ContactRow = Selectable<ContactsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type ListItemRow = Selectable<ListItemsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type JobWorkerRow = Selectable<JobWorkersTable>;
 export type ImportRow = Selectable<ImportsTable>;
 export type ImportRowRow = Selectable<ImportRowsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;

@@ -36,18 +36,19 @@ export const findJobsByIds = (db: Db, ids: string[]): Promise<JobRow[]> =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('jobs').selectAll().where('id', 'in', ids).execute();
 
 /**
- * Claims the oldest queued job, or a running one whose heartbeat is older than `staleBefore`
- * (its process died). One UPDATE … WHERE id = (SELECT …) RETURNING: atomic on SQLite, whose
- * writers are serialised, and with SKIP LOCKED on PostgreSQL so several processes never claim
- * the same job and never wait for each other.
+ * Claims the oldest queued job for this worker, or a running one that no worker holds whose
+ * heartbeat is older than `staleBefore` (left by a process from before workers registered; the
+ * jobs of dead workers are put back in the queue by requeueOrphanedJobs). One UPDATE … WHERE
+ * id = (SELECT …) RETURNING: atomic on SQLite, whose writers are serialised, and with SKIP LOCKED
+ * on PostgreSQL so several processes never claim the same job and never wait for each other.
  */
-export async function claimJob(db: Db, dialect: Dialect, staleBefore: string, kinds: string[]): Promise<JobRow | undefined> {
+export async function claimJob(db: Db, dialect: Dialect, workerId: string, staleBefore: string, kinds: string[]): Promise<JobRow | undefined> {
   if (kinds.length === 0) return undefined;
   const now = nowIso();
   const lock = dialect === 'postgres' ? sql`for update skip locked` : sql``;
   const candidate = sql`(select id from jobs
     where kind in (${sql.join(kinds)})
-      and (status = 'queued' or (status = 'running' and heartbeat_at < ${staleBefore}))
+      and (status = 'queued' or (status = 'running' and worker_id is null and heartbeat_at < ${staleBefore}))
     order by created_at, id limit 1 ${lock})`;
   return db
     .updateTable('jobs')
@@ -56,9 +57,13 @@ export async function claimJob(db: Db, dialect: Dialect, staleBefore: string, ki
       started_at: eb.fn.coalesce('started_at', sql<string>`${now}`),
       heartbeat_at: now,
       attempts: eb('attempts', '+', 1),
+      worker_id: workerId,
     }))
     .where(sql<SqlBool>`id = ${candidate}`)
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('heartbeat_at', '<', staleBefore)])]))
+    .where((eb) => eb.or([
+      eb('status', '=', 'queued'),
+      eb.and([eb('status', '=', 'running'), eb('worker_id', 'is', null), eb('heartbeat_at', '<', staleBefore)]),
+    ]))
     .returningAll()
     .executeTakeFirst();
 }

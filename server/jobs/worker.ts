@@ -1,16 +1,27 @@
 import type { Db, JobRow } from '@server/db/database';
 import type { Dialect } from '@server/db/connect';
+import { newId } from '@server/lib/ids';
+import { nowIso } from '@server/lib/time';
 import { JobLostError, type JobContext, type JobHandler } from './job-context';
 import { jobHandlers } from './job-kinds';
 import { claimJob, failJob, finishJob, touchJob } from './jobs.repo';
+import { isAlive, LivenessSession, thisProcess } from './worker-liveness';
+import { beatWorker, deleteWorkers, heldWorkerLocks, insertWorker, listWorkers, requeueOrphanedJobs } from './workers.repo';
+
+type Registration = { id: string; session: LivenessSession | null };
 
 export type WorkerOptions = {
   /** How often an idle worker looks for work. */
   pollMs?: number;
-  /** How often a running job's heartbeat is refreshed. */
+  /** How often the worker's heartbeat (and its running job's) is refreshed and dead workers are looked for. */
   heartbeatMs?: number;
-  /** A running job whose heartbeat is older than this belongs to a dead process and is reclaimed. */
+  /** A worker without a lock (SQLite) whose heartbeat is older than this is dead, and its jobs go back to the queue. */
   staleMs?: number;
+  /**
+   * PostgreSQL: the database URL. The worker then holds an advisory lock on a session of its own
+   * while it lives, which tells it dead from slow exactly; without it, heartbeats decide.
+   */
+  pgUrl?: string | null;
   /** Attempts before a failing job is failed for good. */
   maxAttempts?: number;
   handlers?: Record<string, JobHandler>;
@@ -25,7 +36,10 @@ export class JobWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
-  private readonly options: Required<Omit<WorkerOptions, 'log'>> & Pick<WorkerOptions, 'log'>;
+  private maintenance: NodeJS.Timeout | null = null;
+  private maintaining: Promise<void> | null = null;
+  private registration: Promise<Registration> | null = null;
+  private readonly options: Required<Omit<WorkerOptions, 'log' | 'pgUrl'>> & Pick<WorkerOptions, 'log' | 'pgUrl'>;
 
   constructor(private readonly db: Db, private readonly dialect: Dialect, options: WorkerOptions = {}) {
     this.options = {
@@ -35,21 +49,91 @@ export class JobWorker {
       maxAttempts: options.maxAttempts ?? 3,
       handlers: options.handlers ?? jobHandlers,
       log: options.log,
+      pgUrl: options.pgUrl,
     };
   }
 
+  /** Registers, takes back at once the jobs of dead workers, then polls; beats and looks for dead workers every heartbeatMs. */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.maintenance = setInterval(() => {
+      this.maintaining ??= this.maintain()
+        .catch((error: unknown) => this.options.log?.error({ err: error }, 'job worker heartbeat failed'))
+        .finally(() => { this.maintaining = null; });
+    }, this.options.heartbeatMs);
     this.schedule(0);
   }
 
-  /** Stops polling and waits for the job in hand to finish its current attempt. */
+  /** Stops polling, waits for the job in hand to finish its current attempt, and unregisters. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.maintenance) clearInterval(this.maintenance);
+    this.maintenance = null;
     await this.running;
+    await this.maintaining;
+    await this.unregister();
+  }
+
+  /** This worker's registration: made on first use, and again after it was lost (taken for dead). */
+  private registered(): Promise<Registration> {
+    this.registration ??= this.register().catch((error: unknown) => {
+      this.registration = null;
+      throw error;
+    });
+    return this.registration;
+  }
+
+  private async register(): Promise<Registration> {
+    const { pgUrl, log } = this.options;
+    // The lock is held before the row exists, so no one ever sees this worker's row without it.
+    const session = this.dialect === 'postgres' && pgUrl
+      ? await LivenessSession.open(pgUrl, (error) => log?.error({ err: error }, 'job worker session lost'))
+      : null;
+    const id = newId();
+    const now = nowIso();
+    await insertWorker(this.db, { id, host: thisProcess.host, pid: thisProcess.pid, process_id: thisProcess.id, lock_key: session?.lockKey ?? null, started_at: now, heartbeat_at: now });
+    await this.reclaim(id);
+    return { id, session };
+  }
+
+  private async unregister(): Promise<void> {
+    const registration = this.registration;
+    this.registration = null;
+    const held = await registration?.catch(() => null);
+    if (!held) return;
+    await deleteWorkers(this.db, [held.id]);
+    await held.session?.close();
+  }
+
+  /** Proves this worker alive, or drops a registration that was lost, then reclaims dead workers' jobs. */
+  private async maintain(): Promise<void> {
+    // Registering is runOnce's job (the first tick); a lost registration waits for the next one.
+    if (this.stopped || !this.registration) return;
+    const registration = await this.registration;
+    const alive = (await beatWorker(this.db, registration.id, nowIso())) && (await registration.session?.check() ?? true);
+    if (!alive) {
+      // Its jobs went back to the queue and their attempts can commit nothing: start afresh.
+      await this.unregister();
+      return;
+    }
+    await this.reclaim(registration.id);
+  }
+
+  /**
+   * Puts the running jobs of dead workers back in the queue and forgets those workers. Returns how
+   * many jobs went back. Done at registration (so a restarted process resumes its jobs at once)
+   * and every heartbeat.
+   */
+  async reclaim(selfId?: string): Promise<number> {
+    const staleBefore = new Date(Date.now() - this.options.staleMs).toISOString();
+    const held = this.dialect === 'postgres' ? await heldWorkerLocks(this.db) : null;
+    const dead = (await listWorkers(this.db)).filter((row) => row.id !== selfId && !isAlive(row, held, staleBefore)).map((row) => row.id);
+    const requeued = await requeueOrphanedJobs(this.db, dead, staleBefore);
+    await deleteWorkers(this.db, dead);
+    return requeued;
   }
 
   private schedule(delay: number): void {
@@ -71,10 +155,11 @@ export class JobWorker {
 
   /** Claims and runs one job; false when there was none. Tests call it to run jobs deterministically. */
   async runOnce(): Promise<boolean> {
+    const { id } = await this.registered();
     const staleBefore = new Date(Date.now() - this.options.staleMs).toISOString();
-    const job = await claimJob(this.db, this.dialect, staleBefore, Object.keys(this.options.handlers));
+    const job = await claimJob(this.db, this.dialect, id, staleBefore, Object.keys(this.options.handlers));
     if (!job) return false;
-    await this.runJob(job);
+    await this.runJob(job, id);
     return true;
   }
 
@@ -85,12 +170,14 @@ export class JobWorker {
     return count;
   }
 
-  private async runJob(job: JobRow): Promise<void> {
+  private async runJob(job: JobRow, workerId: string): Promise<void> {
     const handler = this.options.handlers[job.kind];
     if (!handler) return;
     const attempt = job.attempts;
+    // A worker driven by runOnce alone (tests, benchmarks) has no maintenance timer: beat here too.
     const heartbeat = setInterval(() => {
       touchJob(this.db, job.id, attempt).catch(() => undefined);
+      if (!this.maintenance) beatWorker(this.db, workerId, nowIso()).catch(() => undefined);
     }, this.options.heartbeatMs);
     const ctx: JobContext = {
       db: this.db,

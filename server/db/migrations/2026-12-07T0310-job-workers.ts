@@ -4,7 +4,7 @@ import { sql, PostgresAdapter, type Kysely } from 'kysely';
 //
 // Each process that runs jobs registers as a worker, and a running job names the worker that
 // claimed it. A job whose worker is dead (on PostgreSQL: its session advisory lock, lock_key, is
-// no longer held; on SQLite: its process is gone from this host or its heartbeat is stale) goes
+// no longer held; otherwise: its process is gone from this host, or its heartbeat is stale) goes
 // back to the queue at once, instead of after the job's own heartbeat goes stale.
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -16,6 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('host', 'text', (c) => c.notNull())
     .addColumn('pid', 'integer', (c) => c.notNull())
+    // Tells this process from an earlier one that had the same pid on the same host (a restarted container).
+    .addColumn('process_id', 'text', (c) => c.notNull())
     .addColumn('lock_key', 'integer')
     .addColumn('started_at', ts, (c) => c.notNull())
     .addColumn('heartbeat_at', ts, (c) => c.notNull())
