@@ -89,4 +89,15 @@ describe.skipIf(!hasChromium)('forms that fit the record', () => {
     // The browser runs in this machine's time zone, as this test does.
     expect([startAt.getFullYear(), startAt.getMonth() + 1, startAt.getDate(), startAt.getHours(), startAt.getMinutes()]).toEqual([2027, 4, 13, 10, 30]);
   });
+
+  it('Enter in the tag input adds the tag typed, creating it when it is new', async () => {
+    const { page } = app.browser;
+    const api = await apiLogin(app.server.baseUrl, admin.email, admin.password);
+    const company = await api.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Etiquetas S.L.' });
+    await page.goto(`${app.server.baseUrl}/accounts/${company.id}`);
+    const input = page.getByRole('textbox', { name: 'Añadir etiqueta' });
+    await input.fill('Feria 2027');
+    await input.press('Enter');
+    await page.getByRole('group', { name: 'Etiquetas de la cuenta' }).getByRole('link', { name: 'Feria 2027' }).waitFor();
+  });
 });

@@ -11,5 +11,6 @@ type Props = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
 /** A Select over a configurable list's items. */
 export function ListSelect({ listKey, value, onChange, ...props }: Props) {
   const lists = useListLookup();
-  return <Select clearable searchable data={lists.options(listKey, value ?? null)} value={value} onChange={onChange} comboboxProps={{ withinPortal: true }} {...props} />;
+  // Clicking the chosen option again keeps it; the clear button is how a choice is undone.
+  return <Select clearable searchable allowDeselect={false} data={lists.options(listKey, value ?? null)} value={value} onChange={onChange} comboboxProps={{ withinPortal: true }} {...props} />;
 }

@@ -67,6 +67,14 @@ export function AccountTags({ account }: { account: Account }) {
               }}
               onFocus={() => combobox.openDropdown()}
               onBlur={() => combobox.closeDropdown()}
+              onKeyDown={(event) => {
+                // Enter with no option highlighted takes the tag typed: the one of that name, else a new one.
+                if (event.key !== 'Enter' || combobox.getSelectedOptionIndex() >= 0 || search.trim() === '') return;
+                event.preventDefault();
+                const named = options.find((tag) => tag.name.toLowerCase() === search.trim().toLowerCase());
+                if (named) pick(named.id);
+                else if (!exact) pick('$create');
+              }}
             />
           </Combobox.Target>
           <Combobox.Dropdown>
