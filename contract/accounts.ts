@@ -233,17 +233,39 @@ export const accountSorts = [
 export const accountSortSchema = z.enum(accountSorts);
 export type AccountSort = z.infer<typeof accountSortSchema>;
 
-export const accountListQuerySchema = z.object({
+/**
+ * The accounts list's filters, one query parameter each, described once: the web reads its URL
+ * parameters from these schemas, and the server's registry (server/modules/accounts/account-list/
+ * account-filters.ts) says what each one reads; the compiler refuses one without the other.
+ */
+export const accountFilterParams = {
+  kind: accountKindSchema,
+  stage: accountStageSchema,
+  ownerId: idSchema,
+  city: z.string().trim().min(1).max(100),
+  country: countrySchema,
+  industry: listValueSchema,
+  source: listValueSchema,
+  teamId: idSchema,
+  q: z.string().trim().min(1).max(100),
+  /** Accounts with this characteristic (item key of the `characteristic` list). */
+  characteristic: listValueSchema,
+  /** Accounts with this interest area (item key of `interest_area`), of any kind unless interestKind says. */
+  interest: listValueSchema,
+  interestKind: z.enum(['interest', 'disinterest', 'unmet_need']),
+  tagId: idSchema,
+  /** Direct departments and subsidiaries of this account. */
+  parentId: idSchema,
+};
+export type AccountFilterField = keyof typeof accountFilterParams;
+
+/** The filters alone, each optional: what a saved view, a bulk selection or an export names. */
+export const accountFiltersSchema = z.object(accountFilterParams).partial();
+export type AccountFilters = z.infer<typeof accountFiltersSchema>;
+
+export const accountListQuerySchema = accountFiltersSchema.extend({
   ...listQueryBase,
   sort: accountSortSchema.default('name'),
-  kind: accountKindSchema.optional(),
-  stage: accountStageSchema.optional(),
-  ownerId: idSchema.optional(),
-  city: z.string().trim().min(1).max(100).optional(),
-  country: countrySchema.optional(),
-  industry: listValueSchema.optional(),
-  source: listValueSchema.optional(),
-  teamId: idSchema.optional(),
   /** Overview counters to add as columns, comma-separated (one grouped query each per page). */
   counters: z
     .string()
@@ -258,15 +280,6 @@ export const accountListQuerySchema = z.object({
       }
       return parsed.data;
     }),
-  q: z.string().trim().min(1).max(100).optional(),
-  /** Accounts with this characteristic (item key of the `characteristic` list). */
-  characteristic: listValueSchema.optional(),
-  /** Accounts with this interest area (item key of `interest_area`), of any kind unless interestKind says. */
-  interest: listValueSchema.optional(),
-  interestKind: z.enum(['interest', 'disinterest', 'unmet_need']).optional(),
-  tagId: idSchema.optional(),
-  /** Direct departments and subsidiaries of this account. */
-  parentId: idSchema.optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 

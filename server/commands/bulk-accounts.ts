@@ -4,19 +4,18 @@ import { accountListQuerySchema } from '@contract/accounts';
 import type { AccountRow, Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import { parseJsonColumn } from '@server/lib/json';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import type { JobContext, JobHandler } from '@server/jobs/job-context';
 import { enqueueJob } from '@server/jobs/jobs.repo';
 import { addTrait } from '@server/modules/account-links/traits.service';
-import { filteredAccounts, planList } from '@server/modules/accounts/account-filters.repo';
-import { iterateAccounts, ownersOf } from '@server/modules/accounts/accounts.repo';
+import { countMatching, iterateAccounts } from '@server/modules/accounts/account-list';
+import { ownersOf } from '@server/modules/accounts/accounts.repo';
 import { changeOwners, discardAccount, updateAccount } from '@server/modules/accounts/accounts.service';
 import { actorById } from '@server/modules/auth/auth.service';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { assignTag, unassignTag } from '@server/modules/tags/tags.service';
 import { findTag, hasTag } from '@server/modules/tags/tags.repo';
 import { activeUserIds } from '@server/modules/users/users.repo';
-import { countCapped } from '@server/lib/list';
 
 export const bulkJobKind = 'accounts.bulk';
 
@@ -64,9 +63,7 @@ export async function startBulkAction(db: Db, actor: Actor, input: BulkRequest):
   await checkAction(db, data.action);
   const payload: Payload = { selection: data.selection, action: data.action };
   const { query, ids } = listQuery(payload);
-  let base = filteredAccounts(db, actor, query, (await planList(db, actor, query, true)).count);
-  if (ids) base = base.where('accounts.id', 'in', ids);
-  const { total } = await countCapped(db, base, Number.MAX_SAFE_INTEGER);
+  const total = await countMatching(db, accountScopeOf(actor), query, ids);
   const job = await enqueueJob(db, { kind: bulkJobKind, payload, createdBy: actor.id, total });
   return { jobId: job.id, total };
 }
@@ -123,7 +120,7 @@ async function run(ctx: JobContext): Promise<BulkResult> {
   const result: BulkResult = { changed: 0, unchanged: 0, failed: 0 };
   let done = 0;
   // Pages of the portfolio in keyset order; actions are idempotent, so a resumed job may redo a page safely.
-  for await (const page of iterateAccounts(ctx.db, actor, query, ids, 200)) {
+  for await (const page of iterateAccounts(ctx.db, accountScopeOf(actor), query, ids, 200)) {
     for (const row of page) {
       try {
         result[await applyTo(ctx.db, actor, row, payload.action)] += 1;

@@ -11,6 +11,31 @@ export type SortPlan = {
   direction: 'asc' | 'desc';
 };
 
+/** A sort as a list's contract names it: a field ascending, or with a leading '-' descending. */
+export type SortKey<F extends string> = F | `-${F}`;
+
+/**
+ * A list's sorts from one description: for each field, the columns of `table` it orders by (the
+ * id is added last, for a total order). Gives each sort's plan and the values a cursor records
+ * from a row of those columns; descending is the same columns walked backwards.
+ */
+export function sortTable<F extends string, C extends string>(table: string, fields: Record<F, readonly C[]>) {
+  const isField = (value: string): value is F => Object.hasOwn(fields, value);
+  const columnsOf = (key: SortKey<F>): Array<C | 'id'> => {
+    const field = key.startsWith('-') ? key.slice(1) : key;
+    if (!isField(field)) throw new Error(`no sort ${key}`);
+    return [...fields[field], 'id'];
+  };
+  return {
+    plan: (key: SortKey<F>): SortPlan => ({ key, columns: columnsOf(key).map((column) => `${table}.${column}`), direction: key.startsWith('-') ? 'desc' : 'asc' }),
+    /** The cursor's values of a row: its sort columns, the id last. */
+    values: (key: SortKey<F>, row: Record<C | 'id', string | number | null>): Array<string | number> => columnsOf(key).map((column) => row[column] ?? ''),
+    /** The first column each field orders by. */
+    leading: (key: SortKey<F>): C | 'id' => columnsOf(key)[0] ?? 'id',
+    columns: (): C[] => [...new Set(Object.values<readonly C[]>(fields).flat())],
+  };
+}
+
 // A cursor is [sort key, the first page's count, ...sort values of the last row seen]. The count
 // travels with it so later pages need not count again (see keysetPage and totalOf).
 const cursorSchema = z.tuple([z.string(), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).rest(z.union([z.string(), z.number()]));

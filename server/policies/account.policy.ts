@@ -1,43 +1,27 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { RawBuilder, SqlBool } from 'kysely';
+import { visibleAccounts } from '@server/db/portfolio';
 import { isAdmin, seesAllAccounts, type Actor } from './actor';
 
 export type AccountAction = 'read' | 'create' | 'update' | 'discard' | 'changeOwners';
 export type BinAction = 'list' | 'restore' | 'purge';
 
 /**
- * How the database should find the actor's accounts, in `portfolio_accounts` (one row per account
- * in each owner's and each owner's team's portfolio, kept by triggers from the owners; see its
- * migration). `probe` (the default) checks each account it meets with one primary-key lookup:
- * right for one account by id, and for walking an index of accounts when the actor sees many
- * accounts it passes. `portfolio` reads the actor's account ids first. `walk`: the query reads
- * `portfolio_accounts` itself under the accounts alias (its rows carry every column a list filters
- * and sorts on), so a list walks the portfolio in page order and counts it without reading an
- * account. All three mean exactly the same set; only the plan differs.
- * The probe's `limit 1 offset 0` (valid on both) keeps SQLite from turning it into a join with a
- * Bloom filter, and PostgreSQL from a join or hashed subplan: each reads the whole portfolio first.
+ * Whom the actor sees: every live account, or the live accounts of one portfolio, named by its
+ * holder (the actor with scope `own`, their team with scope `team`). How a query reads it is the
+ * database's business (see server/db/portfolio.ts and the accounts list engine).
  */
-export type ScopeDrive = 'probe' | 'portfolio' | 'walk';
+export type AccountScope = { sees: 'all' } | { sees: 'portfolio'; holder: string };
 
-/** Whose portfolio the actor sees: their team's (team scope) or their own. */
-export const holderOf = (actor: Actor): string => (actor.scope === 'team' && actor.teamId ? actor.teamId : actor.id);
+export function accountScopeOf(actor: Actor): AccountScope {
+  if (seesAllAccounts(actor)) return { sees: 'all' };
+  return { sees: 'portfolio', holder: actor.scope === 'team' && actor.teamId ? actor.teamId : actor.id };
+}
 
 /**
- * The portfolio as SQL: the live accounts the actor may see. Every query that reads accounts,
- * or anything hanging off them, filters through this, so lists, counts and details agree.
- * `alias` names the accounts table in the query (contacts join it twice).
+ * The actor's scope as a condition on an accounts table under `alias`: every read of accounts,
+ * or of anything hanging off them, filters through it, so lists, counts and details agree.
  */
-export function accountScope(actor: Actor, alias = 'accounts', drive: ScopeDrive = 'probe'): RawBuilder<SqlBool> {
-  const live = sql<SqlBool>`${sql.ref(`${alias}.discarded_at`)} is null`;
-  if (seesAllAccounts(actor)) return live;
-  const holder = holderOf(actor);
-  // A portfolio holds live accounts only.
-  if (drive === 'walk') return sql<SqlBool>`${sql.ref(`${alias}.holder_id`)} = ${holder}`;
-  const accountId = sql.ref(`${alias}.id`);
-  const owned = drive === 'portfolio'
-    ? sql`${accountId} in (select pa.id from portfolio_accounts pa where pa.holder_id = ${holder})`
-    : sql`exists (select 1 from portfolio_accounts pa where pa.holder_id = ${holder} and pa.id = ${accountId} limit 1 offset 0)`;
-  return sql<SqlBool>`(${live} and ${owned})`;
-}
+export const accountScope = (actor: Actor, alias = 'accounts'): RawBuilder<SqlBool> => visibleAccounts(accountScopeOf(actor), alias);
 
 /**
  * What the actor may do with an account they can see (visibility itself is decided by

@@ -9,7 +9,7 @@ import { canTag, type TagAction } from './tag.policy';
 import { canUser, type UserAction } from './user.policy';
 import type { Actor } from './actor';
 
-export { accountScope, canAccount, canBin, holderOf, type ScopeDrive } from './account.policy';
+export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';

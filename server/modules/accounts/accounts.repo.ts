@@ -1,92 +1,11 @@
 import { sql } from 'kysely';
-import type { AccountListQuery, OverviewCounter, UserRef } from '@contract/accounts';
-import { exactTotalLimit } from '@contract/common';
+import type { OverviewCounter, UserRef } from '@contract/accounts';
 import { isPostgres, type AccountPatch, type AccountRow, type Db, type NewAccount } from '@server/db/database';
 import { reusableQuery } from '@server/db/reusable-query';
 import { inChunks } from '@server/lib/chunks';
-import { applyKeyset, keysetPage, type SortPlan } from '@server/lib/list';
-import { countAccounts, countsWithPage } from './account-count.repo';
-import { accountRows, filteredAccounts, planList, type FilteredAccounts } from './account-filters.repo';
+import { keysetPage, type SortPlan } from '@server/lib/list';
 import { overviewSelections } from './overview';
 import { accountScope, actorKey, type Actor } from '@server/policies';
-
-const sortPlans: Record<AccountListQuery['sort'], SortPlan> = {
-  name: { key: 'name', columns: ['accounts.name_norm', 'accounts.id'], direction: 'asc' },
-  '-name': { key: '-name', columns: ['accounts.name_norm', 'accounts.id'], direction: 'desc' },
-  createdAt: { key: 'createdAt', columns: ['accounts.created_at', 'accounts.id'], direction: 'asc' },
-  '-createdAt': { key: '-createdAt', columns: ['accounts.created_at', 'accounts.id'], direction: 'desc' },
-  updatedAt: { key: 'updatedAt', columns: ['accounts.updated_at', 'accounts.id'], direction: 'asc' },
-  '-updatedAt': { key: '-updatedAt', columns: ['accounts.updated_at', 'accounts.id'], direction: 'desc' },
-  stage: { key: 'stage', columns: ['accounts.stage', 'accounts.name_norm', 'accounts.id'], direction: 'asc' },
-  '-stage': { key: '-stage', columns: ['accounts.stage', 'accounts.name_norm', 'accounts.id'], direction: 'desc' },
-};
-
-const sortValues: Record<AccountListQuery['sort'], (row: AccountRow) => Array<string | number>> = {
-  name: (row) => [row.name_norm, row.id],
-  '-name': (row) => [row.name_norm, row.id],
-  createdAt: (row) => [row.created_at, row.id],
-  '-createdAt': (row) => [row.created_at, row.id],
-  updatedAt: (row) => [row.updated_at, row.id],
-  '-updatedAt': (row) => [row.updated_at, row.id],
-  stage: (row) => [row.stage, row.name_norm, row.id],
-  '-stage': (row) => [row.stage, row.name_norm, row.id],
-};
-
-export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
-  const plans = await planList(db, actor, query, false);
-  const sort = sortPlans[query.sort];
-  const values = sortValues[query.sort];
-  const together = countsWithPage(plans, isPostgres(db));
-  // Every page of a list counted by its ids reads them the same way, so page 80 costs what page 1 does.
-  const plan = together === 'ids' ? plans.count : plans.page;
-  const filtered = filteredAccounts(db, actor, query, plan);
-  const counted = filteredAccounts(db, actor, query, plans.count);
-  if (query.cursor !== undefined || together === null) {
-    return keysetPage(db, counted, accountRows(filtered, plan), sort, query, values, () => countAccounts(db, actor, query, plans));
-  }
-  const fullCount = async (fetched: Array<{ full_count: number | string }>) => Math.min(Number(fetched[0]?.full_count ?? 0), exactTotalLimit + 1);
-  // PostgreSQL walks a sort index for a window under a LIMIT as if the limit stopped it (the
-  // window reads every row first): given the narrow rows of accounts read by ids it walked all
-  // of accounts_name_idx (907 ids: 196 ms); given whole accounts it looks them up by id (8.5 ms).
-  if (together === 'walk' || !isPostgres(db)) {
-    const page = countedPage(db, filtered, sort, query.limit);
-    return keysetPage(db, counted, page.rows, page.sort, query, values, fullCount);
-  }
-  return keysetPage(db, counted, accountRows(filtered, plan).select(sql<number | string>`count(*) over ()`.as('full_count')), sort, query, values, fullCount);
-}
-
-/**
- * A first page counted in the same pass: the matching rows (a walked portfolio's, or the accounts
- * read by ids) counted and sorted by their sort columns only, and only the page's accounts read
- * whole. A window over whole accounts carries every match's row to the sort: the 907 accounts of
- * "maria lopez" at a million took 9.5 ms on SQLite that way, 4 ms this way.
- */
-function countedPage(db: Db, filtered: FilteredAccounts, sort: SortPlan, limit: number) {
-  const keys = sort.columns.map((column) => sql.ref(column).as(column.slice(column.indexOf('.') + 1)));
-  const found = applyKeyset(filtered.select(keys).select(sql<number | string>`count(*) over ()`.as('full_count')), sort, null).limit(limit + 1);
-  const rows = db.selectFrom(found.as('found')).innerJoin('accounts as row', 'row.id', 'found.id').selectAll('row').select('found.full_count');
-  // The page is ordered by what was found (the same values as the accounts').
-  return { rows, sort: { ...sort, columns: sort.columns.map((column) => column.replace(/^accounts\./, 'found.')) } };
-}
-
-/**
- * Every account of a list (its filters, sort and the actor's scope), or of a selection of ids,
- * page by page along the same keyset as the list: memory holds one page, however many rows.
- */
-export async function* iterateAccounts(db: Db, actor: Actor, query: AccountListQuery, ids: string[] | null, pageSize = 1000): AsyncGenerator<AccountRow[]> {
-  const sort = sortPlans[query.sort];
-  const { page: plan } = await planList(db, actor, query, false);
-  let base = filteredAccounts(db, actor, query, plan);
-  if (ids) base = base.where('accounts.id', 'in', ids.length > 0 ? ids : ['']);
-  let after: Array<string | number> | null = null;
-  for (;;) {
-    const rows: AccountRow[] = await applyKeyset(accountRows(base, plan), sort, after).limit(pageSize).execute();
-    if (rows.length > 0) yield rows;
-    const last = rows[rows.length - 1];
-    if (rows.length < pageSize || !last) return;
-    after = sortValues[query.sort](last);
-  }
-}
 
 /** An account the actor may see, or undefined (outside the portfolio, discarded, or absent). */
 export const findVisibleAccount = (db: Db, actor: Actor, id: string): Promise<AccountRow | undefined> =>

@@ -11,7 +11,7 @@ import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { parseJsonColumn } from '@server/lib/json';
 import { nowIso } from '@server/lib/time';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { findTeam } from '@server/modules/teams/teams.repo';
@@ -20,8 +20,9 @@ import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type Acco
 import { checkParent, requestedParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
 import { overviewOf, overviewsOf } from './overview';
+import { listAccountPage } from './account-list';
 import {
-  findAccountDetail, findVisibleAccount, insertAccountsBulk, listAccounts, type AccountDetailRow, ownersOf, setTermsAndOwners, updateAccountRow,
+  findAccountDetail, findVisibleAccount, insertAccountsBulk, type AccountDetailRow, ownersOf, setTermsAndOwners, updateAccountRow,
 } from './accounts.repo';
 
 /** The account or a 404: outside the portfolio, discarded and absent all read the same. */
@@ -254,7 +255,7 @@ export async function getAccount(db: Db, actor: Actor, id: string): Promise<Acco
 
 export async function findAccounts(db: Db, actor: Actor, query: AccountListQuery): Promise<ListResponse<AccountListItem>> {
   authorize(actor, { domain: 'account', action: 'read' });
-  const page = await listAccounts(db, actor, query);
+  const page = await listAccountPage(db, accountScopeOf(actor), query);
   const ids = page.rows.map((row) => row.id);
   const owners = await ownersOf(db, ids);
   const overviews = await overviewsOf(db, actor, ids, query.counters);

@@ -4,15 +4,16 @@ import type { Language } from '@contract/common';
 import type { ExportFormat, SpreadsheetOptions } from '@contract/exports';
 import type { Db } from '@server/db/database';
 import { csvFile, defaultSeparator, xlsxFile, type SheetCell } from '@server/lib/spreadsheet-writer';
-import { authorize, type Actor } from '@server/policies';
-import { iterateAccounts, ownersOf } from '@server/modules/accounts/accounts.repo';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
+import { iterateAccounts } from '@server/modules/accounts/account-list';
+import { ownersOf } from '@server/modules/accounts/accounts.repo';
 import { exportCells, exportSheetColumns, listLabels } from './export-columns';
 import { organizationLinksOf, tagNamesOf } from './exports.repo';
 
 /** Rows of the export; one keyset page in memory at a time. */
 async function* exportRows(db: Db, actor: Actor, query: AccountListQuery, ids: string[] | null, language: Language): AsyncGenerator<SheetCell[]> {
   const labels = await listLabels(db, language);
-  for await (const page of iterateAccounts(db, actor, query, ids)) {
+  for await (const page of iterateAccounts(db, accountScopeOf(actor), query, ids)) {
     const pageIds = page.map((row) => row.id);
     const owners = await ownersOf(db, pageIds);
     const tags = await tagNamesOf(db, pageIds);

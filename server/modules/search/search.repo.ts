@@ -1,10 +1,9 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Dialect } from '@server/db/connect';
 import type { Db } from '@server/db/database';
-import { portfolioOf, portfolioSize } from '@server/modules/accounts/account-filters.repo';
+import { portfolioRows, portfolioSize } from '@server/modules/accounts/account-list';
 import { reusableQuery } from '@server/db/reusable-query';
-import { accountScope, actorKey, type Actor } from '@server/policies';
-import { seesAllAccounts } from '@server/policies/actor';
+import { accountScope, accountScopeOf, actorKey, type Actor, type AccountScope } from '@server/policies';
 import { fts5Match, namePrefix, queryIsPrefix, queryWords, tsQuery, type QueryWord } from './search-terms';
 
 // The tables of the account-search migration that only one dialect has.
@@ -56,7 +55,7 @@ const nameRangeOf = (q: string): NameRange => {
 function searchQuery(db: Db, actor: Actor, limit: number, name: NameRange, text: ((count: number) => TextMatches) | null) {
   const startsWithQuery = sql<SqlBool>`(accounts.name_norm >= ${name.prefix} and accounts.name_norm < ${name.prefixEnd})`;
   const byName = db.selectFrom('accounts').select('accounts.id')
-    .where(startsWithQuery).where(accountScope(actor, 'accounts', 'probe'))
+    .where(startsWithQuery).where(accountScope(actor))
     .orderBy('accounts.name_norm').orderBy('accounts.id').limit(limit + 1);
   const probes = text === null
     ? db.selectFrom(byName.as('by_name')).select('by_name.id')
@@ -87,7 +86,8 @@ const sqliteSearch = reusableQuery(
 /** Up to `count` visible accounts matching every word in the full-text index, in its own order. */
 function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[], count: number, probe: TextProbe) {
   if (dialect === 'sqlite') return ftsMatches(db, actor, fts5Match(words), count);
-  if (probe === 'portfolio') return portfolioWordMatches(db, actor, words, count);
+  const scope = accountScopeOf(actor);
+  if (probe === 'portfolio' && scope.sees === 'portfolio') return portfolioWordMatches(db, scope.holder, words, count);
   const [only] = words;
   const [token] = only?.tokens ?? [];
   if (words.length === 1 && only && token !== undefined && only.tokens.length === 1) return wordMatches(db, actor, token, queryIsPrefix(only), count);
@@ -95,7 +95,7 @@ function textMatches(db: Db, dialect: Dialect, actor: Actor, words: QueryWord[],
   // so the planner uses the index.
   return db.selectFrom('accounts').select('accounts.id')
     .where(sql<SqlBool>`account_search_document(accounts.name_norm, accounts.emails, accounts.tax_id_norm, accounts.country) @@ to_tsquery('simple', ${tsQuery(words, probe === 'wholeWords')})`)
-    .where(accountScope(actor, 'accounts', 'probe'))
+    .where(accountScope(actor))
     .limit(count);
 }
 
@@ -107,7 +107,7 @@ function ftsMatches(db: Db, actor: Actor, match: string, count: number) {
     .innerJoin('accounts', 'accounts.id', 'account_fts_keys.account_id')
     .select('accounts.id')
     .where(sql<SqlBool>`account_fts match ${match}`)
-    .where(accountScope(actor, 'accounts', 'probe'))
+    .where(accountScope(actor))
     .orderBy('account_fts.rowid', 'desc')
     .limit(count);
 }
@@ -129,7 +129,7 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
     .where(matches('w'))
     // An account with two words starting with the query ("ma": maria, martinez) is one candidate.
     .where(sql<SqlBool>`w.word = (select min(w2.word) from account_words w2 where w2.account_id = w.account_id and ${matches('w2')})`)
-    .where(accountScope(actor, 'accounts', 'probe'))
+    .where(accountScope(actor))
     .orderBy('w.word').orderBy('w.account_id')
     .limit(count);
 }
@@ -144,12 +144,12 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
  * estimated at one row, and drove the query from the word's 20,000 matches (300 ms for an agent's
  * "maria lopez", 10 ms now).
  */
-function portfolioWordMatches(db: Db, actor: Actor, words: QueryWord[], count: number) {
+function portfolioWordMatches(db: Db, holder: string, words: QueryWord[], count: number) {
   // Tokens are letters and digits only, so `like` sees no wildcard but the one added.
   const startsWith = (word: QueryWord) => (queryIsPrefix(word) ? sql<SqlBool>`w.word like ${`${word.tokens[0] ?? ''}%`}` : sql<SqlBool>`w.word = ${word.tokens[0] ?? ''}`);
   const hasWord = (word: QueryWord) =>
     sql<SqlBool>`exists (select 1 from account_words w where w.account_id = portfolio_accounts.id and ${startsWith(word)})`;
-  return portfolioOf(db, actor)
+  return portfolioRows(db, holder)
     .select('portfolio_accounts.id')
     .where((eb) => eb.and(words.map((word) => hasWord(word))))
     .limit(count);
@@ -171,8 +171,9 @@ const portfolioSearchUpTo = 10_000;
  */
 export async function searchAccounts(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number): Promise<SearchRow[]> {
   const words = queryWords(q);
-  if (dialect === 'postgres' && words.length > 0 && !seesAllAccounts(actor) && words.every((word) => word.tokens.length === 1)) {
-    const portfolio = await portfolioSize(db, actor);
+  const scope: AccountScope = accountScopeOf(actor);
+  if (dialect === 'postgres' && words.length > 0 && scope.sees === 'portfolio' && words.every((word) => word.tokens.length === 1)) {
+    const portfolio = await portfolioSize(db, scope);
     if (portfolio !== null && portfolio <= portfolioSearchUpTo) return searchAccountsQuery(db, dialect, actor, q, limit, 'portfolio').execute();
   }
   if (dialect === 'postgres' && words.length > 1) {

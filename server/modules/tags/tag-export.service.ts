@@ -4,9 +4,9 @@ import type { SpreadsheetOptions } from '@contract/exports';
 import type { Db } from '@server/db/database';
 import { normalizeText } from '@server/lib/normalize';
 import { csvFile, defaultSeparator, type SheetCell } from '@server/lib/spreadsheet-writer';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { fieldsOf } from '@server/modules/accounts/account-fields';
-import { listAccounts } from '@server/modules/accounts/accounts.repo';
+import { listAccountPage } from '@server/modules/accounts/account-list';
 import { getTag } from './tags.service';
 import { organizationsOf } from './tags.repo';
 
@@ -34,7 +34,7 @@ export async function exportTagCsv(
   async function* rows(): AsyncGenerator<SheetCell[]> {
     let cursor: string | undefined;
     do {
-      const page = await listAccounts(db, actor, { tagId: tag.id, sort: 'name', limit: batchSize, cursor, counters: [] });
+      const page = await listAccountPage(db, accountScopeOf(actor), { tagId: tag.id, sort: 'name', limit: batchSize, cursor, counters: [] });
       const persons = page.rows.filter((row) => row.kind === 'person').map((row) => row.id);
       const organizations = await organizationsOf(db, actor, persons);
       for (const row of page.rows) {

@@ -1,0 +1,96 @@
+import { sql, type SqlBool } from 'kysely';
+import { accountFilterParams, type AccountFilterField, type AccountFilters } from '@contract/accounts';
+import type { AccountsTable } from '@server/db/database';
+import { normalizeText } from '@server/lib/normalize';
+import type { AccountScope } from '@server/policies';
+import { rowsOf, type Membership } from './membership.repo';
+import { searchWords } from './search-words.repo';
+
+/**
+ * The accounts list's filters, each described once: what its query parameter (the contract's
+ * accountFilterParams) reads, whether a portfolio's rows carry it, and how a row is checked. The
+ * planner, the counts and the sample read the filters from here only. Adding a filter: its
+ * parameter in contract/accounts.ts, its entry here (the compiler asks for it), and a migration
+ * when it needs a new column or index (see docs/lists.md).
+ */
+
+/** Columns of accounts holding text. */
+type TextColumn = { [C in keyof AccountsTable]-?: AccountsTable[C] extends string | null ? C : never }[keyof AccountsTable];
+
+/**
+ * An equality on a column of accounts, which has an index (column, name_norm, id) that can lead
+ * it. `carried`: portfolio_accounts has the column too, kept by its triggers, so a walked
+ * portfolio checks it on its own rows; otherwise each walked row looks its account up.
+ */
+type ColumnSpec = { column: TextColumn; carried: boolean; value?: (param: string) => string };
+/**
+ * Rows of another table naming the account (see membership.repo.ts). `carried`: the portfolio
+ * column its onPortfolio check reads, so a walked portfolio needs no probe.
+ */
+type MembershipSpec = { membership: (param: string, context: FilterContext) => Membership | null; carried?: 'tag_ids' | 'words' };
+/** A parameter that only refines another filter's check. */
+type RefinementSpec = { refines: AccountFilterField };
+type FilterSpec = ColumnSpec | MembershipSpec | RefinementSpec;
+
+export type FilterContext = { filters: AccountFilters; scope: AccountScope; postgres: boolean };
+
+const interestKinds = ['interest', 'disinterest', 'unmet_need'];
+
+/** The registry. Memberships come first: the planner numbers the filters in this order. */
+export const accountFilters = {
+  ownerId: { membership: (id) => rowsOf('account_owners', sql<SqlBool>`m.user_id = ${id}`) },
+  tagId: {
+    membership: (id) => ({
+      ...rowsOf('account_tags', sql<SqlBool>`m.tag_id = ${id}`),
+      onPortfolio: (postgres) => (postgres ? sql<SqlBool>`strpos(accounts.tag_ids, ${` ${id} `}) > 0` : sql<SqlBool>`instr(accounts.tag_ids, ${` ${id} `}) > 0`),
+    }),
+    carried: 'tag_ids',
+  },
+  characteristic: { membership: (key) => rowsOf('account_traits', sql<SqlBool>`m.item_key = ${key} and m.kind = 'characteristic'`) },
+  interest: {
+    membership: (key, { filters }) =>
+      rowsOf('account_traits', sql<SqlBool>`m.item_key = ${key} and m.kind in (${sql.join(filters.interestKind ? [filters.interestKind] : interestKinds)})`),
+  },
+  interestKind: { refines: 'interest' },
+  q: { membership: (q, { scope, postgres }) => searchWords(q, scope, postgres), carried: 'words' },
+  kind: { column: 'kind', carried: true },
+  stage: { column: 'stage', carried: true },
+  country: { column: 'country', carried: true },
+  city: { column: 'city_norm', carried: true, value: normalizeText },
+  industry: { column: 'industry_norm', carried: true },
+  source: { column: 'source', carried: true },
+  teamId: { column: 'team_id', carried: true },
+  parentId: { column: 'parent_id', carried: true },
+} satisfies Record<AccountFilterField, FilterSpec>;
+
+const isFilterField = (key: string): key is AccountFilterField => Object.hasOwn(accountFilterParams, key);
+const fields = Object.keys(accountFilters).filter(isFilterField);
+
+/** A column filter as the planner uses it: the column, the value sought, and whether portfolio rows carry it. */
+export type ColumnFilter = { column: TextColumn; value: string; carried: boolean };
+
+/** A list's filters that can lead, numbered as ListPlan.lead names them. */
+export type Filter = { membership: Membership } | { column: ColumnFilter };
+
+/** The filters a query sets, in the registry's order. */
+export function filtersOf(context: FilterContext): Filter[] {
+  const found: Filter[] = [];
+  for (const field of fields) {
+    const param = context.filters[field];
+    if (!param) continue;
+    const spec: FilterSpec = accountFilters[field];
+    if ('column' in spec) found.push({ column: { column: spec.column, value: spec.value ? spec.value(param) : param, carried: spec.carried } });
+    else if ('membership' in spec) {
+      const membership = spec.membership(param, context);
+      if (membership) found.push({ membership });
+    }
+  }
+  return found;
+}
+
+/** The portfolio_accounts columns the filters read (the sort columns come from sorts.ts). */
+export const carriedColumns = (): string[] => fields.flatMap((field) => {
+  const spec: FilterSpec = accountFilters[field];
+  if ('column' in spec) return spec.carried ? [spec.column] : [];
+  return 'membership' in spec && spec.carried ? [spec.carried] : [];
+});
