@@ -283,6 +283,11 @@ export const accountListQuerySchema = accountFiltersSchema.extend({
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 
+/** What the accounts list can be grouped by (kanban columns, dashboard charts): a count per value under its filters. */
+export const accountGroupings = ['stage', 'kind'] as const;
+export const accountGroupQuerySchema = accountFiltersSchema.extend({ by: z.enum(accountGroupings) });
+export type AccountGroupQuery = z.infer<typeof accountGroupQuerySchema>;
+
 export const accountListSchema = listResponse(accountListItemSchema);
 
 /** A discarded account as the bin shows it. */

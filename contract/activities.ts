@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listValueSchema, userRefSchema } from './accounts';
 import { idSchema, listQueryBase, listResponse, optionalText, queryBoolean } from './common';
+import { monthWindow } from './list-query';
 import { accountRefSchema, addAssigneeAsOwnerSchema } from './requests';
 
 export const activityStatuses = ['scheduled', 'done', 'cancelled'] as const;
@@ -109,6 +110,13 @@ export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
 /** What a client sends: query-string input, with a plain numeric limit. */
 export type ActivityListParams = Omit<z.input<typeof activityListQuerySchema>, 'limit'> & { limit?: number };
 export const activityListSchema = listResponse(activitySchema);
+
+/** What the activities list can be grouped by: a count per status, type or month (of startAt) under its filters. */
+export const activityGroupings = ['status', 'type', 'month'] as const;
+export const activityGroupQuerySchema = activityListQuerySchema.omit({ limit: true, cursor: true, sort: true })
+  .extend({ by: z.enum(activityGroupings) })
+  .superRefine(monthWindow);
+export type ActivityGroupQuery = z.infer<typeof activityGroupQuerySchema>;
 
 /** The bell: my scheduled activities due by `until` (the end of the user's today). */
 export const pendingQuerySchema = z.object({ until: instant.optional(), limit: listQueryBase.limit, cursor: listQueryBase.cursor });

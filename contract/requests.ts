@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountCreateSchema, accountKindSchema, listValueSchema, userRefSchema } from './accounts';
 import { idSchema, listQueryBase, listResponse, optionalText, queryBoolean } from './common';
+import { monthWindow } from './list-query';
 
 /**
  * A request (solicitud): what a lead asked for. Every list-valued field holds an item key of
@@ -74,6 +75,13 @@ export const requestListQuerySchema = z.object({
 export type RequestListQuery = z.infer<typeof requestListQuerySchema>;
 export type RequestListParams = Omit<z.input<typeof requestListQuerySchema>, 'limit'> & { limit?: number };
 export const requestListSchema = listResponse(requestSchema);
+
+/** What the requests list can be grouped by: a count per status, channel or month (of requestedAt) under its filters. */
+export const requestGroupings = ['status', 'channel', 'month'] as const;
+export const requestGroupQuerySchema = requestListQuerySchema.omit({ limit: true, cursor: true, sort: true })
+  .extend({ by: z.enum(requestGroupings) })
+  .superRefine(monthWindow);
+export type RequestGroupQuery = z.infer<typeof requestGroupQuerySchema>;
 
 /** "New lead": the person or organization (stage lead) and its first request, in one step. */
 export const leadCreateSchema = z.object({

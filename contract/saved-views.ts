@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { accountListQuerySchema, userRefSchema } from './accounts';
+import { accountFiltersSchema, accountSortSchema, userRefSchema } from './accounts';
+import { activityListQuerySchema, activitySorts } from './activities';
 import { idSchema, listQueryBase, listResponse } from './common';
+import { requestListQuerySchema, requestSorts } from './requests';
 
 /** The accounts list's columns a user can show or hide (the name always shows). */
 export const accountColumns = ['stage', 'email', 'phone', 'city', 'country', 'industry', 'source', 'owners', 'createdAt', 'updatedAt'] as const;
@@ -9,14 +11,43 @@ export type AccountColumn = z.infer<typeof accountColumnSchema>;
 export const defaultAccountColumns: AccountColumn[] = ['stage', 'email', 'phone', 'city', 'country', 'industry', 'owners', 'updatedAt'];
 
 /** A view's filters and sort: the accounts list query without paging (overview counters are not saved yet). */
-export const accountViewQuerySchema = accountListQuerySchema.omit({ limit: true, cursor: true, counters: true }).partial();
+export const accountViewQuerySchema = accountFiltersSchema.extend({ sort: accountSortSchema }).partial();
 export type AccountViewQuery = z.infer<typeof accountViewQuerySchema>;
+
+/** The activities list's columns a user can show or hide (the date always shows). */
+export const activityColumns = ['type', 'subject', 'account', 'responsible', 'status', 'result', 'dueAt', 'createdAt'] as const;
+export type ActivityColumn = (typeof activityColumns)[number];
+export const defaultActivityColumns: ActivityColumn[] = ['type', 'subject', 'account', 'responsible', 'status', 'result'];
+
+/** The requests list's columns a user can show or hide (the date always shows). */
+export const requestColumns = ['lead', 'interest', 'group', 'channel', 'source', 'status', 'handled', 'responsible', 'reason', 'createdAt'] as const;
+export type RequestColumn = (typeof requestColumns)[number];
+export const defaultRequestColumns: RequestColumn[] = ['lead', 'interest', 'group', 'channel', 'source', 'status', 'handled', 'responsible'];
+
+/** A list's query as a view saves it: without paging, every parameter optional, the sort without its default. */
+const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string, ...string[]]) =>
+  listQuery.omit({ limit: true, cursor: true, sort: true }).extend({ sort: z.enum(sorts) }).partial();
+
+/**
+ * Every list whose filters, sort and columns can be saved as a view, with what a view of it may
+ * hold: a new list adds its entry here (its key, its query without paging, its columns).
+ */
+export const savedViewLists = {
+  accounts: { query: accountViewQuerySchema, columns: accountColumns, defaultColumns: defaultAccountColumns },
+  activities: { query: viewQuery(activityListQuerySchema, activitySorts), columns: activityColumns, defaultColumns: defaultActivityColumns },
+  requests: { query: viewQuery(requestListQuerySchema, requestSorts), columns: requestColumns, defaultColumns: defaultRequestColumns },
+} satisfies Record<string, { query: z.ZodObject; columns: readonly [string, ...string[]]; defaultColumns: readonly string[] }>;
+
+export const viewListKeys = ['accounts', 'activities', 'requests'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
+export const viewListKeySchema = z.enum(viewListKeys);
+export type ViewListKey = z.infer<typeof viewListKeySchema>;
 
 /** The same, as the API returns it (no defaults or transforms, so it serialises as stored). */
 const viewQueryOutSchema = z.record(z.string(), z.string());
 
 export const savedViewSchema = z.object({
   id: idSchema,
+  list: viewListKeySchema,
   name: z.string(),
   shared: z.boolean(),
   owner: userRefSchema.nullable(),
@@ -27,20 +58,47 @@ export const savedViewSchema = z.object({
 });
 export type SavedView = z.infer<typeof savedViewSchema>;
 export const savedViewListSchema = listResponse(savedViewSchema);
-export const savedViewListQuerySchema = z.object({ ...listQueryBase });
+export const savedViewListQuerySchema = z.object({ ...listQueryBase, list: viewListKeySchema.default('accounts') });
+
+/** A view's query as a client sends it: query-string values, checked against its list's query (see savedViewLists). */
+const viewQueryInSchema = z.record(z.string().max(60), z.string().max(500));
+const viewColumnsInSchema = z.array(z.string().max(60)).max(40);
+const viewNameSchema = z.string().trim().min(1).max(80);
 
 export const savedViewCreateSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  /** The list the view belongs to; accounts when left out. */
+  list: viewListKeySchema.default('accounts'),
+  name: viewNameSchema,
   shared: z.boolean().default(false),
-  query: accountViewQuerySchema,
-  columns: z.array(accountColumnSchema).max(accountColumns.length),
+  query: viewQueryInSchema,
+  columns: viewColumnsInSchema,
 });
 export type SavedViewCreate = z.input<typeof savedViewCreateSchema>;
 export const savedViewUpdateSchema = z.object({
   version: z.number().int().min(1),
-  name: z.string().trim().min(1).max(80).optional(),
+  name: viewNameSchema.optional(),
   shared: z.boolean().optional(),
-  query: accountViewQuerySchema.optional(),
-  columns: z.array(accountColumnSchema).max(accountColumns.length).optional(),
+  query: viewQueryInSchema.optional(),
+  columns: viewColumnsInSchema.optional(),
 });
 export type SavedViewUpdate = z.input<typeof savedViewUpdateSchema>;
+
+/**
+ * A view's query and columns checked against its list: the query as its list parses it (unknown
+ * keys dropped, values normalised) back in query-string form, and the columns its list offers.
+ * Issues name `query.<key>` and `columns.<n>`.
+ */
+export function checkView(list: ViewListKey, input: { query?: Record<string, string>; columns?: string[] }) {
+  const spec = savedViewLists[list];
+  const schema = z.object({
+    query: spec.query.transform((parsed) => {
+      const flat: Record<string, string> = {};
+      for (const [key, value] of Object.entries(parsed)) {
+        if (value !== undefined && value !== null && value !== '') flat[key] = String(value);
+      }
+      return flat;
+    }).optional(),
+    columns: z.array(z.enum(spec.columns)).max(spec.columns.length).optional(),
+  });
+  return schema.parse(input);
+}

@@ -1,13 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  accountCreateSchema, accountListQuerySchema, accountListSchema, accountOwnersSchema, accountSchema,
+  accountCreateSchema, accountGroupQuerySchema, accountListQuerySchema, accountListSchema, accountOwnersSchema, accountSchema,
   accountUpdateSchema, binListSchema, binQuerySchema, timelineListSchema, timelineQuerySchema, type Account,
 } from '@contract/accounts';
 import { idParamsSchema } from '@contract/common';
+import { groupCountSchema } from '@contract/list-query';
 import { contactCreateSchema, contactListSchema, contactParamsSchema, contactSchema, contactUpdateSchema } from '@contract/contacts';
 import { AppError } from '@server/lib/errors';
 import { actorOf } from '@server/plugins/request-context';
+import { countAccountGroups } from './account-groups.service';
 import { listBin, purgeAccount, restoreAccount } from './bin.service';
 import { addContact, listContacts, removeContact, updateContact } from './contacts.service';
 import {
@@ -36,6 +38,9 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/accounts', { schema: { tags, querystring: accountListQuerySchema, response: { 200: accountListSchema } } }, async (request) =>
     findAccounts(db, actorOf(request), request.query));
+
+  app.get('/accounts/groups', { schema: { tags, querystring: accountGroupQuerySchema, response: { 200: groupCountSchema } } }, async (request) =>
+    countAccountGroups(db, actorOf(request), request.query));
 
   app.post('/accounts', { schema: { tags, body: accountCreateSchema, response: { 201: accountSchema } } }, async (request, reply) => {
     reply.code(201);

@@ -1,14 +1,13 @@
-import type { ActivityListQuery } from '@contract/activities';
+import { sql } from 'kysely';
+import type { ActivityGroupQuery, ActivityListQuery } from '@contract/activities';
+import type { Group } from '@contract/list-query';
 import type { ActivityRow, Db } from '@server/db/database';
-import { keysetPage, type SortPlan } from '@server/lib/list';
+import { groupCount, type Bucket } from '@server/lib/group-count';
+import { keysetPage, sortTable, type SortPlan } from '@server/lib/list';
 import { activityScope, type Actor } from '@server/policies';
 
-const sortPlans: Record<ActivityListQuery['sort'], SortPlan> = {
-  '-startAt': { key: '-startAt', columns: ['activities.start_at', 'activities.id'], direction: 'desc' },
-  startAt: { key: 'startAt', columns: ['activities.start_at', 'activities.id'], direction: 'asc' },
-};
-const pendingSort: SortPlan = { key: 'pending', columns: ['activities.due_at', 'activities.id'], direction: 'asc' };
-const reminderSort: SortPlan = { key: 'reminders', columns: ['activities.remind_at', 'activities.id'], direction: 'asc' };
+/** The list's sorts (the contract's activitySorts), and the bell's and reminders' own orders. */
+const sorts = sortTable('activities', { startAt: ['start_at'], pending: ['due_at'], reminders: ['remind_at'] });
 
 /** An activity with what lists show of its account and responsible user. */
 export type ActivityView = ActivityRow & { account_kind: 'organization' | 'person'; account_name: string; account_stage: string; responsible_name: string };
@@ -31,7 +30,7 @@ async function findViews(db: Db, ids: string[]): Promise<ActivityView[]> {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-function filtered(db: Db, actor: Actor, query: ActivityListQuery) {
+function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' | 'cursor' | 'sort'>) {
   let base = scoped(db, actor);
   if (query.status) base = base.where('activities.status', '=', query.status);
   if (query.type) base = base.where('activities.type', '=', query.type);
@@ -46,20 +45,25 @@ function filtered(db: Db, actor: Actor, query: ActivityListQuery) {
 
 type Page = { rows: ActivityView[]; nextCursor: string | null; total: number; totalIsEstimate: boolean };
 
-async function page(db: Db, base: ReturnType<typeof scoped>, plan: SortPlan, limit: number, cursor: string | undefined, sortColumn: 'start_at' | 'due_at' | 'remind_at'): Promise<Page> {
-  const keys = await keysetPage(db, base, base.select(['activities.id', `activities.${sortColumn} as sort_value`]), plan, { limit, cursor }, (row) => [row.sort_value ?? '', row.id]);
+async function page(db: Db, base: ReturnType<typeof scoped>, plan: SortPlan, limit: number, cursor: string | undefined): Promise<Page> {
+  const [sortColumn = 'activities.start_at'] = plan.columns;
+  const keys = await keysetPage(db, base, base.select(['activities.id', sql<string | null>`${sql.ref(sortColumn)}`.as('sort_value')]), plan, { limit, cursor }, (row) => [row.sort_value ?? '', row.id]);
   return { ...keys, rows: await findViews(db, keys.rows.map((row) => row.id)) };
 }
 
 export const listActivities = (db: Db, actor: Actor, query: ActivityListQuery): Promise<Page> =>
-  page(db, filtered(db, actor, query), sortPlans[query.sort], query.limit, query.cursor, 'start_at');
+  page(db, filtered(db, actor, query), sorts.plan(query.sort), query.limit, query.cursor);
+
+/** The activities of the list's filters counted per bucket (see groupCount). */
+export const groupActivities = (db: Db, actor: Actor, query: Omit<ActivityGroupQuery, 'by'>, buckets: Bucket[]): Promise<Group[]> =>
+  groupCount(db, filtered(db, actor, query), buckets);
 
 /** The bell: the actor's own scheduled activities due by `until`, soonest first. */
 export const listPending = (db: Db, actor: Actor, until: string, limit: number, cursor: string | undefined): Promise<Page> =>
   page(
     db,
     scoped(db, actor).where('activities.responsible_id', '=', actor.id).where('activities.status', '=', 'scheduled').where('activities.due_at', '<=', until),
-    pendingSort, limit, cursor, 'due_at',
+    sorts.plan('pending'), limit, cursor,
   );
 
 /** Reminders (seed 001): the actor's scheduled activities with a reminder time, earliest first. */
@@ -67,7 +71,7 @@ export const listReminders = (db: Db, actor: Actor, limit: number, cursor: strin
   page(
     db,
     scoped(db, actor).where('activities.responsible_id', '=', actor.id).where('activities.status', '=', 'scheduled').where('activities.remind_at', 'is not', null),
-    reminderSort, limit, cursor, 'remind_at',
+    sorts.plan('reminders'), limit, cursor,
   );
 
 /**

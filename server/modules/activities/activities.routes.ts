@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  activityCompleteSchema, activityCreateSchema, activityListQuerySchema, activityListSchema, activitySchema, activityUpdateSchema,
+  activityCompleteSchema, activityCreateSchema, activityGroupQuerySchema, activityListQuerySchema, activityListSchema, activitySchema, activityUpdateSchema,
   calendarFeedCreatedSchema, calendarFeedStatusSchema, dueRemindersSchema, pendingQuerySchema, remindersQuerySchema,
 } from '@contract/activities';
 import { idParamsSchema } from '@contract/common';
+import { groupCountSchema } from '@contract/list-query';
 import { actorOf } from '@server/plugins/request-context';
 import { feedStatus, revokeFeed, rotateFeed } from '@server/modules/calendar/calendar-feed.service';
+import { countActivityGroups } from './activity-groups.service';
 import {
   claimReminders, createActivity, findActivities, findPending, findReminders, finishActivity, getActivity, updateActivity,
 } from './activities.service';
@@ -17,6 +19,9 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/activities', { schema: { tags, querystring: activityListQuerySchema, response: { 200: activityListSchema } } }, async (request) =>
     findActivities(db, actorOf(request), request.query));
+
+  app.get('/activities/groups', { schema: { tags, querystring: activityGroupQuerySchema, response: { 200: groupCountSchema } } }, async (request) =>
+    countActivityGroups(db, actorOf(request), request.query));
 
   app.post('/activities', { schema: { tags, body: activityCreateSchema, response: { 201: activitySchema } } }, async (request, reply) => {
     reply.code(201);

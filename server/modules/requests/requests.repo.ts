@@ -1,13 +1,13 @@
 import { sql, type SqlBool } from 'kysely';
-import type { RequestListQuery } from '@contract/requests';
+import type { Group } from '@contract/list-query';
+import type { RequestGroupQuery, RequestListQuery } from '@contract/requests';
 import type { Db, RequestRow } from '@server/db/database';
-import { keysetPage, type SortPlan } from '@server/lib/list';
+import { groupCount, type Bucket } from '@server/lib/group-count';
+import { keysetPage, sortTable } from '@server/lib/list';
 import { accountScope, type Actor } from '@server/policies';
 
-const sortPlans: Record<RequestListQuery['sort'], SortPlan> = {
-  '-requestedAt': { key: '-requestedAt', columns: ['requests.requested_at', 'requests.id'], direction: 'desc' },
-  requestedAt: { key: 'requestedAt', columns: ['requests.requested_at', 'requests.id'], direction: 'asc' },
-};
+/** The list's sorts (the contract's requestSorts). */
+const sorts = sortTable('requests', { requestedAt: ['requested_at'] });
 
 /** A request with what its list row shows of the account and the responsible user. */
 export type RequestView = RequestRow & { account_kind: 'organization' | 'person'; account_name: string; account_stage: string; responsible_name: string | null };
@@ -26,7 +26,7 @@ const isLatest = sql<SqlBool>`not exists (select 1 from requests later where lat
   and (later.requested_at > requests.requested_at or (later.requested_at = requests.requested_at and later.id > requests.id)))`;
 
 /** The actor's requests (through the account portfolio) under the list filters: lists and counts share it. */
-function filtered(db: Db, actor: Actor, query: RequestListQuery) {
+function filtered(db: Db, actor: Actor, query: Omit<RequestListQuery, 'limit' | 'cursor' | 'sort'>) {
   let base = db.selectFrom('requests').innerJoin('accounts', 'accounts.id', 'requests.account_id').where(accountScope(actor));
   if (query.accountId) base = base.where('requests.account_id', '=', query.accountId);
   if (query.interest) base = base.where('requests.interest', '=', query.interest);
@@ -43,11 +43,14 @@ function filtered(db: Db, actor: Actor, query: RequestListQuery) {
 }
 
 export async function listRequests(db: Db, actor: Actor, query: RequestListQuery) {
-  const plan = sortPlans[query.sort];
   const base = filtered(db, actor, query);
-  const page = await keysetPage(db, base, base.select(['requests.id', 'requests.requested_at']), plan, query, (row) => [row.requested_at, row.id]);
+  const page = await keysetPage(db, base, base.select(['requests.id', 'requests.requested_at']), sorts.plan(query.sort), query, (row) => sorts.values(query.sort, row));
   return { ...page, rows: await findViews(db, page.rows.map((row) => row.id)) };
 }
+
+/** The requests of the list's filters counted per bucket (see groupCount). */
+export const groupRequests = (db: Db, actor: Actor, query: Omit<RequestGroupQuery, 'by'>, buckets: Bucket[]): Promise<Group[]> =>
+  groupCount(db, filtered(db, actor, query), buckets);
 
 /** Full rows for ids, in the order given. */
 async function findViews(db: Db, ids: string[]): Promise<RequestView[]> {

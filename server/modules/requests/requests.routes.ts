@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '@contract/common';
+import { groupCountSchema } from '@contract/list-query';
 import {
-  leadCreatedSchema, leadCreateSchema, qualifySchema, requestCreateSchema, requestListQuerySchema, requestListSchema,
+  leadCreatedSchema, leadCreateSchema, qualifySchema, requestCreateSchema, requestGroupQuerySchema, requestListQuerySchema, requestListSchema,
   requestSchema, requestUpdateSchema, unqualifySchema,
 } from '@contract/requests';
 import { createLead } from '@server/commands/create-lead';
 import { qualifyLead, unqualifyLead } from '@server/commands/qualify-lead';
 import { actorOf } from '@server/plugins/request-context';
+import { countRequestGroups } from './request-groups.service';
 import { createRequest, findRequests, getRequest, updateRequest } from './requests.service';
 
 const tags = ['requests'];
@@ -17,6 +19,9 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/requests', { schema: { tags, querystring: requestListQuerySchema, response: { 200: requestListSchema } } }, async (request) =>
     findRequests(db, actorOf(request), request.query));
+
+  app.get('/requests/groups', { schema: { tags, querystring: requestGroupQuerySchema, response: { 200: groupCountSchema } } }, async (request) =>
+    countRequestGroups(db, actorOf(request), request.query));
 
   app.post('/requests', { schema: { tags, body: requestCreateSchema, response: { 201: requestSchema } } }, async (request, reply) => {
     reply.code(201);

@@ -6,7 +6,7 @@ import { createView, deleteView, listViews, updateView } from './saved-views.ser
 
 const tags = ['saved-views'];
 
-/** Saved views of the accounts list: the actor's own and everyone's shared ones. */
+/** Saved views of any list (accounts, activities, requests): the actor's own and everyone's shared ones. */
 export const savedViewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
   app.get('/saved-views', { schema: { tags, querystring: savedViewListQuerySchema, response: { 200: savedViewListSchema } } }, async (request) =>

@@ -1,6 +1,6 @@
 import type { ListResponse } from '@contract/common';
 import {
-  savedViewCreateSchema, savedViewUpdateSchema, type AccountViewQuery, type SavedView, type SavedViewCreate, type SavedViewUpdate,
+  checkView, savedViewCreateSchema, savedViewUpdateSchema, viewListKeySchema, type SavedView, type SavedViewCreate, type SavedViewUpdate, type ViewListKey,
 } from '@contract/saved-views';
 import { z } from 'zod';
 import type { Db, SavedViewRow } from '@server/db/database';
@@ -13,21 +13,12 @@ import { authorize, can, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { deleteViewRow, findVisibleView, insertView, listViewRows, updateViewRow, type ViewWithOwner } from './saved-views.repo';
 
-const list = 'accounts';
-
-/** Stored as a flat map of query-string values: exactly what the list page puts in its URL. */
-function queryToJson(query: AccountViewQuery): string {
-  const flat: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') flat[key] = String(value);
-  }
-  return JSON.stringify(flat);
-}
-
 const present = (row: ViewWithOwner, actor: Actor): SavedView => {
   const ref = { ownerId: row.owner_id, shared: row.shared };
   return {
     id: row.id,
+    // A view of a list this version no longer knows is shown as the accounts list's, never a 500.
+    list: viewListKeySchema.catch('accounts').parse(row.list),
     name: row.name,
     shared: row.shared,
     owner: row.owner_name ? { id: row.owner_id, name: row.owner_name } : null,
@@ -41,8 +32,9 @@ const present = (row: ViewWithOwner, actor: Actor): SavedView => {
   };
 };
 
-export async function listViews(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }): Promise<ListResponse<SavedView>> {
-  const page = await listViewRows(db, actor.id, list, query);
+/** The views of one list the actor may pick: their own and every shared one, by name. */
+export async function listViews(db: Db, actor: Actor, query: { list: ViewListKey; limit: number; cursor?: string | undefined }): Promise<ListResponse<SavedView>> {
+  const page = await listViewRows(db, actor.id, query.list, query);
   return { items: page.rows.map((row) => present(row, actor)), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }
 
@@ -53,14 +45,15 @@ async function requireView(db: Db, actor: Actor, id: string): Promise<ViewWithOw
   return row;
 }
 
-/** Saves the accounts list's current filters, sort and columns under a name. */
+/** Saves a list's current filters, sort and columns under a name (stored as the list's URL would hold them). */
 export async function createView(db: Db, actor: Actor, input: SavedViewCreate): Promise<SavedView> {
   authorize(actor, { domain: 'savedView', action: 'create' });
   const data = savedViewCreateSchema.parse(input);
+  const view = checkView(data.list, data);
   const now = nowIso();
   const row: SavedViewRow = {
-    id: newId(), owner_id: actor.id, list, name: data.name, name_norm: normalizeText(data.name), shared: data.shared,
-    query: queryToJson(data.query), columns: JSON.stringify(data.columns), created_at: now, updated_at: now, version: 1,
+    id: newId(), owner_id: actor.id, list: data.list, name: data.name, name_norm: normalizeText(data.name), shared: data.shared,
+    query: JSON.stringify(view.query ?? {}), columns: JSON.stringify(view.columns ?? []), created_at: now, updated_at: now, version: 1,
   };
   await db.transaction().execute(async (trx) => {
     await insertView(trx, row);
@@ -76,13 +69,14 @@ export async function updateView(db: Db, actor: Actor, id: string, input: SavedV
     const before = await requireView(trx, actor, id);
     authorize(actor, { domain: 'savedView', action: 'update', view: { ownerId: before.owner_id, shared: before.shared } });
     if (before.version !== data.version) throw new AppError('stale_version');
+    const view = checkView(viewListKeySchema.catch('accounts').parse(before.list), data);
     const after: ViewWithOwner = {
       ...before,
       name: data.name ?? before.name,
       name_norm: normalizeText(data.name ?? before.name),
       shared: data.shared ?? before.shared,
-      query: data.query ? queryToJson(data.query) : before.query,
-      columns: data.columns ? JSON.stringify(data.columns) : before.columns,
+      query: view.query ? JSON.stringify(view.query) : before.query,
+      columns: view.columns ? JSON.stringify(view.columns) : before.columns,
       updated_at: nowIso(),
       version: before.version + 1,
     };

@@ -69,3 +69,40 @@ describe('saved views of the accounts list', () => {
     expect((await admin.delete(`/api/v1/saved-views/${view.id}`)).statusCode).toBe(204);
   });
 });
+
+describe('saved views of any list', () => {
+  const listed = async (client: Client, list: string) =>
+    (await client.get(`/api/v1/saved-views?list=${list}`)).json<ListResponse<SavedView>>().items.map((view) => [view.list, view.name]);
+
+  test('activities and requests keep views of their own, with their own filters and columns', async () => {
+    const calls = await save(ana, { list: 'activities', name: 'Mis llamadas', query: { type: 'call', status: 'scheduled', mine: 'true', sort: 'startAt' }, columns: ['subject', 'account', 'status'] });
+    expect(calls).toMatchObject({ list: 'activities', query: { type: 'call', status: 'scheduled', mine: 'true', sort: 'startAt' }, columns: ['subject', 'account', 'status'] });
+    const latest = await save(ana, { list: 'requests', name: 'Últimas web', query: { channel: 'web_form', latestOnly: '1' }, columns: ['lead', 'status'] });
+    // Stored as the list's own query reads it.
+    expect(latest.query).toEqual({ channel: 'web_form', latestOnly: 'true' });
+    expect(await listed(ana, 'activities')).toEqual([['activities', 'Mis llamadas']]);
+    expect(await listed(ana, 'requests')).toEqual([['requests', 'Últimas web']]);
+    expect((await listed(ana, 'accounts')).every(([list]) => list === 'accounts')).toBe(true);
+    const renamed = await ana.patch(`/api/v1/saved-views/${calls.id}`, { version: 1, query: { status: 'done' }, columns: ['result'] });
+    expect(renamed.json<SavedView>()).toMatchObject({ list: 'activities', query: { status: 'done' }, columns: ['result'] });
+  });
+
+  test("a view is checked against its own list: another list's sort, filter value or column is a field error and nothing is saved", async () => {
+    const before = await rows();
+    const refused = [
+      { list: 'activities', name: 'Mala', query: { sort: 'name' }, columns: [] },
+      { list: 'activities', name: 'Mala', query: {}, columns: ['email'] },
+      { list: 'requests', name: 'Mala', query: { handled: 'quizás' }, columns: [] },
+      { list: 'tasks', name: 'Mala', query: {}, columns: [] },
+    ];
+    const fields = [];
+    for (const body of refused) fields.push(expectProblem(await ana.post('/api/v1/saved-views', body), 400, 'validation_failed').errors?.map((error) => error.field));
+    expect(fields).toEqual([['query.sort'], ['columns.0'], ['query.handled'], ['list']]);
+    const view = await save(ana, { list: 'requests', name: 'Buena', query: {}, columns: [] });
+    const afterCreate = await rows();
+    expectProblem(await ana.patch(`/api/v1/saved-views/${view.id}`, { version: 1, columns: ['stage'] }), 400, 'validation_failed');
+    expect(await rows()).toEqual(afterCreate);
+    expect(afterCreate.length).toBe(before.length + 1);
+    expectProblem(await ana.get('/api/v1/saved-views?list=tasks'), 400, 'validation_failed');
+  });
+});

@@ -88,9 +88,15 @@ export function filtersOf(context: FilterContext): Filter[] {
   return found;
 }
 
-/** The portfolio_accounts columns the filters read (the sort columns come from sorts.ts). */
-export const carriedColumns = (): string[] => fields.flatMap((field) => {
-  const spec: FilterSpec = accountFilters[field];
-  if ('column' in spec) return spec.carried ? [spec.column] : [];
-  return 'membership' in spec && spec.carried ? [spec.carried] : [];
-});
+/** What the registry says the filters read: accounts columns (each must lead an index) and portfolio_accounts columns. */
+export function filterColumns(): { accounts: TextColumn[]; portfolio: { copied: TextColumn[]; memberships: Array<'tag_ids' | 'words'> } } {
+  const specs = fields.map((field): FilterSpec => accountFilters[field]);
+  const columns = specs.flatMap((spec) => ('column' in spec ? [spec] : []));
+  return {
+    accounts: columns.map((spec) => spec.column),
+    portfolio: {
+      copied: columns.filter((spec) => spec.carried).map((spec) => spec.column),
+      memberships: specs.flatMap((spec) => ('membership' in spec && spec.carried ? [spec.carried] : [])),
+    },
+  };
+}
