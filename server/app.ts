@@ -19,6 +19,7 @@ import { exportRoutes } from './modules/exports/exports.routes';
 import { importRoutes } from './modules/imports/imports.routes';
 import { jobRoutes } from './jobs/jobs.routes';
 import { listRoutes } from './modules/lists/lists.routes';
+import { mailRoutes } from './modules/mail/mail.routes';
 import { savedViewRoutes } from './modules/saved-views/saved-views.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { tagRoutes } from './modules/tags/tags.routes';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(tagRoutes);
       await api.register(savedViewRoutes);
       await api.register(searchRoutes);
+      await api.register(mailRoutes);
     },
     { prefix: '/api/v1' },
   );

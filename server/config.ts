@@ -17,6 +17,11 @@ const envSchema = z.object({
   CARTERA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CARTERA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(25),
   CARTERA_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
+  /** Encrypts secrets stored in the database (the SMTP password); any long random string. */
+  CARTERA_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (for example `openssl rand -base64 32`)').optional().or(z.literal('').transform(() => undefined)),
+  CARTERA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must look like smtp://user:password@host:port or smtps://…').optional().or(z.literal('').transform(() => undefined)),
+  CARTERA_MAIL_FROM: z.string().min(3).max(300).optional().or(z.literal('').transform(() => undefined)),
+  CARTERA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +42,8 @@ export type Config = {
   checkResponses: boolean;
   /** Where the built web app lives; null serves no web app (API-only tests). */
   webDistDir: string | null;
+  /** E-mail from the environment (it then overrides the settings page) and the key that encrypts stored secrets. */
+  mail: { smtpUrl: string | null; from: string | null; secretKey: string | null; publicUrl: string | null };
 };
 
 export class ConfigError extends Error {}
@@ -49,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.CARTERA_SMTP_URL && !e.CARTERA_MAIL_FROM) {
+    throw new ConfigError('Invalid configuration:\n  CARTERA_MAIL_FROM must be set with CARTERA_SMTP_URL (the address messages are sent from)');
+  }
   if (Boolean(e.CARTERA_ADMIN_EMAIL) !== Boolean(e.CARTERA_ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  CARTERA_ADMIN_EMAIL and CARTERA_ADMIN_PASSWORD must be set together');
   }
@@ -67,5 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     checkResponses: e.CARTERA_CHECK_RESPONSES === 'true',
     webDistDir: path.resolve(import.meta.dirname, '../web/dist'),
+    mail: {
+      smtpUrl: e.CARTERA_SMTP_URL ?? null,
+      from: e.CARTERA_MAIL_FROM ?? null,
+      secretKey: e.CARTERA_SECRET_KEY ?? null,
+      publicUrl: e.CARTERA_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    },
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import { JobWorker } from './jobs/worker';
+import { MailSender } from './modules/mail/mail-sender';
 import { ensureFirstAdmin } from './modules/auth/first-admin';
 
 /** Start-up: configuration, migrations, the first admin, then listen. */
@@ -15,8 +16,10 @@ async function main(): Promise<void> {
   // Background jobs run in every app process; they share the queue through the database. On
   // start the worker takes back at once the jobs a crashed process left running.
   const worker = new JobWorker(handle.db, handle.dialect, { log: app.log, pgUrl: config.databaseUrl });
+  // The outbox is sent beside the jobs, in every process: claims in the database keep them apart.
+  const mailSender = new MailSender({ db: handle.db, storage: app.storage, config }, { log: app.log });
   const close = async () => {
-    await worker.stop();
+    await Promise.all([worker.stop(), mailSender.stop()]);
     await app.close();
     await handle.close();
     process.exit(0);
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void close());
   await app.listen({ port: config.port, host: config.host });
   worker.start();
+  mailSender.start();
   app.log.info(`Cartera on ${handle.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}, http://localhost:${config.port}`);
 }
 

@@ -1,4 +1,7 @@
 import { PostgresAdapter, type ColumnType, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type {
+  EmailBulksTable, EmailMessagesTable, EmailSuppressionEventsTable, EmailSuppressionsTable, EmailTemplatesTable, MailSettingsTable,
+} from './mail-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
 type Timestamp = string;
@@ -405,6 +408,12 @@ export interface Database {
   tags: TagsTable;
   account_tags: AccountTagsTable;
   saved_views: SavedViewsTable;
+  mail_settings: MailSettingsTable;
+  email_templates: EmailTemplatesTable;
+  email_bulks: EmailBulksTable;
+  email_messages: EmailMessagesTable;
+  email_suppressions: EmailSuppressionsTable;
+  email_suppression_events: EmailSuppressionEventsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -430,7 +439,7 @@ export type RequestRow = Selectable<RequestsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
-export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private', 'shared']);
+export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private', 'shared', 'include_contacts', 'track_opens']);
 export type AccountTraitRow = Selectable<AccountTraitsTable>;
 export type AccountRelationshipRow = Selectable<AccountRelationshipsTable>;
 export type TagRow = Selectable<TagsTable>;

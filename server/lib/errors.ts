@@ -17,6 +17,8 @@ export const errorStatus = {
   last_admin: 409,
   already_customer: 409,
   not_qualified: 409,
+  mail_not_configured: 409,
+  mail_from_environment: 409,
   stale_version: 412,
   payload_too_large: 413,
   file_too_large: 413,

@@ -4,6 +4,7 @@ import { canImport, type ImportAction } from './import.policy';
 import { canDocument, type DocumentAction } from './document.policy';
 import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction, type RequestAction } from './activity.policy';
 import { canList, type ListAction } from './list.policy';
+import { canMail, canTemplate, type MailAction, type TemplateAction } from './mail.policy';
 import { canSavedView, type SavedViewAction } from './saved-view.policy';
 import { canTag, type TagAction } from './tag.policy';
 import { canUser, type UserAction } from './user.policy';
@@ -17,6 +18,7 @@ export { canDocument } from './document.policy';
 export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
 export { canTag } from './tag.policy';
 export { canSavedView } from './saved-view.policy';
+export { canMail, canTemplate } from './mail.policy';
 export { actorKey, type Actor } from './actor';
 
 type Check =
@@ -30,7 +32,9 @@ type Check =
   | { domain: 'request'; action: RequestAction }
   | { domain: 'lead'; action: LeadAction }
   | { domain: 'tag'; action: TagAction }
-  | { domain: 'savedView'; action: SavedViewAction; view?: { ownerId: string; shared: boolean } };
+  | { domain: 'savedView'; action: SavedViewAction; view?: { ownerId: string; shared: boolean } }
+  | { domain: 'mail'; action: MailAction }
+  | { domain: 'template'; action: TemplateAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -57,6 +61,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canTag(actor, check.action);
     case 'savedView':
       return canSavedView(actor, check.action, check.view);
+    case 'mail':
+      return canMail(actor, check.action);
+    case 'template':
+      return canTemplate(actor, check.action);
   }
 }
 

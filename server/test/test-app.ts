@@ -8,7 +8,7 @@ import type { User, UserCreate } from '@contract/users';
 import { buildApp } from '@server/app';
 import { loadConfig } from '@server/config';
 import type { Db } from '@server/db/database';
-import type { Dialect } from '@server/db/connect';
+import type { ConnectOptions, Dialect } from '@server/db/connect';
 import { createUser } from '@server/modules/users/users.service';
 import { freshDatabase } from './test-db';
 
@@ -29,6 +29,8 @@ export type TestApp = {
   app: FastifyInstance;
   db: Db;
   dialect: Dialect;
+  /** How to open this app's database from another process (a test that kills a worker). */
+  database: ConnectOptions;
   /** The data dir of this app (uploads live under it); removed on close. */
   dataDir: string;
   /** Where this app stores uploaded files (CARTERA_DATA_DIR/files). */
@@ -102,5 +104,5 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { app, db: handle.db, dialect: handle.dialect, dataDir, filesDir: path.join(dataDir, 'files'), user, login, account, close };
+  return { app, db: handle.db, dialect: handle.dialect, database: handle.options, dataDir, filesDir: path.join(dataDir, 'files'), user, login, account, close };
 }

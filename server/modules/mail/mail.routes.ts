@@ -1,0 +1,9 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { emailRoutes } from './emails.routes';
+import { mailSettingsRoutes } from './settings.routes';
+
+/** Every e-mail route under /api/v1 (the public unsubscribe and open pages live outside it). */
+export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(mailSettingsRoutes);
+  await app.register(emailRoutes);
+};
