@@ -20,6 +20,7 @@ import { importRoutes } from './modules/imports/imports.routes';
 import { jobRoutes } from './jobs/jobs.routes';
 import { listRoutes } from './modules/lists/lists.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
+import { registryRoutes } from './modules/registry/registry.routes';
 import { savedViewRoutes } from './modules/saved-views/saved-views.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { tagRoutes } from './modules/tags/tags.routes';
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(savedViewRoutes);
       await api.register(searchRoutes);
       await api.register(mailRoutes);
+      await api.register(registryRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { registryConfigOf, registryEnv, type RegistryConfig } from './modules/registry/registry-config';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,11 +18,12 @@ const envSchema = z.object({
   CARTERA_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CARTERA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(25),
   CARTERA_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
-  /** Encrypts secrets stored in the database (the SMTP password); any long random string. */
+  /** Encrypts secrets stored in the database (the SMTP password, registry keys); any long random string. */
   CARTERA_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (for example `openssl rand -base64 32`)').optional().or(z.literal('').transform(() => undefined)),
   CARTERA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must look like smtp://user:password@host:port or smtps://…').optional().or(z.literal('').transform(() => undefined)),
   CARTERA_MAIL_FROM: z.string().min(3).max(300).optional().or(z.literal('').transform(() => undefined)),
   CARTERA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  ...registryEnv,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +46,10 @@ export type Config = {
   webDistDir: string | null;
   /** E-mail from the environment (it then overrides the settings page) and the key that encrypts stored secrets. */
   mail: { smtpUrl: string | null; from: string | null; secretKey: string | null; publicUrl: string | null };
+  /** Encrypts secrets stored in the database; null when not set (secrets then come from the environment only). */
+  secretKey: string | null;
+  /** Company registers: base URLs, credentials from the environment, timeouts. */
+  registry: RegistryConfig;
 };
 
 export class ConfigError extends Error {}
@@ -83,5 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secretKey: e.CARTERA_SECRET_KEY ?? null,
       publicUrl: e.CARTERA_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     },
+    secretKey: e.CARTERA_SECRET_KEY ?? null,
+    registry: registryConfigOf(e),
   };
 }

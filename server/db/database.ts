@@ -2,6 +2,10 @@ import { PostgresAdapter, type ColumnType, type Insertable, type Kysely, type Se
 import type {
   EmailBulksTable, EmailMessagesTable, EmailSuppressionEventsTable, EmailSuppressionsTable, EmailTemplatesTable, MailSettingsTable,
 } from './mail-tables';
+import type {
+  AccountCreditTable, AccountRegistryLinksTable, CreditEventsTable, NotificationsTable, PeBranchesTable, PeTaxpayersTable,
+  RegistryLookupsTable, RegistrySettingsTable, ScheduledRunsTable,
+} from './registry-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
 type Timestamp = string;
@@ -414,6 +418,15 @@ export interface Database {
   email_messages: EmailMessagesTable;
   email_suppressions: EmailSuppressionsTable;
   email_suppression_events: EmailSuppressionEventsTable;
+  registry_settings: RegistrySettingsTable;
+  registry_lookups: RegistryLookupsTable;
+  account_registry_links: AccountRegistryLinksTable;
+  pe_taxpayers: PeTaxpayersTable;
+  pe_branches: PeBranchesTable;
+  account_credit: AccountCreditTable;
+  credit_events: CreditEventsTable;
+  notifications: NotificationsTable;
+  scheduled_runs: ScheduledRunsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -439,7 +452,7 @@ export type RequestRow = Selectable<RequestsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
-export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private', 'shared', 'include_contacts', 'track_opens']);
+export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private', 'shared', 'include_contacts', 'track_opens', 'enabled']);
 export type AccountTraitRow = Selectable<AccountTraitsTable>;
 export type AccountRelationshipRow = Selectable<AccountRelationshipsTable>;
 export type TagRow = Selectable<TagsTable>;

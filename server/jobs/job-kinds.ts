@@ -1,5 +1,6 @@
 import { bulkAccountsHandler, bulkJobKind } from '@server/commands/bulk-accounts';
 import { importRunHandler, importUndoHandler } from '@server/modules/imports/import-jobs';
+import { peruLoadHandler, peruLoadJobKind } from '@server/modules/registry/peru/peru-load.job';
 import type { JobHandler } from './job-context';
 
 /**
@@ -10,4 +11,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   'import.run': importRunHandler,
   'import.undo': importUndoHandler,
   [bulkJobKind]: bulkAccountsHandler,
+  [peruLoadJobKind]: peruLoadHandler,
 };

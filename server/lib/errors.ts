@@ -25,7 +25,9 @@ export const errorStatus = {
   unsupported_media_type: 415,
   assignee_cannot_see_account: 422,
   too_many_attempts: 429,
+  registry_quota: 429,
   internal: 500,
+  registry_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

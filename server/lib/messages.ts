@@ -32,7 +32,9 @@ const catalogues: Record<Language, Catalogue> = {
       unsupported_media_type: 'Tipo de contenido no admitido.',
       assignee_cannot_see_account: '{{name}} no ve esta cuenta, así que no vería este trabajo. Añádelo como propietario de la cuenta o elige otro responsable.',
       too_many_attempts: 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.',
+      registry_quota: 'El registro mercantil ha alcanzado su límite de consultas; inténtalo de nuevo en unos minutos.',
       internal: 'Ha ocurrido un error inesperado. Inténtalo de nuevo.',
+      registry_unavailable: 'El registro mercantil no responde ahora; inténtalo más tarde o rellena los datos a mano.',
     },
     fields: {
       required: 'Campo obligatorio.',
@@ -74,10 +76,12 @@ const catalogues: Record<Language, Catalogue> = {
       reminder_on_done: 'Una actividad ya realizada no lleva recordatorio.',
       invalid_time_zone: 'No es una zona horaria conocida (por ejemplo, Europe/Madrid).',
       ambiguous_user: 'Hay varios usuarios con ese nombre: indica su correo electrónico.',
-      secret_key_missing: 'Para guardar una contraseña, define CARTERA_SECRET_KEY en el entorno del servidor (al menos 32 caracteres) y reinícialo.',
+      secret_key_missing: 'Para guardar una contraseña o una clave, define CARTERA_SECRET_KEY en el entorno del servidor (al menos 32 caracteres) y reinícialo.',
       unresolved_merge_fields: 'Hay campos que no se pueden rellenar para este destinatario: {{fields}}.',
       not_a_contact: 'Esa persona no es contacto de esta cuenta.',
       attachments_too_large: 'Los adjuntos suman más de {{maxMb}} MB.',
+      credentials_missing: 'Este registro necesita sus credenciales antes de activarlo.',
+      not_in_lookup: 'No es un departamento de la empresa consultada.',
     },
   },
   en: {
@@ -107,7 +111,9 @@ const catalogues: Record<Language, Catalogue> = {
       unsupported_media_type: 'Unsupported content type.',
       assignee_cannot_see_account: '{{name}} cannot see this account, so they would not see this work. Add them as an owner of the account or choose another responsible user.',
       too_many_attempts: 'Too many attempts. Wait a few minutes and try again.',
+      registry_quota: 'The company register has reached its request limit; try again in a few minutes.',
       internal: 'Something unexpected went wrong. Please try again.',
+      registry_unavailable: 'The company register is not answering right now; try again later or fill in the details by hand.',
     },
     fields: {
       required: 'Required.',
@@ -149,10 +155,12 @@ const catalogues: Record<Language, Catalogue> = {
       reminder_on_done: 'An activity that already happened has no reminder.',
       invalid_time_zone: 'Not a known time zone (for example, Europe/Madrid).',
       ambiguous_user: 'Several users have that name: give their e-mail instead.',
-      secret_key_missing: 'To store a password, set CARTERA_SECRET_KEY in the server’s environment (at least 32 characters) and restart it.',
+      secret_key_missing: 'To store a password or a key, set CARTERA_SECRET_KEY in the server’s environment (at least 32 characters) and restart it.',
       unresolved_merge_fields: 'Some fields cannot be filled for this recipient: {{fields}}.',
       not_a_contact: 'That person is not a contact of this account.',
       attachments_too_large: 'The attachments add up to more than {{maxMb}} MB.',
+      credentials_missing: 'This register needs its credentials before it can be turned on.',
+      not_in_lookup: 'Not a department of the company looked up.',
     },
   },
 };
@@ -167,6 +175,6 @@ export const fieldMessage = (language: Language, code: string, params: Record<st
   fill(catalogues[language].fields[code] ?? catalogues[language].fields.invalid ?? code, params);
 
 export const errorTitles: Record<Language, Record<number, string>> = {
-  es: { 400: 'Petición no válida', 401: 'No autenticado', 403: 'Prohibido', 404: 'No encontrado', 409: 'Conflicto', 412: 'Versión obsoleta', 413: 'Demasiado grande', 415: 'Tipo no admitido', 422: 'No se puede procesar', 429: 'Demasiadas peticiones', 500: 'Error interno' },
-  en: { 400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal error' },
+  es: { 400: 'Petición no válida', 401: 'No autenticado', 403: 'Prohibido', 404: 'No encontrado', 409: 'Conflicto', 412: 'Versión obsoleta', 413: 'Demasiado grande', 415: 'Tipo no admitido', 422: 'No se puede procesar', 429: 'Demasiadas peticiones', 500: 'Error interno', 503: 'Servicio no disponible' },
+  en: { 400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable' },
 };

@@ -8,6 +8,7 @@ import { canMail, canTemplate, type MailAction, type TemplateAction } from './ma
 import { canSavedView, type SavedViewAction } from './saved-view.policy';
 import { canTag, type TagAction } from './tag.policy';
 import { canUser, type UserAction } from './user.policy';
+import { canCredit, canRegistry, type CreditAction, type RegistryAction } from './registry.policy';
 import type { Actor } from './actor';
 
 export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } from './account.policy';
@@ -19,6 +20,7 @@ export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, 
 export { canTag } from './tag.policy';
 export { canSavedView } from './saved-view.policy';
 export { canMail, canTemplate } from './mail.policy';
+export { canCredit, canRegistry } from './registry.policy';
 export { actorKey, type Actor } from './actor';
 
 type Check =
@@ -34,7 +36,9 @@ type Check =
   | { domain: 'tag'; action: TagAction }
   | { domain: 'savedView'; action: SavedViewAction; view?: { ownerId: string; shared: boolean } }
   | { domain: 'mail'; action: MailAction }
-  | { domain: 'template'; action: TemplateAction };
+  | { domain: 'template'; action: TemplateAction }
+  | { domain: 'registry'; action: RegistryAction }
+  | { domain: 'credit'; action: CreditAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -65,6 +69,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canMail(actor, check.action);
     case 'template':
       return canTemplate(actor, check.action);
+    case 'registry':
+      return canRegistry(actor, check.action);
+    case 'credit':
+      return canCredit(actor, check.action);
   }
 }
 

@@ -9,7 +9,7 @@ import { writeAudit } from '@server/modules/audit/audit.repo';
 import { composeMessage } from './compose';
 import { findMailSettings, saveMailSettings } from './mail-settings.repo';
 import { mailTexts } from './mail-texts';
-import { seal } from './secret-box';
+import { seal } from '@server/lib/secrets';
 import { SmtpClient } from './smtp-client';
 import { mailSetup, type MailSetup, type SmtpConfig } from './smtp-config';
 

@@ -3,7 +3,7 @@ import type { MailSettings, MailTestResult } from '@contract/emails';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { startSmtpSink, type SmtpSink } from '@server/test/smtp-sink';
 import { expectProblem } from '@server/test/state';
-import { open } from './secret-box';
+import { open } from '@server/lib/secrets';
 
 const secretKey = 'k'.repeat(40);
 let sink: SmtpSink;

@@ -1,7 +1,7 @@
 import type { TlsMode } from '@contract/emails';
 import type { Config } from '@server/config';
 import type { MailSettingsRow } from '@server/db/mail-tables';
-import { open } from './secret-box';
+import { open } from '@server/lib/secrets';
 
 export type MailAddress = { address: string; name: string | null };
 
