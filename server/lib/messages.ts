@@ -82,6 +82,7 @@ const catalogues: Record<Language, Catalogue> = {
       attachments_too_large: 'Los adjuntos suman más de {{maxMb}} MB.',
       credentials_missing: 'Este registro necesita sus credenciales antes de activarlo.',
       not_in_lookup: 'No es un departamento de la empresa consultada.',
+      unknown_lookup: 'Esa consulta al registro no existe o no es tuya; vuelve a buscar la empresa.',
     },
   },
   en: {
@@ -161,6 +162,7 @@ const catalogues: Record<Language, Catalogue> = {
       attachments_too_large: 'The attachments add up to more than {{maxMb}} MB.',
       credentials_missing: 'This register needs its credentials before it can be turned on.',
       not_in_lookup: 'Not a department of the company looked up.',
+      unknown_lookup: 'That register lookup does not exist or is not yours; look the company up again.',
     },
   },
 };

@@ -145,9 +145,9 @@ const mappedSchema = z.object({ company: registryCompanySchema, subUnits: z.arra
 /** A lookup the actor made, with its company and departments as they were answered. */
 export async function ownLookup(db: Db, actor: Actor, id: string) {
   const row = await findOwnLookup(db, id, actor.id);
-  if (!row) throw fieldError('lookupId', 'invalid_reference');
+  if (!row) throw fieldError('lookupId', 'unknown_lookup');
   const mapped = mappedSchema.safeParse(JSON.parse(row.mapped));
-  if (!mapped.success) throw fieldError('lookupId', 'invalid_reference');
+  if (!mapped.success) throw fieldError('lookupId', 'unknown_lookup');
   const raw = z.object({ company: z.unknown(), subUnits: z.unknown() }).safeParse(JSON.parse(row.raw));
   return { row, company: mapped.data.company, subUnits: mapped.data.subUnits, raw: raw.success ? raw.data : { company: null, subUnits: null } };
 }
