@@ -233,6 +233,23 @@ export const accountSorts = [
 export const accountSortSchema = z.enum(accountSorts);
 export type AccountSort = z.infer<typeof accountSortSchema>;
 
+/** A query parameter listing values of `item`, comma-separated, each once (an unknown one is invalid). */
+function commaSeparated<T extends string>(item: z.ZodType<T>) {
+  return z
+    .string()
+    .max(200)
+    .optional()
+    .transform((value, ctx) => {
+      const keys = (value ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
+      const parsed = z.array(item).safeParse([...new Set(keys)]);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: 'invalid_value', params: { code: 'invalid_value' } });
+        return z.NEVER;
+      }
+      return parsed.data;
+    });
+}
+
 /**
  * The accounts list's filters, one query parameter each, described once: the web reads its URL
  * parameters from these schemas, and the server's registry (server/modules/accounts/account-list/
@@ -267,19 +284,7 @@ export const accountListQuerySchema = accountFiltersSchema.extend({
   ...listQueryBase,
   sort: accountSortSchema.default('name'),
   /** Overview counters to add as columns, comma-separated (one grouped query each per page). */
-  counters: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((value, ctx) => {
-      const keys = (value ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
-      const parsed = z.array(overviewCounterSchema).safeParse([...new Set(keys)]);
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: 'invalid_value', params: { code: 'invalid_value' } });
-        return z.NEVER;
-      }
-      return parsed.data;
-    }),
+  counters: commaSeparated(overviewCounterSchema),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 
@@ -301,8 +306,22 @@ export const binItemSchema = z.object({
 export const binListSchema = listResponse(binItemSchema);
 export const binQuerySchema = z.object({ ...listQueryBase });
 
+/** What the history can be narrowed to (the web's filter chips). */
+export const historyKinds = ['fields', 'owners', 'contacts', 'activities', 'documents', 'tags'] as const;
+export const historyKindSchema = z.enum(historyKinds);
+export type HistoryKind = z.infer<typeof historyKindSchema>;
+
+/** What wrote many entries at once: an import, a bulk action or a merge of accounts. */
+export const historyBatchKinds = ['import', 'bulk', 'merge'] as const;
+export const historyBatchKindSchema = z.enum(historyBatchKinds);
+export type HistoryBatchKind = z.infer<typeof historyBatchKindSchema>;
+/** A batch's key: its kind and the id of the import, bulk job or merge (`import:<id>`). */
+export const historyBatchIdSchema = z.string().regex(/^(import|bulk|merge):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+export const historyBatchRefSchema = z.object({ id: historyBatchIdSchema, kind: historyBatchKindSchema });
+
 /** One entry of an account's history: who changed what, from what to what. */
 export const timelineEntrySchema = z.object({
+  type: z.literal('entry'),
   id: idSchema,
   at: z.string(),
   actor: userRefSchema.nullable(),
@@ -310,10 +329,38 @@ export const timelineEntrySchema = z.object({
   entityId: idSchema,
   action: z.string(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  /** The account at the other end of a contact or relationship, only when the reader may see it. */
+  related: z.object({ id: idSchema, name: z.string(), kind: accountKindSchema }).nullable(),
+  /** The import, bulk action or merge that wrote the entry, if one did. */
+  batch: historyBatchRefSchema.nullable(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
-export const timelineListSchema = listResponse(timelineEntrySchema);
-export const timelineQuerySchema = z.object({ ...listQueryBase });
+
+/** Everything one import, bulk action or merge wrote on the account, as one expandable entry. */
+export const timelineBatchSchema = z.object({
+  type: z.literal('batch'),
+  id: historyBatchIdSchema,
+  kind: historyBatchKindSchema,
+  /** When its last entry was written. */
+  at: z.string(),
+  actor: userRefSchema.nullable(),
+  /** How many entries it holds that the reader may see, and of which actions. */
+  count: z.number().int(),
+  actions: z.array(z.object({ action: z.string(), count: z.number().int() })),
+});
+export type TimelineBatch = z.infer<typeof timelineBatchSchema>;
+
+export const timelineItemSchema = z.discriminatedUnion('type', [timelineEntrySchema, timelineBatchSchema]);
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+export const timelineListSchema = listResponse(timelineItemSchema);
+export const timelineQuerySchema = z.object({
+  ...listQueryBase,
+  /** Only these kinds of entries, comma-separated (fields, owners, contacts, activities, documents, tags). */
+  kinds: commaSeparated(historyKindSchema),
+  /** The entries of one batch (an expanded group), instead of the history. */
+  batch: historyBatchIdSchema.optional(),
+});
+export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
 /** The duplicate check of the create form: any of these may be given; empty ones are ignored. */
 export const duplicateQuerySchema = z.object({

@@ -7,6 +7,7 @@ import { parseJsonColumn } from '@server/lib/json';
 import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import type { JobContext, JobHandler } from '@server/jobs/job-context';
 import { enqueueJob } from '@server/jobs/jobs.repo';
+import { inAuditBatch } from '@server/modules/audit/audit-batch';
 import { addTrait } from '@server/modules/account-links/traits.service';
 import { countMatching, iterateAccounts } from '@server/modules/accounts/account-list';
 import { ownersOf } from '@server/modules/accounts/accounts.repo';
@@ -120,18 +121,21 @@ async function run(ctx: JobContext): Promise<BulkResult> {
   const result: BulkResult = { changed: 0, unchanged: 0, failed: 0 };
   let done = 0;
   // Pages of the portfolio in keyset order; actions are idempotent, so a resumed job may redo a page safely.
-  for await (const page of iterateAccounts(ctx.db, accountScopeOf(actor), query, ids, 200)) {
-    for (const row of page) {
-      try {
-        result[await applyTo(ctx.db, actor, row, payload.action)] += 1;
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        result.failed += 1;
+  // Its history entries share the job's batch: one entry per account in the history, not one per action.
+  await inAuditBatch('bulk', ctx.job.id, async () => {
+    for await (const page of iterateAccounts(ctx.db, accountScopeOf(actor), query, ids, 200)) {
+      for (const row of page) {
+        try {
+          result[await applyTo(ctx.db, actor, row, payload.action)] += 1;
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          result.failed += 1;
+        }
       }
+      done += page.length;
+      await ctx.checkpoint(ctx.db, done);
     }
-    done += page.length;
-    await ctx.checkpoint(ctx.db, done);
-  }
+  });
   return result;
 }
 

@@ -163,6 +163,8 @@ export interface AuditLogTable {
   account_id: string | null;
   action: string;
   changes: ColumnType<string, string, never>;
+  /** The import, bulk action or merge that wrote the row (`import:<id>`…), or null. */
+  batch_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** A file attached to an account; the bytes live in storage under `storage_key`. */

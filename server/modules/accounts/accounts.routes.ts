@@ -13,9 +13,9 @@ import { countAccountGroups } from './account-groups.service';
 import { listBin, purgeAccount, restoreAccount } from './bin.service';
 import { addContact, listContacts, removeContact, updateContact } from './contacts.service';
 import {
-  changeOwners, createAccount, discardAccount, findAccounts, getAccount, requireVisibleAccount, updateAccount,
+  changeOwners, createAccount, discardAccount, findAccounts, getAccount, updateAccount,
 } from './accounts.service';
-import { listTimeline } from './timeline.repo';
+import { listHistory } from './timeline.service';
 
 const tags = ['accounts'];
 
@@ -65,11 +65,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     return withEtag(reply, await changeOwners(db, actorOf(request), request.params.id, { ...request.body, version }));
   });
 
-  app.get('/accounts/:id/timeline', { schema: { tags, params: idParamsSchema, querystring: timelineQuerySchema, response: { 200: timelineListSchema } } }, async (request) => {
-    const actor = actorOf(request);
-    await requireVisibleAccount(db, actor, request.params.id);
-    return listTimeline(db, actor, request.params.id, request.query);
-  });
+  app.get('/accounts/:id/timeline', { schema: { tags, params: idParamsSchema, querystring: timelineQuerySchema, response: { 200: timelineListSchema } } }, async (request) =>
+    listHistory(db, actorOf(request), request.params.id, request.query));
 
   app.get('/accounts/:id/contacts', { schema: { tags, params: idParamsSchema, response: { 200: contactListSchema } } }, async (request) => ({
     items: await listContacts(db, actorOf(request), request.params.id),

@@ -3,6 +3,7 @@ import type { FieldChange } from '@server/lib/diff';
 import { newId } from '@server/lib/ids';
 import { inChunks } from '@server/lib/chunks';
 import { nowIso } from '@server/lib/time';
+import { currentAuditBatch } from './audit-batch';
 
 export type AuditEntry = {
   actorId: string | null;
@@ -27,6 +28,7 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
       account_id: entry.accountId,
       action: entry.action,
       changes: JSON.stringify(entry.changes),
+      batch_id: currentAuditBatch(),
     })
     .execute();
 }
@@ -34,9 +36,10 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
 /** Appends many entries in multi-row statements (imports write one per account). */
 export async function writeAudits(db: Db, entries: AuditEntry[]): Promise<void> {
   const at = nowIso();
+  const batchId = currentAuditBatch();
   const rows = entries.map((entry) => ({
     id: newId(), at, actor_id: entry.actorId, entity: entry.entity, entity_id: entry.entityId,
-    account_id: entry.accountId, action: entry.action, changes: JSON.stringify(entry.changes),
+    account_id: entry.accountId, action: entry.action, changes: JSON.stringify(entry.changes), batch_id: batchId,
   }));
   await inChunks(rows, (chunk) => db.insertInto('audit_log').values(chunk).execute());
 }

@@ -12,6 +12,7 @@ import { auditedAccountFields, columnsOf, fieldsOf, termsOf } from '@server/modu
 import { deleteAccounts, findAccountsByIds, setTermsAndOwners, updateAccountRow } from '@server/modules/accounts/accounts.repo';
 import { deleteContacts } from '@server/modules/accounts/contacts.repo';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { inAuditBatch } from '@server/modules/audit/audit-batch';
 import { findTagsByIds } from '@server/modules/tags/tags.repo';
 import { loadActor } from '@server/modules/users/users.repo';
 import { countRows, readRecords, type FileShape } from './import-file';
@@ -69,7 +70,7 @@ async function runImport(ctx: JobContext): Promise<unknown> {
     batch = [];
     const after = done + rows.length;
     await ctx.db.transaction().execute(async (trx) => {
-      const { ledger, counts } = await writeBatch(trx, { actor, importId: row.id, rules, tags }, rows);
+      const { ledger, counts } = await inAuditBatch('import', row.id, () => writeBatch(trx, { actor, importId: row.id, rules, tags }, rows));
       await insertImportRows(trx, ledger);
       await addImportCounts(trx, row.id, after, counts, nowIso());
       await ctx.checkpoint(trx, after, total);

@@ -1,0 +1,123 @@
+import type { TimelineEntry } from '@contract/accounts';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import {
+  IconArrowMerge, IconArrowRight, IconCalendarEvent, IconCircleCheck, IconInbox, IconLink, IconPaperclip, IconPencil, IconPhoto, IconPlus, IconRestore, IconTag, IconTrash, IconUsers,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDateTime } from '@web/components/format';
+import { useHistoryValues } from '@web/features/activities/use-history-values';
+import { useListItems } from '@web/features/lists/use-lists';
+import { useTeams } from '@web/features/users/use-teams';
+import { emptyValue, formatChangeValue } from './change-value';
+
+export const historyIcons: Record<string, typeof IconPencil> = {
+  created: IconPlus,
+  updated: IconPencil,
+  discarded: IconTrash,
+  restored: IconRestore,
+  owners_changed: IconUsers,
+  contact_added: IconLink,
+  contact_updated: IconLink,
+  contact_removed: IconLink,
+  document_added: IconPaperclip,
+  document_deleted: IconPaperclip,
+  logo_changed: IconPhoto,
+  activity_created: IconCalendarEvent,
+  activity_updated: IconCalendarEvent,
+  activity_done: IconCircleCheck,
+  activity_logged: IconCircleCheck,
+  activity_cancelled: IconCalendarEvent,
+  request_created: IconInbox,
+  request_updated: IconInbox,
+  qualified: IconCircleCheck,
+  unqualified: IconRestore,
+  relationship_added: IconLink,
+  relationship_removed: IconLink,
+  tag_added: IconTag,
+  tag_removed: IconTag,
+  merged: IconArrowMerge,
+  merged_into: IconArrowMerge,
+  merge_undone: IconRestore,
+};
+
+// The other side of a link is shown as `related` (its name now, and a link to it) instead.
+const linkNameFields = new Set(['person', 'organization', 'relatedAccount']);
+
+/** An action as the history titles it. */
+export function useActionLabel(): (action: string) => string {
+  const { t } = useTranslation();
+  const history = useHistoryValues();
+  return (action) => history.action(action) ?? t(`accounts:history.action.${action}`, { defaultValue: action });
+}
+
+/** One entry: when and who, the other account of a link, and each changed field from → to. */
+export function HistoryEntry({ entry }: { entry: TimelineEntry }) {
+  const { t } = useTranslation();
+  const history = useHistoryValues();
+  const stages = useListItems('account_stage');
+  const industries = useListItems('industry');
+  const sources = useListItems('source');
+  const channels = useListItems('contact_channel');
+  const teams = useTeams();
+  const characteristics = useListItems('characteristic');
+  const interestAreas = useListItems('interest_area');
+  const reasons = useListItems('relationship_reason');
+  // Codes (kind, list item keys) are shown as the user reads them elsewhere.
+  const translate = (field: string) => (value: string) => {
+    if (field === 'kind') return t(`accounts:kind.${value}`, { defaultValue: value });
+    if (field === 'stage') return stages.label(value);
+    if (field === 'industry') return industries.label(value);
+    if (field === 'source') return sources.label(value);
+    if (field === 'preferredChannel') return channels.label(value);
+    if (field === 'teamId') return teams.data?.items.find((team) => team.id === value)?.name ?? value;
+    if (field === 'invoiceDelivery') return t(`company:invoicing.option.${value}`, { defaultValue: value });
+    if (field === 'characteristic') return characteristics.label(value);
+    if (field === 'interestArea') return interestAreas.label(value);
+    if (field === 'relationshipReason') return reasons.label(value);
+    if (field === 'interestKind') return t(`links:interestKind.${value}`, { defaultValue: value });
+    return value;
+  };
+  const changes = entry.related ? entry.changes.filter((change) => !linkNameFields.has(change.field)) : entry.changes;
+  return (
+    <Stack gap={4}>
+      <Group gap={6} wrap="wrap">
+        <Text size="xs" c="dimmed">
+          {formatDateTime(entry.at)} · {entry.actor?.name ?? t('accounts:overview.system')}
+        </Text>
+        {entry.batch && (
+          <Badge size="xs" variant="light" color="gray">
+            {t(`accounts:history.fromBatch.${entry.batch.kind}`)}
+          </Badge>
+        )}
+      </Group>
+      {entry.related && (
+        <Anchor component={Link} to={`/accounts/${entry.related.id}`} size="sm" fw={600}>
+          {entry.related.name}
+        </Anchor>
+      )}
+      {changes.map((change) => {
+        const before = formatChangeValue(history.value(entry.entity, change.field, change.before), translate(change.field));
+        const after = formatChangeValue(history.value(entry.entity, change.field, change.after), translate(change.field));
+        return (
+          <Group key={change.field} gap={6} wrap="wrap">
+            <Text size="sm" fw={600}>
+              {history.field(entry.entity, change.field) ?? t(`accounts:historyField.${change.field}`, { defaultValue: change.field })}:
+            </Text>
+            {before !== emptyValue && (
+              <>
+                <Text size="sm" td="line-through" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {before}
+                </Text>
+                <IconArrowRight size={12} aria-label={t('accounts:history.to')} role="img" />
+              </>
+            )}
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {after}
+            </Text>
+          </Group>
+        );
+      })}
+    </Stack>
+  );
+}
