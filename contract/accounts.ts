@@ -302,6 +302,8 @@ export const binItemSchema = z.object({
   name: z.string(),
   discardedAt: z.string(),
   discardedBy: userRefSchema.nullable(),
+  /** The account it was merged into, while that merge stands (undo the merge to bring it back). */
+  mergedInto: z.object({ mergeId: idSchema, id: idSchema, name: z.string() }).nullable(),
 });
 export const binListSchema = listResponse(binItemSchema);
 export const binQuerySchema = z.object({ ...listQueryBase });

@@ -9,6 +9,7 @@ import { diskStorage, type Storage } from './lib/storage';
 import { accountLinkRoutes } from './modules/account-links/account-links.routes';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { duplicateRoutes } from './modules/accounts/duplicates.routes';
+import { mergeRoutes } from './modules/accounts/merges.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(exportRoutes);
       await api.register(documentRoutes);
       await api.register(duplicateRoutes);
+      await api.register(mergeRoutes);
       await api.register(requestRoutes);
       await api.register(activityRoutes);
       await api.register(accountLinkRoutes);

@@ -19,6 +19,8 @@ export const errorStatus = {
   not_qualified: 409,
   mail_not_configured: 409,
   mail_from_environment: 409,
+  merge_not_undoable: 409,
+  merged_account: 409,
   stale_version: 412,
   payload_too_large: 413,
   file_too_large: 413,

@@ -45,7 +45,7 @@ export async function checkOwners(db: Db, actor: Actor, ownerIds: string[]): Pro
  * Stage, industry and source must be active list items (or the values the account already has),
  * and the tax id must be valid for the account's country when either changes.
  */
-async function checkListValues(db: Db, next: AccountFields, current: AccountFields | null): Promise<void> {
+export async function checkListValues(db: Db, next: AccountFields, current: AccountFields | null): Promise<void> {
   const country = location(next.addresses).country;
   const taxIdTouched = next.taxId !== (current?.taxId ?? null) || country !== (current ? location(current.addresses).country : null);
   if (next.taxId && taxIdTouched && !checkTaxId(next.taxId, country).valid) {

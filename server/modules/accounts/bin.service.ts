@@ -9,6 +9,7 @@ import type { Storage } from '@server/lib/storage';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { storageKeysOf } from '@server/modules/documents/documents.repo';
 import { deleteAccount, findDiscarded, listDiscarded, updateAccountRow } from './accounts.repo';
+import { activeMergesOfLosers } from './merges.repo';
 
 type BinItem = z.infer<typeof binItemSchema>;
 
@@ -17,14 +18,19 @@ export async function listBin(db: Db, actor: Actor, input: z.input<typeof binQue
   authorize(actor, { domain: 'bin', action: 'list' });
   const query = binQuerySchema.parse(input);
   const page = await listDiscarded(db, query);
+  const merges = await activeMergesOfLosers(db, page.rows.map((row) => row.id));
   return {
-    items: page.rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      name: row.name,
-      discardedAt: row.discarded_at ?? '',
-      discardedBy: row.discarded_by && row.discarded_by_name ? { id: row.discarded_by, name: row.discarded_by_name } : null,
-    })),
+    items: page.rows.map((row) => {
+      const merge = merges.get(row.id);
+      return {
+        id: row.id,
+        kind: row.kind,
+        name: row.name,
+        discardedAt: row.discarded_at ?? '',
+        discardedBy: row.discarded_by && row.discarded_by_name ? { id: row.discarded_by, name: row.discarded_by_name } : null,
+        mergedInto: merge ? { mergeId: merge.mergeId, id: merge.survivorId, name: merge.survivorName } : null,
+      };
+    }),
     nextCursor: page.nextCursor,
     total: page.total,
     totalIsEstimate: page.totalIsEstimate,
@@ -37,6 +43,8 @@ export async function restoreAccount(db: Db, actor: Actor, id: string): Promise<
   await db.transaction().execute(async (trx) => {
     const row = await findDiscarded(trx, id);
     if (!row) throw new AppError('not_found');
+    // Restoring it alone would leave its contacts and work with the account it was merged into.
+    if ((await activeMergesOfLosers(trx, [id])).size > 0) throw new AppError('merged_account');
     const now = nowIso();
     if (!(await updateAccountRow(trx, id, row.version, { discarded_at: null, discarded_by: null, updated_at: now, updated_by: actor.id }))) {
       throw new AppError('stale_version');

@@ -166,6 +166,16 @@ describe('portfolio rows follow every write', () => {
     await inStep();
   });
 
+  test('a merge moves owners and tags to the survivor and takes the loser out; its undo puts them back', async () => {
+    const [survivor, loser] = [ids[0] ?? '', ids[3] ?? ''];
+    const merged = await admin.post('/api/v1/accounts/merge', { survivorId: survivor, loserIds: [loser], fields: { name: loser } });
+    expect(merged.statusCode, merged.body).toBe(201);
+    await inStep();
+    expect(await t.db.selectFrom('portfolio_accounts').select('id').where('id', '=', loser).execute()).toEqual([]);
+    expect((await admin.post(`/api/v1/accounts/merges/${merged.json<{ id: string }>().id}/undo`)).statusCode).toBe(204);
+    await inStep();
+  });
+
   test('an account purged from the bin leaves no rows', async () => {
     const id = ids[2] ?? '';
     expect((await admin.delete(`/api/v1/accounts/${id}`)).statusCode).toBe(204);

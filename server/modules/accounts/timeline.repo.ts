@@ -25,8 +25,12 @@ const kindConditions: Record<HistoryKind, RawBuilder<SqlBool>> = {
   tags: sql`audit_log.entity = 'account_tag'`,
 };
 
-/** The account a link's twin row belongs to, as the reader finds it now. */
-const linkedAccount = (twinAccountId: RawBuilder<unknown>) => twinAccountId;
+/**
+ * The account a link's twin row belongs to, as the reader finds it now: an account merged into
+ * another one reads as the account it was merged into.
+ */
+const linkedAccount = (twinAccountId: RawBuilder<unknown>) => sql`coalesce((select m.survivor_id from account_merge_losers ml
+  join account_merges m on m.id = ml.merge_id where ml.loser_id = ${twinAccountId} and m.undone_at is null limit 1), ${twinAccountId})`;
 
 /**
  * A contact or relationship entry names the account at the other end of the link, whose history holds the
@@ -47,7 +51,9 @@ function historyRows(db: Db, scope: HistoryScope) {
     .selectFrom('audit_log')
     .where('audit_log.account_id', 'in', accountIds)
     .where((eb) => eb.exists(eb.selectFrom('accounts').select('accounts.id').where('accounts.id', '=', accountId).where(accountScope(actor))))
-    .where(auditRowVisible(actor));
+    .where(auditRowVisible(actor))
+    // A merged account's "merged into this one" is the survivor's own "merged" entry told twice.
+    .where((eb) => eb.not(eb.and([eb('audit_log.action', '=', 'merged_into'), eb('audit_log.account_id', '!=', accountId)])));
   if (!seesAllAccounts(actor)) rows = rows.where(otherSideVisible(actor));
   if (kinds.length > 0) rows = rows.where(sql<SqlBool>`(${sql.join(kinds.map((kind) => kindConditions[kind]), sql` or `)})`);
   return rows;

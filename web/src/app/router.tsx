@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/accounts" replace /> },
       { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
       { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
+      { path: 'accounts/merge', lazy: async () => ({ Component: (await withTexts(['company', 'links'], () => import('@web/features/accounts/account-merge.page'))).AccountMergePage }) },
       { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
       { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-edit.page'))).AccountEditPage }) },
       { path: 'requests', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/requests.page'))).RequestsPage }) },

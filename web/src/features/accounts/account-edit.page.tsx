@@ -75,7 +75,7 @@ function AccountEditForm({ account, onReload }: { account: Account; onReload: ()
         withOwners={false}
         notice={
           <>
-            <DuplicateWarning duplicates={duplicates.data ?? []} />
+            <DuplicateWarning duplicates={duplicates.data ?? []} accountId={account.id} />
             {stale ? <StaleVersionAlert onReload={() => void reload()} reloading={reloading} /> : <ErrorAlert error={update.error} />}
           </>
         }

@@ -6,8 +6,11 @@ import { Link } from 'react-router';
 import { KindIcon } from './kind-icon.component';
 import { StageBadge } from './stage-badge.component';
 
-/** Seed 003's warning before saving: these accounts look like the one being created; open one instead, or go on. */
-export function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
+/**
+ * Seed 003's warning before saving: these accounts look like the one being created; open one
+ * instead, or go on. Editing an account that exists (`accountId`), it may be merged with one.
+ */
+export function DuplicateWarning({ duplicates, accountId }: { duplicates: Duplicate[]; accountId?: string }) {
   const { t } = useTranslation();
   if (duplicates.length === 0) return null;
   return (
@@ -24,6 +27,11 @@ export function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
             <Text size="xs" c="dimmed">
               {duplicate.matched.map((what) => t('company:duplicates.matched', { what: t(`company:duplicates.what.${what}`) })).join(' · ')}
             </Text>
+            {accountId && (
+              <Anchor component={Link} to={`/accounts/merge?ids=${accountId},${duplicate.id}`} size="sm" aria-label={t('accounts:merge.withThisNamed', { name: duplicate.name })}>
+                {t('accounts:merge.withThis')}
+              </Anchor>
+            )}
           </Group>
         ))}
       </Stack>

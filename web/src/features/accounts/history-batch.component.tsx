@@ -31,7 +31,7 @@ function BatchEntries({ accountId, batch, kinds }: { accountId: string; batch: T
             <Text size="sm" fw={600}>
               {label(item.action)}
             </Text>
-            <HistoryEntry entry={item} />
+            <HistoryEntry entry={item} inBatch />
           </Stack>
         ) : null,
       )}

@@ -7,9 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '@web/components/format';
 import { useHistoryValues } from '@web/features/activities/use-history-values';
-import { useListItems } from '@web/features/lists/use-lists';
-import { useTeams } from '@web/features/users/use-teams';
 import { emptyValue, formatChangeValue } from './change-value';
+import { useFieldValueLabel } from './use-field-value-label';
 
 export const historyIcons: Record<string, typeof IconPencil> = {
   created: IconPlus,
@@ -51,46 +50,30 @@ export function useActionLabel(): (action: string) => string {
   return (action) => history.action(action) ?? t(`accounts:history.action.${action}`, { defaultValue: action });
 }
 
-/** One entry: when and who, the other account of a link, and each changed field from → to. */
-export function HistoryEntry({ entry }: { entry: TimelineEntry }) {
+/**
+ * One entry: when and who, the other account of a link, and each changed field from → to. Inside
+ * an expanded batch (`inBatch`) the batch already says when, who and what wrote it.
+ */
+export function HistoryEntry({ entry, inBatch = false }: { entry: TimelineEntry; inBatch?: boolean }) {
   const { t } = useTranslation();
   const history = useHistoryValues();
-  const stages = useListItems('account_stage');
-  const industries = useListItems('industry');
-  const sources = useListItems('source');
-  const channels = useListItems('contact_channel');
-  const teams = useTeams();
-  const characteristics = useListItems('characteristic');
-  const interestAreas = useListItems('interest_area');
-  const reasons = useListItems('relationship_reason');
-  // Codes (kind, list item keys) are shown as the user reads them elsewhere.
-  const translate = (field: string) => (value: string) => {
-    if (field === 'kind') return t(`accounts:kind.${value}`, { defaultValue: value });
-    if (field === 'stage') return stages.label(value);
-    if (field === 'industry') return industries.label(value);
-    if (field === 'source') return sources.label(value);
-    if (field === 'preferredChannel') return channels.label(value);
-    if (field === 'teamId') return teams.data?.items.find((team) => team.id === value)?.name ?? value;
-    if (field === 'invoiceDelivery') return t(`company:invoicing.option.${value}`, { defaultValue: value });
-    if (field === 'characteristic') return characteristics.label(value);
-    if (field === 'interestArea') return interestAreas.label(value);
-    if (field === 'relationshipReason') return reasons.label(value);
-    if (field === 'interestKind') return t(`links:interestKind.${value}`, { defaultValue: value });
-    return value;
-  };
+  const valueLabel = useFieldValueLabel();
+  const translate = (field: string) => (value: string) => valueLabel(field, value);
   const changes = entry.related ? entry.changes.filter((change) => !linkNameFields.has(change.field)) : entry.changes;
   return (
     <Stack gap={4}>
-      <Group gap={6} wrap="wrap">
-        <Text size="xs" c="dimmed">
-          {formatDateTime(entry.at)} · {entry.actor?.name ?? t('accounts:overview.system')}
-        </Text>
-        {entry.batch && (
-          <Badge size="xs" variant="light" color="gray">
-            {t(`accounts:history.fromBatch.${entry.batch.kind}`)}
-          </Badge>
-        )}
-      </Group>
+      {!inBatch && (
+        <Group gap={6} wrap="wrap">
+          <Text size="xs" c="dimmed">
+            {formatDateTime(entry.at)} · {entry.actor?.name ?? t('accounts:overview.system')}
+          </Text>
+          {entry.batch && (
+            <Badge size="xs" variant="light" color="gray">
+              {t(`accounts:history.fromBatch.${entry.batch.kind}`)}
+            </Badge>
+          )}
+        </Group>
+      )}
       {entry.related && (
         <Anchor component={Link} to={`/accounts/${entry.related.id}`} size="sm" fw={600}>
           {entry.related.name}

@@ -1,11 +1,15 @@
 import { accountSchema } from '@contract/accounts';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { accountKeys } from './account-keys';
 
-export function useAccount(id: string) {
-  return useQuery({
+/** One account as its page shows it (for a page that reads several, useQueries with these). */
+export const accountQuery = (id: string) =>
+  queryOptions({
     queryKey: accountKeys.detail(id),
     queryFn: ({ signal }) => apiJson(accountSchema, `/accounts/${encodeURIComponent(id)}`, { signal }),
   });
+
+export function useAccount(id: string) {
+  return useQuery(accountQuery(id));
 }

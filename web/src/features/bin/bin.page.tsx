@@ -1,6 +1,7 @@
-import { Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconRestore, IconTrashX } from '@tabler/icons-react';
+import { Anchor, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconArrowBackUp, IconRestore, IconTrashX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert, useErrorMessage } from '@web/components/error-alert.component';
@@ -10,6 +11,7 @@ import { KindIcon } from '@web/features/accounts/kind-icon.component';
 import { useBin } from './use-bin';
 import { usePurgeAccount } from './use-purge-account';
 import { useRestoreAccount } from './use-restore-account';
+import { useUndoMerge } from './use-undo-merge';
 
 type Item = { id: string; name: string };
 
@@ -18,6 +20,7 @@ export function BinPage() {
   const bin = useBin();
   const restore = useRestoreAccount();
   const purge = usePurgeAccount();
+  const undoMerge = useUndoMerge();
   const purging = useConfirm<Item>();
   const errorMessage = useErrorMessage();
   const items = bin.data?.pages.flatMap((page) => page.items) ?? [];
@@ -26,6 +29,12 @@ export function BinPage() {
   const restoreItem = (item: Item) =>
     restore.mutate(item.id, {
       onSuccess: () => notifications.show({ color: 'teal', message: t('bin:restored', { name: item.name }) }),
+      onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+    });
+
+  const undoItem = (item: Item, mergeId: string) =>
+    undoMerge.mutate(mergeId, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('bin:mergeUndone', { name: item.name }) }),
       onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
     });
 
@@ -59,21 +68,27 @@ export function BinPage() {
                   <Table.Tr key={item.id}>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap"><KindIcon kind={item.kind} /><Text size="sm" fw={500}>{item.name}</Text></Group>
+                      {item.mergedInto && (
+                        <Text size="xs" c="dimmed">
+                          {t('bin:mergedInto')} <Anchor component={Link} to={`/accounts/${item.mergedInto.id}`} size="xs">{item.mergedInto.name}</Anchor>
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{t(`accounts:kind.${item.kind}`)}</Table.Td>
                     <Table.Td>{formatDateTime(item.discardedAt)}</Table.Td>
                     <Table.Td>{item.discardedBy?.name ?? '—'}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        {/* A merged account comes back by undoing its merge, with what the merge moved. */}
                         <Button
                           size="xs"
                           variant="light"
-                          leftSection={<IconRestore size={14} />}
-                          loading={restore.isPending && restore.variables === item.id}
-                          onClick={() => restoreItem(item)}
-                          aria-label={t('bin:restoreNamed', { name: item.name })}
+                          leftSection={item.mergedInto ? <IconArrowBackUp size={14} /> : <IconRestore size={14} />}
+                          loading={item.mergedInto ? undoMerge.isPending && undoMerge.variables === item.mergedInto.mergeId : restore.isPending && restore.variables === item.id}
+                          onClick={() => (item.mergedInto ? undoItem(item, item.mergedInto.mergeId) : restoreItem(item))}
+                          aria-label={t(item.mergedInto ? 'bin:undoMergeNamed' : 'bin:restoreNamed', { name: item.name })}
                         >
-                          {t('bin:restore')}
+                          {t(item.mergedInto ? 'bin:undoMerge' : 'bin:restore')}
                         </Button>
                         <Button
                           size="xs"

@@ -1,8 +1,9 @@
 import type { BulkAction, BulkSelection } from '@contract/bulk';
 import { Anchor, Button, Group, Menu, Paper, Text } from '@mantine/core';
-import { IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { useConfirm } from '@web/components/confirm';
 import { formatTotal } from '@web/components/format';
@@ -42,7 +43,10 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
   const discard = useConfirm<true>();
   const bulk = useBulkAction();
   const track = useJobProgress();
+  const navigate = useNavigate();
   const countIsEstimate = allMatching && totalIsEstimate;
+  // Two or three ticked rows may be duplicates of one another: the merge page compares them.
+  const mergeable = !allMatching && ids.size >= 2 && ids.size <= 3;
   const discardTexts = bulkDiscardTexts(t, count, countIsEstimate);
 
   const start = (action: BulkAction) => {
@@ -94,6 +98,11 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
                   {t(`bulk:action.${type}`)}
                 </Menu.Item>
               ))}
+              {mergeable && (
+                <Menu.Item leftSection={<IconArrowMerge size={16} />} onClick={() => void navigate(`/accounts/merge?ids=${[...ids].join(',')}`)}>
+                  {t('bulk:action.merge')}
+                </Menu.Item>
+              )}
               <Menu.Divider />
               <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => discard.ask(true)}>
                 {t('bulk:action.discard')}
