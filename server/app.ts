@@ -22,6 +22,7 @@ import { jobRoutes } from './jobs/jobs.routes';
 import { listRoutes } from './modules/lists/lists.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
+import { mailPublicRoutes } from './modules/mail/public.routes';
 import { savedViewRoutes } from './modules/saved-views/saved-views.routes';
 import { searchRoutes } from './modules/search/search.routes';
 import { tagRoutes } from './modules/tags/tags.routes';
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     { prefix: '/api/v1' },
   );
   await app.register(calendarRoutes);
+  await app.register(mailPublicRoutes);
 
   await registerWeb(app, config.webDistDir);
   return app;

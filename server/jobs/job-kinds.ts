@@ -1,6 +1,8 @@
 import { bulkAccountsHandler, bulkJobKind } from '@server/commands/bulk-accounts';
 import { importRunHandler, importUndoHandler } from '@server/modules/imports/import-jobs';
 import { peruLoadHandler, peruLoadJobKind } from '@server/modules/registry/peru/peru-load.job';
+import { bulkEmailJobKind } from '@server/modules/mail/bulk/bulk-emails.service';
+import { bulkEmailsHandler } from '@server/modules/mail/bulk/bulk-emails.job';
 import type { JobHandler } from './job-context';
 
 /**
@@ -12,4 +14,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   'import.undo': importUndoHandler,
   [bulkJobKind]: bulkAccountsHandler,
   [peruLoadJobKind]: peruLoadHandler,
+  [bulkEmailJobKind]: bulkEmailsHandler,
 };

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { idParamsSchema } from '@contract/common';
-import { emailCreateSchema, emailPreviewRequestSchema, emailPreviewSchema, emailSchema, recipientOptionsSchema } from '@contract/emails';
+import { accountEmailStatusSchema, emailCreateSchema, emailPreviewRequestSchema, emailPreviewSchema, emailSchema, recipientOptionsSchema, resubscribeSchema } from '@contract/emails';
 import type { Config } from '@server/config';
 import { actorOf } from '@server/plugins/request-context';
 import { getEmail, getEmailOfActivity, previewEmail, recipientOptions, sendEmail } from './emails.service';
+import { accountEmailStatus, resubscribe } from './suppressions.service';
 
 const tags = ['mail'];
 
@@ -33,4 +34,12 @@ export const emailRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/accounts/:id/email-recipients', { schema: { tags, params: idParamsSchema, response: { 200: recipientOptionsSchema } } }, async (request) =>
     recipientOptions(db, actorOf(request), request.params.id));
+
+  app.get('/accounts/:id/email-status', { schema: { tags, params: idParamsSchema, response: { 200: accountEmailStatusSchema } } }, async (request) =>
+    accountEmailStatus(db, actorOf(request), request.params.id));
+
+  app.post('/email-suppressions/resubscribe', { schema: { tags, body: resubscribeSchema } }, async (request, reply) => {
+    await resubscribe(db, actorOf(request), request.body);
+    return reply.code(204).send();
+  });
 };

@@ -114,3 +114,8 @@ export async function listOutbox(db: Db, query: { status?: EmailStatus | 'retryi
   const rows = base.selectAll('email_messages').select('email_bulks.content as bulk_content');
   return keysetPage(db, base, rows, outboxSort, query, (row) => [row.created_at, row.id]);
 }
+
+/** Records a tracked message's first open (the time only). */
+export async function markOpened(db: Db, token: string): Promise<void> {
+  await db.updateTable('email_messages').set({ opened_at: nowIso() }).where('token', '=', token).where('track_opens', '=', true).where('opened_at', 'is', null).execute();
+}
