@@ -57,7 +57,7 @@ export type InvoiceDelivery = z.infer<typeof invoiceDeliverySchema>;
 
 /**
  * The account overview counters (seed 003). Each later module adds its key here and its
- * counter in server/modules/accounts/overview.ts (open activities, projects, agreements…).
+ * counter in server/modules/accounts/overview.repo.ts (open activities, projects, agreements…).
  */
 export const overviewCounterKeys = ['openActivities', 'contacts', 'documents'] as const;
 export const overviewCounterSchema = z.enum(overviewCounterKeys);

@@ -4,7 +4,7 @@ import { isPostgres, type AccountPatch, type AccountRow, type Db, type NewAccoun
 import { reusableQuery } from '@server/db/reusable-query';
 import { inChunks } from '@server/lib/chunks';
 import { keysetPage, type SortPlan } from '@server/lib/list';
-import { overviewSelections } from './overview';
+import { overviewSelections } from './overview.repo';
 import { accountScope, actorKey, type Actor } from '@server/policies';
 
 /** An account the actor may see, or undefined (outside the portfolio, discarded, or absent). */

@@ -19,7 +19,7 @@ import { activeUserIds, userNames } from '@server/modules/users/users.repo';
 import { auditedAccountFields, columnsOf, fieldsOf, location, termsOf, type AccountFields } from './account-fields';
 import { checkParent, requestedParent } from './account-tree.service';
 import { presentAccount, presentListItem } from './accounts.presenter';
-import { overviewOf, overviewsOf } from './overview';
+import { overviewOf, overviewsOf } from './overview.repo';
 import { listAccountPage } from './account-list';
 import {
   findAccountDetail, findVisibleAccount, insertAccountsBulk, type AccountDetailRow, ownersOf, setTermsAndOwners, updateAccountRow,

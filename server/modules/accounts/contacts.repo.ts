@@ -60,6 +60,14 @@ export async function insertContactsBulk(db: Db, rows: ContactRow[]): Promise<vo
   await inChunks(rows, (chunk) => db.insertInto('contacts').values(chunk).execute());
 }
 
+export async function updateContactRow(db: Db, id: string, patch: Pick<ContactRow, 'position' | 'area'>): Promise<void> {
+  await db.updateTable('contacts').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteContact(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('contacts').where('id', '=', id).execute();
+}
+
 export async function deleteContacts(db: Db, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.deleteFrom('contacts').where('id', 'in', ids).execute();
 }

@@ -11,7 +11,7 @@ import { writeAudit } from '@server/modules/audit/audit.repo';
 import { blankAccountFields } from './account-fields';
 import { ownersOf } from './accounts.repo';
 import { insertNewAccount, requireVisibleAccount } from './accounts.service';
-import { findContact, findContactPair, insertContact, listContactsOf } from './contacts.repo';
+import { deleteContact, findContact, findContactPair, insertContact, listContactsOf, updateContactRow } from './contacts.repo';
 
 const invalid = (field: string, code: string) => new AppError('validation_failed', { fields: [{ field, code }] });
 
@@ -95,7 +95,7 @@ export async function updateContact(db: Db, actor: Actor, accountId: string, con
     const before = await visibleContact(trx, actor, accountId, contactId);
     authorize(actor, { domain: 'account', action: 'update' });
     const after = { ...before, position: data.position === undefined ? before.position : data.position, area: data.area === undefined ? before.area : data.area };
-    await trx.updateTable('contacts').set({ position: after.position, area: after.area }).where('id', '=', contactId).execute();
+    await updateContactRow(trx, contactId, { position: after.position, area: after.area });
     await auditBoth(trx, actor, after, 'contact_updated', [
       { field: 'position', before: before.position, after: after.position },
       { field: 'area', before: before.area, after: after.area },
@@ -110,7 +110,7 @@ export async function removeContact(db: Db, actor: Actor, accountId: string, con
   await db.transaction().execute(async (trx) => {
     const contact = await visibleContact(trx, actor, accountId, contactId);
     authorize(actor, { domain: 'account', action: 'update' });
-    await trx.deleteFrom('contacts').where('id', '=', contactId).execute();
+    await deleteContact(trx, contactId);
     await auditBoth(trx, actor, contact, 'contact_removed', [{ field: 'position', before: contact.position, after: null }]);
   });
 }

@@ -4,10 +4,11 @@ import { hashToken, newToken } from '@server/lib/ids';
 import { addDays, nowIso } from '@server/lib/time';
 import type { Actor } from '@server/policies';
 import { feedActivities } from '@server/modules/activities/activities.repo';
+import { deleteFeed, findFeed, findFeedOwner, replaceFeed } from './calendar-feed.repo';
 
 /** Whether the user has a live feed (the URL itself is only shown when it is made). */
 export async function feedStatus(db: Db, actor: Actor): Promise<{ active: boolean; createdAt: string | null }> {
-  const row = await db.selectFrom('calendar_feeds').select('created_at').where('user_id', '=', actor.id).executeTakeFirst();
+  const row = await findFeed(db, actor.id);
   return { active: row !== undefined, createdAt: row?.created_at ?? null };
 }
 
@@ -15,28 +16,12 @@ export async function feedStatus(db: Db, actor: Actor): Promise<{ active: boolea
 export async function rotateFeed(db: Db, actor: Actor): Promise<{ token: string; createdAt: string }> {
   const token = newToken();
   const createdAt = nowIso();
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('calendar_feeds').where('user_id', '=', actor.id).execute();
-    await trx.insertInto('calendar_feeds').values({ user_id: actor.id, token_hash: hashToken(token), created_at: createdAt }).execute();
-  });
+  await db.transaction().execute((trx) => replaceFeed(trx, actor.id, hashToken(token), createdAt));
   return { token, createdAt };
 }
 
 export async function revokeFeed(db: Db, actor: Actor): Promise<void> {
-  await db.deleteFrom('calendar_feeds').where('user_id', '=', actor.id).execute();
-}
-
-/** The active user behind a feed token, as an actor; null for an unknown or revoked token. */
-async function feedOwner(db: Db, token: string): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('calendar_feeds')
-    .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
-    .select(['users.id', 'users.name', 'users.email', 'users.role', 'users.scope', 'users.team_id', 'users.crm_manager', 'users.language'])
-    .where('calendar_feeds.token_hash', '=', hashToken(token))
-    .where('users.active', '=', true)
-    .executeTakeFirst();
-  if (!row) return null;
-  return { id: row.id, name: row.name, email: row.email, role: row.role, scope: row.scope, teamId: row.team_id, crmManager: row.crm_manager, language: row.language };
+  await deleteFeed(db, actor.id);
 }
 
 /**
@@ -44,7 +29,7 @@ async function feedOwner(db: Db, token: string): Promise<Actor | null> {
  * they would see them in Cartera (same portfolio and privacy rules). Null when the token is not live.
  */
 export async function feedCalendar(db: Db, token: string, baseUrl: string): Promise<string | null> {
-  const actor = await feedOwner(db, token);
+  const actor = await findFeedOwner(db, hashToken(token));
   if (!actor) return null;
   const now = nowIso();
   const activities = await feedActivities(db, actor, addDays(now, -90), addDays(now, 366));

@@ -15,6 +15,20 @@ export const findListItem = (db: Db, listKey: string, id: string): Promise<ListI
 export const findListItemByKey = (db: Db, listKey: string, key: string): Promise<ListItemRow | undefined> =>
   db.selectFrom('list_items').selectAll().where('list_key', '=', listKey).where('key', '=', key).executeTakeFirst();
 
+export async function insertListItem(db: Db, row: ListItemRow): Promise<void> {
+  await db.insertInto('list_items').values(row).execute();
+}
+
+export async function setListItemPosition(db: Db, id: string, position: number): Promise<void> {
+  await db.updateTable('list_items').set({ position }).where('id', '=', id).execute();
+}
+
+/** Writes an item's labels, colour and state, only if the version is still the one read. */
+export async function updateListItemRow(db: Db, id: string, version: number, patch: Pick<ListItemRow, 'label_es' | 'label_en' | 'color' | 'active' | 'updated_at'>): Promise<boolean> {
+  const result = await db.updateTable('list_items').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function nextPosition(db: Db, listKey: string): Promise<number> {
   const row = await db
     .selectFrom('list_items')

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   allListsSchema, listItemCreateSchema, listItemParamsSchema, listItemSchema, listItemsQuerySchema, listItemsSchema,
-  listItemUpdateSchema, listOrderSchema, listParamsSchema, type ListItem,
+  listItemUpdateSchema, listOrderSchema, listParamsSchema,
 } from '@contract/lists';
 import { actorOf } from '@server/plugins/request-context';
-import { presentListItem } from './lists.presenter';
-import { allListItems, listItems } from './lists.repo';
-import { createListItem, reorderList, updateListItem } from './lists.service';
+import { createListItem, findAllLists, findListItems, reorderList, updateListItem } from './lists.service';
 
 const tags = ['lists'];
 
@@ -14,14 +12,10 @@ export const listRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   // Every signed-in user reads lists (forms offer their items); only admins change them.
-  app.get('/lists', { schema: { tags, response: { 200: allListsSchema } } }, async () => {
-    const lists: Record<string, ListItem[]> = {};
-    for (const row of await allListItems(db)) (lists[row.list_key] ??= []).push(presentListItem(row));
-    return { lists };
-  });
+  app.get('/lists', { schema: { tags, response: { 200: allListsSchema } } }, async () => ({ lists: await findAllLists(db) }));
 
   app.get('/lists/:key/items', { schema: { tags, params: listParamsSchema, querystring: listItemsQuerySchema, response: { 200: listItemsSchema } } }, async (request) => ({
-    items: (await listItems(db, request.params.key, request.query.includeInactive)).map(presentListItem),
+    items: await findListItems(db, request.params.key, request.query.includeInactive),
   }));
 
   app.post('/lists/:key/items', { schema: { tags, params: listParamsSchema, body: listItemCreateSchema, response: { 201: listItemSchema } } }, async (request, reply) => {

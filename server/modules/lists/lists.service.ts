@@ -8,10 +8,22 @@ import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { presentListItem } from './lists.presenter';
-import { findListItem, findListItemByKey, listItems, nextPosition } from './lists.repo';
+import { allListItems, findListItem, findListItemByKey, insertListItem, listItems, nextPosition, setListItemPosition, updateListItemRow } from './lists.repo';
 
 const keyFromLabel = (label: string): string =>
   normalizeText(label).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'item';
+
+/** Every list with its items in order, by list key: every signed-in user reads them (forms offer their items). */
+export async function findAllLists(db: Db): Promise<Record<string, ListItem[]>> {
+  const lists: Record<string, ListItem[]> = {};
+  for (const row of await allListItems(db)) (lists[row.list_key] ??= []).push(presentListItem(row));
+  return lists;
+}
+
+/** One list's items in order, the deactivated ones too when asked. */
+export async function findListItems(db: Db, listKey: ListKey, includeInactive: boolean): Promise<ListItem[]> {
+  return (await listItems(db, listKey, includeInactive)).map(presentListItem);
+}
 
 /** Adds an item at the end of a list (admins). The key is made from the Spanish label unless given. */
 export async function createListItem(db: Db, actor: Actor, listKey: ListKey, input: ListItemCreate): Promise<ListItem> {
@@ -28,7 +40,7 @@ export async function createListItem(db: Db, actor: Actor, listKey: ListKey, inp
     position: await nextPosition(db, listKey), active: true, system: false, created_at: now, updated_at: now, version: 1,
   };
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('list_items').values(row).execute();
+    await insertListItem(trx, row);
     await writeAudit(trx, { actorId: actor.id, entity: 'list_item', entityId: row.id, accountId: null, action: 'created', changes: [{ field: 'key', before: null, after: `${listKey}.${key}` }] });
   });
   return presentListItem(row);
@@ -52,13 +64,8 @@ export async function updateListItem(db: Db, actor: Actor, listKey: ListKey, id:
       updated_at: nowIso(),
       version: before.version + 1,
     };
-    const result = await trx
-      .updateTable('list_items')
-      .set({ label_es: after.label_es, label_en: after.label_en, color: after.color, active: after.active, updated_at: after.updated_at, version: after.version })
-      .where('id', '=', id)
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('stale_version');
+    const { label_es, label_en, color, active, updated_at } = after;
+    if (!(await updateListItemRow(trx, id, before.version, { label_es, label_en, color, active, updated_at }))) throw new AppError('stale_version');
     await writeAudit(trx, { actorId: actor.id, entity: 'list_item', entityId: id, accountId: null, action: 'updated', changes: diffFields(before, after, ['label_es', 'label_en', 'color', 'active']) });
     return presentListItem(after);
   });
@@ -74,7 +81,7 @@ export async function reorderList(db: Db, actor: Actor, listKey: ListKey, ids: s
     if (unknown >= 0) throw new AppError('validation_failed', { fields: [{ field: `ids.${unknown}`, code: 'invalid_value' }] });
     const order = [...new Set(ids), ...items.map((item) => item.id).filter((id) => !ids.includes(id))];
     for (const [position, id] of order.entries()) {
-      await trx.updateTable('list_items').set({ position }).where('id', '=', id).execute();
+      await setListItemPosition(trx, id, position);
     }
     return (await listItems(trx, listKey, true)).map(presentListItem);
   });

@@ -1,4 +1,5 @@
-import type { Db } from '@server/db/database';
+import type { Selectable } from 'kysely';
+import type { Db, TeamsTable } from '@server/db/database';
 
 export const findTeam = (db: Db, id: string) =>
   db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
@@ -13,6 +14,18 @@ export async function listTeams(db: Db) {
     .orderBy('teams.name')
     .execute();
   return rows.map((row) => ({ id: row.id, name: row.name, memberCount: Number(row.member_count) }));
+}
+
+export async function insertTeam(db: Db, row: Selectable<TeamsTable>): Promise<void> {
+  await db.insertInto('teams').values(row).execute();
+}
+
+export async function renameTeamRow(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('teams').set({ name }).where('id', '=', id).execute();
+}
+
+export async function deleteTeamRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('teams').where('id', '=', id).execute();
 }
 
 export async function countTeamMembers(db: Db, id: string): Promise<number> {

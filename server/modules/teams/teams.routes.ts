@@ -2,15 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import { teamCreateSchema, teamListSchema, teamSchema } from '@contract/users';
 import { actorOf } from '@server/plugins/request-context';
-import { listTeams } from './teams.repo';
-import { createTeam, deleteTeam, renameTeam } from './teams.service';
+import { createTeam, deleteTeam, findTeams, renameTeam } from './teams.service';
 
 const tags = ['teams'];
 
 export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
-  app.get('/teams', { schema: { tags, response: { 200: teamListSchema } } }, async () => ({ items: await listTeams(db) }));
+  app.get('/teams', { schema: { tags, response: { 200: teamListSchema } } }, async () => findTeams(db));
 
   app.post('/teams', { schema: { tags, body: teamCreateSchema, response: { 201: teamSchema } } }, async (request, reply) => {
     reply.code(201);
