@@ -27,9 +27,8 @@ const ownersJson = (postgres: boolean) => (postgres
 /** The SQL differs by actor (their portfolio), counters and visibility: the key names all three. */
 const accountDetail = reusableQuery(
   ({ actor, counters, visibleOnly }: DetailShape) => `${actorKey(actor)} ${counters.join()} ${visibleOnly}`,
-  // The creator's and parent's names as scalar subqueries, not left joins: SQLite took 70 µs for
-  // this query with the joins (any join made reading accounts.* several times slower), 12 µs so;
-  // PostgreSQL 0.12 ms and 0.07 ms.
+  // The creator's and parent's names as scalar subqueries: any join made reading accounts.*
+  // several times slower on both databases (docs/lists.md).
   (db, { actor, counters, visibleOnly }, slots: { id: string }) => db.selectFrom('accounts')
     .selectAll('accounts')
     .select((eb) => [
@@ -80,10 +79,9 @@ type PendingTable = { account_terms_fts_pending: { account_id: string; changed: 
  * one's search document (account_terms_fts) once, when it is done, and only if they changed
  * (`created`: new accounts, whose documents are written in any case). Named as pending, the
  * triggers only note changes, and letting them go writes the changed documents. Written row by
- * row instead, a document was rewritten for each term and owner, and FTS5 flushes a new segment
- * whenever a document written in the same transaction is replaced (an import updating 5,000
- * accounts: 3,300-3,600 rows/s before the index, 630 with it row by row). Not nested: the inner
- * call would let go early.
+ * row instead, a document is rewritten for each term and owner, and FTS5 flushes a new segment
+ * each time (an import's updates ran five times slower: BENCHMARKS.md, seventh session). Not
+ * nested: the inner call would let go early.
  */
 async function withSearchDocumentsOnce<T>(db: Db, ids: readonly string[], work: () => Promise<T>, created = false): Promise<T> {
   if (isPostgres(db)) return work();

@@ -75,8 +75,8 @@ type TextMatches = ReturnType<typeof textMatches>;
 
 /**
  * SQLite's search, built and compiled once per actor and limit (see reusableQuery): its SQL does
- * not depend on the words, which are bound as one FTS5 match expression. Building this query with
- * Kysely took about a sixth of a quick search's time in-process (0.13 of 0.9 ms).
+ * not depend on the words, which are bound as one FTS5 match expression, and building it was a
+ * sixth of a quick search's time (docs/lists.md).
  */
 const sqliteSearch = reusableQuery(
   ({ actor, limit }: { actor: Actor; limit: number }) => `${actorKey(actor)} ${limit}`,
@@ -135,14 +135,11 @@ function wordMatches(db: Db, actor: Actor, token: string, prefix: boolean, count
 }
 
 /**
- * PostgreSQL, a small portfolio and words of one token each: the actor's portfolio rows (their
- * live accounts) that have every word in account_words (probed by (account, word), or the word's matches hashed when that
- * is cheaper), so only the portfolio's accounts are ever read.
- * Reading the words' matches instead walks accounts of others (an agent owning 0.5% of accounts
- * passes 200 "garcia" for each of theirs) or gathers whole posting lists (GIN). The prefix is a
- * `like`, which PostgreSQL sizes from the index: the same prefix as a range up to U+10FFFF it
- * estimated at one row, and drove the query from the word's 20,000 matches (300 ms for an agent's
- * "maria lopez", 10 ms now).
+ * PostgreSQL, a small portfolio and words of one token each: the portfolio's rows that have every
+ * word in account_words, so only the portfolio's accounts are ever read (reading the words'
+ * matches walks accounts of others, or gathers whole posting lists). The prefix is a `like`,
+ * which PostgreSQL sizes from the index: written as a range it was estimated at one row and
+ * drove the query from the word's matches (docs/lists.md).
  */
 function portfolioWordMatches(db: Db, holder: string, words: QueryWord[], count: number) {
   // Tokens are letters and digits only, so `like` sees no wildcard but the one added.
@@ -162,12 +159,10 @@ const portfolioSearchUpTo = 10_000;
  * The accounts matching `q` for the quick search, best first (limit + 1 rows: see
  * searchAccountsQuery). On PostgreSQL several words are first looked up as whole words: GIN finds
  * a word's posting list directly but must gather every word a prefix starts ("maria:*" is maria,
- * mariana, mariano… and the e-mail words), so "maria lopez" takes 5 ms as words and 45 ms as
- * prefixes. Whole-word matches are prefix matches too, so when they fill the page they are a
- * page of the same search (see the trade above); when they do not, the prefixes are searched.
- * Before either, an actor with a portfolio of at most 10,000 accounts searching words of one
- * token each is answered from the portfolio (see portfolioWordMatches); its size is the one the
- * accounts list plans with, counted at most once a minute.
+ * mariana, mariano…), several times slower. Whole-word matches are prefix matches too, so when
+ * they fill the page they are a page of the same search; when they do not, the prefixes are
+ * searched. Before either, a portfolio of at most 10,000 accounts searching words of one token
+ * each is answered from the portfolio (see portfolioWordMatches).
  */
 export async function searchAccounts(db: Db, dialect: Dialect, actor: Actor, q: string, limit: number): Promise<SearchRow[]> {
   const words = queryWords(q);

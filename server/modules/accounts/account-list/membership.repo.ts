@@ -25,8 +25,8 @@ export type Membership = {
 
 export type MembershipTable = 'account_owners' | 'account_tags' | 'account_traits' | 'account_terms';
 
-// `limit 1 offset 0`: see portfolioHolds in server/db/portfolio.ts (a tag on 300,000 accounts
-// checked as a join read the whole set first: 120 ms for a page of 51 on SQLite).
+// `limit 1 offset 0`: see portfolioHolds in server/db/portfolio.ts (a check turned into a join
+// reads the whole set before the page's first row).
 export function rowsOf(table: MembershipTable, where: RawBuilder<SqlBool>): Membership {
   return {
     set: sql`select m.account_id from ${sql.table(table)} m where ${where}`,
