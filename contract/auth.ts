@@ -26,6 +26,8 @@ export const meSchema = z.object({
     createAccounts: z.boolean(),
     unqualifyLeads: z.boolean(),
     manageLists: z.boolean(),
+    /** Company registers and credit monitoring settings. */
+    manageRegistry: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

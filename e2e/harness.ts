@@ -46,8 +46,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 
 export type TestServer = { baseUrl: string; stop: () => Promise<void> };
 
-/** The real server on a free port with a fresh SQLite data directory and a first admin. */
-export async function startServer(): Promise<TestServer> {
+/** The real server on a free port with a fresh SQLite data directory and a first admin; `env` adds to its environment. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   if (!existsSync(join(repoRoot, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` before the browser tests.');
   }
@@ -66,6 +66,7 @@ export async function startServer(): Promise<TestServer> {
       CARTERA_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
       CARTERA_CHECK_RESPONSES: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -188,11 +189,11 @@ export function screenshotOnFailure(getPage: () => Page | undefined): void {
  * For a describe block: a fresh server, an optional seeding step, and a browser signed in as the
  * admin; screenshots on failure; everything stopped afterwards. Read `server`/`browser` in tests.
  */
-export function adminSession(options: { browser?: Parameters<typeof launchBrowser>[0]; seed?: (server: TestServer) => Promise<void> } = {}) {
+export function adminSession(options: { browser?: Parameters<typeof launchBrowser>[0]; seed?: (server: TestServer) => Promise<void>; env?: () => Record<string, string> } = {}) {
   let server: TestServer | undefined;
   let browser: TestBrowser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options.env?.());
     await options.seed?.(server);
     browser = await launchBrowser(options.browser);
     await login(browser.page, server.baseUrl, admin.email, admin.password);

@@ -49,6 +49,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       createAccounts: can(actor, { domain: 'account', action: 'create' }),
       unqualifyLeads: can(actor, { domain: 'lead', action: 'unqualify' }),
       manageLists: can(actor, { domain: 'list', action: 'manage' }),
+      manageRegistry: can(actor, { domain: 'registry', action: 'manage' }),
     },
   };
 }

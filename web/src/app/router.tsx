@@ -6,7 +6,7 @@ import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { withTexts } from './i18n';
 import { NotFoundPage } from './not-found.page';
 
-type Ability = 'manageUsers' | 'viewBin' | 'manageLists';
+type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry';
 
 /** Admin pages: for anyone else they do not exist (the server refuses them anyway). */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
@@ -25,7 +25,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/accounts" replace /> },
       { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
-      { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
+      { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'registry', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
       { path: 'accounts/merge', lazy: async () => ({ Component: (await withTexts(['company', 'links'], () => import('@web/features/accounts/account-merge.page'))).AccountMergePage }) },
       { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
       { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-edit.page'))).AccountEditPage }) },
@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'tags', lazy: async () => ({ Component: (await withTexts(['lists', 'tags', 'validation'], () => import('@web/features/tags/tags.page'))).TagsPage }) },
       { path: 'tags/:id', lazy: async () => ({ Component: (await withTexts(['bulk', 'company', 'documents', 'tags'], () => import('@web/features/tags/tag.page'))).TagPage }) },
       { path: 'lists', lazy: async () => { const { ListsAdminPage } = await withTexts(['lists', 'validation'], () => import('@web/features/lists/lists-admin.page')); return { element: <RequireAbility ability="manageLists"><ListsAdminPage /></RequireAbility> }; } },
+      { path: 'settings/registry', lazy: async () => { const { RegistrySettingsPage } = await withTexts(['registry', 'validation'], () => import('@web/features/registry/registry-settings.page')); return { element: <RequireAbility ability="manageRegistry"><RegistrySettingsPage /></RequireAbility> }; } },
       { path: 'profile', lazy: async () => ({ Component: (await withTexts(['auth', 'validation'], () => import('@web/features/auth/profile.page'))).ProfilePage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

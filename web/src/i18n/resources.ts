@@ -20,6 +20,7 @@ export const namespaces = [
   'imports',
   'bulk',
   'search',
+  'registry',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -11,6 +11,10 @@ import { useAccountForm } from './use-account-form';
 import { useCreateAccount } from './use-create-account';
 import { useDuplicates } from './use-duplicates';
 import { DuplicateWarning } from './duplicate-warning.component';
+import { RegistryLookupSection, useRegistryDuplicates } from '@web/features/registry/registry-lookup-section.component';
+import { RegistryDepartments } from '@web/features/registry/registry-departments.component';
+import { useCreateFromRegistry } from '@web/features/registry/use-create-from-registry';
+import { useRegistryChoice } from '@web/features/registry/use-registry-choice';
 
 export function AccountCreatePage() {
   const [searchParams] = useSearchParams();
@@ -29,9 +33,21 @@ function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: st
   const form = useAccountForm({ ...emptyAccountValues(kind, [me.id]), parentId }, null);
   const create = useCreateAccount();
   const duplicates = useDuplicates(form.values);
+  // Seed 003: an organization can be looked up in the company registers and created with its departments.
+  const registry = useRegistryChoice(form);
+  const fromRegistry = useCreateFromRegistry();
+  const registryDuplicates = useRegistryDuplicates(registry.chosen);
+  const withRegistry = kind === 'organization' ? registry.chosen : null;
 
   const submit = (values: AccountFormValues) => {
     const { payload, renamePath } = toCreatePayload(values);
+    if (withRegistry) {
+      fromRegistry.mutate({ account: payload, lookupId: withRegistry.lookupId, departments: registry.departments }, {
+        onSuccess: (created) => void navigate(`/accounts/${created.id}`),
+        onError: (error) => form.setErrors(serverFormErrors(error, (path) => renamePath(path.replace(/^account\./, '')))),
+      });
+      return;
+    }
     create.mutate(payload, {
       onSuccess: (account) => void navigate(`/accounts/${account.id}`),
       onError: (error) => form.setErrors(serverFormErrors(error, renamePath)),
@@ -41,17 +57,19 @@ function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: st
   return (
     <Stack gap="md" maw={900}>
       <Title order={2}>{t(kind === 'organization' ? 'accounts:form.newOrganization' : 'accounts:form.newPerson')}</Title>
+      {kind === 'organization' && <RegistryLookupSection registry={registry} />}
       <AccountForm
         form={form}
         onSubmit={submit}
         onCancel={() => void navigate('/accounts')}
-        submitting={create.isPending}
+        submitting={create.isPending || fromRegistry.isPending}
         submitLabel={t('accounts:action.create')}
         withOwners
         notice={
           <>
-            <DuplicateWarning duplicates={duplicates.data ?? []} />
-            <ErrorAlert error={create.error} />
+            {withRegistry && <RegistryDepartments subUnits={withRegistry.subUnits} selected={registry.departments} onChange={registry.setDepartments} />}
+            <DuplicateWarning duplicates={[...(duplicates.data ?? []), ...registryDuplicates.filter((found) => !duplicates.data?.some((item) => item.id === found.id))]} />
+            <ErrorAlert error={create.error ?? fromRegistry.error} />
           </>
         }
       />
