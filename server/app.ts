@@ -29,6 +29,7 @@ import { tagRoutes } from './modules/tags/tags.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { registerErrorHandling } from './plugins/errors';
+import { hostileInput } from './plugins/hostile-input';
 import { registerOpenApi } from './plugins/openapi';
 import { requestContext } from './plugins/request-context';
 import { responseSerializerCompiler } from './plugins/response-serializer';
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await registerSecurity(app);
   await app.register(cookie);
   await app.register(requestContext, { db: deps.db, sessionDays: config.sessionDays });
+  await app.register(hostileInput);
   await registerOpenApi(app);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async () => {

@@ -2,6 +2,10 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBoo
 import { z } from 'zod';
 import { exactTotalLimit } from '@contract/common';
 import { AppError } from './errors';
+import { isUnsafeText } from './safe-text';
+
+/** What a sort column holds, so a cursor's value for it can be checked before SQL sees it. */
+export type SortValueType = 'text' | 'timestamp';
 
 /** A sort the list contract allows: columns in order, ending with the id for a total order. */
 export type SortPlan = {
@@ -9,6 +13,8 @@ export type SortPlan = {
   key: string;
   columns: string[];
   direction: 'asc' | 'desc';
+  /** Per column; by default a column named `*_at` holds a timestamp and any other column text. */
+  types?: SortValueType[];
 };
 
 /** A sort as a list's contract names it: a field ascending, or with a leading '-' descending. */
@@ -36,6 +42,26 @@ export function sortTable<F extends string, C extends string>(table: string, fie
   };
 }
 
+/** The type of the plan's column `index`: declared, else read off Cartera's column naming. */
+const typeOf = (plan: SortPlan, index: number): SortValueType =>
+  plan.types?.[index] ?? (/_at$/.test(plan.columns[index] ?? '') ? 'timestamp' : 'text');
+
+/**
+ * A timestamp as Cartera writes them (UTC ISO-8601, as toISOString gives) that names a real
+ * instant: PostgreSQL refuses "2026-02-31" or year 0 where V8 would quietly roll them over.
+ */
+function isTimestamp(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) || value.startsWith('0000')) return false;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
+/** A cursor value fits its column: what the list wrote into it, never what SQL would choke on. */
+function fits(value: string | number, type: SortValueType): boolean {
+  if (typeof value !== 'string' || isUnsafeText(value)) return false;
+  return type === 'timestamp' ? isTimestamp(value) : true;
+}
+
 // A cursor is [sort key, the first page's count, ...sort values of the last row seen]. The count
 // travels with it so later pages need not count again (see keysetPage and totalOf).
 const cursorSchema = z.tuple([z.string(), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)]).rest(z.union([z.string(), z.number()]));
@@ -60,6 +86,8 @@ export function decodeCursor(cursor: string | undefined, plan: SortPlan): Cursor
   if (!result.success) throw new AppError('bad_cursor');
   const [sortKey, counted, ...values] = result.data;
   if (sortKey !== plan.key || values.length !== plan.columns.length) throw new AppError('bad_cursor');
+  // A forged value (NUL, 1.5 or 1e308 where a timestamp belongs) is the client's mistake, not a 500 from SQL.
+  if (!values.every((value, index) => fits(value, typeOf(plan, index)))) throw new AppError('bad_cursor');
   return { after: values, counted };
 }
 

@@ -85,6 +85,7 @@ const catalogues: Record<Language, Catalogue> = {
       credentials_missing: 'Este registro necesita sus credenciales antes de activarlo.',
       not_in_lookup: 'No es un departamento de la empresa consultada.',
       unknown_lookup: 'Esa consulta al registro no existe o no es tuya; vuelve a buscar la empresa.',
+      invalid_characters: 'Contiene caracteres no admitidos (caracteres de control o texto mal codificado).',
     },
   },
   en: {
@@ -167,6 +168,7 @@ const catalogues: Record<Language, Catalogue> = {
       credentials_missing: 'This register needs its credentials before it can be turned on.',
       not_in_lookup: 'Not a department of the company looked up.',
       unknown_lookup: 'That register lookup does not exist or is not yours; look the company up again.',
+      invalid_characters: 'Contains characters that are not accepted (control characters or badly encoded text).',
     },
   },
 };

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { Problem } from '@contract/common';
 import { fieldIssue } from '@contract/validation';
+import { constraintError } from '@server/db/errors';
 import { AppError, errorStatus, type ErrorCode, type FieldError } from '@server/lib/errors';
 import { errorMessage, errorTitles, fieldMessage } from '@server/lib/messages';
 
@@ -53,6 +54,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
       return send(request, reply, 'validation_failed', fields);
     }
+    const violated = constraintError(error);
+    if (violated) return send(request, reply, violated.code, violated.fields, violated.params);
     const code = isFastifyError(error) ? codeOfFastifyError(error) : null;
     if (code) return send(request, reply, code);
     request.log.error({ err: error }, 'unhandled error');

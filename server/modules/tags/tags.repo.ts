@@ -50,12 +50,24 @@ export const tagsOfAccount = (db: Db, accountId: string): Promise<Array<Pick<Tag
 export const hasTag = async (db: Db, accountId: string, tagId: string): Promise<boolean> =>
   (await db.selectFrom('account_tags').select('tag_id').where('account_id', '=', accountId).where('tag_id', '=', tagId).executeTakeFirst()) !== undefined;
 
-export async function insertAccountTag(db: Db, accountId: string, tagId: string, actorId: string, at: string): Promise<void> {
-  await db.insertInto('account_tags').values({ account_id: accountId, tag_id: tagId, created_at: at, created_by: actorId }).execute();
+/**
+ * Tags one account unless it already has the tag, and says whether this call added it: tagging
+ * is idempotent, so two requests racing to add the same tag both succeed and one link results.
+ */
+export async function insertAccountTag(db: Db, accountId: string, tagId: string, actorId: string, at: string): Promise<boolean> {
+  const added = await db
+    .insertInto('account_tags')
+    .values({ account_id: accountId, tag_id: tagId, created_at: at, created_by: actorId })
+    .onConflict((oc) => oc.columns(['tag_id', 'account_id']).doNothing())
+    .returning('tag_id')
+    .execute();
+  return added.length > 0;
 }
 
-export async function deleteAccountTag(db: Db, accountId: string, tagId: string): Promise<void> {
-  await db.deleteFrom('account_tags').where('account_id', '=', accountId).where('tag_id', '=', tagId).execute();
+/** Takes a tag off an account; false when it was not there (another request took it first). */
+export async function deleteAccountTag(db: Db, accountId: string, tagId: string): Promise<boolean> {
+  const result = await db.deleteFrom('account_tags').where('account_id', '=', accountId).where('tag_id', '=', tagId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 export type AccountTagLink = Selectable<AccountTagsTable>;

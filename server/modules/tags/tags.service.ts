@@ -10,7 +10,7 @@ import { authorize, can, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import {
-  deleteAccountTag, deleteTagRow, findTag, findTagByName, findTagsByIds, hasTag, insertAccountTag, insertTag, listTagRows, tagsOfAccount, updateTagRow,
+  deleteAccountTag, deleteTagRow, findTag, findTagByName, findTagsByIds, insertAccountTag, insertTag, listTagRows, tagsOfAccount, updateTagRow,
 } from './tags.repo';
 
 export const presentTag = (row: TagRow, actor: Actor): Tag => ({
@@ -99,8 +99,7 @@ export async function assignTag(db: Db, actor: Actor, accountId: string, tagId: 
     authorize(actor, { domain: 'account', action: 'update' });
     const tag = await findTag(trx, tagId);
     if (!tag) throw new AppError('not_found');
-    if (await hasTag(trx, account.id, tag.id)) return;
-    await insertAccountTag(trx, account.id, tag.id, actor.id, nowIso());
+    if (!(await insertAccountTag(trx, account.id, tag.id, actor.id, nowIso()))) return;
     await writeAudit(trx, { actorId: actor.id, entity: 'account_tag', entityId: tag.id, accountId: account.id, action: 'tag_added', changes: [{ field: 'tag', before: null, after: tag.name }] });
   });
 }
@@ -125,8 +124,7 @@ export async function unassignTag(db: Db, actor: Actor, accountId: string, tagId
     const account = await requireVisibleAccount(trx, actor, accountId);
     authorize(actor, { domain: 'account', action: 'update' });
     const tag = await findTag(trx, tagId);
-    if (!tag || !(await hasTag(trx, account.id, tag.id))) throw new AppError('not_found');
-    await deleteAccountTag(trx, account.id, tag.id);
+    if (!tag || !(await deleteAccountTag(trx, account.id, tag.id))) throw new AppError('not_found');
     await writeAudit(trx, { actorId: actor.id, entity: 'account_tag', entityId: tag.id, accountId: account.id, action: 'tag_removed', changes: [{ field: 'tag', before: tag.name, after: null }] });
   });
 }
