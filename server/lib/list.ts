@@ -13,7 +13,7 @@ export type SortPlan = {
   key: string;
   columns: string[];
   direction: 'asc' | 'desc';
-  /** Per column; by default a column named `*_at` holds a timestamp and any other column text. */
+  /** Per column; by default a column named `at` or `*_at` holds a timestamp and any other column text. */
   types?: SortValueType[];
 };
 
@@ -42,9 +42,9 @@ export function sortTable<F extends string, C extends string>(table: string, fie
   };
 }
 
-/** The type of the plan's column `index`: declared, else read off Cartera's column naming. */
+/** The type of the plan's column `index`: declared, else read off Cartera's column naming (`audit_log.at`, `created_at`). */
 const typeOf = (plan: SortPlan, index: number): SortValueType =>
-  plan.types?.[index] ?? (/_at$/.test(plan.columns[index] ?? '') ? 'timestamp' : 'text');
+  plan.types?.[index] ?? (/(?:^|[._])at$/.test(plan.columns[index] ?? '') ? 'timestamp' : 'text');
 
 /**
  * A timestamp as Cartera writes them (UTC ISO-8601, as toISOString gives) that names a real

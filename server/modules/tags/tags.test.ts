@@ -112,6 +112,43 @@ describe('tagging accounts', () => {
   });
 });
 
+describe('at the same moment', () => {
+  // On PostgreSQL these requests really run in parallel transactions; on SQLite they serialise.
+  const auditRows = (entityId: string, action: string) =>
+    t.db.selectFrom('audit_log').select('id').where('entity_id', '=', entityId).where('action', '=', action).execute();
+
+  test('twenty identical tag PUTs all succeed, leaving one link and one history entry', async () => {
+    const tag = await newTag(admin, 'Simultánea');
+    const account = await t.account(agent, { name: 'Concurrida SA' });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => agent.put(`/api/v1/accounts/${account.id}/tags/${tag.id}`)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array.from({ length: 20 }, () => 204));
+    expect((await links()).filter((link) => link.account_id === account.id)).toHaveLength(1);
+    expect(await auditRows(tag.id, 'tag_added')).toHaveLength(1);
+  });
+
+  test('twenty identical tag DELETEs: one 204, the rest 404, one history entry', async () => {
+    const tag = await newTag(admin, 'Quitada a la vez');
+    const account = await t.account(agent, { name: 'Destagueada SA' });
+    await agent.put(`/api/v1/accounts/${account.id}/tags/${tag.id}`);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => agent.delete(`/api/v1/accounts/${account.id}/tags/${tag.id}`)));
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([204, ...Array.from({ length: 19 }, () => 404)]);
+    for (const refused of answers.filter((answer) => answer.statusCode === 404)) expectProblem(refused, 404, 'not_found');
+    expect(await auditRows(tag.id, 'tag_removed')).toHaveLength(1);
+  });
+
+  test('twenty creates of one name: one tag, and every other answer is the duplicate name error', async () => {
+    const before = (await tagRows()).length;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => agent.post('/api/v1/tags', { name: n % 2 === 0 ? 'Carrera' : 'CARRERÁ' })));
+    expect(answers.filter((answer) => answer.statusCode === 201)).toHaveLength(1);
+    for (const refused of answers.filter((answer) => answer.statusCode !== 201)) {
+      // The same answer as a name taken a moment earlier, in the agent's language (Spanish).
+      const problem = expectProblem(refused, 400, 'validation_failed');
+      expect(problem.errors).toEqual([{ field: 'name', code: 'taken', message: 'Ya está en uso.' }]);
+    }
+    expect((await tagRows()).length).toBe(before + 1);
+  });
+});
+
 describe('the mailing export', () => {
   test('CSV with e-mail, name and company, within the portfolio, formulas neutralised', async () => {
     const tag = await newTag(agent, 'Correo masivo');
