@@ -6,6 +6,7 @@ import { fieldIssue } from '@contract/validation';
 import type { Db } from '@server/db/database';
 import type { FieldError } from '@server/lib/errors';
 import { normalizeEmail, normalizeText } from '@server/lib/normalize';
+import { isUnsafeText } from '@server/lib/safe-text';
 import { blankAccountFields, type AccountFields } from '@server/modules/accounts/account-fields';
 import { activeUserDirectory } from '@server/modules/users/users.repo';
 
@@ -154,7 +155,9 @@ function listValue(map: Map<string, string>, field: 'stage' | 'industry' | 'sour
  * accepts exactly what the form accepts), with list labels and country names resolved.
  */
 export function parseRow(values: Partial<Record<ImportTarget, string>>, rules: ImportRules, lookups: ImportLookups): RowResult {
-  const errors: FieldError[] = [];
+  // The rule every API string follows (see plugins/hostile-input.ts): PostgreSQL cannot store NUL.
+  const errors: FieldError[] = Object.entries(values).filter(([, value]) => value !== undefined && isUnsafeText(value))
+    .map(([field]) => ({ field, code: 'invalid_characters' }));
   const kind = kindOf(values.kind, rules.kind, errors);
   let firstName = values.firstName;
   let lastName = values.lastName;

@@ -71,6 +71,8 @@ export async function createUser(db: Db, actor: Actor | null, input: UserCreate)
 async function patchUser(db: Db, actor: Actor, id: string, version: number, patch: UserPatch, action: string): Promise<User> {
   return db.transaction().execute(async (trx) => {
     const before = await requireUser(trx, id);
+    // Checked here as well as in the UPDATE: a version past PostgreSQL's integer range would fail there as a 500.
+    if (before.version !== version) throw new AppError('stale_version');
     const after: UserRow = { ...before, ...patch, updated_at: nowIso() };
     const losesAdmin = before.role === 'admin' && before.active && (after.role !== 'admin' || !after.active);
     if (losesAdmin && (await countActiveAdmins(trx)) <= 1) throw new AppError('last_admin');
