@@ -51,8 +51,8 @@ describe('control characters and lone surrogates in text', () => {
   });
 
   test('in the query string and the path', async () => {
-    expect(fieldErrors(await world.send(admin, 'GET', '/api/v1/accounts?city=a%00b'))).toEqual([{ field: 'query.city', code: 'invalid_characters' }]);
-    expect(fieldErrors(await world.send(admin, 'GET', '/api/v1/users?q=a%00b'))).toEqual([{ field: 'query.q', code: 'invalid_characters' }]);
+    expect(fieldErrors(await world.send(admin, 'GET', '/api/v1/accounts?city=a%00b'))).toEqual([{ field: 'querystring.city', code: 'invalid_characters' }]);
+    expect(fieldErrors(await world.send(admin, 'GET', '/api/v1/users?q=a%00b'))).toEqual([{ field: 'querystring.q', code: 'invalid_characters' }]);
     expect(fieldErrors(await world.send(admin, 'GET', '/api/v1/lists/a%00b/items'))).toEqual([{ field: 'params.key', code: 'invalid_characters' }]);
   });
 
@@ -88,7 +88,7 @@ describe('control characters and lone surrogates in text', () => {
       const path = world.realPath(operation);
       for (const field of stringFields(operation.body)) await check(admin, operation.method, path, field, bodyWith(field, 'a\u0000b'));
       for (const parameter of operation.parameters.filter((p) => p.in === 'query')) {
-        await check(agent, operation.method, `${path}?${parameter.name}=a%00b`, `query.${parameter.name}`);
+        await check(agent, operation.method, `${path}?${parameter.name}=a%00b`, `querystring.${parameter.name}`);
       }
       for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
         await check(nobody, operation.method, operation.path.replace(`{${parameter.name}}`, 'a%00b').replace(/\{(\w+)\}/g, (_, name: string) => world.realIds(operation, name)[0] ?? 'x'), `params.${parameter.name}`);

@@ -41,7 +41,7 @@ export function unsafeFields(root: unknown, prefix: string): FieldError[] {
 }
 
 function checkRequest(request: FastifyRequest): void {
-  const fields = [...unsafeFields(request.params, 'params'), ...unsafeFields(request.query, 'query'), ...unsafeFields(request.body, '')];
+  const fields = [...unsafeFields(request.params, 'params'), ...unsafeFields(request.query, 'querystring'), ...unsafeFields(request.body, '')];
   if (fields.length > 0) throw new AppError('validation_failed', { fields: fields.slice(0, maxReported) });
 }
 

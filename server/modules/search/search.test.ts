@@ -180,7 +180,7 @@ describe('GET /search', () => {
     const long = expectProblem(await admin.get(`/api/v1/search?q=${'a'.repeat(201)}`), 400, 'validation_failed');
     expect(long.errors?.[0]).toMatchObject({ field: 'querystring.q', code: 'too_long' });
     const nul = expectProblem(await admin.get('/api/v1/search?q=garcia%00'), 400, 'validation_failed');
-    expect(nul.errors?.[0]).toMatchObject({ field: 'querystring.q', code: 'invalid_format' });
+    expect(nul.errors?.[0]).toMatchObject({ field: 'querystring.q', code: 'invalid_characters' });
     for (const limit of ['0', '21', 'ocho', '2.5']) {
       const problem = expectProblem(await admin.get(`/api/v1/search?q=garcia&limit=${limit}`), 400, 'validation_failed');
       expect(problem.errors?.[0]?.field).toBe('querystring.limit');
