@@ -57,7 +57,7 @@ describe('control characters and lone surrogates in text', () => {
   });
 
   test('at login, before any password is checked or attempt counted, in the language asked for', async () => {
-    const attempts = await countRows(world.t.db, 'login_attempts');
+    const attempts = await countRows(world.t.db, 'login_throttle');
     const login = (language: string) => world.t.app.inject({
       method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': language }, payload: { email: 'ana\u0000@example.com', password: 'whatever-it-is' },
     });
@@ -65,7 +65,7 @@ describe('control characters and lone surrogates in text', () => {
     const spanish = expectProblem(await login('es'), 400, 'validation_failed');
     expect(english.errors).toEqual([{ field: 'email', code: 'invalid_characters', message: 'Contains characters that are not accepted (control characters or badly encoded text).' }]);
     expect(spanish.errors).toEqual([{ field: 'email', code: 'invalid_characters', message: 'Contiene caracteres no admitidos (caracteres de control o texto mal codificado).' }]);
-    expect(await countRows(world.t.db, 'login_attempts')).toBe(attempts);
+    expect(await countRows(world.t.db, 'login_throttle')).toBe(attempts);
   });
 
   test('tab, newline and carriage return are text, and so are emoji, bidi marks and SQL', async () => {
