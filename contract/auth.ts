@@ -28,6 +28,10 @@ export const meSchema = z.object({
     manageLists: z.boolean(),
     /** Company registers and credit monitoring settings. */
     manageRegistry: z.boolean(),
+    /** SMTP settings and the outbox (admins). */
+    manageMail: z.boolean(),
+    /** E-mail templates (admins and managers). */
+    manageTemplates: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

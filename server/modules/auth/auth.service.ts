@@ -50,6 +50,8 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       unqualifyLeads: can(actor, { domain: 'lead', action: 'unqualify' }),
       manageLists: can(actor, { domain: 'list', action: 'manage' }),
       manageRegistry: can(actor, { domain: 'registry', action: 'manage' }),
+      manageMail: can(actor, { domain: 'mail', action: 'configure' }),
+      manageTemplates: can(actor, { domain: 'template', action: 'write' }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconFileImport, IconInbox, IconList, IconTags, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconFileImport, IconInbox, IconList, IconMailCog, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -28,6 +28,8 @@ export function AppShellLayout() {
     { to: '/users', label: t('common:nav.users'), icon: IconUsers, show: me.abilities.manageUsers },
     { to: '/lists', label: t('common:nav.lists'), icon: IconList, show: me.abilities.manageLists },
     { to: '/settings/registry', label: t('common:nav.registry'), icon: IconBuildingBank, show: me.abilities.manageRegistry },
+    { to: '/email-templates', label: t('common:nav.templates'), icon: IconTemplate, show: me.abilities.manageTemplates },
+    { to: '/settings/mail', label: t('common:nav.mail'), icon: IconMailCog, show: me.abilities.manageMail },
   ];
 
   return (

@@ -6,7 +6,7 @@ import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { withTexts } from './i18n';
 import { NotFoundPage } from './not-found.page';
 
-type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry';
+type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry' | 'manageMail' | 'manageTemplates';
 
 /** Admin pages: for anyone else they do not exist (the server refuses them anyway). */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
@@ -27,11 +27,11 @@ export const router = createBrowserRouter([
       { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
       { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'registry', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
       { path: 'accounts/merge', lazy: async () => ({ Component: (await withTexts(['company', 'links'], () => import('@web/features/accounts/account-merge.page'))).AccountMergePage }) },
-      { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
+      { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'mail', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
       { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-edit.page'))).AccountEditPage }) },
       { path: 'requests', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/requests.page'))).RequestsPage }) },
       { path: 'leads/new', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/lead-create.page'))).LeadCreatePage }) },
-      { path: 'leads/:id', lazy: async () => ({ Component: (await withTexts(['company', 'leads', 'links', 'requests', 'validation'], () => import('@web/features/leads/lead.page'))).LeadPage }) },
+      { path: 'leads/:id', lazy: async () => ({ Component: (await withTexts(['company', 'leads', 'links', 'mail', 'requests', 'validation'], () => import('@web/features/leads/lead.page'))).LeadPage }) },
       { path: 'activities', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/activities.page'))).ActivitiesPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/calendar.page'))).CalendarPage }) },
       { path: 'reminders', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/reminders.page'))).RemindersPage }) },
@@ -41,9 +41,11 @@ export const router = createBrowserRouter([
       { path: 'bin', lazy: async () => { const { BinPage } = await withTexts(['bin'], () => import('@web/features/bin/bin.page')); return { element: <RequireAbility ability="viewBin"><BinPage /></RequireAbility> }; } },
       { path: 'users', lazy: async () => { const { UsersPage } = await withTexts(['auth', 'users', 'validation'], () => import('@web/features/users/users.page')); return { element: <RequireAbility ability="manageUsers"><UsersPage /></RequireAbility> }; } },
       { path: 'tags', lazy: async () => ({ Component: (await withTexts(['lists', 'tags', 'validation'], () => import('@web/features/tags/tags.page'))).TagsPage }) },
-      { path: 'tags/:id', lazy: async () => ({ Component: (await withTexts(['bulk', 'company', 'documents', 'tags'], () => import('@web/features/tags/tag.page'))).TagPage }) },
+      { path: 'tags/:id', lazy: async () => ({ Component: (await withTexts(['bulk', 'company', 'documents', 'mail', 'tags'], () => import('@web/features/tags/tag.page'))).TagPage }) },
       { path: 'lists', lazy: async () => { const { ListsAdminPage } = await withTexts(['lists', 'validation'], () => import('@web/features/lists/lists-admin.page')); return { element: <RequireAbility ability="manageLists"><ListsAdminPage /></RequireAbility> }; } },
       { path: 'settings/registry', lazy: async () => { const { RegistrySettingsPage } = await withTexts(['registry', 'validation'], () => import('@web/features/registry/registry-settings.page')); return { element: <RequireAbility ability="manageRegistry"><RegistrySettingsPage /></RequireAbility> }; } },
+      { path: 'settings/mail', lazy: async () => { const { MailSettingsPage } = await withTexts(['mail', 'validation'], () => import('@web/features/mail/mail-settings.page')); return { element: <RequireAbility ability="manageMail"><MailSettingsPage /></RequireAbility> }; } },
+      { path: 'email-templates', lazy: async () => { const { TemplatesPage } = await withTexts(['mail'], () => import('@web/features/mail/templates.page')); return { element: <RequireAbility ability="manageTemplates"><TemplatesPage /></RequireAbility> }; } },
       { path: 'profile', lazy: async () => ({ Component: (await withTexts(['auth', 'validation'], () => import('@web/features/auth/profile.page'))).ProfilePage }) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -21,6 +21,7 @@ export const namespaces = [
   'bulk',
   'search',
   'registry',
+  'mail',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

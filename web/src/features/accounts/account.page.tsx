@@ -1,4 +1,4 @@
-import { Center, Loader, Stack, Tabs } from '@mantine/core';
+import { Center, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { IconAddressBook, IconCalendarEvent, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -10,6 +10,8 @@ import { AccountActivities } from '@web/features/activities/account-activities.c
 import { AccountRequests } from '@web/features/requests/account-requests.component';
 import { AccountProfileTab, AccountRelationsTab } from '@web/features/account-links/account-link-tabs.component';
 import { AccountTags } from '@web/features/tags/account-tags.component';
+import { AccountEmailStatus } from '@web/features/mail/account-email-status.component';
+import { ComposeButton } from '@web/features/mail/mail-launchers.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { AccountHistory } from './account-history.component';
@@ -40,6 +42,10 @@ export function AccountPage() {
     <Stack gap="md">
       <AccountHeader account={account.data} onReload={account.refetch} />
       <AccountTags account={account.data} />
+      <Group gap="xs">
+        <ComposeButton target={{ accountId: account.data.id, to: account.data.emails.slice(0, 1) }} />
+      </Group>
+      <AccountEmailStatus accountId={account.data.id} />
       <Tabs
         value={tab}
         onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}

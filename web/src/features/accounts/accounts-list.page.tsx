@@ -20,7 +20,7 @@ import { listFilters, useAccountListParams, type AccountListFilters } from './us
 import { accountsListQuery, useAccountsList } from './use-accounts-list';
 
 // Shown once rows are ticked: fetched then, not with the list.
-const BulkBar = lazy(async () => ({ default: (await withTexts(['bulk'], () => import('@web/features/bulk/bulk-bar.component'))).BulkBar }));
+const BulkBar = lazy(async () => ({ default: (await withTexts(['bulk', 'mail'], () => import('@web/features/bulk/bulk-bar.component'))).BulkBar }));
 
 /**
  * The route's loader: asks for the first page as soon as the route is known, side by side with

@@ -1,12 +1,13 @@
 import type { Activity } from '@contract/activities';
 import { ActionIcon, Anchor, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconCheck, IconDots, IconEdit, IconLock, IconX } from '@tabler/icons-react';
+import { IconCheck, IconDots, IconEdit, IconLock, IconMail, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '@web/components/format';
 import { accountPath } from '@web/features/accounts/account-path';
 import { useListLookup } from '@web/features/lists/use-lists';
+import { LazyEmailDetailsModal } from '@web/features/mail/email-details-launcher.component';
 import { ActivityDoneModal } from './activity-done-modal.component';
 import { ActivityFormModal } from './activity-form-modal.component';
 import { ActivityStatusBadge } from './activity-status-badge.component';
@@ -23,6 +24,7 @@ export function ActivitiesTable({ items, showAccount = true, numbered = false, d
   const lists = useListLookup();
   const [finishing, setFinishing] = useState<{ activity: Activity; outcome: 'done' | 'cancel' } | null>(null);
   const [editing, setEditing] = useState<Activity | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
 
   return (
     <>
@@ -81,6 +83,11 @@ export function ActivitiesTable({ items, showAccount = true, numbered = false, d
                         </ActionIcon>
                       </Menu.Target>
                       <Menu.Dropdown>
+                        {activity.type === 'email' && (
+                          <Menu.Item leftSection={<IconMail size={14} />} onClick={() => setReading(activity.id)}>
+                            {t('activities:action.viewEmail')}
+                          </Menu.Item>
+                        )}
                         {activity.status === 'scheduled' && (
                           <>
                             <Menu.Item leftSection={<IconCheck size={14} />} onClick={() => setFinishing({ activity, outcome: 'done' })}>
@@ -104,6 +111,7 @@ export function ActivitiesTable({ items, showAccount = true, numbered = false, d
         </Table>
       </Table.ScrollContainer>
       <ActivityDoneModal activity={finishing?.activity ?? null} outcome={finishing?.outcome ?? 'done'} onClose={() => setFinishing(null)} />
+      {reading && <LazyEmailDetailsModal activityId={reading} onClose={() => setReading(null)} />}
       {editing && <ActivityFormModal key={editing.id} opened activity={editing} onClose={() => setEditing(null)} />}
     </>
   );

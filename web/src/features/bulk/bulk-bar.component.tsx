@@ -1,6 +1,6 @@
 import type { BulkAction, BulkSelection } from '@contract/bulk';
 import { Anchor, Button, Group, Menu, Paper, Text } from '@mantine/core';
-import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash } from '@tabler/icons-react';
+import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { useConfirm } from '@web/components/confirm';
 import { formatTotal } from '@web/components/format';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
+import { LazyBulkMailModal } from '@web/features/mail/mail-launchers.component';
 import type { AccountListFilters } from '@web/features/accounts/use-account-list-params';
 import { BulkActionModal, type PickedActionType } from './bulk-action-modal.component';
 import { bulkDiscardTexts } from './bulk-count-texts';
@@ -40,6 +41,7 @@ const pickedActions = [
 export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selection, filters, onSelectAllMatching, onClear }: Props) {
   const { t } = useTranslation();
   const [picking, setPicking] = useState<PickedActionType | null>(null);
+  const [mailing, setMailing] = useState(false);
   const discard = useConfirm<true>();
   const bulk = useBulkAction();
   const track = useJobProgress();
@@ -103,6 +105,9 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
                   {t('bulk:action.merge')}
                 </Menu.Item>
               )}
+              <Menu.Item leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>
+                {t('mail:bulk.action')}
+              </Menu.Item>
               <Menu.Divider />
               <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => discard.ask(true)}>
                 {t('bulk:action.discard')}
@@ -111,6 +116,7 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
           </Menu>
         </Group>
       </Group>
+      {mailing && <LazyBulkMailModal selection={selection} title={t('mail:bulk.title', { count })} onClose={() => setMailing(false)} onStarted={onClear} />}
       {picking && <BulkActionModal type={picking} count={count} countIsEstimate={countIsEstimate} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       <ConfirmModal
         opened={discard.subject !== null}

@@ -20,6 +20,8 @@ import { RequestMoreInformation } from '@web/features/requests/request-more-info
 import { RequestsTable } from '@web/features/requests/requests-table.component';
 import { useRequests } from '@web/features/requests/use-requests';
 import { LeadHeader } from './lead-header.component';
+import { AccountEmailStatus } from '@web/features/mail/account-email-status.component';
+import { ComposeButton } from '@web/features/mail/mail-launchers.component';
 import { LeadMoreInformation } from './lead-more-information.component';
 
 const tabs = ['requests', 'activities', 'contacts', 'history'] as const;
@@ -73,6 +75,10 @@ export function LeadPage() {
   return (
     <Stack gap="md">
       <LeadHeader account={lead} openRequests={open.data?.pages[0]?.total ?? 0} />
+      <Group gap="xs">
+        <ComposeButton target={{ accountId: lead.id, requestId: latest?.id ?? null, to: lead.emails.slice(0, 1) }} />
+      </Group>
+      <AccountEmailStatus accountId={lead.id} />
       <Section title={t('requests:lead.personalData')}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <Text size="sm">{lead.emails.map((email) => <Anchor key={email} href={`mailto:${email}`} display="block">{email}</Anchor>)}</Text>

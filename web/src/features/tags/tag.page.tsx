@@ -1,6 +1,7 @@
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconMail } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { buildUrl, isApiError } from '@web/app/api-client';
@@ -10,6 +11,7 @@ import { formatTotal } from '@web/components/format';
 import { AccountsCards } from '@web/features/accounts/accounts-cards.component';
 import { AccountsTable } from '@web/features/accounts/accounts-table.component';
 import { useAccountsList } from '@web/features/accounts/use-accounts-list';
+import { LazyBulkMailModal } from '@web/features/mail/mail-launchers.component';
 import { TagBadge } from './tag-badge.component';
 import { useTag } from './use-tags';
 
@@ -22,6 +24,7 @@ export function TagPage() {
   const tag = useTag(id);
   const list = useAccountsList({ sort: 'name', tagId: id });
   const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const [mailing, setMailing] = useState(false);
   if (tag.isPending) return <Center py="xl"><Loader /></Center>;
   if (isApiError(tag.error) && tag.error.status === 404) return <NotFoundPage />;
   if (!tag.data) return <ErrorAlert error={tag.error} />;
@@ -40,10 +43,14 @@ export function TagPage() {
             </Text>
           )}
         </Group>
-        <Button component="a" href={buildUrl(`/tags/${encodeURIComponent(id)}/export.csv`)} download leftSection={<IconDownload size={16} />} variant="light">
-          {t('tags:page.export')}
-        </Button>
+        <Group gap="xs">
+          <Button leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>{t('mail:bulk.action')}</Button>
+          <Button component="a" href={buildUrl(`/tags/${encodeURIComponent(id)}/export.csv`)} download leftSection={<IconDownload size={16} />} variant="light">
+            {t('tags:page.export')}
+          </Button>
+        </Group>
       </Group>
+      {mailing && <LazyBulkMailModal selection={{ tagId: id }} title={t('mail:bulk.tagTitle', { name: tag.data.name })} onClose={() => setMailing(false)} />}
       <Text size="sm" c="dimmed">{t('tags:page.exportHelp')}</Text>
       <ErrorAlert error={list.error} />
       {list.isPending ? (
