@@ -129,7 +129,7 @@ export async function generateDataset(handle: DatabaseHandle, size: number, log:
         const roll = random();
         activities.push({
           id: newId(), account_id: id, request_id: requestIds[0] ?? null, type: pick(activityTypes), status: roll < 0.3 ? 'scheduled' : roll < 0.95 ? 'done' : 'cancelled',
-          subject: `Seguimiento ${i}`, start_at: startAt, end_at: null, due_at: startAt, responsible_id: owner, result: null, notes: null, is_private: random() < 0.1,
+          subject: `Seguimiento ${i}`, start_at: startAt, end_at: null, due_at: startAt, responsible_id: owner, opportunity_id: null, result: null, notes: null, is_private: random() < 0.1,
           remind_at: null, reminded_at: null, done_at: null, created_at: at, updated_at: at, created_by: owner, updated_by: owner, version: 1,
         });
       }

@@ -20,6 +20,8 @@ const activityFields = {
   dueAt: instant.nullable().optional(),
   responsibleId: idSchema.optional(),
   requestId: idSchema.nullable().optional(),
+  /** An opportunity of the activity's account (the organization it is on). */
+  opportunityId: idSchema.nullable().optional(),
   notes: optionalText(10_000),
   private: z.boolean().optional(),
   remindAt: instant.nullable().optional(),
@@ -74,6 +76,7 @@ export const activitySchema = z.object({
   id: idSchema,
   account: accountRefSchema,
   requestId: idSchema.nullable(),
+  opportunityId: idSchema.nullable(),
   type: z.string(),
   status: activityStatusSchema,
   subject: z.string(),
@@ -103,6 +106,7 @@ export const activityListQuerySchema = z.object({
   mine: queryBoolean.optional(),
   accountId: idSchema.optional(),
   requestId: idSchema.optional(),
+  opportunityId: idSchema.optional(),
   from: instant.optional(),
   to: instant.optional(),
 });

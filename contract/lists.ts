@@ -17,12 +17,28 @@ export const listKeys = [
   'request_status',
   'activity_type',
   'contact_channel',
+  'opportunity_stage',
+  'opportunity_lost_reason',
+  'opportunity_role',
 ] as const;
 export const listKeySchema = z.enum(listKeys);
 export type ListKey = z.infer<typeof listKeySchema>;
 
 /** Built-in stages: always present, renamable, never deactivated (the app's logic relies on them). */
 export const builtInStages = ['lead', 'prospect', 'customer'] as const;
+
+/** What a pipeline stage means: a deal in it is still open, won or lost. */
+export const stageOutcomes = ['open', 'won', 'lost'] as const;
+export const stageOutcomeSchema = z.enum(stageOutcomes);
+export type StageOutcome = z.infer<typeof stageOutcomeSchema>;
+
+/**
+ * Lists whose items carry a default probability (0–100) and an outcome: the pipeline's stages.
+ * Every other list's items have neither (null), and refuse them on write.
+ */
+export const stageLists = ['opportunity_stage'] as const satisfies readonly ListKey[];
+export const isStageList = (key: ListKey): boolean => stageLists.some((stageList) => stageList === key);
+export const probabilitySchema = z.number().int().min(0).max(100);
 
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
@@ -41,6 +57,9 @@ export const listItemSchema = z.object({
   active: z.boolean(),
   system: z.boolean(),
   version: z.number().int(),
+  /** Pipeline stages only (see stageLists); null elsewhere. */
+  probability: z.number().int().nullable(),
+  outcome: stageOutcomeSchema.nullable(),
 });
 export type ListItem = z.infer<typeof listItemSchema>;
 
@@ -56,6 +75,9 @@ export const listItemCreateSchema = z.object({
   /** Optional stable key; made from the Spanish label when omitted. */
   key: z.string().trim().regex(/^[a-z0-9_]{1,60}$/).optional(),
   color: colorSchema.nullable().optional(),
+  /** Pipeline stages: the default probability (0 when omitted) and the outcome (open when omitted). */
+  probability: probabilitySchema.optional(),
+  outcome: stageOutcomeSchema.optional(),
 });
 export type ListItemCreate = z.input<typeof listItemCreateSchema>;
 
@@ -64,6 +86,8 @@ export const listItemUpdateSchema = z.object({
   labels: labelsSchema.optional(),
   color: colorSchema.nullable().optional(),
   active: z.boolean().optional(),
+  probability: probabilitySchema.optional(),
+  outcome: stageOutcomeSchema.optional(),
 });
 export type ListItemUpdate = z.input<typeof listItemUpdateSchema>;
 

@@ -13,6 +13,7 @@ import { mergeRoutes } from './modules/accounts/merges.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { opportunityRoutes } from './modules/opportunities/opportunities.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
 import { bulkRoutes } from './modules/accounts/bulk.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(mergeRoutes);
       await api.register(requestRoutes);
       await api.register(activityRoutes);
+      await api.register(opportunityRoutes);
       await api.register(accountLinkRoutes);
       await api.register(tagRoutes);
       await api.register(savedViewRoutes);

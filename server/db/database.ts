@@ -180,6 +180,8 @@ export interface DocumentsTable {
   storage_key: string;
   uploaded_by: string | null;
   uploaded_at: Timestamp;
+  /** The opportunity (of the same account) the document belongs to. */
+  opportunity_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ListItemsTable {
@@ -196,6 +198,70 @@ export interface ListItemsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /** opportunity_stage only: the probability a deal in the stage gets by default (0–100), and what the stage means. */
+  probability: ColumnType<number | null, number | null | undefined, number | null>;
+  outcome: ColumnType<'open' | 'won' | 'lost' | null, 'open' | 'won' | 'lost' | null | undefined, 'open' | 'won' | 'lost' | null>;
+}
+
+/** A pipeline's own settings (one row, 'default'): its stages are the opportunity_stage list. */
+export interface PipelinesTable {
+  id: string;
+  /** A card with no activity for this many days is stale. */
+  stale_days: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  version: number;
+}
+
+/** A deal with an organization (seed 001), on the pipeline board. */
+export interface OpportunitiesTable {
+  id: string;
+  organization_id: string;
+  /** The organization's discarded_at, kept by a trigger: the opportunity is visible only while it is null. */
+  organization_discarded_at: ColumnType<Timestamp | null, Timestamp | null | undefined, never>;
+  name: string;
+  name_norm: string;
+  /** Integer minor units of `currency` (ISO 4217); null while unknown. */
+  amount: number | null;
+  currency: string;
+  /** ISO date, YYYY-MM-DD. */
+  expected_close_on: string;
+  probability: number;
+  /** Item key of the `source` list. */
+  source: string | null;
+  owner_id: string;
+  /** Item key of the `opportunity_stage` list; `status` is that stage's outcome. */
+  stage: string;
+  status: 'open' | 'won' | 'lost';
+  /** Rank key ordering the stage's column (fractional indexing): one write per move. */
+  position: string;
+  /** Item key of the `opportunity_lost_reason` list. */
+  lost_reason: string | null;
+  lost_note: string | null;
+  notes: string | null;
+  /** When it was won or lost; null while open. */
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  updated_by: string | null;
+  version: number;
+}
+
+/** A person of the opportunity's organization taking part in it, with a role (`opportunity_role` item). */
+export interface OpportunityPeopleTable {
+  opportunity_id: string;
+  person_id: string;
+  role: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface OpportunityTagsTable {
+  opportunity_id: string;
+  tag_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
 }
 
 export interface RequestsTable {
@@ -231,6 +297,8 @@ export interface ActivitiesTable {
   /** When it must be done by; the start unless given. The bell counts scheduled ones due by today. */
   due_at: Timestamp;
   responsible_id: string;
+  /** The opportunity (of the same organization) the activity works on. */
+  opportunity_id: string | null;
   result: string | null;
   notes: string | null;
   is_private: boolean;
@@ -414,6 +482,10 @@ export interface Database {
   tags: TagsTable;
   account_tags: AccountTagsTable;
   saved_views: SavedViewsTable;
+  pipelines: PipelinesTable;
+  opportunities: OpportunitiesTable;
+  opportunity_people: OpportunityPeopleTable;
+  opportunity_tags: OpportunityTagsTable;
   mail_settings: MailSettingsTable;
   email_templates: EmailTemplatesTable;
   email_bulks: EmailBulksTable;
@@ -452,6 +524,9 @@ export type ImportRowRow = Selectable<ImportRowsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
+export type OpportunityRow = Selectable<OpportunitiesTable>;
+export type NewOpportunity = Insertable<OpportunitiesTable>;
+export type PipelineRow = Selectable<PipelinesTable>;
 
 /** Columns that SQLite stores as 0/1 and every caller sees as booleans. */
 export const booleanColumns = new Set(['crm_manager', 'active', 'system', 'handled', 'is_private', 'shared', 'include_contacts', 'track_opens', 'enabled']);

@@ -9,3 +9,13 @@ export function parseJsonColumn<T>(text: string, schema: z.ZodType<T>, fallback:
     return fallback;
   }
 }
+
+/** The first string of a JSON array column (an account's e-mails or phones), or null. */
+export function firstOfJsonArray(text: string): string | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null;
+  } catch {
+    return null;
+  }
+}

@@ -4,6 +4,7 @@ import { canImport, type ImportAction } from './import.policy';
 import { canDocument, type DocumentAction } from './document.policy';
 import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction, type RequestAction } from './activity.policy';
 import { canList, type ListAction } from './list.policy';
+import { canOpportunity, canPipeline, type OpportunityAction, type PipelineAction } from './opportunity.policy';
 import { canMail, canTemplate, type MailAction, type TemplateAction } from './mail.policy';
 import { canSavedView, type SavedViewAction } from './saved-view.policy';
 import { canTag, type TagAction } from './tag.policy';
@@ -14,6 +15,7 @@ import type { Actor } from './actor';
 export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
+export { canOpportunity, canPipeline, opportunityScope } from './opportunity.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';
 export { canDocument } from './document.policy';
 export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
@@ -32,6 +34,8 @@ type Check =
   | { domain: 'document'; action: DocumentAction }
   | { domain: 'activity'; action: ActivityAction }
   | { domain: 'request'; action: RequestAction }
+  | { domain: 'opportunity'; action: OpportunityAction }
+  | { domain: 'pipeline'; action: PipelineAction }
   | { domain: 'lead'; action: LeadAction }
   | { domain: 'tag'; action: TagAction }
   | { domain: 'savedView'; action: SavedViewAction; view?: { ownerId: string; shared: boolean } }
@@ -61,6 +65,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canRequest(actor, check.action);
     case 'lead':
       return canLead(actor, check.action);
+    case 'opportunity':
+      return canOpportunity(actor, check.action);
+    case 'pipeline':
+      return canPipeline(actor, check.action);
     case 'tag':
       return canTag(actor, check.action);
     case 'savedView':

@@ -3,6 +3,7 @@ import type { AccountKind } from '@contract/accounts';
 import type { ContactRow, Db } from '@server/db/database';
 import { accountScope, type Actor } from '@server/policies';
 import { inChunks } from '@server/lib/chunks';
+import { firstOfJsonArray } from '@server/lib/json';
 
 /**
  * The contacts of an account, seen through the portfolio: both the organization and the
@@ -32,18 +33,9 @@ export async function listContactsOf(db: Db, actor: Actor, account: { id: string
     position: row.position,
     area: row.area,
     createdAt: row.created_at,
-    person: { id: row.person_id, name: row.person_name, email: firstOf(row.person_emails), phone: firstOf(row.person_phones) },
+    person: { id: row.person_id, name: row.person_name, email: firstOfJsonArray(row.person_emails), phone: firstOfJsonArray(row.person_phones) },
     organization: { id: row.organization_id, name: row.organization_name },
   }));
-}
-
-function firstOf(json: string): string | null {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null;
-  } catch {
-    return null;
-  }
 }
 
 export const findContact = (db: Db, id: string): Promise<ContactRow | undefined> =>

@@ -16,6 +16,8 @@ let stranger: Client;
 let visible: Account;
 let hidden: Account[];
 let ids: Record<string, string>;
+/** An opportunity of a hidden organization: never in any answer either. */
+let hiddenOpportunity: { id: string; name: string };
 
 beforeAll(async () => {
   t = await testApp();
@@ -43,7 +45,16 @@ beforeAll(async () => {
   expect(activity.statusCode, activity.body).toBe(201);
   const tag = await admin.post('/api/v1/tags', { name: 'Barrido' });
   for (const account of [visible, ...hidden]) expect((await admin.put(`/api/v1/accounts/${account.id}/tags/${tag.json<{ id: string }>().id}`)).statusCode).toBe(204);
+  // An opportunity of the visible organization with the hidden person taking part, and one of a hidden organization.
+  const opportunity = await admin.post('/api/v1/opportunities', {
+    organizationId: visible.id, name: 'Trato visible', currency: 'EUR', expectedCloseOn: '2027-01-01', people: [{ personId: person.id, role: 'user' }],
+  });
+  expect(opportunity.statusCode, opportunity.body).toBe(201);
+  const hiddenDeal = await admin.post('/api/v1/opportunities', { organizationId: parent.id, name: 'Trato Oculto Zeta', currency: 'EUR', expectedCloseOn: '2027-01-01' });
+  expect(hiddenDeal.statusCode, hiddenDeal.body).toBe(201);
+  hiddenOpportunity = hiddenDeal.json<{ id: string; name: string }>();
   ids = {
+    opportunities: opportunity.json<{ id: string }>().id,
     accounts: visible.id,
     tags: tag.json<{ id: string }>().id,
     requests: request.json<{ id: string }>().id,
@@ -57,7 +68,7 @@ afterAll(async () => {
 
 /** What gives a hidden account away: its id, its name, its e-mail. */
 const leaks = (body: string): string[] =>
-  hidden.flatMap((account) => [account.id, account.name, ...account.emails]).filter((needle) => body.includes(needle));
+  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name].filter((needle) => body.includes(needle));
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };
 
@@ -122,6 +133,10 @@ describe('no answer carries a hidden account', () => {
       '/api/v1/exports/accounts?format=csv',
       `/api/v1/requests?accountId=${visible.id}`,
       `/api/v1/activities?accountId=${visible.id}`,
+      '/api/v1/opportunities?q=Oculto',
+      '/api/v1/opportunities/board?q=Trato',
+      '/api/v1/opportunities/board/column?stage=qualification',
+      `/api/v1/opportunities/${hiddenOpportunity.id}`,
     ];
     expect(urls.length).toBeGreaterThan(25);
     const answered: string[] = [];
@@ -134,5 +149,8 @@ describe('no answer carries a hidden account', () => {
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/accounts/${visible.id}`, `/api/v1/accounts/${visible.id}/timeline`, `/api/v1/tags/${ids.tags ?? ''}/export.csv`]));
     expect(leaks((await admin.get(`/api/v1/accounts/${visible.id}/timeline`)).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/tags/${ids.tags ?? ''}/export.csv`)).body).length).toBeGreaterThan(0);
+    expect(answered).toEqual(expect.arrayContaining([`/api/v1/opportunities/${ids.opportunities ?? ''}`, '/api/v1/opportunities/board']));
+    expect(leaks((await admin.get(`/api/v1/opportunities/${ids.opportunities ?? ''}`)).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get('/api/v1/opportunities/board?q=Trato')).body).length).toBeGreaterThan(0);
   });
 });

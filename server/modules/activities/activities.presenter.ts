@@ -7,6 +7,7 @@ export function presentActivity(row: ActivityView): Activity {
     id: row.id,
     account: presentAccountRef(row),
     requestId: row.request_id,
+    opportunityId: row.opportunity_id,
     type: row.type,
     status: row.status,
     subject: row.subject,

@@ -38,6 +38,7 @@ function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' |
   else if (query.responsibleId) base = base.where('activities.responsible_id', '=', query.responsibleId);
   if (query.accountId) base = base.where('activities.account_id', '=', query.accountId);
   if (query.requestId) base = base.where('activities.request_id', '=', query.requestId);
+  if (query.opportunityId) base = base.where('activities.opportunity_id', '=', query.opportunityId);
   if (query.from) base = base.where('activities.start_at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('activities.start_at', '<', new Date(query.to).toISOString());
   return base;

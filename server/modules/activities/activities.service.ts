@@ -13,6 +13,7 @@ import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
+import { findVisibleOpportunity } from '@server/modules/opportunities/opportunities.repo';
 import { findVisibleRequest } from '@server/modules/requests/requests.repo';
 import { activeUserIds } from '@server/modules/users/users.repo';
 import { activityColumnsOf, activityFieldsOf, auditedActivityFields, utc, utcOrNull, type ActivityFields } from './activity-fields';
@@ -32,6 +33,10 @@ async function checkActivityFields(db: Db, actor: Actor, accountId: string, next
   if (next.requestId && next.requestId !== current?.requestId) {
     const request = await findVisibleRequest(db, actor, next.requestId);
     if (!request || request.account_id !== accountId) throw field('requestId', 'invalid_value');
+  }
+  if (next.opportunityId && next.opportunityId !== current?.opportunityId) {
+    const opportunity = await findVisibleOpportunity(db, actor, next.opportunityId);
+    if (!opportunity || opportunity.organization_id !== accountId) throw field('opportunityId', 'invalid_value');
   }
   if (next.endAt && next.endAt < next.startAt) throw field('endAt', 'end_before_start');
 }
@@ -75,6 +80,7 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityCreate
     dueAt: data.dueAt ? utc(data.dueAt) : startAt,
     responsibleId: data.responsibleId ?? actor.id,
     requestId: data.requestId ?? null,
+    opportunityId: data.opportunityId ?? null,
     notes: data.notes ?? null,
     private: data.private ?? false,
     remindAt: utcOrNull(data.remindAt),
@@ -122,6 +128,7 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
     if (data.dueAt !== undefined) next.dueAt = data.dueAt ? utc(data.dueAt) : next.startAt;
     if (data.responsibleId !== undefined) next.responsibleId = data.responsibleId;
     if (data.requestId !== undefined) next.requestId = data.requestId;
+    if (data.opportunityId !== undefined) next.opportunityId = data.opportunityId;
     if (data.notes !== undefined) next.notes = data.notes;
     if (data.private !== undefined) next.private = data.private;
     if (data.remindAt !== undefined) next.remindAt = utcOrNull(data.remindAt);

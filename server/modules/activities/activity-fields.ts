@@ -9,6 +9,7 @@ export type ActivityFields = {
   dueAt: string;
   responsibleId: string;
   requestId: string | null;
+  opportunityId: string | null;
   notes: string | null;
   private: boolean;
   remindAt: string | null;
@@ -16,7 +17,7 @@ export type ActivityFields = {
 };
 
 export const auditedActivityFields = [
-  'type', 'subject', 'startAt', 'endAt', 'dueAt', 'responsibleId', 'requestId', 'notes', 'private', 'remindAt', 'result',
+  'type', 'subject', 'startAt', 'endAt', 'dueAt', 'responsibleId', 'requestId', 'opportunityId', 'notes', 'private', 'remindAt', 'result',
 ] as const satisfies ReadonlyArray<keyof ActivityFields>;
 
 export const activityFieldsOf = (row: ActivityRow): ActivityFields => ({
@@ -27,6 +28,7 @@ export const activityFieldsOf = (row: ActivityRow): ActivityFields => ({
   dueAt: row.due_at,
   responsibleId: row.responsible_id,
   requestId: row.request_id,
+  opportunityId: row.opportunity_id,
   notes: row.notes,
   private: row.is_private,
   remindAt: row.remind_at,
@@ -41,6 +43,7 @@ export const activityColumnsOf = (fields: ActivityFields) => ({
   due_at: fields.dueAt,
   responsible_id: fields.responsibleId,
   request_id: fields.requestId,
+  opportunity_id: fields.opportunityId,
   notes: fields.notes,
   is_private: fields.private,
   remind_at: fields.remindAt,

@@ -60,7 +60,7 @@ export async function uploadDocument(deps: Deps, actor: Actor, accountId: string
   const stored = await store(deps, await getUpload());
   const row: DocumentRow = {
     id: newId(), account_id: accountId, purpose: 'document', name: stored.name, size: stored.size, content_type: stored.contentType,
-    storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(),
+    storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: null,
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
@@ -133,7 +133,7 @@ export async function replaceLogo(deps: Deps, actor: Actor, accountId: string, g
       const row: DocumentRow | null = stored
         ? {
             id: newId(), account_id: accountId, purpose: 'logo', name: stored.name, size: stored.size, content_type: stored.contentType,
-            storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(),
+            storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: null,
           }
         : null;
       if (row) await insertDocument(trx, row);

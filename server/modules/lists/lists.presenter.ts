@@ -12,6 +12,8 @@ export const presentListItem = (row: ListItemRow): ListItem => ({
   active: row.active,
   system: row.system,
   version: row.version,
+  probability: row.probability,
+  outcome: row.outcome,
 });
 
 export const isListKey = (value: string): value is ListKey => listKeySchema.safeParse(value).success;

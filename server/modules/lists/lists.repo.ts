@@ -24,7 +24,7 @@ export async function setListItemPosition(db: Db, id: string, position: number):
 }
 
 /** Writes an item's labels, colour and state, only if the version is still the one read. */
-export async function updateListItemRow(db: Db, id: string, version: number, patch: Pick<ListItemRow, 'label_es' | 'label_en' | 'color' | 'active' | 'updated_at'>): Promise<boolean> {
+export async function updateListItemRow(db: Db, id: string, version: number, patch: Pick<ListItemRow, 'label_es' | 'label_en' | 'color' | 'active' | 'probability' | 'outcome' | 'updated_at'>): Promise<boolean> {
   const result = await db.updateTable('list_items').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -36,4 +36,9 @@ export async function nextPosition(db: Db, listKey: string): Promise<number> {
     .where('list_key', '=', listKey)
     .executeTakeFirst();
   return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+}
+
+/** Whether any opportunity sits in this stage (its outcome then stays as it is: it is their status). */
+export async function stageInUse(db: Db, stage: string): Promise<boolean> {
+  return (await db.selectFrom('opportunities').select('id').where('stage', '=', stage).limit(1).executeTakeFirst()) !== undefined;
 }

@@ -107,7 +107,7 @@ export async function sendEmail(deps: MailDeps, actor: Actor, input: EmailCreate
   const trackOpens = data.trackOpens ?? false;
   const activity: ActivityRow = {
     id: activityId, account_id: account.id, request_id: data.requestId ?? null, type: 'email', status: 'done', subject: rendered.subject,
-    start_at: now, end_at: null, due_at: now, responsible_id: actor.id, result: null, notes: null, is_private: data.private ?? false,
+    start_at: now, end_at: null, due_at: now, responsible_id: actor.id, opportunity_id: null, result: null, notes: null, is_private: data.private ?? false,
     remind_at: null, reminded_at: null, done_at: now, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
   };
   try {

@@ -51,7 +51,7 @@ async function run(ctx: JobContext): Promise<EmailBulkCounts> {
       const activityId = newId();
       activities.push({
         id: activityId, account_id: item.recipient.accountId, request_id: null, type: 'email', status: 'done', subject: item.subject,
-        start_at: now, end_at: null, due_at: now, responsible_id: author.id, result: null, notes: null, is_private: false,
+        start_at: now, end_at: null, due_at: now, responsible_id: author.id, opportunity_id: null, result: null, notes: null, is_private: false,
         remind_at: null, reminded_at: null, done_at: now, created_at: now, updated_at: now, created_by: author.id, updated_by: author.id, version: 1,
       });
       messages.push({

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '@contract/common';
+import { groupCountSchema } from '@contract/list-query';
+import {
+  boardColumnQuerySchema, boardQuerySchema, boardSchema, opportunityCardSchema, opportunityCreateSchema, opportunityGroupQuerySchema,
+  opportunityListQuerySchema, opportunityListSchema, opportunityMoveSchema, opportunityPersonParamsSchema, opportunityPersonRoleSchema,
+  opportunitySchema, opportunityTagParamsSchema, opportunityUpdateSchema, pipelineSchema, pipelineUpdateSchema,
+} from '@contract/opportunities';
+import { actorOf } from '@server/plugins/request-context';
+import { countOpportunityGroups, getBoard, getBoardColumn, moveOpportunity } from './board.service';
+import { removeOpportunityPerson, setOpportunityPerson, tagOpportunity, untagOpportunity } from './opportunity-links.service';
+import { createOpportunity, findOpportunities, getOpportunity, updateOpportunity } from './opportunities.service';
+import { getPipeline, updatePipeline } from './pipeline.service';
+
+const tags = ['opportunities'];
+
+export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.get('/opportunities', { schema: { tags, querystring: opportunityListQuerySchema, response: { 200: opportunityListSchema } } }, async (request) =>
+    findOpportunities(db, actorOf(request), request.query));
+
+  app.get('/opportunities/groups', { schema: { tags, querystring: opportunityGroupQuerySchema, response: { 200: groupCountSchema } } }, async (request) =>
+    countOpportunityGroups(db, actorOf(request), request.query));
+
+  app.get('/opportunities/board', { schema: { tags, querystring: boardQuerySchema, response: { 200: boardSchema } } }, async (request) =>
+    getBoard(db, actorOf(request), request.query));
+
+  app.get('/opportunities/board/column', { schema: { tags, querystring: boardColumnQuerySchema, response: { 200: opportunityListSchema } } }, async (request) =>
+    getBoardColumn(db, actorOf(request), request.query));
+
+  app.post('/opportunities', { schema: { tags, body: opportunityCreateSchema, response: { 201: opportunitySchema } } }, async (request, reply) => {
+    reply.code(201);
+    return createOpportunity(db, actorOf(request), request.body);
+  });
+
+  app.get('/opportunities/:id', { schema: { tags, params: idParamsSchema, response: { 200: opportunitySchema } } }, async (request) =>
+    getOpportunity(db, actorOf(request), request.params.id));
+
+  app.patch('/opportunities/:id', { schema: { tags, params: idParamsSchema, body: opportunityUpdateSchema, response: { 200: opportunitySchema } } }, async (request) =>
+    updateOpportunity(db, actorOf(request), request.params.id, request.body));
+
+  app.post('/opportunities/:id/move', { schema: { tags, params: idParamsSchema, body: opportunityMoveSchema, response: { 200: opportunityCardSchema } } }, async (request) =>
+    moveOpportunity(db, actorOf(request), request.params.id, request.body));
+
+  app.put('/opportunities/:id/people/:personId', { schema: { tags, params: opportunityPersonParamsSchema, body: opportunityPersonRoleSchema, response: { 200: opportunitySchema } } }, async (request) =>
+    setOpportunityPerson(db, actorOf(request), request.params.id, request.params.personId, request.body));
+
+  app.delete('/opportunities/:id/people/:personId', { schema: { tags, params: opportunityPersonParamsSchema, response: { 200: opportunitySchema } } }, async (request) =>
+    removeOpportunityPerson(db, actorOf(request), request.params.id, request.params.personId));
+
+  app.put('/opportunities/:id/tags/:tagId', { schema: { tags, params: opportunityTagParamsSchema } }, async (request, reply) => {
+    await tagOpportunity(db, actorOf(request), request.params.id, request.params.tagId);
+    return reply.code(204).send();
+  });
+
+  app.delete('/opportunities/:id/tags/:tagId', { schema: { tags, params: opportunityTagParamsSchema } }, async (request, reply) => {
+    await untagOpportunity(db, actorOf(request), request.params.id, request.params.tagId);
+    return reply.code(204).send();
+  });
+
+  app.get('/pipeline', { schema: { tags, response: { 200: pipelineSchema } } }, async (request) => getPipeline(db, actorOf(request)));
+
+  app.put('/pipeline', { schema: { tags, body: pipelineUpdateSchema, response: { 200: pipelineSchema } } }, async (request) =>
+    updatePipeline(db, actorOf(request), request.body));
+};

@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Account } from '@contract/accounts';
+import type { ListResponse } from '@contract/common';
+import type { GroupCount } from '@contract/list-query';
+import type { Board, Opportunity, OpportunityCard } from '@contract/opportunities';
+import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
+
+/**
+ * Opportunities as a table: actor × action. An opportunity is visible exactly when its
+ * organization is: admins and managers see all, an agent those of organizations in their
+ * portfolio (their own, or their team's with scope team). Refused writes answer 404 and change
+ * nothing; refused reads are absent from lists, boards and counts.
+ */
+const actors = ['admin', 'manager', 'owner agent', 'team-mate agent (scope team)', 'agent of another team (scope team)', 'agent without the organization'] as const;
+const actions = ['read', 'list contains', 'board count', 'column contains', 'groups count', 'update', 'move', 'set person', 'tag', 'activity on it'] as const;
+type ActorName = (typeof actors)[number];
+
+const sees = (actor: ActorName): boolean => actor !== 'agent without the organization' && actor !== 'agent of another team (scope team)';
+const cells = actors.flatMap((actor) => actions.map((action) => ({ actor, action, expected: sees(actor) ? 'allowed' : 'refused' })));
+
+let t: TestApp;
+let admin: Client;
+const clients = new Map<ActorName, Client>();
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.user({ role: 'admin', scope: 'all' });
+  const team = expectOk<{ id: string }>(await admin.post('/api/v1/teams', { name: uniqueWord('Ventas ') }), 201);
+  const otherTeam = expectOk<{ id: string }>(await admin.post('/api/v1/teams', { name: uniqueWord('Otros ') }), 201);
+  clients.set('admin', await t.user({ role: 'admin', scope: 'own' }));
+  clients.set('manager', await t.user({ role: 'manager', scope: 'own' }));
+  clients.set('owner agent', await t.user({ role: 'agent', scope: 'own', teamId: team.id }));
+  clients.set('team-mate agent (scope team)', await t.user({ role: 'agent', scope: 'team', teamId: team.id }));
+  clients.set('agent of another team (scope team)', await t.user({ role: 'agent', scope: 'team', teamId: otherTeam.id }));
+  clients.set('agent without the organization', await t.user({ role: 'agent', scope: 'own' }));
+});
+
+afterAll(async () => t.close());
+
+const client = (name: ActorName): Client => {
+  const found = clients.get(name);
+  if (!found) throw new Error(name);
+  return found;
+};
+
+/** What a refused write must leave as it was: the row, its people, its tags, its activities. */
+async function state(id: string) {
+  const row = await t.db.selectFrom('opportunities').select(['name', 'stage', 'position', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+  const people = await t.db.selectFrom('opportunity_people').select(['person_id', 'role']).where('opportunity_id', '=', id).execute();
+  const tags = await t.db.selectFrom('opportunity_tags').select('tag_id').where('opportunity_id', '=', id).execute();
+  const activities = await t.db.selectFrom('activities').select('id').where('opportunity_id', '=', id).execute();
+  return { row, people, tags, activities: activities.length };
+}
+
+describe('opportunity visibility policy', () => {
+  test.each(cells)('$actor × $action → $expected', async ({ actor: actorName, action, expected }) => {
+    const actor = client(actorName);
+    const owner = client('owner agent');
+    const word = uniqueWord('oportunidad');
+    const organization = await t.account(admin, { name: `${word} SA`, ownerIds: [owner.user.id] });
+    const person = await t.account(admin, { kind: 'person', firstName: 'Eva', lastName: word, ownerIds: [owner.user.id] });
+    expectOk(await admin.post(`/api/v1/accounts/${organization.id}/contacts`, { otherId: person.id }), 201);
+    const opportunity = expectOk<Opportunity>(await admin.post('/api/v1/opportunities', {
+      organizationId: organization.id, name: word, amount: 500, currency: 'EUR', expectedCloseOn: '2027-05-01', ownerId: owner.user.id, stage: 'proposal',
+    }), 201);
+    const neighbour = expectOk<Opportunity>(await admin.post('/api/v1/opportunities', {
+      organizationId: organization.id, name: `${word} 2`, currency: 'EUR', expectedCloseOn: '2027-05-01', ownerId: owner.user.id, stage: 'proposal',
+    }), 201);
+    const tag = expectOk<{ id: string }>(await admin.post('/api/v1/tags', { name: uniqueWord('T') }), 201);
+    const allowed = expected === 'allowed';
+    const before = await state(opportunity.id);
+    const url = `/api/v1/opportunities/${opportunity.id}`;
+    const refusedWrite = async (response: Awaited<ReturnType<Client['get']>>) => {
+      expectProblem(response, 404, 'not_found');
+      expect(await state(opportunity.id)).toEqual(before);
+    };
+
+    switch (action) {
+      case 'read': {
+        const response = await actor.get(url);
+        if (allowed) expect(expectOk<Opportunity>(response).name).toBe(word);
+        else expectProblem(response, 404, 'not_found');
+        return;
+      }
+      case 'list contains': {
+        const list = expectOk<ListResponse<OpportunityCard>>(await actor.get(`/api/v1/opportunities?q=${word}`));
+        expect(list.items.map((item) => item.id).includes(opportunity.id)).toBe(allowed);
+        expect(list.total).toBe(allowed ? 2 : 0);
+        return;
+      }
+      case 'board count': {
+        const board = expectOk<Board>(await actor.get(`/api/v1/opportunities/board?q=${word}`));
+        expect(board.columns.find((column) => column.stage === 'proposal')).toMatchObject(
+          allowed ? { count: 2, sums: [{ currency: 'EUR', amount: 500 }] } : { count: 0, sums: [], cards: [] },
+        );
+        return;
+      }
+      case 'column contains': {
+        const page = expectOk<ListResponse<OpportunityCard>>(await actor.get(`/api/v1/opportunities/board/column?stage=proposal&q=${word}`));
+        expect(page.items.length).toBe(allowed ? 2 : 0);
+        return;
+      }
+      case 'groups count': {
+        const groups = expectOk<GroupCount>(await actor.get(`/api/v1/opportunities/groups?by=stage&q=${word}`));
+        expect(groups.groups.find((group) => group.value === 'proposal')?.count).toBe(allowed ? 2 : 0);
+        return;
+      }
+      case 'update': {
+        const response = await actor.patch(url, { version: opportunity.version, name: 'Renamed' });
+        if (allowed) expect(expectOk<Opportunity>(response).name).toBe('Renamed');
+        else await refusedWrite(response);
+        return;
+      }
+      case 'move': {
+        const response = await actor.post(`${url}/move`, { version: opportunity.version, stage: 'proposal', afterId: neighbour.id });
+        if (allowed) expect(expectOk<OpportunityCard>(response).stage).toBe('proposal');
+        else await refusedWrite(response);
+        // Nor may anyone use a card they cannot see as a neighbour.
+        const other = expectOk<Opportunity>(await actor.post('/api/v1/opportunities', {
+          organizationId: (await t.account(actor, { name: uniqueWord('Mía ') })).id, name: 'mía', currency: 'EUR', expectedCloseOn: '2027-01-01', stage: 'proposal',
+        }), 201);
+        const probe = await actor.post(`/api/v1/opportunities/${other.id}/move`, { version: other.version, stage: 'proposal', afterId: opportunity.id });
+        if (allowed) expectOk(probe);
+        else expectProblem(probe, 400, 'validation_failed');
+        return;
+      }
+      case 'set person': {
+        const response = await actor.put(`${url}/people/${person.id}`, { role: 'decision_maker' });
+        if (allowed) expect(expectOk<Opportunity>(response).people).toHaveLength(1);
+        else await refusedWrite(response);
+        return;
+      }
+      case 'tag': {
+        const response = await actor.put(`${url}/tags/${tag.id}`);
+        if (allowed) expect(response.statusCode).toBe(204);
+        else await refusedWrite(response);
+        return;
+      }
+      case 'activity on it': {
+        const response = await actor.post('/api/v1/activities', { accountId: organization.id, opportunityId: opportunity.id, type: 'call', subject: 'Llamar', startAt: '2027-01-01T09:00:00Z' });
+        if (allowed) expect(response.statusCode).toBe(201);
+        else await refusedWrite(response);
+        return;
+      }
+    }
+  });
+
+  test('a person outside the actor\'s portfolio is left out of the opportunity\'s people, and cannot be added or removed by them', async () => {
+    const owner = client('owner agent');
+    const organization: Account = await t.account(admin, { name: uniqueWord('Mixta '), ownerIds: [owner.user.id] });
+    const hiddenPerson = await t.account(admin, { kind: 'person', firstName: 'Oculta', lastName: uniqueWord('P') });
+    expectOk(await admin.post(`/api/v1/accounts/${organization.id}/contacts`, { otherId: hiddenPerson.id }), 201);
+    const opportunity = expectOk<Opportunity>(await admin.post('/api/v1/opportunities', {
+      organizationId: organization.id, name: 'Mixta', currency: 'EUR', expectedCloseOn: '2027-05-01', people: [{ personId: hiddenPerson.id, role: 'user' }],
+    }), 201);
+    expect(opportunity.people).toHaveLength(1);
+    const seen = await owner.get(`/api/v1/opportunities/${opportunity.id}`);
+    expect(expectOk<Opportunity>(seen).people).toEqual([]);
+    expect(seen.body).not.toContain(hiddenPerson.id);
+    expectProblem(await owner.delete(`/api/v1/opportunities/${opportunity.id}/people/${hiddenPerson.id}`), 404, 'not_found');
+    expectProblem(await owner.put(`/api/v1/opportunities/${opportunity.id}/people/${hiddenPerson.id}`, { role: 'influencer' }), 400, 'validation_failed');
+    expect(await t.db.selectFrom('opportunity_people').select('role').where('opportunity_id', '=', opportunity.id).execute()).toEqual([{ role: 'user' }]);
+  });
+});
