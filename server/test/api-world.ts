@@ -48,7 +48,7 @@ const idOf = (response: LightMyRequestResponse): string => {
 
 /** The kind of record a path parameter names: by its own name, else the collection just before it. */
 function kindOfParameter(path: string, name: string): string {
-  const byName: Record<string, string> = { contactId: 'contacts', documentId: 'documents', traitId: 'any', relationshipId: 'any', tagId: 'tags', token: 'calendar' };
+  const byName: Record<string, string> = { personId: 'accounts', contactId: 'contacts', documentId: 'documents', traitId: 'any', relationshipId: 'any', tagId: 'tags', token: 'calendar' };
   if (byName[name]) return byName[name];
   const before = path.split(`{${name}}`)[0]?.split('/').filter((segment) => segment !== '' && !segment.startsWith('{')) ?? [];
   return before[before.length - 1] ?? 'any';
@@ -113,7 +113,9 @@ export async function buildWorld(): Promise<World> {
     remember('activities', idOf(await admin.post('/api/v1/activities', activity)));
     const upload = multipartFile(`oferta-${n}.txt`, 'hola');
     remember('documents', idOf(await rawAsAdmin(`/api/v1/accounts/${org.id}/documents`, upload.body, upload.headers['content-type'])));
-    remember('imports', idOf(await rawAsAdmin('/api/v1/imports?fileName=a.csv&kind=organization', 'name,city\nAcme,Lima\n', 'text/csv')));
+    remember('imports', idOf(await rawAsAdmin('/api/v1/imports?fileName=a.csv&kind=organization', 'name,city\nAcme,Lima\n', 'text/csv')));    remember('opportunities', idOf(await admin.post('/api/v1/opportunities', {
+      organizationId: org.id, name: `Trato ${n}`, amount: 1000 * n, currency: 'EUR', expectedCloseOn: '2027-01-01', people: [{ personId: person.id, role: 'user' }],
+    })));
   }
   const item = z.object({ id: z.string(), key: z.string() });
   const lists = z.object({ lists: z.record(z.string(), z.array(item)) }).parse((await admin.get('/api/v1/lists')).json()).lists;
