@@ -35,7 +35,7 @@ async function run(ctx: JobContext): Promise<EmailBulkCounts> {
   const seen = new Set<string>();
   const unresolved = new Set<string>();
   let done = 0;
-  for await (const page of accountRecipients(ctx.db, author, selection, bulk.include_contacts).pages()) {
+  for await (const page of accountRecipients(ctx.db, author, selection, bulk.include_contacts, 1000).pages()) {
     const addresses = page.recipients.map((recipient) => recipient.address.toLowerCase());
     const queued = addresses.length === 0 ? [] : await ctx.db.selectFrom('email_messages').select('address_norm')
       .where('bulk_id', '=', bulkId).where('address_norm', 'in', addresses).execute();
