@@ -23,6 +23,8 @@ import { jobRoutes } from './jobs/jobs.routes';
 import { listRoutes } from './modules/lists/lists.routes';
 import { mailRoutes } from './modules/mail/mail.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
+import { creditRoutes } from './modules/credit/credit.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { mailPublicRoutes } from './modules/mail/public.routes';
 import { savedViewRoutes } from './modules/saved-views/saved-views.routes';
 import { searchRoutes } from './modules/search/search.routes';
@@ -99,6 +101,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(searchRoutes);
       await api.register(mailRoutes);
       await api.register(registryRoutes);
+      await api.register(creditRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

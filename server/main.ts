@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate';
 import { JobWorker } from './jobs/worker';
 import { MailSender } from './modules/mail/mail-sender';
 import { ensureFirstAdmin } from './modules/auth/first-admin';
+import { startCreditSchedule } from './modules/credit/credit-schedule';
 
 /** Start-up: configuration, migrations, the first admin, then listen. */
 async function main(): Promise<void> {
@@ -18,7 +19,9 @@ async function main(): Promise<void> {
   const worker = new JobWorker(handle.db, handle.dialect, { log: app.log, pgUrl: config.databaseUrl });
   // The outbox is sent beside the jobs, in every process: claims in the database keep them apart.
   const mailSender = new MailSender({ db: handle.db, storage: app.storage, config }, { log: app.log });
+  let stopSchedule: () => void = () => undefined;
   const close = async () => {
+    stopSchedule();
     await Promise.all([worker.stop(), mailSender.stop()]);
     await app.close();
     await handle.close();
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   worker.start();
   mailSender.start();
+  // Credit monitoring's daily check and Norway's change feed are queued from here, once per period across processes.
+  stopSchedule = startCreditSchedule(handle.db, app.log);
   app.log.info(`Cartera on ${handle.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}, http://localhost:${config.port}`);
 }
 

@@ -1,6 +1,7 @@
 import { bulkAccountsHandler, bulkJobKind } from '@server/commands/bulk-accounts';
 import { importRunHandler, importUndoHandler } from '@server/modules/imports/import-jobs';
 import { peruLoadHandler, peruLoadJobKind } from '@server/modules/registry/peru/peru-load.job';
+import { creditCheckHandler, creditCheckJobKind, creditFeedHandler, creditFeedJobKind } from '@server/modules/credit/credit-check.job';
 import { bulkEmailJobKind } from '@server/modules/mail/bulk/bulk-emails.service';
 import { bulkEmailsHandler } from '@server/modules/mail/bulk/bulk-emails.job';
 import type { JobHandler } from './job-context';
@@ -14,5 +15,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   'import.undo': importUndoHandler,
   [bulkJobKind]: bulkAccountsHandler,
   [peruLoadJobKind]: peruLoadHandler,
+  [creditCheckJobKind]: creditCheckHandler,
+  [creditFeedJobKind]: creditFeedHandler,
   [bulkEmailJobKind]: bulkEmailsHandler,
 };
