@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryFixture, startFixtureServer, type FixtureServer } from '../server/test/fixture-server';
-import { adminSession, hasChromium } from './harness';
+import { adminSession, choose, hasChromium } from './harness';
 
 // The registers are a local server serving their recorded answers; nothing leaves the machine.
 let fixtures: FixtureServer;
+let companyUrl = '';
 
 describe.skipIf(!hasChromium)('company registers in the new-company form', () => {
   beforeAll(async () => {
@@ -41,8 +42,10 @@ describe.skipIf(!hasChromium)('company registers in the new-company form', () =>
     await departments.getByText('Departamentos en el registro (3)').waitFor();
     await departments.getByRole('checkbox', { name: 'DIGITALISERINGSDIREKTORATET AVD LEIKANGER' }).check();
     await departments.getByRole('checkbox', { name: 'DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND' }).check();
+    await choose(page, 'Etapa', 'Cliente');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
+    companyUrl = page.url();
 
     // The three companies are there: the parent and its two departments.
     await page.goto(`${session.server.baseUrl}/accounts?q=digitaliseringsdirektoratet`);
@@ -50,6 +53,44 @@ describe.skipIf(!hasChromium)('company registers in the new-company form', () =>
     for (const name of ['DIGITALISERINGSDIREKTORATET', 'DIGITALISERINGSDIREKTORATET AVD LEIKANGER', 'DIGITALISERINGSDIREKTORATET AVD BRØNNØYSUND']) {
       await page.getByRole('link', { name, exact: true }).first().waitFor();
     }
+  });
+
+  it('a watched customer goes bankrupt: the check shows a red badge, tells the owner in the bell and writes the timeline', async () => {
+    const { page } = session.browser;
+    await page.goto(`${companyUrl}?tab=credit`);
+    await page.getByText('Monitoreo de crédito').waitFor();
+    await page.getByText('Siempre', { exact: true }).click();
+    await page.getByText('Se comprueba cada día en el registro público; sus responsables reciben un aviso cuando cambia el riesgo.').waitFor();
+
+    // The first check finds it healthy.
+    await page.getByRole('button', { name: 'Comprobar ahora' }).click();
+    await page.locator('[data-testid="risk-badge"][data-risk="none"]').first().waitFor({ timeout: 20_000 });
+    await page.getByText('El registro no indica ningún problema.').waitFor();
+
+    // Then the register reports a bankruptcy.
+    fixtures.on('GET /enhetsregisteret/api/enheter/991825827', { json: registryFixture('no-enhet-991825827-konkurs.json') });
+    await page.getByRole('button', { name: 'Comprobar ahora' }).click();
+    const badge = page.locator('[data-testid="risk-badge"][data-risk="high"]').first();
+    await badge.waitFor({ timeout: 20_000 });
+    await expect(badge.textContent()).resolves.toBe('Riesgo alto');
+    const [red, green] = await badge.evaluate((element) => getComputedStyle(element).backgroundColor.match(/\d+/g)?.map(Number) ?? []);
+    expect(red).toBeGreaterThan(200);
+    expect(green).toBeLessThan(120);
+    await page.getByTestId('credit-signals').getByText('Quiebra').waitFor();
+
+    // The bell tells the owner.
+    const bell = page.getByRole('button', { name: 'Actividades pendientes: 0; avisos sin leer: 1' });
+    await bell.waitFor({ timeout: 35_000 });
+    await bell.click();
+    const notice = page.getByTestId('bell-notifications').getByTestId('notification').first();
+    await expect(notice.textContent()).resolves.toContain('Riesgo de crédito: Sin riesgo → Riesgo alto');
+    await expect(notice.textContent()).resolves.toContain('DIGITALISERINGSDIREKTORATET');
+    await page.keyboard.press('Escape');
+
+    // The timeline has the entry.
+    await page.getByRole('tab', { name: 'Historial' }).click();
+    await page.getByText('Cambio del riesgo de crédito').first().waitFor();
+    await page.getByText('Riesgo alto', { exact: true }).first().waitFor();
   });
 
   it('what the user typed is not overwritten: the difference is offered to accept', async () => {

@@ -6,7 +6,7 @@ import { loadTranslations, namespaces, type Namespace } from '@web/i18n/resource
 const storageKey = 'cartera.language';
 
 /** What the shell itself shows (header, navigation, bell, errors); pages add theirs as they load. */
-export const shellNamespaces = ['common', 'activities', 'accounts'] as const satisfies readonly Namespace[];
+export const shellNamespaces = ['common', 'activities', 'accounts', 'notifications', 'credit'] as const satisfies readonly Namespace[];
 
 export function toLanguage(value: string | null | undefined): Language | null {
   const base = value?.toLowerCase().split('-')[0];

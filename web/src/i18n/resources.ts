@@ -22,6 +22,8 @@ export const namespaces = [
   'search',
   'registry',
   'mail',
+  'credit',
+  'notifications',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -1,5 +1,5 @@
 import { Center, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
@@ -12,13 +12,15 @@ import { AccountProfileTab, AccountRelationsTab } from '@web/features/account-li
 import { AccountTags } from '@web/features/tags/account-tags.component';
 import { AccountEmailStatus } from '@web/features/mail/account-email-status.component';
 import { ComposeButton } from '@web/features/mail/mail-launchers.component';
+import { CreditBadge } from '@web/features/credit/credit-badge.component';
+import { CreditPanel } from '@web/features/credit/credit-panel.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'history'] as const;
+const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'credit', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -41,6 +43,7 @@ export function AccountPage() {
   return (
     <Stack gap="md">
       <AccountHeader account={account.data} onReload={account.refetch} />
+      <CreditBadge account={account.data} onOpen={() => setSearchParams({ tab: 'credit' }, { replace: true })} />
       <AccountTags account={account.data} />
       <Group gap="xs">
         <ComposeButton target={{ accountId: account.data.id, to: account.data.emails.slice(0, 1) }} />
@@ -73,6 +76,11 @@ export function AccountPage() {
           <Tabs.Tab value="relations" leftSection={<IconHierarchy2 size={16} />}>
             {t('links:tab.relations')}
           </Tabs.Tab>
+          {account.data.kind === 'organization' && (
+            <Tabs.Tab value="credit" leftSection={<IconShieldCheck size={16} />}>
+              {t('credit:tab')}
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
             {t('accounts:tab.history')}
           </Tabs.Tab>
@@ -97,6 +105,9 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="relations">
           <AccountRelationsTab account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="credit">
+          {account.data.kind === 'organization' && <CreditPanel account={account.data} />}
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <AccountHistory accountId={account.data.id} />

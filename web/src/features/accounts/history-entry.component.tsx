@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '@contract/accounts';
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import {
-  IconArrowMerge, IconArrowRight, IconCalendarEvent, IconCircleCheck, IconInbox, IconLink, IconPaperclip, IconPencil, IconPhoto, IconPlus, IconRestore, IconTag, IconTrash, IconUsers,
+  IconAlertTriangle, IconArrowMerge, IconArrowRight, IconBuildingBank, IconCalendarEvent, IconShieldCheck, IconCircleCheck, IconInbox, IconLink, IconPaperclip, IconPencil, IconPhoto, IconPlus, IconRestore, IconTag, IconTrash, IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -38,6 +38,9 @@ export const historyIcons: Record<string, typeof IconPencil> = {
   merged: IconArrowMerge,
   merged_into: IconArrowMerge,
   merge_undone: IconRestore,
+  risk_changed: IconAlertTriangle,
+  monitoring_changed: IconShieldCheck,
+  registry_linked: IconBuildingBank,
 };
 
 // The other side of a link is shown as `related` (its name now, and a link to it) instead.

@@ -47,6 +47,12 @@ export function useFieldValueLabel(): (field: string, value: string) => string {
         return languageName(value, i18n.language);
       case 'birthDate':
         return formatDay(value);
+      case 'riskLevel':
+        return t(`credit:level.${value}`, { defaultValue: value });
+      case 'riskSignals':
+        return t(`credit:signal.${value}`, { defaultValue: value });
+      case 'creditMonitoring':
+        return t(`credit:monitoring.${value}`, { defaultValue: value });
       default:
         return value;
     }

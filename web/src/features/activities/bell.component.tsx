@@ -7,6 +7,8 @@ import { Link } from 'react-router';
 import { withTexts } from '@web/app/i18n';
 import { formatDateTime } from '@web/components/format';
 import { accountPath } from '@web/features/accounts/account-path';
+import { NotificationItem } from '@web/features/notifications/notification-item.component';
+import { useNotifications, useReadNotification } from '@web/features/notifications/use-notifications';
 import { usePendingActivities } from './use-pending-activities';
 import { useReminderNotifications } from './use-reminder-notifications';
 
@@ -15,10 +17,15 @@ const ActivityDoneModal = lazy(async () => ({
   default: (await withTexts([], () => import('./activity-done-modal.component'))).ActivityDoneModal,
 }));
 
-/** Seed 002's bell: grey with nothing pending, red with the count of my activities due by today. */
+/**
+ * Seed 002's bell: grey with nothing pending, red with the count of my activities due by today
+ * and my unread notifications (a customer's credit risk changed…).
+ */
 export function Bell() {
   const { t } = useTranslation();
   const pending = usePendingActivities();
+  const notices = useNotifications();
+  const read = useReadNotification();
   useReminderNotifications();
   const [opened, setOpened] = useState(false);
   const [finishing, setFinishing] = useState<Activity | null>(null);
@@ -28,8 +35,10 @@ export function Bell() {
     setModalUsed(true);
     setFinishing(activity);
   };
-  const count = pending.data?.total ?? 0;
+  const unread = notices.data?.unread ?? 0;
+  const count = (pending.data?.total ?? 0) + unread;
   const items = pending.data?.items ?? [];
+  const notifications = notices.data?.items ?? [];
 
   return (
     <>
@@ -40,8 +49,9 @@ export function Bell() {
               variant={count > 0 ? 'filled' : 'subtle'}
               color={count > 0 ? 'red' : 'gray'}
               size="lg"
-              aria-label={t('activities:bell.label', { count })}
-              data-pending={count}
+              aria-label={unread > 0 ? t('notifications:bellLabel', { activities: pending.data?.total ?? 0, count: unread }) : t('activities:bell.label', { count })}
+              data-pending={pending.data?.total ?? 0}
+              data-unread={unread}
               onClick={() => setOpened((value) => !value)}
             >
               <IconBell size={20} />
@@ -50,6 +60,29 @@ export function Bell() {
         </Popover.Target>
         <Popover.Dropdown>
           <Stack gap="xs">
+            {notifications.length > 0 && (
+              <Stack gap={6} data-testid="bell-notifications">
+                <Group justify="space-between" gap="xs">
+                  <Text fw={600} size="sm">{t('notifications:title')}</Text>
+                  {unread > 0 && (
+                    <Anchor component="button" type="button" size="xs" onClick={() => read.mutate('all')}>
+                      {t('notifications:readAll')}
+                    </Anchor>
+                  )}
+                </Group>
+                {notifications.slice(0, 5).map((notification) => (
+                  <NotificationItem
+                    key={notification.id}
+                    notification={notification}
+                    onOpen={() => {
+                      if (notification.readAt === null) read.mutate(notification.id);
+                      setOpened(false);
+                    }}
+                  />
+                ))}
+                <Divider />
+              </Stack>
+            )}
             <Text fw={600} size="sm">
               {t('activities:bell.title')}
             </Text>

@@ -30,7 +30,7 @@ export function PeruLoad({ setting }: { setting: RegistrySetting }) {
       {job.data?.status === 'done' && <Text size="sm" c="teal">{t('registry:peru.done')}</Text>}
       <ErrorAlert error={start.error} />
       <Group>
-        <Button variant="light" loading={start.isPending || running} onClick={() => start.mutate(undefined, { onSuccess: (started) => setJobId(started.jobId) })}>
+        <Button variant="light" h="auto" py={6} styles={{ label: { whiteSpace: 'normal' } }} loading={start.isPending || running} onClick={() => start.mutate(undefined, { onSuccess: (started) => setJobId(started.jobId) })}>
           {t('registry:peru.load')}
         </Button>
       </Group>

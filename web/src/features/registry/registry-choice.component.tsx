@@ -39,11 +39,9 @@ export function RegistryChoice({ lookup, differences, onAccept, onKeep, onUnlink
               {t('registry:choice.source', { country: t(`registry:country.${company.country}`), number: company.number, at: formatDateTime(lookup.fetchedAt) })}
             </Text>
             {facts.length > 0 && <Text size="xs">{facts.join(' · ')}</Text>}
-          </Stack>
-          <Group gap={4} wrap="nowrap">
             <RegistryStatusBadge status={company.status} text={company.statusText} />
-            <CloseButton aria-label={t('registry:choice.unlink')} onClick={onUnlink} />
-          </Group>
+          </Stack>
+          <CloseButton aria-label={t('registry:choice.unlink')} onClick={onUnlink} />
         </Group>
         {company.status !== 'active' && (
           <Alert color={company.status === 'warning' ? 'yellow' : 'red'} p="xs">

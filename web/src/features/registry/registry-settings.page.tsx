@@ -1,6 +1,7 @@
 import { Alert, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { CreditCheckAll } from '@web/features/credit/credit-check-all.component';
 import { RegistrySettingCard } from './registry-setting-card.component';
 import { useRegistrySettings } from './use-registry-settings';
 
@@ -21,6 +22,7 @@ export function RegistrySettingsPage() {
           <RegistrySettingCard key={`${setting.country}-${setting.version}`} setting={setting} secretKeySet={settings.data.secretKeySet} />
         ))
       )}
+      <CreditCheckAll />
     </Stack>
   );
 }

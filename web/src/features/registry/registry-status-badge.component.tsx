@@ -8,7 +8,7 @@ const colors: Record<RegistryStatus, string> = { active: 'teal', warning: 'yello
 export function RegistryStatusBadge({ status, text }: { status: RegistryStatus; text: string | null }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status]} variant={status === 'risk' ? 'filled' : 'light'} tt="none" title={text ?? undefined} data-status={status} style={{ flexShrink: 0 }}>
+    <Badge color={colors[status]} variant={status === 'risk' ? 'filled' : 'light'} tt="none" title={text ?? undefined} data-status={status} style={{ flexShrink: 0, alignSelf: 'flex-start' }}>
       {t(`registry:status.${status}`)}
     </Badge>
   );

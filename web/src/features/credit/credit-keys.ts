@@ -1,0 +1,4 @@
+export const creditKeys = {
+  all: ['credit'] as const,
+  account: (id: string) => ['credit', id] as const,
+};
