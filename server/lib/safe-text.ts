@@ -8,3 +8,8 @@ const unsafe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC
 
 /** True when the text holds a control character (other than tab, newline, CR) or a lone surrogate. */
 export const isUnsafeText = (text: string): boolean => unsafe.test(text);
+
+const unsafeAll = new RegExp(unsafe.source, 'g');
+
+/** The text without those characters: for text Cartera receives from elsewhere (a register's answer, a public file), not from a user. */
+export const withoutUnsafeText = (text: string): string => text.replace(unsafeAll, '');

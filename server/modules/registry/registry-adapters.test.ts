@@ -76,6 +76,17 @@ describe('Norway (Brønnøysund)', () => {
     expect(await search('123456780', 'NO')).toEqual({ items: [], skipped: [] });
   });
 
+  test('text no database stores alike is dropped from a register\'s answer; a number that is not one is refused', async () => {
+    const enhet = Object(registryFixture('no-enhet-991825827.json'));
+    r.fixtures.on('GET /enhetsregisteret/api/enheter/991825827', { json: { ...enhet, navn: 'DIGITAL\u0000ISERINGS\u0007DIREKTORATET' } });
+    r.fixtures.on(/^GET \/enhetsregisteret\/api\/underenheter/, { json: { _embedded: { underenheter: [{ organisasjonsnummer: '974130009', navn: 'AVD\u0000 LEIKANGER' }] } } });
+    const lookup = expectOk<RegistryLookup>(await agent.get('/api/v1/registry/NO/991825827'));
+    expect(lookup.company.name).toBe('DIGITALISERINGSDIREKTORATET');
+    expect(lookup.subUnits.map((unit) => unit.name)).toEqual(['AVD LEIKANGER']);
+    r.fixtures.on(/^GET \/enhetsregisteret\/api\/enheter\?navn=odd/, { json: { _embedded: { enheter: [{ organisasjonsnummer: '99182\u00005827', navn: 'X' }] } } });
+    expect(await search('odd', 'NO')).toEqual({ items: [], skipped: [{ country: 'NO', reason: 'unavailable' }] });
+  });
+
   test('a number in the wrong format is refused before any request', async () => {
     const problem = expectProblem(await agent.get('/api/v1/registry/NO/12345'), 400, 'validation_failed');
     expect(problem.errors?.[0]?.field).toBe('number');

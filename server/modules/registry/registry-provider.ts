@@ -1,7 +1,9 @@
 import type {
   RegistryCompany, RegistryCountry, RegistryStatus, RegistrySubUnit, RegistrySuggestion, RiskSignal,
 } from '@contract/registry';
+import { z } from 'zod';
 import type { Db } from '@server/db/database';
+import { withoutUnsafeText } from '@server/lib/safe-text';
 import type { RegistryConfig } from './registry-config';
 
 /** What an adapter may use for one call: where the register is, its credentials, and how long to wait. */
@@ -79,10 +81,13 @@ export const suggestionOf = (company: RegistryCompany): RegistrySuggestion => ({
   statusText: company.statusText,
 });
 
-/** Text, or null for blanks and the registers' placeholders. */
+/** Text, or null for blanks and the registers' placeholders; characters no database stores alike are dropped. */
 export function text(value: unknown): string | null {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
+  const trimmed = withoutUnsafeText(value).trim();
   return trimmed === '' || trimmed === '-' ? null : trimmed;
 }
+
+/** A register's own number for a company: letters and digits only (anything else is not an answer we trust). */
+export const registryNumber = z.string().regex(/^[0-9A-Za-z]{1,20}$/);

@@ -1,5 +1,6 @@
 import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
+import { withoutUnsafeText } from '@server/lib/safe-text';
 
 // SUNAT's "padrón reducido" is a ZIP of one pipe-delimited text file of several GB: it is read as a
 // stream, never held whole. A ZIP's first entry is inflated as it arrives (its local header gives
@@ -115,7 +116,7 @@ export function columnReader(header: string) {
   const zoneType = keys.indexOf('TIPODEZONA');
   const zoneCode = keys.indexOf('CODIGODEZONA');
   return (line: string) => {
-    const cells = line.split('|');
+    const cells = withoutUnsafeText(line).split('|');
     const cell = (at: number): string | null => {
       const value = at < 0 ? '' : (cells[at] ?? '').trim();
       return value === '' || value === '-' ? null : value;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RegistryAddress, RegistryCompany, RiskSignal } from '@contract/registry';
 import { RegistryError, registryFetch, registryUrl } from '../registry-http';
-import { registrySignal, statusOf, text, type ProviderContext, type RegistryProvider } from '../registry-provider';
+import { type ProviderContext, registryNumber, type RegistryProvider, registrySignal, statusOf, text } from '../registry-provider';
 
 // Companies House public data API: the API key is the HTTP Basic user (empty password); 600
 // requests per 5 minutes, then 429.
@@ -18,7 +18,7 @@ const addressSchema = z.object({
 
 const searchSchema = z.object({
   items: z.array(z.object({
-    company_number: z.string(),
+    company_number: registryNumber,
     title: z.string().nullish(),
     company_status: z.string().nullish(),
     company_type: z.string().nullish(),
@@ -27,7 +27,7 @@ const searchSchema = z.object({
 });
 
 const profileSchema = z.object({
-  company_number: z.string(),
+  company_number: registryNumber,
   company_name: z.string().nullish(),
   company_status: z.string().nullish(),
   company_status_detail: z.string().nullish(),

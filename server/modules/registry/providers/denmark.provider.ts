@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RegistryCompany, RiskSignal } from '@contract/registry';
 import { RegistryError, registryFetch, registryUrl } from '../registry-http';
-import { registrySignal, statusOf, suggestionOf, text, type ProviderContext, type RegistryProvider } from '../registry-provider';
+import { type ProviderContext, registryNumber, type RegistryProvider, registrySignal, statusOf, suggestionOf, text } from '../registry-provider';
 
 // The public CVR API (cvrapi.dk): one best match per question, a descriptive User-Agent required
 // ("App - Provider - Contact"; without one it answers QUOTA_EXCEEDED), `{"error": …}` on failure.
@@ -20,7 +20,7 @@ const unitSchema = z.object({
 });
 
 const companySchema = z.object({
-  vat: z.union([z.number(), z.string()]),
+  vat: z.union([z.number().int().nonnegative(), registryNumber]),
   name: z.string().nullish(),
   address: z.string().nullish(),
   zipcode: numberOrText,

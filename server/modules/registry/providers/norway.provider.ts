@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RegistryAddress, RegistryCompany, RiskSignal } from '@contract/registry';
 import { RegistryError, registryFetch, registryUrl } from '../registry-http';
-import { registrySignal, statusOf, suggestionOf, text, type ProviderContext, type RegistryProvider } from '../registry-provider';
+import { type ProviderContext, registryNumber, type RegistryProvider, registrySignal, statusOf, suggestionOf, text } from '../registry-provider';
 
 // Brønnøysund's Enhetsregisteret (data.brreg.no/enhetsregisteret/api): open, no key.
 
@@ -16,7 +16,7 @@ const addressSchema = z.object({
 const codeSchema = z.object({ kode: z.string().nullish(), beskrivelse: z.string().nullish() }).nullish();
 
 const enhetSchema = z.object({
-  organisasjonsnummer: z.string(),
+  organisasjonsnummer: registryNumber,
   navn: z.string().nullish(),
   organisasjonsform: codeSchema,
   forretningsadresse: addressSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RegistryAddress, RegistryCompany, RiskSignal } from '@contract/registry';
 import { RegistryError, registryFetch, registryUrl } from '../registry-http';
-import { registrySignal, statusOf, text, type ProviderContext, type RegistryProvider } from '../registry-provider';
+import { type ProviderContext, registryNumber, type RegistryProvider, registrySignal, statusOf, text } from '../registry-provider';
 
 // Bolagsverket's open data API ("värdefulla datamängder"): OAuth2 client credentials, lookup by
 // organisation number only (no name search).
@@ -11,7 +11,7 @@ const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.co
 const codeText = z.object({ kod: z.string().nullish(), klartext: z.string().nullish() }).nullish();
 
 const organisationSchema = z.object({
-  organisationsidentitet: z.object({ identitetsbeteckning: z.string() }),
+  organisationsidentitet: z.object({ identitetsbeteckning: registryNumber }),
   organisationsnamn: z.object({ organisationsnamnLista: z.array(z.object({ namn: z.string().nullish() })).nullish() }).nullish(),
   organisationsform: codeText,
   postadressOrganisation: z.object({
