@@ -107,4 +107,21 @@ describe.skipIf(!hasChromium)('e-mail from the browser', () => {
       await phone.close();
     }
   });
+
+  it('writes to a contact from the organization\'s contacts: the contact fills the merge fields', async () => {
+    const { page } = browser;
+    await page.goto(`${server.baseUrl}/accounts/${ids[0]}?tab=contacts`);
+    await page.getByRole('button', { name: 'Escribir a Lucía Ruiz' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nuevo correo' });
+    await dialog.getByRole('combobox', { name: 'Partir de una plantilla' }).click();
+    await page.getByRole('option', { name: 'Feria de otoño' }).click();
+    await dialog.getByRole('button', { name: 'Vista previa' }).click();
+    await dialog.getByText('Tal como lo recibirá Lucía Ruiz').waitFor();
+    const before = sink.received.length;
+    await dialog.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const [message] = (await sink.waitFor(before + 1, 30_000)).slice(before);
+    expect(message?.to).toEqual(['lucia@duero.example']);
+    expect((await PostalMime.parse(message?.raw ?? Buffer.alloc(0))).html).toContain('Hola Lucía, os esperamos en la feria.');
+  });
 });

@@ -2,12 +2,14 @@ import type { Account } from '@contract/accounts';
 import type { Contact } from '@contract/contacts';
 import { ActionIcon, Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconEdit, IconLinkOff, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconLinkOff, IconMail, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { LazyComposeModal } from '@web/features/mail/mail-launchers.component';
 import { AddContactModal } from './add-contact-modal.component';
 import { EditContactModal } from './edit-contact-modal.component';
 import { KindIcon } from './kind-icon.component';
@@ -22,6 +24,7 @@ export function AccountContacts({ account }: { account: Account }) {
   const [addOpened, add] = useDisclosure(false);
   const editing = useConfirm<Contact>();
   const removing = useConfirm<Contact>();
+  const [writing, setWriting] = useState<Contact | null>(null);
   const isOrganization = account.kind === 'organization';
   const canEdit = account.abilities.update;
   const otherName = (contact: Contact) => (isOrganization ? contact.person.name : contact.organization.name);
@@ -69,6 +72,11 @@ export function AccountContacts({ account }: { account: Account }) {
                   </Text>
                 )}
               </Stack>
+              {isOrganization && contact.person.email && (
+                <ActionIcon variant="subtle" aria-label={t('mail:compose.writeTo', { name: contact.person.name })} onClick={() => setWriting(contact)}>
+                  <IconMail size={18} />
+                </ActionIcon>
+              )}
               {canEdit && (
                 <Group gap={4} wrap="nowrap">
                   <ActionIcon variant="subtle" aria-label={t('accounts:contacts.edit', { name: otherName(contact) })} onClick={() => editing.ask(contact)}>
@@ -89,6 +97,9 @@ export function AccountContacts({ account }: { account: Account }) {
         );
       })}
       <AddContactModal account={account} opened={addOpened} onClose={add.close} />
+      {writing && (
+        <LazyComposeModal target={{ accountId: account.id, contactId: writing.person.id, to: writing.person.email ? [writing.person.email] : [] }} onClose={() => setWriting(null)} />
+      )}
       {editing.subject && <EditContactModal accountId={account.id} contact={editing.subject} onClose={editing.close} />}
       <ConfirmMutationModal
         confirming={removing}
