@@ -20,6 +20,8 @@ export const listKeys = [
   'opportunity_stage',
   'opportunity_lost_reason',
   'opportunity_role',
+  'product_unit',
+  'product_category',
 ] as const;
 export const listKeySchema = z.enum(listKeys);
 export type ListKey = z.infer<typeof listKeySchema>;

@@ -12,6 +12,7 @@ import { duplicateRoutes } from './modules/accounts/duplicates.routes';
 import { mergeRoutes } from './modules/accounts/merges.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { activityRoutes } from './modules/activities/activities.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(registryRoutes);
       await api.register(creditRoutes);
       await api.register(notificationRoutes);
+      await api.register(catalogRoutes);
     },
     { prefix: '/api/v1' },
   );

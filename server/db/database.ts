@@ -6,6 +6,7 @@ import type {
   AccountCreditTable, AccountRegistryLinksTable, CreditEventsTable, NotificationsTable, PeBranchesTable, PeTaxpayersTable,
   RegistryLookupsTable, RegistrySettingsTable, ScheduledRunsTable,
 } from './registry-tables';
+import type { ProductsTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
 type Timestamp = string;
@@ -501,6 +502,8 @@ export interface Database {
   credit_events: CreditEventsTable;
   notifications: NotificationsTable;
   scheduled_runs: ScheduledRunsTable;
+  tax_rates: TaxRatesTable;
+  products: ProductsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -90,6 +90,8 @@ const catalogues: Record<Language, Catalogue> = {
       not_in_lookup: 'No es un departamento de la empresa consultada.',
       unknown_lookup: 'Esa consulta al registro no existe o no es tuya; vuelve a buscar la empresa.',
       invalid_characters: 'Contiene caracteres no admitidos (caracteres de control o texto mal codificado).',
+      unknown_tax_rate: 'No es un tipo de impuesto activo de la lista.',
+      too_many_decimals: 'Como mucho dos decimales.',
     },
   },
   en: {
@@ -177,6 +179,8 @@ const catalogues: Record<Language, Catalogue> = {
       not_in_lookup: 'Not a department of the company looked up.',
       unknown_lookup: 'That register lookup does not exist or is not yours; look the company up again.',
       invalid_characters: 'Contains characters that are not accepted (control characters or badly encoded text).',
+      unknown_tax_rate: 'Not an active tax rate of the list.',
+      too_many_decimals: 'At most two decimals.',
     },
   },
 };

@@ -10,6 +10,7 @@ import { canSavedView, type SavedViewAction } from './saved-view.policy';
 import { canTag, type TagAction } from './tag.policy';
 import { canUser, type UserAction } from './user.policy';
 import { canCredit, canRegistry, type CreditAction, type RegistryAction } from './registry.policy';
+import { canProduct, canTaxRate, type ProductAction, type TaxRateAction } from './catalog.policy';
 import type { Actor } from './actor';
 
 export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } from './account.policy';
@@ -23,6 +24,7 @@ export { canTag } from './tag.policy';
 export { canSavedView } from './saved-view.policy';
 export { canMail, canTemplate } from './mail.policy';
 export { canCredit, canRegistry } from './registry.policy';
+export { canProduct, canTaxRate } from './catalog.policy';
 export { actorKey, type Actor } from './actor';
 
 type Check =
@@ -42,7 +44,9 @@ type Check =
   | { domain: 'mail'; action: MailAction }
   | { domain: 'template'; action: TemplateAction }
   | { domain: 'registry'; action: RegistryAction }
-  | { domain: 'credit'; action: CreditAction };
+  | { domain: 'credit'; action: CreditAction }
+  | { domain: 'product'; action: ProductAction }
+  | { domain: 'taxRate'; action: TaxRateAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -81,6 +85,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canRegistry(actor, check.action);
     case 'credit':
       return canCredit(actor, check.action);
+    case 'product':
+      return canProduct(actor, check.action);
+    case 'taxRate':
+      return canTaxRate(actor, check.action);
   }
 }
 

@@ -116,7 +116,9 @@ export async function buildWorld(): Promise<World> {
     remember('imports', idOf(await rawAsAdmin('/api/v1/imports?fileName=a.csv&kind=organization', 'name,city\nAcme,Lima\n', 'text/csv')));    remember('opportunities', idOf(await admin.post('/api/v1/opportunities', {
       organizationId: org.id, name: `Trato ${n}`, amount: 1000 * n, currency: 'EUR', expectedCloseOn: '2027-01-01', people: [{ personId: person.id, role: 'user' }],
     })));
+    remember('products', idOf(await admin.post('/api/v1/products', { code: `P-${n}`, name: `Producto ${n}`, kind: 'product', unit: 'unit', price: 100 * n, currency: 'EUR' })));
   }
+  for (const rate of z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await admin.get('/api/v1/tax-rates')).json()).items) remember('tax-rates', rate.id);
   const item = z.object({ id: z.string(), key: z.string() });
   const lists = z.object({ lists: z.record(z.string(), z.array(item)) }).parse((await admin.get('/api/v1/lists')).json()).lists;
   for (const [listKey, items] of Object.entries(lists)) {
