@@ -269,10 +269,13 @@ export const accountFilterParams = {
   characteristic: listValueSchema,
   /** Accounts with this interest area (item key of `interest_area`), of any kind unless interestKind says. */
   interest: listValueSchema,
+  /** Accounts with an interest of this kind: in the `interest` area when it is set, else in any area. */
   interestKind: z.enum(['interest', 'disinterest', 'unmet_need']),
   tagId: idSchema,
   /** Direct departments and subsidiaries of this account. */
   parentId: idSchema,
+  /** Accounts whose credit risk is medium or high (`at_risk`), or high only. */
+  risk: z.enum(['at_risk', 'high']),
 };
 export type AccountFilterField = keyof typeof accountFilterParams;
 

@@ -66,6 +66,24 @@ describe('characteristics and interest areas', () => {
     expect(history).toEqual(expect.arrayContaining(['characteristic_added', 'interest_added', 'interest_updated', 'characteristic_removed']));
   });
 
+  test('the interest kind filters alone: every account with an unmet need, in any area, inside the portfolio', async () => {
+    const music = (await admin.post('/api/v1/lists/interest_area/items', { labels: { es: 'Música', en: 'Music' } })).json<ListItem>();
+    const needsSports = await t.account(agent, { name: 'Necesita deporte' });
+    const needsMusic = await t.account(agent, { name: 'Necesita música' });
+    const likesMusic = await t.account(agent, { name: 'Le gusta la música' });
+    const hidden = await t.account(other, { name: 'Necesidad ajena' });
+    await agent.post(`/api/v1/accounts/${needsSports.id}/interests`, { key: sports.key, kind: 'unmet_need' });
+    await agent.post(`/api/v1/accounts/${needsMusic.id}/interests`, { key: music.key, kind: 'unmet_need' });
+    await agent.post(`/api/v1/accounts/${likesMusic.id}/interests`, { key: music.key, kind: 'interest' });
+    await other.post(`/api/v1/accounts/${hidden.id}/interests`, { key: music.key, kind: 'unmet_need' });
+    const ours = [needsSports.id, needsMusic.id, likesMusic.id, hidden.id];
+    const among = async (client: Client, query: string) => ids(await client.get(`/api/v1/accounts?${query}&limit=200`)).filter((id) => ours.includes(id)).sort();
+    expect(await among(agent, 'interestKind=unmet_need')).toEqual([needsSports.id, needsMusic.id].sort());
+    expect(await among(agent, `interestKind=unmet_need&interest=${music.key}`)).toEqual([needsMusic.id]);
+    expect(await among(agent, 'interestKind=interest&q=musica')).toEqual([likesMusic.id]);
+    expect(await among(admin, 'interestKind=unmet_need')).toEqual([needsSports.id, needsMusic.id, hidden.id].sort());
+  });
+
   test('an inactive item is no longer offered; an unknown one is a field error', async () => {
     const account = await t.account(agent, { name: 'Inactivo SA' });
     const response = await agent.post(`/api/v1/accounts/${account.id}/characteristics`, { key: retired.key });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Account } from '@contract/accounts';
+import type { Account, AccountListItem } from '@contract/accounts';
+import type { ListResponse } from '@contract/common';
 import type { AccountCredit } from '@contract/credit';
 import type { Job } from '@contract/imports';
 import type { NotificationList } from '@contract/notifications';
@@ -156,6 +157,33 @@ describe('every register\'s signals', () => {
     };
     await checkAccounts(r.t.db, registryRuntimeConfig(), await accountsToCheck(r.t.db, [account.id]), { sources: [invoices] });
     expect(await credit(owner, account.id)).toMatchObject({ riskLevel: 'medium', signals: [{ code: 'overdue_invoices', source: 'own:invoices' }] });
+  });
+});
+
+describe('the accounts list', () => {
+  test('filters the accounts at risk (medium or high) or at high risk, inside the actor\'s portfolio', async () => {
+    const high = await r.t.account(owner, { name: 'Riesgo alto', stage: 'customer' });
+    const medium = await r.t.account(owner, { name: 'Riesgo medio', stage: 'customer' });
+    const fine = await r.t.account(owner, { name: 'Sin riesgo', stage: 'customer' });
+    const hidden = await r.t.account(stranger, { name: 'Riesgo ajeno', stage: 'customer' });
+    const severity = new Map([[high.id, 'high' as const], [medium.id, 'medium' as const], [hidden.id, 'high' as const]]);
+    const rating = {
+      key: 'own:invoices',
+      check: async (_db: unknown, _config: unknown, accounts: Array<{ id: string }>) => new Map(accounts.map((one) => {
+        const level = severity.get(one.id);
+        return [one.id, { checkedAs: null, signals: level ? [{ code: 'overdue_invoices' as const, severity: level, source: 'own:invoices', since: null, detail: null }] : [] }];
+      })),
+    };
+    await checkAccounts(r.t.db, registryRuntimeConfig(), await accountsToCheck(r.t.db, [high.id, medium.id, fine.id, hidden.id]), { sources: [rating] });
+    const listed = async (client: Client, query: string) =>
+      expectOk<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?${query}&limit=200`)).items.map((item) => item.id);
+    const ours = [high.id, medium.id, fine.id, hidden.id];
+    const among = (found: string[]) => found.filter((id) => ours.includes(id)).sort();
+    expect(among(await listed(owner, 'risk=at_risk'))).toEqual([high.id, medium.id].sort());
+    expect(among(await listed(owner, 'risk=high'))).toEqual([high.id]);
+    expect(among(await listed(owner, 'risk=high&stage=customer&q=riesgo'))).toEqual([high.id]);
+    expect(among(await listed(r.admin, 'risk=high'))).toEqual([high.id, hidden.id].sort());
+    expectProblem(await owner.get('/api/v1/accounts?risk=low'), 400, 'validation_failed');
   });
 });
 

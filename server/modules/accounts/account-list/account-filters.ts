@@ -28,9 +28,7 @@ type ColumnSpec = { column: TextColumn; carried: boolean; value?: (param: string
  * column its onPortfolio check reads, so a walked portfolio needs no probe.
  */
 type MembershipSpec = { membership: (param: string, context: FilterContext) => Membership | null; carried?: 'tag_ids' | 'words' };
-/** A parameter that only refines another filter's check. */
-type RefinementSpec = { refines: AccountFilterField };
-type FilterSpec = ColumnSpec | MembershipSpec | RefinementSpec;
+type FilterSpec = ColumnSpec | MembershipSpec;
 
 export type FilterContext = { filters: AccountFilters; scope: AccountScope; postgres: boolean };
 
@@ -51,7 +49,9 @@ export const accountFilters = {
     membership: (key, { filters }) =>
       rowsOf('account_traits', sql<SqlBool>`m.item_key = ${key} and m.kind in (${sql.join(filters.interestKind ? [filters.interestKind] : interestKinds)})`),
   },
-  interestKind: { refines: 'interest' },
+  // Alone it is every account with an interest of that kind (say, an unmet need); with an area it narrows that area's.
+  interestKind: { membership: (kind, { filters }) => (filters.interest ? null : rowsOf('account_traits', sql<SqlBool>`m.kind = ${kind}`)) },
+  risk: { membership: (risk) => rowsOf('account_credit', sql<SqlBool>`m.risk_level in (${sql.join(risk === 'high' ? ['high'] : ['medium', 'high'])})`) },
   q: { membership: (q, { scope, postgres }) => searchWords(q, scope, postgres), carried: 'words' },
   kind: { column: 'kind', carried: true },
   stage: { column: 'stage', carried: true },

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Db } from '@server/db/database';
+import type { Database, Db } from '@server/db/database';
 
 /**
  * A filter on rows of another table that name the account (owners, tags, traits, search terms):
@@ -23,7 +23,8 @@ export type Membership = {
   inScope?: boolean;
 };
 
-export type MembershipTable = 'account_owners' | 'account_tags' | 'account_traits' | 'account_terms';
+/** Any table whose rows name an account: a new membership filter needs no change here. */
+export type MembershipTable = { [T in keyof Database]: Database[T] extends { account_id: unknown } ? T : never }[keyof Database];
 
 // `limit 1 offset 0`: see portfolioHolds in server/db/portfolio.ts (a check turned into a join
 // reads the whole set before the page's first row).

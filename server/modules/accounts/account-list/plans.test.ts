@@ -43,6 +43,13 @@ beforeAll(async () => {
     if (i % 7 === 0) {
       await t.db.insertInto('account_traits').values({ id: newId(), account_id: account.id, kind: 'characteristic', item_key: 'pyme', note: null, created_at: now, created_by: null, updated_at: now }).execute();
     }
+    if (i % 4 === 1) {
+      await t.db.insertInto('account_traits').values({ id: newId(), account_id: account.id, kind: 'unmet_need', item_key: 'deporte', note: null, created_at: now, created_by: null, updated_at: now }).execute();
+    }
+    if (i % 3 === 0) {
+      const level = ['high', 'none', 'medium'][(i % 9) / 3] ?? 'none';
+      await t.db.insertInto('account_credit').values({ account_id: account.id, monitoring: null, risk_level: level, signals: '[]', checked_at: now, changed_at: null, check_error: null, updated_at: now }).execute();
+    }
     if (i % 11 === 0) expect((await admin.delete(`/api/v1/accounts/${account.id}`)).statusCode).toBe(204);
   }
   for (const [key, client] of Object.entries({ admin, own, team, outsider })) {
@@ -70,11 +77,14 @@ const queries = (): Array<Record<string, string>> => [
   { characteristic: 'pyme' },
   { tagId, q: 'garcia', kind: 'organization' },
   { kind: 'person', q: 'garcia' },
-];
+  { interestKind: 'unmet_need' },
+  { risk: 'at_risk' },
+  { risk: 'high', q: 'garcia' },
+]
 
 /** Every plan a query could get: the portfolio walked, the scope probed or read first with no set leading, and each set (membership or column) leading. */
 function allPlans(query: Record<string, string>): ListPlan[] {
-  const sets = (query.tagId ? 1 : 0) + (query.ownerId ? 1 : 0) + (query.characteristic ? 1 : 0) + (query.q ? 1 : 0) + (query.kind ? 1 : 0);
+  const sets = ['tagId', 'ownerId', 'characteristic', 'interestKind', 'risk', 'q', 'kind'].filter((field) => query[field]).length;
   const plans: ListPlan[] = [{ drive: 'walk', lead: null }, { drive: 'probe', lead: null }, { drive: 'portfolio', lead: null }];
   for (let lead = 0; lead < sets; lead++) plans.push({ drive: 'probe', lead }, { drive: 'portfolio', lead }, { drive: 'walk', lead });
   return plans;

@@ -1,4 +1,4 @@
-import { accountKinds, accountSorts } from '@contract/accounts';
+import { accountFilterParams, accountKinds, accountSorts } from '@contract/accounts';
 import { Button, Collapse, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAdjustments, IconSearch, IconX } from '@tabler/icons-react';
@@ -90,6 +90,14 @@ export function AccountFilters({ filters, setParams, activeFilterCount, compact 
         data={sources.options(filters.source)}
         value={filters.source ?? null}
         onChange={(value) => setParams({ source: value })}
+      />
+      <Select
+        label={t('accounts:filter.risk')}
+        placeholder={t('accounts:filter.any')}
+        clearable
+        data={accountFilterParams.risk.options.map((risk) => ({ value: risk, label: t(`accounts:filter.riskValue.${risk}`) }))}
+        value={filters.risk ?? null}
+        onChange={(value) => setParams({ risk: value })}
       />
       <TraitFilters filters={filters} setParams={setParams} />
     </SimpleGrid>

@@ -38,7 +38,6 @@ export function TraitFilters({ filters, setParams }: Props) {
         label={t('links:filter.interestKind')}
         placeholder={t('accounts:filter.any')}
         clearable
-        disabled={!filters.interest}
         data={interestKinds.map((kind) => ({ value: kind, label: t(`links:interestKind.${kind}`) }))}
         value={filters.interestKind ?? null}
         onChange={(value) => setParams({ interestKind: value })}

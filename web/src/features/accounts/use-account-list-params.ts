@@ -1,5 +1,5 @@
 import { interestKinds, type InterestKind } from '@contract/account-links';
-import { accountKinds, accountSorts, overviewCounterKeys, type AccountKind, type AccountSort } from '@contract/accounts';
+import { accountFilterParams, accountKinds, accountSorts, overviewCounterKeys, type AccountKind, type AccountListQuery, type AccountSort } from '@contract/accounts';
 import { accountColumns, defaultAccountColumns, type AccountColumn } from '@contract/saved-views';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -22,14 +22,17 @@ export type AccountListFilters = {
   interestKind?: InterestKind;
   tagId?: string;
   parentId?: string;
+  risk?: AccountListQuery['risk'];
 };
 
 export type FilterKey = Exclude<keyof AccountListFilters, 'sort'>;
 
 /** Every filter the list page offers (search `q` and the sort are separate). */
 export const filterKeys = [
-  'kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source', 'teamId', 'characteristic', 'interest', 'interestKind', 'tagId', 'parentId',
+  'kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source', 'teamId', 'characteristic', 'interest', 'interestKind', 'tagId', 'parentId', 'risk',
 ] as const satisfies ReadonlyArray<FilterKey>;
+
+const riskFilters = accountFilterParams.risk.options;
 
 function pick<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
   return allowed.find((item) => item === value);
@@ -71,6 +74,7 @@ export function listFilters(searchParams: URLSearchParams): AccountListFilters {
     interestKind: pick(interestKinds, searchParams.get('interestKind')),
     tagId: text(searchParams.get('tagId')),
     parentId: text(searchParams.get('parentId')),
+    risk: pick(riskFilters, searchParams.get('risk')),
   };
 }
 
