@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountFiltersSchema, accountSortSchema, userRefSchema } from './accounts';
 import { activityListQuerySchema, activitySorts } from './activities';
 import { idSchema, listQueryBase, listResponse } from './common';
+import { opportunityListQuerySchema, opportunitySorts } from './opportunities';
 import { requestListQuerySchema, requestSorts } from './requests';
 
 /** The accounts list's columns a user can show or hide (the name always shows). */
@@ -24,6 +25,11 @@ export const requestColumns = ['lead', 'interest', 'group', 'channel', 'source',
 export type RequestColumn = (typeof requestColumns)[number];
 export const defaultRequestColumns: RequestColumn[] = ['lead', 'interest', 'group', 'channel', 'source', 'status', 'handled', 'responsible'];
 
+/** The opportunities list's columns a user can show or hide (the name always shows). */
+export const opportunityColumns = ['organization', 'stage', 'amount', 'probability', 'expectedCloseOn', 'owner', 'createdAt', 'updatedAt'] as const;
+export type OpportunityColumn = (typeof opportunityColumns)[number];
+export const defaultOpportunityColumns: OpportunityColumn[] = ['organization', 'stage', 'amount', 'probability', 'expectedCloseOn', 'owner'];
+
 /** A list's query as a view saves it: without paging, every parameter optional, the sort without its default. */
 const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string, ...string[]]) =>
   listQuery.omit({ limit: true, cursor: true, sort: true }).extend({ sort: z.enum(sorts) }).partial();
@@ -36,9 +42,10 @@ export const savedViewLists = {
   accounts: { query: accountViewQuerySchema, columns: accountColumns, defaultColumns: defaultAccountColumns },
   activities: { query: viewQuery(activityListQuerySchema, activitySorts), columns: activityColumns, defaultColumns: defaultActivityColumns },
   requests: { query: viewQuery(requestListQuerySchema, requestSorts), columns: requestColumns, defaultColumns: defaultRequestColumns },
+  opportunities: { query: viewQuery(opportunityListQuerySchema, opportunitySorts), columns: opportunityColumns, defaultColumns: defaultOpportunityColumns },
 } satisfies Record<string, { query: z.ZodObject; columns: readonly [string, ...string[]]; defaultColumns: readonly string[] }>;
 
-export const viewListKeys = ['accounts', 'activities', 'requests'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
+export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
 export const viewListKeySchema = z.enum(viewListKeys);
 export type ViewListKey = z.infer<typeof viewListKeySchema>;
 

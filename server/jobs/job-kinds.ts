@@ -1,4 +1,5 @@
 import { bulkAccountsHandler, bulkJobKind } from '@server/commands/bulk-accounts';
+import { bulkOpportunitiesHandler, opportunityBulkJobKind } from '@server/commands/bulk-opportunities';
 import { importRunHandler, importUndoHandler } from '@server/modules/imports/import-jobs';
 import { peruLoadHandler, peruLoadJobKind } from '@server/modules/registry/peru/peru-load.job';
 import { creditCheckHandler, creditCheckJobKind, creditFeedHandler, creditFeedJobKind } from '@server/modules/credit/credit-check.job';
@@ -18,4 +19,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [creditCheckJobKind]: creditCheckHandler,
   [creditFeedJobKind]: creditFeedHandler,
   [bulkEmailJobKind]: bulkEmailsHandler,
+  [opportunityBulkJobKind]: bulkOpportunitiesHandler,
 };

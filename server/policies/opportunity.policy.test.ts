@@ -3,6 +3,9 @@ import type { Account } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import type { GroupCount } from '@contract/list-query';
 import type { Board, Opportunity, OpportunityCard } from '@contract/opportunities';
+import type { Job } from '@contract/imports';
+import { JobWorker } from '@server/jobs/worker';
+import { multipartFile } from '@server/test/multipart';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
 
@@ -13,7 +16,10 @@ import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
  * nothing; refused reads are absent from lists, boards and counts.
  */
 const actors = ['admin', 'manager', 'owner agent', 'team-mate agent (scope team)', 'agent of another team (scope team)', 'agent without the organization'] as const;
-const actions = ['read', 'list contains', 'board count', 'column contains', 'groups count', 'update', 'move', 'set person', 'tag', 'activity on it'] as const;
+const actions = [
+  'read', 'list contains', 'board count', 'column contains', 'groups count', 'update', 'move', 'set person', 'tag', 'activity on it',
+  'history', 'export contains', 'export ticked', 'bulk', 'document on it',
+] as const;
 type ActorName = (typeof actors)[number];
 
 const sees = (actor: ActorName): boolean => actor !== 'agent without the organization' && actor !== 'agent of another team (scope team)';
@@ -21,10 +27,12 @@ const cells = actors.flatMap((actor) => actions.map((action) => ({ actor, action
 
 let t: TestApp;
 let admin: Client;
+let worker: JobWorker;
 const clients = new Map<ActorName, Client>();
 
 beforeAll(async () => {
   t = await testApp();
+  worker = new JobWorker(t.db, t.dialect, { pollMs: 10 });
   admin = await t.user({ role: 'admin', scope: 'all' });
   const team = expectOk<{ id: string }>(await admin.post('/api/v1/teams', { name: uniqueWord('Ventas ') }), 201);
   const otherTeam = expectOk<{ id: string }>(await admin.post('/api/v1/teams', { name: uniqueWord('Otros ') }), 201);
@@ -36,7 +44,10 @@ beforeAll(async () => {
   clients.set('agent without the organization', await t.user({ role: 'agent', scope: 'own' }));
 });
 
-afterAll(async () => t.close());
+afterAll(async () => {
+  await worker.stop();
+  await t.close();
+});
 
 const client = (name: ActorName): Client => {
   const found = clients.get(name);
@@ -50,7 +61,8 @@ async function state(id: string) {
   const people = await t.db.selectFrom('opportunity_people').select(['person_id', 'role']).where('opportunity_id', '=', id).execute();
   const tags = await t.db.selectFrom('opportunity_tags').select('tag_id').where('opportunity_id', '=', id).execute();
   const activities = await t.db.selectFrom('activities').select('id').where('opportunity_id', '=', id).execute();
-  return { row, people, tags, activities: activities.length };
+  const documents = await t.db.selectFrom('documents').select('id').where('opportunity_id', '=', id).execute();
+  return { row, people, tags, activities: activities.length, documents: documents.length };
 }
 
 describe('opportunity visibility policy', () => {
@@ -140,6 +152,41 @@ describe('opportunity visibility policy', () => {
       case 'activity on it': {
         const response = await actor.post('/api/v1/activities', { accountId: organization.id, opportunityId: opportunity.id, type: 'call', subject: 'Llamar', startAt: '2027-01-01T09:00:00Z' });
         if (allowed) expect(response.statusCode).toBe(201);
+        else await refusedWrite(response);
+        return;
+      }
+      case 'history': {
+        const response = await actor.get(`${url}/history`);
+        if (allowed) expect(expectOk<ListResponse<{ action: string }>>(response).items.map((item) => item.action)).toContain('opportunity_created');
+        else expectProblem(response, 404, 'not_found');
+        return;
+      }
+      case 'export contains': {
+        const response = await actor.get(`/api/v1/exports/opportunities?format=csv&q=${word}`);
+        expect(response.statusCode).toBe(200);
+        expect(response.body.includes(opportunity.id)).toBe(allowed);
+        return;
+      }
+      case 'export ticked': {
+        const response = await actor.post('/api/v1/exports/opportunities', { format: 'csv', ids: [opportunity.id] });
+        expect(response.statusCode).toBe(200);
+        expect(response.body.includes(opportunity.id)).toBe(allowed);
+        return;
+      }
+      case 'bulk': {
+        const started = await actor.post('/api/v1/opportunities/bulk', { selection: { ids: [opportunity.id] }, action: { type: 'addTag', tagId: tag.id } });
+        const { jobId, total } = expectOk<{ jobId: string; total: number }>(started, 202);
+        expect(total).toBe(allowed ? 1 : 0);
+        await worker.drain();
+        const job = expectOk<Job>(await actor.get(`/api/v1/jobs/${jobId}`));
+        expect(job.result).toEqual({ changed: allowed ? 1 : 0, unchanged: 0, failed: 0 });
+        if (!allowed) expect(await state(opportunity.id)).toEqual(before);
+        return;
+      }
+      case 'document on it': {
+        const { body, headers } = multipartFile('oferta.txt', 'oferta');
+        const response = await actor.request('POST', `/api/v1/accounts/${organization.id}/documents?opportunityId=${opportunity.id}`, body, headers);
+        if (allowed) expect(expectOk<{ opportunityId: string }>(response, 201).opportunityId).toBe(opportunity.id);
         else await refusedWrite(response);
         return;
       }

@@ -137,6 +137,8 @@ describe('no answer carries a hidden account', () => {
       '/api/v1/opportunities/board?q=Trato',
       '/api/v1/opportunities/board/column?stage=qualification',
       `/api/v1/opportunities/${hiddenOpportunity.id}`,
+      '/api/v1/exports/opportunities?format=csv',
+      `/api/v1/opportunities/${ids.opportunities ?? ''}/history`,
     ];
     expect(urls.length).toBeGreaterThan(25);
     const answered: string[] = [];
@@ -152,5 +154,6 @@ describe('no answer carries a hidden account', () => {
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/opportunities/${ids.opportunities ?? ''}`, '/api/v1/opportunities/board']));
     expect(leaks((await admin.get(`/api/v1/opportunities/${ids.opportunities ?? ''}`)).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/opportunities/board?q=Trato')).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get('/api/v1/exports/opportunities?format=csv')).body).length).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ export function presentDocument(row: DocumentRow & { uploaded_by_name: string | 
   return {
     id: row.id,
     accountId: row.account_id,
+    opportunityId: row.opportunity_id,
     name: row.name,
     size: Number(row.size),
     contentType: row.content_type,

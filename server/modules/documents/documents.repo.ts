@@ -5,13 +5,14 @@ import { accountScope, type Actor } from '@server/policies';
 const documentSort: SortPlan = { key: 'uploaded', columns: ['documents.uploaded_at', 'documents.id'], direction: 'desc' };
 
 /** The documents of an account, newest first, through the actor's portfolio in SQL. */
-export async function listAccountDocuments(db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined }) {
-  const base = db
+export async function listAccountDocuments(db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined; opportunityId?: string | undefined }) {
+  let base = db
     .selectFrom('documents')
     .innerJoin('accounts', 'accounts.id', 'documents.account_id')
     .where('documents.account_id', '=', accountId)
     .where('documents.purpose', '=', 'document')
     .where(accountScope(actor));
+  if (query.opportunityId) base = base.where('documents.opportunity_id', '=', query.opportunityId);
   const rows = base.leftJoin('users', 'users.id', 'documents.uploaded_by').selectAll('documents').select('users.name as uploaded_by_name');
   return keysetPage(db, base, rows, documentSort, query, (row) => [row.uploaded_at, row.id]);
 }

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
-import { documentListQuerySchema, documentListSchema, documentParamsSchema, documentSchema, maxLogoBytes } from '@contract/documents';
+import { documentListQuerySchema, documentListSchema, documentParamsSchema, documentSchema, documentUploadQuerySchema, maxLogoBytes } from '@contract/documents';
 import { AppError } from '@server/lib/errors';
 import { sendStoredFile } from '@server/lib/attachment';
 import { actorOf } from '@server/plugins/request-context';
@@ -31,8 +31,9 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     maxUploadBytes: app.config.maxUploadBytes,
   }));
 
-  app.post('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, response: { 201: documentSchema } } }, async (request, reply) => {
-    const document = await uploadDocument(deps, actorOf(request), request.params.id, uploadOf(request, app.config.maxUploadBytes));
+  app.post('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, querystring: documentUploadQuerySchema, response: { 201: documentSchema } } }, async (request, reply) => {
+    const upload = uploadOf(request, app.config.maxUploadBytes);
+    const document = await uploadDocument(deps, actorOf(request), request.params.id, upload, request.query.opportunityId ?? null);
     return reply.code(201).send(document);
   });
 

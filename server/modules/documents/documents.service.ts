@@ -10,6 +10,7 @@ import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
+import { findVisibleOpportunity } from '@server/modules/opportunities/opportunities.repo';
 import { presentDocument } from './documents.presenter';
 import {
   deleteDocumentRow, findVisibleDocument, insertDocument, listAccountDocuments, setLogoColumn,
@@ -42,8 +43,17 @@ async function store(deps: Deps, upload: Upload): Promise<{ key: string; size: n
   }
 }
 
-/** The account's documents tab, newest first. */
-export async function listDocuments(db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined }): Promise<ListResponse<AccountDocument>> {
+/** A document goes on an opportunity only of that account, which the actor sees. */
+async function requireOpportunityOf(db: Db, actor: Actor, accountId: string, opportunityId: string | null): Promise<void> {
+  if (opportunityId === null) return;
+  const opportunity = await findVisibleOpportunity(db, actor, opportunityId);
+  if (!opportunity || opportunity.organization_id !== accountId) throw new AppError('not_found');
+}
+
+/** The account's documents tab, newest first (or one opportunity's). */
+export async function listDocuments(
+  db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined; opportunityId?: string | undefined },
+): Promise<ListResponse<AccountDocument>> {
   await requireVisibleAccount(db, actor, accountId);
   authorize(actor, { domain: 'document', action: 'read' });
   const page = await listAccountDocuments(db, actor, accountId, query);
@@ -54,18 +64,22 @@ export async function listDocuments(db: Db, actor: Actor, accountId: string, que
  * Adds a document to an account the actor can see. The account is checked before a byte is
  * read, so a refused actor leaves nothing on disk; the row and its history entry land together.
  */
-export async function uploadDocument(deps: Deps, actor: Actor, accountId: string, getUpload: () => Promise<Upload>): Promise<AccountDocument> {
+export async function uploadDocument(
+  deps: Deps, actor: Actor, accountId: string, getUpload: () => Promise<Upload>, opportunityId: string | null = null,
+): Promise<AccountDocument> {
   await requireVisibleAccount(deps.db, actor, accountId);
   authorize(actor, { domain: 'document', action: 'upload' });
+  await requireOpportunityOf(deps.db, actor, accountId, opportunityId);
   const stored = await store(deps, await getUpload());
   const row: DocumentRow = {
     id: newId(), account_id: accountId, purpose: 'document', name: stored.name, size: stored.size, content_type: stored.contentType,
-    storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: null,
+    storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: opportunityId,
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
       // Checked again: the account may have been discarded or handed over while the file streamed.
       await requireVisibleAccount(trx, actor, accountId);
+      await requireOpportunityOf(trx, actor, accountId, opportunityId);
       await insertDocument(trx, row);
       await writeAudit(trx, {
         actorId: actor.id, entity: 'document', entityId: row.id, accountId, action: 'document_added',

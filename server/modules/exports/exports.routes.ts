@@ -11,9 +11,10 @@ const contentTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-const download = (reply: FastifyReply, format: ExportFormat, stream: Readable) => {
+/** A spreadsheet stream as a dated attachment ("accounts-2026-12-07.xlsx"). */
+export const download = (reply: FastifyReply, format: ExportFormat, stream: Readable, name = 'accounts') => {
   const date = new Date().toISOString().slice(0, 10);
-  reply.header('content-disposition', `attachment; filename="accounts-${date}.${format}"`);
+  reply.header('content-disposition', `attachment; filename="${name}-${date}.${format}"`);
   reply.type(contentTypes[format]);
   return reply.send(stream);
 };

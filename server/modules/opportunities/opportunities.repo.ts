@@ -136,3 +136,6 @@ export async function deleteOpportunityTag(db: Db, opportunityId: string, tagId:
 
 export const findCreatorName = async (db: Db, userId: string | null): Promise<string | null> =>
   userId ? ((await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst())?.name ?? null) : null;
+
+export const hasOpportunityTag = async (db: Db, opportunityId: string, tagId: string): Promise<boolean> =>
+  (await db.selectFrom('opportunity_tags').select('tag_id').where('opportunity_id', '=', opportunityId).where('tag_id', '=', tagId).executeTakeFirst()) !== undefined;

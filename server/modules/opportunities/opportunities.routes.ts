@@ -6,7 +6,15 @@ import {
   opportunityListQuerySchema, opportunityListSchema, opportunityMoveSchema, opportunityPersonParamsSchema, opportunityPersonRoleSchema,
   opportunitySchema, opportunityTagParamsSchema, opportunityUpdateSchema, pipelineSchema, pipelineUpdateSchema,
 } from '@contract/opportunities';
+import { bulkStartedSchema } from '@contract/bulk';
+import {
+  opportunityBulkRequestSchema, opportunityExportQuerySchema, opportunityHistoryQuerySchema, opportunityHistorySchema, opportunitySelectionExportSchema,
+} from '@contract/opportunity-actions';
+import { startOpportunityBulk } from '@server/commands/bulk-opportunities';
 import { actorOf } from '@server/plugins/request-context';
+import { download } from '@server/modules/exports/exports.routes';
+import { exportOpportunities } from './opportunity-export.service';
+import { opportunityHistory } from './opportunity-history';
 import { countOpportunityGroups, getBoard, getBoardColumn, moveOpportunity } from './board.service';
 import { removeOpportunityPerson, setOpportunityPerson, tagOpportunity, untagOpportunity } from './opportunity-links.service';
 import { createOpportunity, findOpportunities, getOpportunity, updateOpportunity } from './opportunities.service';
@@ -57,6 +65,25 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/opportunities/:id/tags/:tagId', { schema: { tags, params: opportunityTagParamsSchema } }, async (request, reply) => {
     await untagOpportunity(db, actorOf(request), request.params.id, request.params.tagId);
     return reply.code(204).send();
+  });
+
+  app.get('/opportunities/:id/history', { schema: { tags, params: idParamsSchema, querystring: opportunityHistoryQuerySchema, response: { 200: opportunityHistorySchema } } }, async (request) =>
+    opportunityHistory(db, actorOf(request), request.params.id, request.query));
+
+  // Owner, stage or tag on ticked rows or on everything the filters match: a background job.
+  app.post('/opportunities/bulk', { schema: { tags, body: opportunityBulkRequestSchema, response: { 202: bulkStartedSchema } } }, async (request, reply) => {
+    reply.code(202);
+    return startOpportunityBulk(db, actorOf(request), request.body);
+  });
+
+  app.get('/exports/opportunities', { schema: { tags: ['exports'], querystring: opportunityExportQuerySchema } }, async (request, reply) => {
+    const { format, separator, timeZone, sort, ...filters } = request.query;
+    return download(reply, format, exportOpportunities(db, actorOf(request), { filters, sort, ids: null }, format, request.language, { separator, timeZone }), 'opportunities');
+  });
+
+  app.post('/exports/opportunities', { schema: { tags: ['exports'], body: opportunitySelectionExportSchema } }, async (request, reply) => {
+    const { format, sort, ids, separator, timeZone } = request.body;
+    return download(reply, format, exportOpportunities(db, actorOf(request), { filters: {}, sort, ids }, format, request.language, { separator, timeZone }), 'opportunities');
   });
 
   app.get('/pipeline', { schema: { tags, response: { 200: pipelineSchema } } }, async (request) => getPipeline(db, actorOf(request)));

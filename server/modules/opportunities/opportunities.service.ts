@@ -178,7 +178,7 @@ export async function updateOpportunity(db: Db, actor: Actor, id: string, input:
 export const withName = (fields: { name: string }, changes: ReturnType<typeof diffFields>) =>
   changes.some((change) => change.field === 'name') ? changes : [{ field: 'name', before: null, after: fields.name }, ...changes];
 
-const listSorts = sortTable('opportunities', { createdAt: ['created_at'], updatedAt: ['updated_at'], expectedCloseOn: ['expected_close_on'], name: ['name_norm'] });
+export const listSorts = sortTable('opportunities', { createdAt: ['created_at'], updatedAt: ['updated_at'], expectedCloseOn: ['expected_close_on'], name: ['name_norm'] });
 
 /** The opportunities list: the actor's scope, the filters, one keyset page in the sort asked for. */
 export async function findOpportunities(db: Db, actor: Actor, query: OpportunityListQuery): Promise<ListResponse<OpportunityCard>> {
