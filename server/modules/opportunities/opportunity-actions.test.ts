@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import type { Account, TimelineEntry } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import type { AccountDocument } from '@contract/documents';
@@ -99,7 +100,7 @@ describe('exports', () => {
     const xlsx = await agent.request('POST', '/api/v1/exports/opportunities', { format: 'xlsx', ids: [opportunity.id] });
     expect(xlsx.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload);
+    await workbook.xlsx.read(Readable.from([xlsx.rawPayload]));
     const sheet = workbook.worksheets[0];
     expect(sheet?.rowCount).toBe(2);
     expect(JSON.stringify(sheet?.getRow(2).values)).toContain(opportunity.id);
