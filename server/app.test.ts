@@ -95,8 +95,10 @@ describe('errors', () => {
     expect(signedIn.title).toBe('Not found');
     const es = expectProblem(await t.app.inject({ method: 'GET', url: '/api/zzz' }), 404, 'not_found');
     expect(es.detail).toBe('No se ha encontrado.');
-    // Under /api/v1 an anonymous caller is asked to sign in first, so routes are not probed anonymously.
-    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' }), 401, 'unauthenticated');
+    // Sign-in is decided by the matched route, so a path that matches none is a 404 for anyone
+    // (the API document, public, lists every route anyway); a real route still asks to sign in.
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' }), 404, 'not_found');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/accounts' }), 401, 'unauthenticated');
   });
 
   test('a malformed JSON body is a 400 problem, not a 500, and leaks no parser internals', async () => {

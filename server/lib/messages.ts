@@ -11,6 +11,8 @@ const catalogues: Record<Language, Catalogue> = {
       bad_cursor: 'El cursor de paginación no es válido; vuelve a la primera página.',
       wrong_password: 'La contraseña actual no es correcta.',
       invalid_reference: 'Uno de los registros indicados no existe.',
+      encoded_path: 'La dirección lleva una barra o un punto codificado (%2F, %2E, %5C); escríbela sin codificarlos.',
+      malformed_url: 'La dirección tiene una secuencia % mal formada.',
       unauthenticated: 'Inicia sesión para continuar.',
       invalid_credentials: 'El correo electrónico o la contraseña no son correctos.',
       forbidden: 'No tienes permiso para hacer esto.',
@@ -31,6 +33,7 @@ const catalogues: Record<Language, Catalogue> = {
       stale_version: 'Otra persona ha modificado este registro. Recárgalo para ver los cambios; no se ha guardado nada.',
       payload_too_large: 'La petición es demasiado grande.',
       file_too_large: 'El archivo supera el tamaño máximo de {{maxMb}} MB; no se ha guardado.',
+      uri_too_long: 'La dirección o uno de sus parámetros es demasiado largo.',
       unsupported_media_type: 'Tipo de contenido no admitido.',
       assignee_cannot_see_account: '{{name}} no ve esta cuenta, así que no vería este trabajo. Añádelo como propietario de la cuenta o elige otro responsable.',
       too_many_attempts: 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.',
@@ -100,6 +103,8 @@ const catalogues: Record<Language, Catalogue> = {
       bad_cursor: 'The page cursor is not valid; go back to the first page.',
       wrong_password: 'The current password is not correct.',
       invalid_reference: 'One of the referenced records does not exist.',
+      encoded_path: 'The address holds an encoded slash or dot (%2F, %2E, %5C); write it without encoding them.',
+      malformed_url: 'The address holds a malformed % sequence.',
       unauthenticated: 'Please sign in to continue.',
       invalid_credentials: 'The e-mail or the password is not correct.',
       forbidden: 'You are not allowed to do this.',
@@ -120,6 +125,7 @@ const catalogues: Record<Language, Catalogue> = {
       stale_version: 'Someone else has changed this record. Reload it to see their changes; nothing was saved.',
       payload_too_large: 'The request is too large.',
       file_too_large: 'The file is larger than the {{maxMb}} MB limit; it was not saved.',
+      uri_too_long: 'The address or one of its parameters is too long.',
       unsupported_media_type: 'Unsupported content type.',
       assignee_cannot_see_account: '{{name}} cannot see this account, so they would not see this work. Add them as an owner of the account or choose another responsible user.',
       too_many_attempts: 'Too many attempts. Wait a few minutes and try again.',
@@ -195,6 +201,6 @@ export const fieldMessage = (language: Language, code: string, params: Record<st
   fill(catalogues[language].fields[code] ?? catalogues[language].fields.invalid ?? code, params);
 
 export const errorTitles: Record<Language, Record<number, string>> = {
-  es: { 400: 'Petición no válida', 401: 'No autenticado', 403: 'Prohibido', 404: 'No encontrado', 409: 'Conflicto', 412: 'Versión obsoleta', 413: 'Demasiado grande', 415: 'Tipo no admitido', 422: 'No se puede procesar', 429: 'Demasiadas peticiones', 500: 'Error interno', 503: 'Servicio no disponible' },
-  en: { 400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable' },
+  es: { 400: 'Petición no válida', 401: 'No autenticado', 403: 'Prohibido', 404: 'No encontrado', 409: 'Conflicto', 412: 'Versión obsoleta', 413: 'Demasiado grande', 414: 'Dirección demasiado larga', 415: 'Tipo no admitido', 422: 'No se puede procesar', 429: 'Demasiadas peticiones', 500: 'Error interno', 503: 'Servicio no disponible' },
+  en: { 400: 'Bad request', 401: 'Unauthenticated', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 412: 'Precondition failed', 413: 'Payload too large', 414: 'URI too long', 415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal error', 503: 'Service unavailable' },
 };

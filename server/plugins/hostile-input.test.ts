@@ -14,11 +14,10 @@ import { countRows, expectProblem } from '@server/test/state';
 let world: World;
 let admin: Session;
 let agent: Session;
-let nobody: Session;
 
 beforeAll(async () => {
   world = await buildWorld();
-  [admin, agent, nobody] = [sessionNamed('admin'), sessionNamed('agent'), sessionNamed('anonymous')];
+  [admin, agent] = [sessionNamed('admin'), sessionNamed('agent')];
 });
 afterAll(async () => world.t.close());
 
@@ -91,7 +90,8 @@ describe('control characters and lone surrogates in text', () => {
         await check(agent, operation.method, `${path}?${parameter.name}=a%00b`, `querystring.${parameter.name}`);
       }
       for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
-        await check(nobody, operation.method, operation.path.replace(`{${parameter.name}}`, 'a%00b').replace(/\{(\w+)\}/g, (_, name: string) => world.realIds(operation, name)[0] ?? 'x'), `params.${parameter.name}`);
+        // As the agent: an anonymous caller is refused (401) before any of its input is read.
+        await check(agent, operation.method, operation.path.replace(`{${parameter.name}}`, 'a%00b').replace(/\{(\w+)\}/g, (_, name: string) => world.realIds(operation, name)[0] ?? 'x'), `params.${parameter.name}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { markAssetRoute } from './request-context';
 
 /** The OpenAPI document, generated from the zod route schemas, and its browsable docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -14,6 +15,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', markAssetRoute);
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { csrfHeader } from '@contract/auth';
 import { isLanguage, type Language } from '@contract/common';
@@ -14,8 +14,13 @@ declare module 'fastify' {
     language: Language;
   }
   interface FastifyContextConfig {
-    /** Routes reachable without a session (login, setup, health). */
+    /**
+     * Reachable without a session, so without CSRF either (login, setup, health, token pages).
+     * Every other route, whatever its path, needs a session and, for writes, the CSRF header.
+     */
     public?: boolean;
+    /** The web app's files and the API docs: public, and the session is not even read. */
+    asset?: boolean;
   }
 }
 
@@ -36,25 +41,53 @@ export function languageFromHeader(header: string | undefined): Language {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Reads the actor off the session cookie, picks the language, and refuses anonymous or forged writes. */
+/**
+ * An escaped `/`, `\` or `.` in the path: the router decodes it, so it could name another path
+ * than the one written (`%2e%2e`), or a separator inside a parameter. No route needs one.
+ */
+const encodedSeparator = /%(?:2f|2e|5c)/i;
+const pathOf = (url: string): string => url.split('?', 1)[0] ?? '';
+
+/** For an encapsulated context whose routes are all assets (the web app, the docs): marks each so. */
+export function markAssetRoute(route: RouteOptions): void {
+  route.config = { ...route.config, public: true, asset: true };
+}
+
+/** The session behind the request's cookie, read once; null without a cookie or with a dead one. */
+async function sessionOf(db: Db, request: FastifyRequest, sessionDays: number): Promise<LoadedSession | null> {
+  const token = request.cookies[sessionCookie];
+  return token ? loadSession(db, token, sessionDays) : null;
+}
+
+/**
+ * Reads the actor off the session cookie, picks the language, and refuses anonymous or forged
+ * requests before their body is even read. What is public is the matched route's own flag, never
+ * the URL's spelling: `/api/%761/…` reaches the same route, so it gets the same refusal.
+ */
 export const requestContext = fp(async (app: FastifyInstance, options: { db: Db; sessionDays: number }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('language', 'es');
 
-  app.addHook('onRequest', async (request) => {
-    request.language = languageFromHeader(request.headers['accept-language']);
-    const token = request.cookies[sessionCookie];
-    if (!token || !request.url.startsWith('/api/')) return;
-    const session = await loadSession(options.db, token, options.sessionDays);
-    if (!session) return;
-    request.session = session;
-    request.actor = session.actor;
-    request.language = session.actor.language;
+  // The document says which routes need no session; the guard below reads the same flag.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public === true) route.schema = { ...route.schema, security: [] };
   });
 
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/v1/') || request.routeOptions.config.public) return;
+  app.addHook('onRequest', async (request) => {
+    request.language = languageFromHeader(request.headers['accept-language']);
+    const config = request.routeOptions.config;
+    if (config.asset !== true) {
+      const session = await sessionOf(options.db, request, options.sessionDays);
+      if (session) {
+        request.session = session;
+        request.actor = session.actor;
+        request.language = session.actor.language;
+      }
+    }
+    if (encodedSeparator.test(pathOf(request.url))) throw new AppError('encoded_path');
+    // An unknown path answers 404 to anyone: the API document already lists every route.
+    if (request.is404 || config.public === true) return;
     if (!request.actor || !request.session) throw new AppError('unauthenticated');
     if (unsafeMethods.has(request.method) && request.headers[csrfHeader] !== request.session.csrfToken) {
       throw new AppError('csrf_failed');
@@ -62,7 +95,7 @@ export const requestContext = fp(async (app: FastifyInstance, options: { db: Db;
   });
 });
 
-/** The actor of an authenticated route (the preHandler has already refused anonymous requests). */
+/** The actor of an authenticated route (the guard has already refused anonymous requests). */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated');
   return request.actor;

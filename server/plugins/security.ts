@@ -63,7 +63,8 @@ const apiHeaders: Record<string, string> = {
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
   const headers = helmetHeaders();
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.url.startsWith('/api/v1/') ? apiHeaders : headers);
+    // By the matched route, not the URL's spelling.
+    reply.headers(request.routeOptions.url?.startsWith('/api/v1/') === true ? apiHeaders : headers);
     done();
   });
 }

@@ -1,7 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Problem } from '@contract/common';
-import type { Db } from '@server/db/database';
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { isPostgres, type Db } from '@server/db/database';
 
 /** What a refused write must leave untouched: the row, its owners and its contacts. */
 export type AccountState = {
@@ -54,3 +56,20 @@ export function expectOk<T>(response: LightMyRequestResponse, status = 200): T {
 }
 
 export const uniqueWord = (prefix: string): string => `${prefix}${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Every table of the database under test, each as a hash of its rows in a stable order: two
+ * snapshots are equal when nothing was written anywhere. Only this test's own schema on PostgreSQL.
+ */
+export async function tableSnapshot(db: Db): Promise<Record<string, string>> {
+  const tables = isPostgres(db)
+    ? await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db)
+    : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  const snapshot: Record<string, string> = {};
+  for (const { name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
+    const lines = rows.rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value))).sort();
+    snapshot[name] = `${lines.length}:${createHash('sha256').update(lines.join('\n')).digest('hex')}`;
+  }
+  return snapshot;
+}

@@ -32,7 +32,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentMe(db, await actorById(db, started.userId), started.csrfToken);
   });
 
-  app.post('/auth/logout', { config: publicRoute, schema: { tags } }, async (request, reply) => {
+  // Private like any write, CSRF header included: a page elsewhere must not sign the user out.
+  app.post('/auth/logout', { schema: { tags } }, async (request, reply) => {
     if (request.session) await deleteSession(db, request.session.id);
     reply.clearCookie(sessionCookie, { path: '/' });
     return reply.code(204).send();
