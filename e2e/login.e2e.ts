@@ -29,6 +29,8 @@ describe.skipIf(!hasChromium)('signing in and out', () => {
   it('refuses a wrong password with the same message as an unknown e-mail', async () => {
     const { page } = browser;
     await logout(page);
+    // The server ended the session (logout sends the CSRF header), not just this page.
+    expect((await page.request.get(`${server.baseUrl}/api/v1/me`)).status()).toBe(401);
     const attempt = async (email: string) => {
       await page.getByLabel('Correo electrónico').fill(email);
       await page.getByLabel(/^Contraseña/).fill('not-the-password');
