@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, listQueryBase, listResponse } from './common';
+import { idSchema, listQueryBase, listResponse, queryBoolean } from './common';
 import { colorSchema } from './lists';
 
 export const tagNameSchema = z.string().trim().min(1).max(60);
@@ -13,11 +13,18 @@ export const tagSchema = z.object({
   color: z.string().nullable(),
   version: z.number().int(),
   abilities: tagAbilitiesSchema,
+  /** The accounts with the tag that the reader may see, counted as the accounts list counts (only when asked). */
+  accounts: z.object({ count: z.number().int(), countIsEstimate: z.boolean() }).optional(),
 });
 export type Tag = z.infer<typeof tagSchema>;
 
 export const tagListSchema = listResponse(tagSchema);
-export const tagListQuerySchema = z.object({ ...listQueryBase, q: z.string().trim().min(1).max(60).optional() });
+export const tagListQuerySchema = z.object({
+  ...listQueryBase,
+  q: z.string().trim().min(1).max(60).optional(),
+  /** Count each tag's accounts under the reader's scope (the tags page; pickers leave it out). */
+  counts: queryBoolean.optional(),
+});
 export type TagListQuery = z.infer<typeof tagListQuerySchema>;
 
 export const tagCreateSchema = z.object({ name: tagNameSchema, color: colorSchema.nullable().optional() });

@@ -93,8 +93,13 @@ describe.skipIf(!hasChromium)('configurable lists and tags, from the browser', (
     await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('2 cuentas');
     await expect(page.getByRole('link', { name: 'Sin Etiqueta SA' }).count()).resolves.toBe(0);
 
+    // The tags page counts each tag's accounts, and the count opens them.
     await nav.getByRole('link', { name: 'Etiquetas' }).click();
-    await page.getByRole('link', { name: 'Boletín' }).click();
+    await expect(page.getByRole('link', { name: '2 cuentas con Boletín' }).textContent()).resolves.toBe('2');
+    await page.getByRole('link', { name: '2 cuentas con Boletín' }).click();
+    await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('2 cuentas');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Boletín', exact: true }).click();
     await page.getByRole('link', { name: '=Fórmulas SL' }).waitFor();
     await expect(page.getByTestId('tag-total').textContent()).resolves.toBe('2 cuentas');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportar CSV para envío masivo' }).click()]);

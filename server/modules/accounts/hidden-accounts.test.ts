@@ -3,6 +3,7 @@ import type { Account, TimelineEntry } from '@contract/accounts';
 import type { AccountTree } from '@contract/account-links';
 import type { ListResponse } from '@contract/common';
 import type { ListItem } from '@contract/lists';
+import type { Tag } from '@contract/tags';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
 // Hidden means absent: an agent looking at an account in their portfolio must not learn the id,
@@ -120,6 +121,14 @@ describe('no answer carries a hidden account', () => {
     expect((await agent.get(`/api/v1/accounts/${visible.id}/relationships`)).json<{ items: unknown[] }>().items).toEqual([]);
   });
 
+  test("the tags page counts only the accounts the reader sees: hidden ones are not even a number", async () => {
+    const counted = async (client: Client) =>
+      (await client.get('/api/v1/tags?counts=true')).json<ListResponse<Tag>>().items.find((tag) => tag.id === ids.tags)?.accounts;
+    expect(await counted(agent)).toEqual({ count: 1, countIsEstimate: false });
+    expect(await counted(stranger)).toEqual({ count: hidden.length, countIsEstimate: false });
+    expect(await counted(admin)).toEqual({ count: hidden.length + 1, countIsEstimate: false });
+  });
+
   test('sweep: every read of the API document, and the searches that could match them', async () => {
     const urls = [
       ...(await everyRead()),
@@ -130,6 +139,7 @@ describe('no answer carries a hidden account', () => {
       '/api/v1/search?q=Escondid',
       '/api/v1/search?q=matriz@escondida.example',
       `/api/v1/tags/${ids.tags ?? ''}/export.csv`,
+      '/api/v1/tags?counts=true',
       '/api/v1/exports/accounts?format=csv',
       `/api/v1/requests?accountId=${visible.id}`,
       `/api/v1/activities?accountId=${visible.id}`,

@@ -6,7 +6,8 @@ import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { normalizeText } from '@server/lib/normalize';
 import { nowIso } from '@server/lib/time';
-import { authorize, can, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, can, type Actor } from '@server/policies';
+import { groupAccounts } from '@server/modules/accounts/account-list';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import {
@@ -26,7 +27,13 @@ const nameTaken = () => new AppError('validation_failed', { fields: [{ field: 'n
 export async function listTags(db: Db, actor: Actor, query: TagListQuery): Promise<ListResponse<Tag>> {
   authorize(actor, { domain: 'tag', action: 'read' });
   const page = await listTagRows(db, query);
-  return { items: page.rows.map((row) => presentTag(row, actor)), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
+  // Each tag's count is the accounts list's total for that tag, so the number and the list it opens agree.
+  const counts = query.counts ? await groupAccounts(db, accountScopeOf(actor), {}, { by: 'tagId', values: page.rows.map((row) => row.id) }) : [];
+  const items = page.rows.map((row, i): Tag => {
+    const group = counts[i];
+    return { ...presentTag(row, actor), ...(group ? { accounts: { count: group.count, countIsEstimate: group.countIsEstimate } } : {}) };
+  });
+  return { items, nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }
 
 export async function getTag(db: Db, actor: Actor, id: string): Promise<Tag> {

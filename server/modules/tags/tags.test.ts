@@ -112,6 +112,25 @@ describe('tagging accounts', () => {
   });
 });
 
+describe('the tags page', () => {
+  test("counts each tag's accounts the reader sees, leaving out the discarded ones; pickers get no counts", async () => {
+    const tag = await newTag(admin, 'Contada');
+    await newTag(admin, 'Contada sin uso');
+    const mine = await t.account(agent, { name: 'Contada mía' });
+    const gone = await t.account(agent, { name: 'Contada borrada' });
+    const theirs = await t.account(other, { name: 'Contada ajena' });
+    for (const account of [mine, gone, theirs]) expect((await admin.put(`/api/v1/accounts/${account.id}/tags/${tag.id}`)).statusCode).toBe(204);
+    expect((await agent.delete(`/api/v1/accounts/${gone.id}`)).statusCode).toBe(204);
+    const counts = async (client: Client) =>
+      (await client.get('/api/v1/tags?q=contada&counts=true')).json<ListResponse<Tag>>().items.map((item) => [item.name, item.accounts?.count]);
+    expect(await counts(agent)).toEqual([['Contada', 1], ['Contada sin uso', 0]]);
+    expect(await counts(other)).toEqual([['Contada', 1], ['Contada sin uso', 0]]);
+    expect(await counts(admin)).toEqual([['Contada', 2], ['Contada sin uso', 0]]);
+    expect((await agent.get('/api/v1/tags?q=contada')).json<ListResponse<Tag>>().items.map((item) => item.accounts)).toEqual([undefined, undefined]);
+    expectProblem(await agent.get('/api/v1/tags?counts=maybe'), 400, 'validation_failed');
+  });
+});
+
 describe('at the same moment', () => {
   // On PostgreSQL these requests really run in parallel transactions; on SQLite they serialise.
   const auditRows = (entityId: string, action: string) =>

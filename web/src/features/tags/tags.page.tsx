@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
+import { formatTotal } from '@web/components/format';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { TagBadge } from './tag-badge.component';
 import { TagFormModal } from './tag-form-modal.component';
@@ -17,7 +18,7 @@ import { useTags } from './use-tags';
 export function TagsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const tags = useTags(q);
+  const tags = useTags(q, true);
   const remove = useDeleteTag();
   const [editing, setEditing] = useState<Tag | 'new' | null>(null);
   const deleting = useConfirm<Tag>();
@@ -41,6 +42,7 @@ export function TagsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('tags:form.name')}</Table.Th>
+                <Table.Th ta="right">{t('tags:accounts')}</Table.Th>
                 <Table.Th><VisuallyHidden>{t('tags:actions')}</VisuallyHidden></Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -51,6 +53,13 @@ export function TagsPage() {
                     <Anchor component={Link} to={`/tags/${tag.id}`} underline="never">
                       <TagBadge name={tag.name} color={tag.color} size="lg" style={{ cursor: 'pointer' }} />
                     </Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {tag.accounts && (
+                      <Anchor component={Link} to={`/accounts?tagId=${tag.id}`} aria-label={t('tags:accountsOf', { name: tag.name, count: tag.accounts.count, total: formatTotal(tag.accounts.count, tag.accounts.countIsEstimate) })}>
+                        {formatTotal(tag.accounts.count, tag.accounts.countIsEstimate)}
+                      </Anchor>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">

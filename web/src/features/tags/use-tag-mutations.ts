@@ -36,6 +36,7 @@ export function useToggleAccountTag(accountId: string) {
       apiVoid(`/accounts/${encodeURIComponent(accountId)}/tags/${encodeURIComponent(tagId)}`, { method: on ? 'PUT' : 'DELETE' }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: tagKeys.ofAccount(accountId) });
+      await queryClient.invalidateQueries({ queryKey: tagKeys.counted('').slice(0, 2) });
       await queryClient.invalidateQueries({ queryKey: accountKeys.all });
     },
   });

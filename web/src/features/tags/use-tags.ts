@@ -3,11 +3,12 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { tagKeys } from './tag-keys';
 
-/** Tags by name, page by page; `q` matches the start of the name. */
-export function useTags(q = '') {
+/** Tags by name, page by page; `q` matches the start of the name; `counts`: each with its accounts counted (the tags page). */
+export function useTags(q = '', counts = false) {
   return useInfiniteQuery({
-    queryKey: tagKeys.list(q),
-    queryFn: ({ pageParam, signal }) => apiJson(tagListSchema, '/tags', { query: { q, limit: 200, cursor: pageParam }, signal }),
+    queryKey: counts ? tagKeys.counted(q) : tagKeys.list(q),
+    queryFn: ({ pageParam, signal }) =>
+      apiJson(tagListSchema, '/tags', { query: { q, limit: counts ? 50 : 200, cursor: pageParam, ...(counts ? { counts: true } : {}) }, signal }),
     initialPageParam: '',
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
