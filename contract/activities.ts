@@ -22,6 +22,8 @@ const activityFields = {
   requestId: idSchema.nullable().optional(),
   /** An opportunity of the activity's account (the organization it is on). */
   opportunityId: idSchema.nullable().optional(),
+  /** A campaign the activity's account is a member of (a call, visit, e-mail or reminder for that member). */
+  campaignId: idSchema.nullable().optional(),
   notes: optionalText(10_000),
   private: z.boolean().optional(),
   remindAt: instant.nullable().optional(),
@@ -77,6 +79,7 @@ export const activitySchema = z.object({
   account: accountRefSchema,
   requestId: idSchema.nullable(),
   opportunityId: idSchema.nullable(),
+  campaignId: idSchema.nullable(),
   type: z.string(),
   status: activityStatusSchema,
   subject: z.string(),
@@ -107,6 +110,7 @@ export const activityListQuerySchema = z.object({
   accountId: idSchema.optional(),
   requestId: idSchema.optional(),
   opportunityId: idSchema.optional(),
+  campaignId: idSchema.optional(),
   from: instant.optional(),
   to: instant.optional(),
 });

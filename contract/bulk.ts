@@ -20,9 +20,11 @@ export const bulkActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeOwners'), userIds: z.array(idSchema).min(1).max(20) }),
   z.object({ type: z.literal('addCharacteristic'), key: listValueSchema, note: optionalText(2000) }),
   z.object({ type: z.literal('discard') }),
+  /** Members of a campaign (see contract/campaigns.ts): accounts already in it stay as they are. */
+  z.object({ type: z.literal('addToCampaign'), campaignId: idSchema, status: listValueSchema.optional(), responsibleId: idSchema.nullable().optional() }),
 ]);
 export type BulkAction = z.infer<typeof bulkActionSchema>;
-export const bulkActionTypes = ['addTag', 'removeTag', 'setStage', 'addOwners', 'removeOwners', 'addCharacteristic', 'discard'] as const;
+export const bulkActionTypes = ['addTag', 'removeTag', 'setStage', 'addOwners', 'removeOwners', 'addCharacteristic', 'discard', 'addToCampaign'] as const;
 
 export const bulkRequestSchema = z.object({ selection: bulkSelectionSchema, action: bulkActionSchema });
 export type BulkRequest = z.input<typeof bulkRequestSchema>;

@@ -22,6 +22,7 @@ export const listKeys = [
   'opportunity_role',
   'product_unit',
   'product_category',
+  'campaign_member_status',
 ] as const;
 export const listKeySchema = z.enum(listKeys);
 export type ListKey = z.infer<typeof listKeySchema>;

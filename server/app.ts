@@ -15,6 +15,7 @@ import { activityRoutes } from './modules/activities/activities.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
 import { bulkRoutes } from './modules/accounts/bulk.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(requestRoutes);
       await api.register(activityRoutes);
       await api.register(opportunityRoutes);
+      await api.register(campaignRoutes);
       await api.register(accountLinkRoutes);
       await api.register(tagRoutes);
       await api.register(savedViewRoutes);

@@ -17,6 +17,7 @@ import { checkListValue } from '@server/modules/lists/lists.service';
 import { assignTag, unassignTag } from '@server/modules/tags/tags.service';
 import { findTag, hasTag } from '@server/modules/tags/tags.repo';
 import { activeUserIds } from '@server/modules/users/users.repo';
+import { addAccountToCampaign, checkCampaignBulkAdd } from '@server/modules/campaigns/members.service';
 
 export const bulkJobKind = 'accounts.bulk';
 
@@ -27,7 +28,7 @@ const bulkPayloadSchema = bulkRequestSchema.transform((value): Payload => ({ sel
 const invalid = (field: string, code: string) => new AppError('validation_failed', { fields: [{ field, code }] });
 
 /** Refuses an action whose target (tag, stage, users, characteristic) does not exist, before any account is touched. */
-async function checkAction(db: Db, action: BulkAction): Promise<void> {
+async function checkAction(db: Db, actor: Actor, action: BulkAction): Promise<void> {
   switch (action.type) {
     case 'addTag':
     case 'removeTag':
@@ -46,6 +47,8 @@ async function checkAction(db: Db, action: BulkAction): Promise<void> {
     }
     case 'discard':
       return;
+    case 'addToCampaign':
+      return checkCampaignBulkAdd(db, actor, action);
   }
 }
 
@@ -61,7 +64,7 @@ const listQuery = (payload: Payload): { query: AccountListQuery; ids: string[] |
 export async function startBulkAction(db: Db, actor: Actor, input: BulkRequest): Promise<{ jobId: string; total: number }> {
   authorize(actor, { domain: 'account', action: input.action.type === 'discard' ? 'discard' : 'update' });
   const data = bulkRequestSchema.parse(input);
-  await checkAction(db, data.action);
+  await checkAction(db, actor, data.action);
   const payload: Payload = { selection: data.selection, action: data.action };
   const { query, ids } = listQuery(payload);
   const total = await countMatching(db, accountScopeOf(actor), query, ids);
@@ -109,6 +112,8 @@ async function applyTo(db: Db, actor: Actor, row: AccountRow, action: BulkAction
     case 'discard':
       await discardAccount(db, actor, row.id);
       return 'changed';
+    case 'addToCampaign':
+      return (await addAccountToCampaign(db, actor, action, row)) ? 'changed' : 'unchanged';
   }
 }
 

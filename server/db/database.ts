@@ -2,6 +2,7 @@ import { PostgresAdapter, type ColumnType, type Insertable, type Kysely, type Se
 import type {
   EmailBulksTable, EmailMessagesTable, EmailSuppressionEventsTable, EmailSuppressionsTable, EmailTemplatesTable, MailSettingsTable,
 } from './mail-tables';
+import type { CampaignMembersTable, CampaignResponsiblesTable, CampaignsTable } from './campaign-tables';
 import type {
   AccountCreditTable, AccountRegistryLinksTable, CreditEventsTable, NotificationsTable, PeBranchesTable, PeTaxpayersTable,
   RegistryLookupsTable, RegistrySettingsTable, ScheduledRunsTable,
@@ -247,6 +248,8 @@ export interface OpportunitiesTable {
   created_by: string | null;
   updated_by: string | null;
   version: number;
+  /** The campaign a converted member came from. */
+  campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A person of the opportunity's organization taking part in it, with a role (`opportunity_role` item). */
@@ -300,6 +303,8 @@ export interface ActivitiesTable {
   responsible_id: string;
   /** The opportunity (of the same organization) the activity works on. */
   opportunity_id: string | null;
+  /** The campaign whose member (the account) the activity works on. */
+  campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
   result: string | null;
   notes: string | null;
   is_private: boolean;
@@ -487,6 +492,9 @@ export interface Database {
   opportunities: OpportunitiesTable;
   opportunity_people: OpportunityPeopleTable;
   opportunity_tags: OpportunityTagsTable;
+  campaigns: CampaignsTable;
+  campaign_responsibles: CampaignResponsiblesTable;
+  campaign_members: CampaignMembersTable;
   mail_settings: MailSettingsTable;
   email_templates: EmailTemplatesTable;
   email_bulks: EmailBulksTable;
@@ -526,7 +534,8 @@ export type ImportRow = Selectable<ImportsTable>;
 export type ImportRowRow = Selectable<ImportRowsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type RequestRow = Selectable<RequestsTable>;
-export type ActivityRow = Selectable<ActivitiesTable>;
+/** The campaign link is optional on rows written whole (an e-mail's activity, the bench): absent means none. */
+export type ActivityRow = Omit<Selectable<ActivitiesTable>, 'campaign_id'> & { campaign_id?: string | null };
 export type OpportunityRow = Selectable<OpportunitiesTable>;
 export type NewOpportunity = Insertable<OpportunitiesTable>;
 export type PipelineRow = Selectable<PipelinesTable>;

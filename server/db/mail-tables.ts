@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 type Timestamp = string;
 
@@ -54,6 +54,8 @@ export interface EmailBulksTable {
   counts: string;
   created_at: Timestamp;
   finished_at: Timestamp | null;
+  /** A send to a campaign's members. */
+  campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 'queued' covers first tries and retries (attempts > 0 reads as retrying). */
@@ -95,6 +97,8 @@ export interface EmailMessagesTable {
   /** The SMTP server's last answer (or the connection error). */
   last_response: string | null;
   opened_at: Timestamp | null;
+  /** The campaign it was sent for: its member's mail stats. */
+  campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -4,6 +4,7 @@ import { canImport, type ImportAction } from './import.policy';
 import { canDocument, type DocumentAction } from './document.policy';
 import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction, type RequestAction } from './activity.policy';
 import { canList, type ListAction } from './list.policy';
+import { canCampaign, type CampaignAction } from './campaign.policy';
 import { canOpportunity, canPipeline, type OpportunityAction, type PipelineAction } from './opportunity.policy';
 import { canMail, canTemplate, type MailAction, type TemplateAction } from './mail.policy';
 import { canSavedView, type SavedViewAction } from './saved-view.policy';
@@ -17,6 +18,7 @@ export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } f
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canOpportunity, canPipeline, opportunityScope } from './opportunity.policy';
+export { canCampaign, memberScope, type MemberDrive } from './campaign.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';
 export { canDocument } from './document.policy';
 export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
@@ -38,6 +40,7 @@ type Check =
   | { domain: 'request'; action: RequestAction }
   | { domain: 'opportunity'; action: OpportunityAction }
   | { domain: 'pipeline'; action: PipelineAction }
+  | { domain: 'campaign'; action: CampaignAction; responsible?: boolean }
   | { domain: 'lead'; action: LeadAction }
   | { domain: 'tag'; action: TagAction }
   | { domain: 'savedView'; action: SavedViewAction; view?: { ownerId: string; shared: boolean } }
@@ -73,6 +76,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canOpportunity(actor, check.action);
     case 'pipeline':
       return canPipeline(actor, check.action);
+    case 'campaign':
+      return canCampaign(actor, check.action, check.responsible);
     case 'tag':
       return canTag(actor, check.action);
     case 'savedView':

@@ -54,7 +54,13 @@ beforeAll(async () => {
   const hiddenDeal = await admin.post('/api/v1/opportunities', { organizationId: parent.id, name: 'Trato Oculto Zeta', currency: 'EUR', expectedCloseOn: '2027-01-01' });
   expect(hiddenDeal.statusCode, hiddenDeal.body).toBe(201);
   hiddenOpportunity = hiddenDeal.json<{ id: string; name: string }>();
+  // A campaign with the visible account and the hidden ones as members: its member list, totals and export.
+  const campaign = await admin.post('/api/v1/campaigns', { name: 'Campaña barrida', startsOn: '2026-12-01', endsOn: '2027-01-31' });
+  expect(campaign.statusCode, campaign.body).toBe(201);
+  const campaignId = campaign.json<{ id: string }>().id;
+  for (const account of [visible, ...hidden]) expect((await admin.post(`/api/v1/campaigns/${campaignId}/members`, { accountId: account.id })).statusCode).toBe(201);
   ids = {
+    campaigns: campaignId,
     opportunities: opportunity.json<{ id: string }>().id,
     accounts: visible.id,
     tags: tag.json<{ id: string }>().id,
@@ -149,6 +155,9 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/opportunities/${hiddenOpportunity.id}`,
       '/api/v1/exports/opportunities?format=csv',
       `/api/v1/opportunities/${ids.opportunities ?? ''}/history`,
+      `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
+      `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
+      `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
     ];
     expect(urls.length).toBeGreaterThan(25);
     const answered: string[] = [];
@@ -165,5 +174,12 @@ describe('no answer carries a hidden account', () => {
     expect(leaks((await admin.get(`/api/v1/opportunities/${ids.opportunities ?? ''}`)).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/opportunities/board?q=Trato')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/opportunities?format=csv')).body).length).toBeGreaterThan(0);
+    // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.
+    const members = `/api/v1/campaigns/${ids.campaigns ?? ''}/members`;
+    expect(answered).toEqual(expect.arrayContaining([members, `${members}/export?format=csv`]));
+    expect((await agent.get(members)).json<{ total: number }>().total).toBe(1);
+    expect((await agent.get(`${members}/groups`)).json<{ groups: Array<{ count: number }> }>().groups.reduce((sum, group) => sum + group.count, 0)).toBe(1);
+    expect(leaks((await admin.get(members)).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get(`${members}/export?format=csv`)).body).length).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@ export type ActivityFields = {
   responsibleId: string;
   requestId: string | null;
   opportunityId: string | null;
+  campaignId: string | null;
   notes: string | null;
   private: boolean;
   remindAt: string | null;
@@ -17,7 +18,7 @@ export type ActivityFields = {
 };
 
 export const auditedActivityFields = [
-  'type', 'subject', 'startAt', 'endAt', 'dueAt', 'responsibleId', 'requestId', 'opportunityId', 'notes', 'private', 'remindAt', 'result',
+  'type', 'subject', 'startAt', 'endAt', 'dueAt', 'responsibleId', 'requestId', 'opportunityId', 'campaignId', 'notes', 'private', 'remindAt', 'result',
 ] as const satisfies ReadonlyArray<keyof ActivityFields>;
 
 export const activityFieldsOf = (row: ActivityRow): ActivityFields => ({
@@ -29,6 +30,7 @@ export const activityFieldsOf = (row: ActivityRow): ActivityFields => ({
   responsibleId: row.responsible_id,
   requestId: row.request_id,
   opportunityId: row.opportunity_id,
+  campaignId: row.campaign_id ?? null,
   notes: row.notes,
   private: row.is_private,
   remindAt: row.remind_at,
@@ -44,6 +46,7 @@ export const activityColumnsOf = (fields: ActivityFields) => ({
   responsible_id: fields.responsibleId,
   request_id: fields.requestId,
   opportunity_id: fields.opportunityId,
+  campaign_id: fields.campaignId,
   notes: fields.notes,
   is_private: fields.private,
   remind_at: fields.remindAt,

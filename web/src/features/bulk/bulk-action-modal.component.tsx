@@ -9,7 +9,7 @@ import { TagSelect } from '@web/features/tags/tag-select.component';
 import { bulkCountTexts } from './bulk-count-texts';
 
 /** Actions that need the user to pick something first (discard only asks for confirmation). */
-export type PickedActionType = Exclude<BulkAction['type'], 'discard'>;
+export type PickedActionType = Exclude<BulkAction['type'], 'discard' | 'addToCampaign'>;
 
 type Props = {
   type: PickedActionType;
