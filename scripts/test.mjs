@@ -2,7 +2,9 @@
 // `npm test`: typecheck, lint, then every suite on every target this machine has:
 // unit + API tests on SQLite, the database tests again on PostgreSQL, browser tests in Chromium.
 // Without PostgreSQL or Chromium it says loudly what it skipped; in CI (CI=true) it fails instead.
-import { spawnSync } from 'node:child_process';
+// The browser suite runs beside the PostgreSQL suite: it mostly waits on Chromium, so the two
+// share the cores well; its output is prefixed and its summary printed when it ends.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,14 +32,55 @@ function run(label, command, args, env = {}) {
   return ok;
 }
 
-function vitest(label, args, env = {}) {
+/** The same as run(), beside what follows: output prefixed line by line; resolves when done. */
+function runBeside(label, command, args, env = {}) {
+  console.log(`\n━━━ ${label} (started beside the next steps) ━━━`);
+  const started = Date.now();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const prefix = (stream, out) => {
+    let rest = '';
+    stream.on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) out.write(`[${label}] ${line}\n`);
+    });
+    stream.on('end', () => { if (rest) out.write(`[${label}] ${rest}\n`); });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      const ok = code === 0;
+      console.log(`━━━ ${label}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+      if (!ok) failedSteps.push(label);
+      resolve(ok);
+    });
+  });
+}
+
+const vitestArgs = (label, args) => {
   const output = path.join(resultsDir, `${label.replace(/\W+/g, '-')}.json`);
-  run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], env);
+  return { output, args: ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`] };
+};
+
+function count(output) {
   if (!fs.existsSync(output)) return;
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function vitest(label, args, env = {}) {
+  const { output, args: all } = vitestArgs(label, args);
+  run(label, 'npx', all, env);
+  count(output);
+}
+
+async function vitestBeside(label, args, env = {}) {
+  const { output, args: all } = vitestArgs(label, args);
+  await runBeside(label, 'npx', all, env);
+  count(output);
 }
 
 function skip(suite, why) {
@@ -62,23 +105,26 @@ if (wanted('typecheck')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', 
 if (wanted('lint')) run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 if (wanted('sqlite')) vitest('unit + API tests on SQLite', [], { CARTERA_TEST_DIALECT: 'sqlite' });
 
-if (wanted('postgres')) {
-  if (await reachable(pgUrl)) {
-    vitest('database tests on PostgreSQL', ['server'], { CARTERA_TEST_DIALECT: 'postgres', CARTERA_TEST_PG_URL: pgUrl });
-  } else {
-    skip('PostgreSQL suite', `nothing listens at ${new URL(pgUrl).host} (set CARTERA_TEST_PG_URL or start PostgreSQL)`);
-  }
-}
-
+// The browser suite needs the built app; it then runs while the PostgreSQL suite does.
+let browserSuite = Promise.resolve();
 if (wanted('e2e')) {
   if (fs.existsSync(chromium)) {
     if (run('build web app', 'npm', ['run', 'build:web'])) {
-      vitest('browser tests in Chromium', ['--config', 'e2e/vitest.config.ts'], { CARTERA_CHROMIUM: chromium });
+      browserSuite = vitestBeside('browser tests in Chromium', ['--config', 'e2e/vitest.config.ts'], { CARTERA_CHROMIUM: chromium });
     }
   } else {
     skip('browser suite', `no Chromium at ${chromium} (apt-get install -y chromium)`);
   }
 }
+
+if (wanted('postgres')) {
+  if (await reachable(pgUrl)) {
+    await vitestBeside('database tests on PostgreSQL', ['server'], { CARTERA_TEST_DIALECT: 'postgres', CARTERA_TEST_PG_URL: pgUrl });
+  } else {
+    skip('PostgreSQL suite', `nothing listens at ${new URL(pgUrl).host} (set CARTERA_TEST_PG_URL or start PostgreSQL)`);
+  }
+}
+await browserSuite;
 
 fs.rmSync(resultsDir, { recursive: true, force: true });
 console.log('\n━━━ summary ━━━');
