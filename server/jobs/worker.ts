@@ -4,6 +4,7 @@ import { newId } from '@server/lib/ids';
 import { nowIso } from '@server/lib/time';
 import { JobLostError, type JobContext, type JobHandler } from './job-context';
 import { jobHandlers } from './job-kinds';
+import { letRequestsThrough } from './short-transactions';
 import { claimJob, failJob, finishJob, touchJob } from './jobs.repo';
 import { isAlive, LivenessSession, thisProcess } from './worker-liveness';
 import { beatWorker, deleteWorkers, heldWorkerLocks, insertWorker, listWorkers, requeueOrphanedJobs } from './workers.repo';
@@ -185,6 +186,8 @@ export class JobWorker {
       attempt,
       checkpoint: async (trx, done, total) => {
         if (!(await touchJob(trx, job.id, attempt, { done, total }))) throw new JobLostError();
+        // Outside a transaction the job holds nothing: a turn for the requests that waited (see letRequestsThrough).
+        if (trx === this.db) await letRequestsThrough();
       },
     };
     try {

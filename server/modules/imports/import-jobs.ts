@@ -6,6 +6,7 @@ import { diffFields } from '@server/lib/diff';
 import { keepStatisticsFresh } from '@server/db/statistics';
 import { nowIso } from '@server/lib/time';
 import type { JobContext, JobHandler } from '@server/jobs/job-context';
+import { ChunkPacer, chunkTransaction } from '@server/jobs/short-transactions';
 import type { Actor } from '@server/policies';
 import { accountKindSchema, addressesSchema } from '@contract/accounts';
 import { auditedAccountFields, columnsOf, fieldsOf, termsOf } from '@server/modules/accounts/account-fields';
@@ -22,8 +23,13 @@ import { valuesOf } from './import-mapping';
 import { loadLookups, parseRow } from './import-values';
 import { addImportCounts, findImport, importRowsBefore, insertImportRows, updateImport } from './imports.repo';
 
-/** Rows per transaction: big enough for multi-row inserts to pay, small enough to keep memory flat. */
+/**
+ * Rows per transaction, at most: big enough for multi-row inserts to pay, small enough to keep
+ * memory flat. Each batch is sized by time under that (see ChunkPacer), so requests never wait
+ * long for the database behind it.
+ */
 export const importBatchSize = 500;
+const minBatch = 10;
 
 const payloadSchema = z.object({ importId: z.string(), dataDir: z.string() });
 
@@ -65,11 +71,12 @@ async function runImport(ctx: JobContext): Promise<unknown> {
   let done = row.rows_done;
   let index = -1; // -1 is the header
   let batch: BatchRow[] = [];
+  const pacer = new ChunkPacer(minBatch, importBatchSize, 100);
   const flush = async () => {
     const rows = batch;
     batch = [];
     const after = done + rows.length;
-    await ctx.db.transaction().execute(async (trx) => {
+    await chunkTransaction(ctx.db, pacer, rows.length, async (trx) => {
       const { ledger, counts } = await inAuditBatch('import', row.id, () => writeBatch(trx, { actor, importId: row.id, rules, tags }, rows));
       await insertImportRows(trx, ledger);
       await addImportCounts(trx, row.id, after, counts, nowIso());
@@ -83,7 +90,7 @@ async function runImport(ctx: JobContext): Promise<unknown> {
     if (index === 0 || index <= done) continue;
     const values = valuesOf(record, mapping);
     batch.push({ rowNumber: index + 1, values, result: parseRow(values, rules, lookups) });
-    if (batch.length >= importBatchSize) await flush();
+    if (batch.length >= pacer.size) await flush();
   }
   if (batch.length > 0) await flush();
   await updateImport(ctx.db, row.id, { status: 'done', updated_at: nowIso() });
@@ -116,17 +123,19 @@ const beforeSchema = z.object({
 /**
  * Undoes an import, newest row first (so an account two rows updated ends as it was before
  * both): what it created is deleted, what it updated gets its before-image back. Batches and
- * checkpoints as for the run, so an undo survives a crash too.
+ * checkpoints as for the run, so an undo survives a crash too, and short transactions with a turn
+ * of the event loop between them, so requests are served while it runs.
  */
 async function undoImport(ctx: JobContext): Promise<unknown> {
   const { row, actor } = await load(ctx);
   let cursor = ctx.job.progress_done > 0 ? ctx.job.progress_done : 2_147_483_647; // above any row number; fits PostgreSQL's integer
   let handled = 0;
+  const pacer = new ChunkPacer(minBatch, importBatchSize, 100);
   for (;;) {
-    const rows = await importRowsBefore(ctx.db, row.id, cursor, importBatchSize, ['created', 'updated']);
+    const rows = await importRowsBefore(ctx.db, row.id, cursor, pacer.size, ['created', 'updated']);
     if (rows.length === 0) break;
     const last = rows[rows.length - 1]?.row_number ?? 0;
-    await ctx.db.transaction().execute(async (trx) => {
+    await chunkTransaction(ctx.db, pacer, rows.length, async (trx) => {
       const createdIds = rows.flatMap((item) => [item.action === 'created' ? item.account_id : null, item.organization_id]).filter((id): id is string => id !== null);
       const contactIds = rows.map((item) => item.contact_id).filter((id): id is string => id !== null);
       await deleteContacts(trx, contactIds);
