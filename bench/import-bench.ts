@@ -62,21 +62,27 @@ function peakRssMb(): number {
   return match ? Math.round(Number(match[1]) / 1024) : Math.round(process.memoryUsage().rss / 1e6);
 }
 
-/** Cartera: the real import job (streaming, batches, duplicates check, owners, terms, audit, ledger). */
-async function viaCartera(handle: DatabaseHandle & { dataDir: string }, csv: string): Promise<number> {
-  const user = await createUser(handle.db, null, { name: 'Importer', email: 'importer@example.com', role: 'admin', scope: 'all', language: 'es', password: benchPassword });
+/** Queues a person import of a CSV file by this user, as the app stores an upload and its run; returns the import's id. */
+export async function queueImport(handle: DatabaseHandle & { dataDir: string }, userId: string, csv: string, headers: string[]): Promise<string> {
   fs.mkdirSync(path.join(handle.dataDir, 'imports'), { recursive: true });
   fs.copyFileSync(csv, path.join(handle.dataDir, 'imports', 'bench.upload'));
   const id = newId();
   const now = new Date().toISOString();
   await handle.db.insertInto('imports').values({
     id, job_id: null, status: 'queued', file_name: 'bench.csv', stored_name: 'bench.upload', format: 'csv', encoding: 'utf-8', delimiter: ',',
-    headers: JSON.stringify(header), mapping: JSON.stringify(autoMap(header, 'person')),
-    rules: JSON.stringify({ kind: 'person', duplicates: 'skip', ownerIds: [user.id], stage: null }),
+    headers: JSON.stringify(headers), mapping: JSON.stringify(autoMap(headers, 'person')),
+    rules: JSON.stringify({ kind: 'person', duplicates: 'skip', ownerIds: [userId], stage: null }),
     rows_total: null, rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, failed_count: 0,
-    created_by: user.id, created_at: now, updated_at: now, undone_at: null, undone_by: null,
+    created_by: userId, created_at: now, updated_at: now, undone_at: null, undone_by: null,
   }).execute();
-  await enqueueJob(handle.db, { kind: 'import.run', payload: { importId: id, dataDir: handle.dataDir }, createdBy: user.id });
+  await enqueueJob(handle.db, { kind: 'import.run', payload: { importId: id, dataDir: handle.dataDir }, createdBy: userId });
+  return id;
+}
+
+/** Cartera: the real import job (streaming, batches, duplicates check, owners, terms, audit, ledger). */
+async function viaCartera(handle: DatabaseHandle & { dataDir: string }, csv: string): Promise<number> {
+  const user = await createUser(handle.db, null, { name: 'Importer', email: 'importer@example.com', role: 'admin', scope: 'all', language: 'es', password: benchPassword });
+  const id = await queueImport(handle, user.id, csv, header);
   const start = performance.now();
   await new JobWorker(handle.db, handle.dialect).drain();
   const seconds = (performance.now() - start) / 1000;

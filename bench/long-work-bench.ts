@@ -3,13 +3,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '@server/app';
 import { loadConfig } from '@server/config';
-import { newId } from '@server/lib/ids';
 import { JobWorker } from '@server/jobs/worker';
-import { enqueueJob } from '@server/jobs/jobs.repo';
-import { autoMap } from '@server/modules/imports/import-mapping';
 import { undoImport } from '@server/modules/imports/imports.service';
 import { createUser } from '@server/modules/users/users.service';
 import { loadActor } from '@server/modules/users/users.repo';
+import { queueImport } from './import-bench';
 import { benchPassword, cities, companyWords, firstNames, lastNames, picker, rng } from './dataset';
 import { openBench, resultsDir } from './open';
 
@@ -79,18 +77,7 @@ if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const cookie = `cartera_session=${session.value}`;
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const csv = writeCompanyCsv(rows);
-  fs.mkdirSync(path.join(handle.dataDir, 'imports'), { recursive: true });
-  fs.copyFileSync(csv, path.join(handle.dataDir, 'imports', 'bench.upload'));
-  const id = newId();
-  const now = new Date().toISOString();
-  await handle.db.insertInto('imports').values({
-    id, job_id: null, status: 'queued', file_name: 'bench.csv', stored_name: 'bench.upload', format: 'csv', encoding: 'utf-8', delimiter: ',',
-    headers: JSON.stringify(header), mapping: JSON.stringify(autoMap(header, 'person')),
-    rules: JSON.stringify({ kind: 'person', duplicates: 'skip', ownerIds: [user.id], stage: null }),
-    rows_total: null, rows_done: 0, created_count: 0, updated_count: 0, skipped_count: 0, failed_count: 0,
-    created_by: user.id, created_at: now, updated_at: now, undone_at: null, undone_by: null,
-  }).execute();
-  await enqueueJob(handle.db, { kind: 'import.run', payload: { importId: id, dataDir: handle.dataDir }, createdBy: user.id });
+  const id = await queueImport(handle, user.id, csv, header);
   const worker = new JobWorker(handle.db, handle.dialect);
   const paths = ['/api/health', '/api/v1/accounts?limit=50'];
   const timed = async (work: () => Promise<unknown>) => {
