@@ -1,8 +1,8 @@
 import type { Account } from '@contract/accounts';
 import type { Contact } from '@contract/contacts';
-import { ActionIcon, Anchor, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Center, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconEdit, IconLinkOff, IconMail, IconPlus } from '@tabler/icons-react';
+import { IconEdit, IconLinkOff, IconMail, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.com
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { LazyComposeModal } from '@web/features/mail/mail-launchers.component';
 import { AddContactModal } from './add-contact-modal.component';
+import { matchingContacts, searchableFrom } from './contact-search';
 import { EditContactModal } from './edit-contact-modal.component';
 import { KindIcon } from './kind-icon.component';
 import { useContacts } from './use-contacts';
@@ -25,6 +26,7 @@ export function AccountContacts({ account }: { account: Account }) {
   const editing = useConfirm<Contact>();
   const removing = useConfirm<Contact>();
   const [writing, setWriting] = useState<Contact | null>(null);
+  const [query, setQuery] = useState('');
   const isOrganization = account.kind === 'organization';
   const canEdit = account.abilities.update;
   const otherName = (contact: Contact) => (isOrganization ? contact.person.name : contact.organization.name);
@@ -37,7 +39,9 @@ export function AccountContacts({ account }: { account: Account }) {
     );
   }
 
-  const items = contacts.data?.items ?? [];
+  const all = contacts.data?.items ?? [];
+  const searchable = all.length > searchableFrom;
+  const items = searchable ? matchingContacts(all, query, isOrganization) : all;
   return (
     <Stack gap="sm">
       <ErrorAlert error={contacts.error} />
@@ -46,7 +50,21 @@ export function AccountContacts({ account }: { account: Account }) {
           {t(isOrganization ? 'accounts:contacts.addPerson' : 'accounts:contacts.addOrganization')}
         </Button>
       )}
-      {items.length === 0 && (
+      {searchable && (
+        <TextInput
+          aria-label={t('accounts:contacts.search')}
+          placeholder={t('accounts:contacts.searchCount', { count: all.length })}
+          leftSection={<IconSearch size={16} />}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+        />
+      )}
+      {searchable && items.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('accounts:contacts.noMatch')}
+        </Text>
+      )}
+      {all.length === 0 && (
         <Text c="dimmed" size="sm">
           {t(isOrganization ? 'accounts:contacts.emptyOrganization' : 'accounts:contacts.emptyPerson')}
         </Text>
