@@ -33,10 +33,10 @@ import { searchRoutes } from './modules/search/search.routes';
 import { tagRoutes } from './modules/tags/tags.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
-import { registerErrorHandling } from './plugins/errors';
+import { clientErrorHandler, registerErrorHandling, routerErrors } from './plugins/errors';
 import { hostileInput } from './plugins/hostile-input';
 import { registerOpenApi } from './plugins/openapi';
-import { requestContext } from './plugins/request-context';
+import { languageBeforeHooks, requestContext } from './plugins/request-context';
 import { responseSerializerCompiler } from './plugins/response-serializer';
 import { registerSecurity } from './plugins/security';
 import { registerWeb } from './plugins/web';
@@ -60,6 +60,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: routerErrors((request) => languageBeforeHooks(deps.db, config.sessionDays, request)),
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler(config.checkResponses));

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import { csrfHeader } from '@contract/auth';
 import { isLanguage, type Language } from '@contract/common';
@@ -47,6 +48,16 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 const encodedSeparator = /%(?:2f|2e|5c)/i;
 const pathOf = (url: string): string => url.split('?', 1)[0] ?? '';
+
+/**
+ * The language of a request the router refused before any hook ran (a malformed escape, an
+ * over-long parameter): the signed-in user's, else the best match of Accept-Language.
+ */
+export async function languageBeforeHooks(db: Db, sessionDays: number, request: FastifyRequest): Promise<Language> {
+  const token = fastifyCookie.parse(request.headers.cookie ?? '')[sessionCookie];
+  const session = token ? await loadSession(db, token, sessionDays).catch(() => null) : null;
+  return session?.actor.language ?? languageFromHeader(request.headers['accept-language']);
+}
 
 /** For an encapsulated context whose routes are all assets (the web app, the docs): marks each so. */
 export function markAssetRoute(route: RouteOptions): void {

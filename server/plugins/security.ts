@@ -52,7 +52,7 @@ function helmetHeaders(): Record<string, string> {
  * and Flash policies) stay on pages: six headers fewer on every API answer, which Node checks and
  * writes one by one (about 3% of a single account's request). Downloads set their own.
  */
-const apiHeaders: Record<string, string> = {
+export const apiHeaders: Record<string, string> = {
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'cross-origin-resource-policy': 'same-origin',
   'referrer-policy': 'no-referrer',
