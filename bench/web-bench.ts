@@ -98,8 +98,8 @@ export async function scrollRows(baseUrl: string, cookie: string, rows: number):
     while (state.loaded < rows && stalled < 200) {
       const next = await table.evaluate((element) => {
         element.scrollTop = element.scrollHeight;
-        // Virtual rows are 45 px high; the spacer rows stand for those not in the DOM.
-        return { loaded: Math.round(element.scrollHeight / 45), domRows: element.querySelectorAll('tbody tr:not([aria-hidden])').length };
+        // Virtual rows are 40 px high (ListTable); the spacer rows stand for those not in the DOM.
+        return { loaded: Math.round(element.scrollHeight / 40), domRows: element.querySelectorAll('tbody tr:not([aria-hidden])').length };
       });
       stalled = next.loaded > state.loaded ? 0 : stalled + 1;
       state = next;

@@ -34,6 +34,8 @@ describe.skipIf(!hasChromium)('bulk actions on the accounts list, from the brows
   it('tags everything matching a filter in one background job, then exports the tagged accounts', async () => {
     const { page } = browser;
     await login(page, server.baseUrl, admin.email, admin.password);
+    // The city waits behind "more filters".
+    await page.getByRole('button', { name: 'Más filtros' }).click();
     await page.getByLabel('Ciudad').fill('Zamora');
     await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('3 cuentas');
 

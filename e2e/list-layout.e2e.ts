@@ -55,3 +55,49 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
     });
   });
 }
+
+describe.skipIf(!hasChromium)('the accounts list at 1366 × 900', () => {
+  const app = adminSession({
+    browser: { viewport: { width: 1366, height: 900 } },
+    seed: async (server) => {
+      const session = await apiLogin(server.baseUrl, admin.email, admin.password);
+      for (let index = 1; index <= 40; index += 1) {
+        await session.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: `Empresa ${String(index).padStart(2, '0')}`, addresses: { visit: { city: index % 2 ? 'Madrid' : 'Lugo' } } });
+      }
+    },
+  });
+
+  it('gives the table the screen: search and the main filters in one line, the rest behind "more filters"', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.baseUrl}/accounts`);
+    const table = page.getByTestId('accounts-table');
+    await table.getByRole('link', { name: 'Empresa 01' }).waitFor();
+    const search = page.getByRole('textbox', { name: 'Buscar cuentas' });
+    await search.waitFor();
+    const more = page.getByRole('button', { name: 'Más filtros' });
+    await more.waitFor();
+    // One line: the search, the three main filters and the button stand side by side.
+    const tops = await Promise.all([search, page.getByRole('combobox', { name: 'Tipo' }), page.getByRole('combobox', { name: 'Etapa' }), page.getByRole('combobox', { name: 'Responsable' }), more].map(async (element) => Math.round((await element.boundingBox())?.y ?? -1)));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(1);
+    // The others are not on screen until asked for.
+    await expect(page.getByLabel('Ciudad').isVisible()).resolves.toBe(false);
+    const rowsShown = async () => table.evaluate((element) => {
+      const bottom = element.getBoundingClientRect().bottom;
+      return [...element.querySelectorAll('tbody tr:not([aria-hidden])')].filter((row) => row.getBoundingClientRect().bottom <= bottom + 1).length;
+    });
+    expect(await rowsShown()).toBeGreaterThanOrEqual(15);
+
+    await more.click();
+    await page.getByLabel('Ciudad').fill('Lugo');
+    await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('20 cuentas');
+    await more.click();
+    // The filter shows as a chip that removes it; with the chip's line the table keeps its 15 rows.
+    const chip = page.getByRole('button', { name: 'Ciudad: Lugo' });
+    await chip.waitFor();
+    await expect.poll(rowsShown).toBeGreaterThanOrEqual(15);
+    await chip.click();
+    await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('40 cuentas');
+    await expect(chip.count()).resolves.toBe(0);
+    expect(new URL(page.url()).searchParams.get('city')).toBeNull();
+  });
+});

@@ -88,6 +88,7 @@ describe.skipIf(!hasChromium)('configurable lists and tags, from the browser', (
 
     const nav = page.getByRole('navigation', { name: 'Navegación principal' });
     await nav.getByRole('link', { name: 'Cuentas' }).click();
+    await page.getByRole('button', { name: 'Más filtros' }).click();
     await choose(page, 'Etiqueta', 'Boletín');
     await page.getByRole('link', { name: 'Ferretería Sol' }).waitFor();
     await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('2 cuentas');

@@ -2,12 +2,12 @@ import { accountListSchema } from '@contract/accounts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { accountKeys } from './account-keys';
-import type { AccountListFilters } from './use-account-list-params';
+import type { AccountListText } from './account-list-url';
 
 const pageSize = 100;
 
 /** Pages of the accounts list over keyset cursors, for the virtualised table. */
-export const accountsListQuery = (filters: AccountListFilters) =>
+export const accountsListQuery = (filters: AccountListText) =>
   infiniteQueryOptions({
     queryKey: accountKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
@@ -16,6 +16,6 @@ export const accountsListQuery = (filters: AccountListFilters) =>
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 
-export function useAccountsList(filters: AccountListFilters) {
+export function useAccountsList(filters: AccountListText) {
   return useInfiniteQuery(accountsListQuery(filters));
 }

@@ -1,5 +1,5 @@
 import type { BulkAction, BulkSelection } from '@contract/bulk';
-import { Anchor, Button, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Menu } from '@mantine/core';
 import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useConfirm } from '@web/components/confirm';
 import { formatTotal } from '@web/components/format';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
 import { LazyBulkMailModal } from '@web/features/mail/mail-launchers.component';
-import type { AccountListFilters } from '@web/features/accounts/use-account-list-params';
+import { SelectionBar } from '@web/components/list-kit/selection-bar.component';
 import { BulkActionModal, type PickedActionType } from './bulk-action-modal.component';
 import { bulkDiscardTexts } from './bulk-count-texts';
 import { useBulkAction } from './use-bulk-action';
@@ -23,7 +23,8 @@ type Props = {
   allMatching: boolean;
   ids: ReadonlySet<string>;
   selection: BulkSelection;
-  filters: AccountListFilters;
+  /** The list's query as its URL spells it (for the export). */
+  filters: Record<string, string | undefined>;
   onSelectAllMatching: () => void;
   onClear: () => void;
 };
@@ -71,51 +72,47 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
   };
 
   return (
-    <Paper withBorder p="xs" data-testid="bulk-bar" role="region" aria-label={t('bulk:bar.label')}>
-      <Group justify="space-between" gap="xs" wrap="wrap">
-        <Group gap="sm" wrap="wrap" align="baseline">
-          <Text fw={600} size="sm" data-testid="bulk-count">
-            {allMatching ? t('bulk:bar.allMatching', { count, total: formatTotal(count, totalIsEstimate) }) : t('bulk:bar.selected', { count })}
-          </Text>
-          {!allMatching && total > count && (
-            <Anchor component="button" type="button" size="sm" onClick={onSelectAllMatching}>
-              {t('bulk:bar.selectAll', { count: total, total: formatTotal(total, totalIsEstimate) })}
-            </Anchor>
+    <SelectionBar
+      count={count}
+      total={total}
+      allMatching={allMatching}
+      texts={{
+        selected: t('bulk:bar.selected', { count }),
+        allMatching: t('bulk:bar.allMatching', { count, total: formatTotal(count, totalIsEstimate) }),
+        selectAll: t('bulk:bar.selectAll', { count: total, total: formatTotal(total, totalIsEstimate) }),
+        clear: t('bulk:bar.clear'),
+        label: t('bulk:bar.label'),
+      }}
+      onSelectAllMatching={onSelectAllMatching}
+      onClear={onClear}
+    >
+      <ExportMenu filters={filters} ids={allMatching ? undefined : [...ids]} compact testId="bulk-export-menu" />
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="xs" rightSection={<IconChevronDown size={14} />}>
+            {t('bulk:bar.actions')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {pickedActions.map(({ type, icon: Icon }) => (
+            <Menu.Item key={type} leftSection={<Icon size={16} />} onClick={() => setPicking(type)}>
+              {t(`bulk:action.${type}`)}
+            </Menu.Item>
+          ))}
+          {mergeable && (
+            <Menu.Item leftSection={<IconArrowMerge size={16} />} onClick={() => void navigate(`/accounts/merge?ids=${[...ids].join(',')}`)}>
+              {t('bulk:action.merge')}
+            </Menu.Item>
           )}
-          <Anchor component="button" type="button" size="sm" onClick={onClear}>
-            {t('bulk:bar.clear')}
-          </Anchor>
-        </Group>
-        <Group gap="xs" wrap="wrap">
-          <ExportMenu filters={filters} ids={allMatching ? undefined : [...ids]} compact testId="bulk-export-menu" />
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button size="xs" rightSection={<IconChevronDown size={14} />}>
-                {t('bulk:bar.actions')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {pickedActions.map(({ type, icon: Icon }) => (
-                <Menu.Item key={type} leftSection={<Icon size={16} />} onClick={() => setPicking(type)}>
-                  {t(`bulk:action.${type}`)}
-                </Menu.Item>
-              ))}
-              {mergeable && (
-                <Menu.Item leftSection={<IconArrowMerge size={16} />} onClick={() => void navigate(`/accounts/merge?ids=${[...ids].join(',')}`)}>
-                  {t('bulk:action.merge')}
-                </Menu.Item>
-              )}
-              <Menu.Item leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>
-                {t('mail:bulk.action')}
-              </Menu.Item>
-              <Menu.Divider />
-              <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => discard.ask(true)}>
-                {t('bulk:action.discard')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        </Group>
-      </Group>
+          <Menu.Item leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>
+            {t('mail:bulk.action')}
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => discard.ask(true)}>
+            {t('bulk:action.discard')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
       {mailing && <LazyBulkMailModal selection={selection} title={t('mail:bulk.title', { count })} onClose={() => setMailing(false)} onStarted={onClear} />}
       {picking && <BulkActionModal type={picking} count={count} countIsEstimate={countIsEstimate} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       <ConfirmModal
@@ -129,6 +126,6 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
         onConfirm={() => start({ type: 'discard' })}
         onClose={close}
       />
-    </Paper>
+    </SelectionBar>
   );
 }

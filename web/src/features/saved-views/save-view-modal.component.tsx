@@ -1,4 +1,4 @@
-import type { AccountColumn, SavedView } from '@contract/saved-views';
+import type { SavedView, ViewListKey } from '@contract/saved-views';
 import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ const valuesSchema = z.object({ name: z.string().trim().min(1).max(80), shared: 
 type Props = {
   /** The view being renamed, or null to save the list as it is now under a new name. */
   view: SavedView | null;
-  current: { query: Record<string, string>; columns: AccountColumn[] };
+  current: { list: ViewListKey; query: Record<string, string>; columns: string[] };
   onSaved: (view: SavedView) => void;
   onClose: () => void;
 };
@@ -35,7 +35,7 @@ export function SaveViewModal({ view, current, onSaved, onClose }: Props) {
       onError: (error: unknown) => form.setErrors(serverFormErrors(error)),
     };
     if (view) update.mutate({ id: view.id, version: view.version, name: values.name, shared: values.shared }, options);
-    else create.mutate({ name: values.name, shared: values.shared, query: current.query, columns: current.columns }, options);
+    else create.mutate({ list: current.list, name: values.name, shared: values.shared, query: current.query, columns: current.columns }, options);
   });
   return (
     <Modal opened onClose={onClose} title={view ? t('views:renameTitle') : t('views:saveTitle')} centered>

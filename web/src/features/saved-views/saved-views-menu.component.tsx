@@ -1,4 +1,4 @@
-import type { AccountColumn, SavedView } from '@contract/saved-views';
+import { savedViewLists, type SavedView, type ViewListKey } from '@contract/saved-views';
 import { ActionIcon, Badge, Button, Group, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconDeviceFloppy, IconEdit, IconLayoutList, IconTrash, IconUsers, IconX } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
@@ -13,16 +13,25 @@ import { useDeleteSavedView, useSavedViews, useUpdateSavedView } from './use-sav
 // Fetched when the user first saves or renames a view.
 const SaveViewModal = lazy(async () => ({ default: (await withTexts(['validation', 'views'], () => import('./save-view-modal.component'))).SaveViewModal }));
 
-type Props = {
+export type SavedViewsMenuProps = {
+  list: ViewListKey;
   activeId: string | null;
-  current: { query: Record<string, string>; columns: AccountColumn[] };
+  /** The list's query as its URL spells it, and the columns shown. */
+  current: { query: Readonly<Record<string, string | undefined>>; columns: readonly string[] };
   onPick: (view: SavedView | null) => void;
 };
 
-/** Picks a saved view of the accounts list, saves the current one, and lets the owner manage theirs. */
-export function SavedViewsMenu({ activeId, current, onPick }: Props) {
+/** What a view of this list keeps of its query: the parameters its list's views accept, when set. */
+function viewQuery(list: ViewListKey, query: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const keys = Object.keys(savedViewLists[list].query.shape);
+  return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => keys.includes(entry[0]) && Boolean(entry[1])));
+}
+
+/** Picks a saved view of a list, saves the current one, and lets the owner manage theirs. */
+export function SavedViewsMenu({ list, activeId, current: shown, onPick }: SavedViewsMenuProps) {
   const { t } = useTranslation();
-  const views = useSavedViews();
+  const views = useSavedViews(list);
+  const current = { list, query: viewQuery(list, shown.query), columns: [...shown.columns] };
   const update = useUpdateSavedView();
   const remove = useDeleteSavedView();
   const [modal, setModal] = useState<'new' | 'rename' | null>(null);

@@ -1,14 +1,14 @@
-import { savedViewListSchema, savedViewSchema, type SavedViewCreate, type SavedViewUpdate } from '@contract/saved-views';
+import { savedViewListSchema, savedViewSchema, type SavedViewCreate, type SavedViewUpdate, type ViewListKey } from '@contract/saved-views';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson, apiVoid } from '@web/app/api-client';
 
 const viewsKey = ['saved-views'] as const;
 
-/** The user's own views and everyone's shared ones (a short list: the first 200 by name). */
-export function useSavedViews() {
+/** The user's own views of one list and everyone's shared ones (a short list: the first 200 by name). */
+export function useSavedViews(list: ViewListKey) {
   return useQuery({
-    queryKey: viewsKey,
-    queryFn: ({ signal }) => apiJson(savedViewListSchema, '/saved-views', { query: { limit: 200 }, signal }),
+    queryKey: [...viewsKey, list],
+    queryFn: ({ signal }) => apiJson(savedViewListSchema, '/saved-views', { query: { list, limit: 200 }, signal }),
   });
 }
 

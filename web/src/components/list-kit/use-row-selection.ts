@@ -1,11 +1,4 @@
-import type { BulkSelection } from '@contract/bulk';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AccountListFilters } from '@web/features/accounts/use-account-list-params';
-
-/** The list's filters as a bulk selection takes them: what the list query sends, minus counters. */
-export function selectionFilter(filters: AccountListFilters): AccountListFilters {
-  return { ...filters, counters: undefined };
-}
 
 export type RowSelection = {
   isSelected: (id: string) => boolean;
@@ -15,14 +8,17 @@ export type RowSelection = {
   toggleLoaded: () => void;
 };
 
+/** What a bulk action applies to: the ticked rows, or every row matching the list's filter. */
+export type Selection<F> = { ids: string[] } | { filter: F };
+
 /**
- * Ticked rows of the accounts list, or "everything matching the filter". Changing the filters
- * clears the selection, so an action never applies to rows the user no longer sees.
+ * Ticked rows of a list, or "everything matching the filter" (`filter`: the list's query as a
+ * bulk action takes it). Changing the filter clears the selection, so an action never applies to
+ * rows the user no longer sees.
  */
-export function useBulkSelection(filters: AccountListFilters, loadedIds: string[], total: number) {
+export function useRowSelection<F>(filter: F, loadedIds: string[], total: number) {
   const [ids, setIds] = useState<ReadonlySet<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
-  const filter = useMemo(() => selectionFilter(filters), [filters]);
   const filterKey = JSON.stringify(filter);
 
   useEffect(() => {
@@ -58,7 +54,7 @@ export function useBulkSelection(filters: AccountListFilters, loadedIds: string[
   }, [allMatching, ids, loadedIds]);
 
   const count = allMatching ? total : ids.size;
-  const selection = useMemo<BulkSelection | null>(() => {
+  const selection = useMemo<Selection<F> | null>(() => {
     if (allMatching) return { filter };
     return ids.size > 0 ? { ids: [...ids] } : null;
   }, [allMatching, filter, ids]);
