@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'requests', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/requests.page'))).RequestsPage }) },
       { path: 'leads/new', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/lead-create.page'))).LeadCreatePage }) },
       { path: 'leads/:id', lazy: async () => ({ Component: (await withTexts(['company', 'leads', 'links', 'mail', 'requests', 'validation'], () => import('@web/features/leads/lead.page'))).LeadPage }) },
+      { path: 'opportunities', lazy: async () => ({ Component: (await withTexts(['bulk', 'opportunities', 'validation', 'views'], () => import('@web/features/opportunities/opportunities-list.page'))).OpportunitiesListPage }) },
       { path: 'activities', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/activities.page'))).ActivitiesPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/calendar.page'))).CalendarPage }) },
       { path: 'reminders', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/reminders.page'))).RemindersPage }) },

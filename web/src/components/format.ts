@@ -1,4 +1,5 @@
 import { exactTotalLimit } from '@contract/common';
+import { minorDigits } from '@contract/money';
 import { i18next } from '@web/app/i18n';
 
 // Building an Intl formatter costs far more than using one, and a list formats a date per row.
@@ -72,4 +73,14 @@ export function formatBytes(bytes: number): string {
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
   return `${new Intl.NumberFormat(i18next.language, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+/** Integer minor units of a currency as the user reads money ("1.234,50 €", "€1,234.50"). */
+export function formatMoney(amount: number, currency: string): string {
+  const digits = minorDigits(currency);
+  try {
+    return new Intl.NumberFormat(i18next.language, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount / 10 ** digits);
+  } catch {
+    return `${amount / 10 ** digits} ${currency}`;
+  }
 }

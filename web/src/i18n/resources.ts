@@ -24,6 +24,7 @@ export const namespaces = [
   'mail',
   'credit',
   'notifications',
+  'opportunities',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

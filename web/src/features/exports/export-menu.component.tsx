@@ -14,6 +14,8 @@ type Props = {
   /** Ticked rows: only these are exported (still within the portfolio). */
   ids?: readonly string[];
   testId?: string;
+  /** The export endpoint of the list (accounts unless another list says so). */
+  path?: string;
 };
 
 type Choice = { key: string; format: ExportFormat; separator?: CsvSeparator; icon: typeof IconFileTypeCsv };
@@ -35,7 +37,7 @@ const browserTimeZone = (): string | undefined => Intl.DateTimeFormat().resolved
  * holds it in memory, however long. Ticked rows go in a POST body (a URL holds only a few hundred
  * ids) and the answer, at most a few thousand rows, is saved from memory.
  */
-export function ExportMenu({ filters, compact, ids, testId = 'export-menu' }: Props) {
+export function ExportMenu({ filters, compact, ids, testId = 'export-menu', path = '/exports/accounts' }: Props) {
   const { t, i18n } = useTranslation();
   const [saving, setSaving] = useState(false);
   const selection = ids && ids.length > 0 ? ids : null;
@@ -43,7 +45,7 @@ export function ExportMenu({ filters, compact, ids, testId = 'export-menu' }: Pr
   const saveSelection = async (choice: Choice, chosen: readonly string[]) => {
     setSaving(true);
     try {
-      await apiDownload('/exports/accounts', { format: choice.format, separator: choice.separator, timeZone, sort: filters.sort, ids: chosen });
+      await apiDownload(path, { format: choice.format, separator: choice.separator, timeZone, sort: filters.sort, ids: chosen });
     } catch (error) {
       notifications.show({ color: 'red', message: isApiError(error) && error.message ? error.message : t('common:error.unexpected') });
     } finally {
@@ -70,7 +72,7 @@ export function ExportMenu({ filters, compact, ids, testId = 'export-menu' }: Pr
             <Menu.Item
               key={choice.key}
               component="a"
-              href={buildUrl('/exports/accounts', { ...filters, format: choice.format, separator: choice.separator, timeZone })}
+              href={buildUrl(path, { ...filters, format: choice.format, separator: choice.separator, timeZone })}
               download
               leftSection={<Icon size={16} />}
             >
