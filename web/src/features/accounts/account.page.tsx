@@ -1,10 +1,11 @@
 import { Center, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
 import { NotFoundPage } from '@web/app/not-found.page';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { OrganizationOpportunities } from '@web/features/opportunities/organization-opportunities.component';
 import { AccountDocuments } from '@web/features/documents/account-documents.component';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
 import { AccountRequests } from '@web/features/requests/account-requests.component';
@@ -77,6 +78,11 @@ export function AccountPage() {
             {t('links:tab.relations')}
           </Tabs.Tab>
           {account.data.kind === 'organization' && (
+            <Tabs.Tab value="opportunities" leftSection={<IconTargetArrow size={16} />}>
+              {t('opportunities:section.title')}
+            </Tabs.Tab>
+          )}
+          {account.data.kind === 'organization' && (
             <Tabs.Tab value="credit" leftSection={<IconShieldCheck size={16} />}>
               {t('credit:tab')}
             </Tabs.Tab>
@@ -105,6 +111,9 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="relations">
           <AccountRelationsTab account={account.data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="opportunities">
+          {account.data.kind === 'organization' && <OrganizationOpportunities organizationId={account.data.id} canCreate={account.data.abilities.update} />}
         </Tabs.Panel>
         <Tabs.Panel value="credit">
           {account.data.kind === 'organization' && <CreditPanel account={account.data} />}

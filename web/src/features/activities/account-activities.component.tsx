@@ -8,12 +8,12 @@ import { ActivityFormModal } from './activity-form-modal.component';
 import { ActivityLogModal } from './activity-log-modal.component';
 import { useActivities } from './use-activities';
 
-/** An account's activities, newest first, with buttons to schedule one or log one that already happened. */
-export function AccountActivities({ accountId, canCreate }: { accountId: string; canCreate: boolean }) {
+/** An account's activities (or one opportunity's), newest first, with buttons to schedule one or log one that already happened. */
+export function AccountActivities({ accountId, canCreate, opportunityId }: { accountId: string; canCreate: boolean; opportunityId?: string }) {
   const { t } = useTranslation();
   const [creating, create] = useDisclosure(false);
   const [logging, log] = useDisclosure(false);
-  const activities = useActivities({ accountId, sort: '-startAt', limit: 20 });
+  const activities = useActivities({ accountId, opportunityId, sort: '-startAt', limit: 20 });
   return (
     <Stack gap="sm">
       {canCreate && (
@@ -29,8 +29,8 @@ export function AccountActivities({ accountId, canCreate }: { accountId: string;
       <PagedList query={activities} empty={t('activities:list.emptyAccount')}>
         {(items) => <ActivitiesTable items={items} showAccount={false} />}
       </PagedList>
-      {creating && <ActivityFormModal opened accountId={accountId} onClose={create.close} />}
-      {logging && <ActivityLogModal accountId={accountId} onClose={log.close} />}
+      {creating && <ActivityFormModal opened accountId={accountId} opportunityId={opportunityId} onClose={create.close} />}
+      {logging && <ActivityLogModal accountId={accountId} opportunityId={opportunityId} onClose={log.close} />}
     </Stack>
   );
 }

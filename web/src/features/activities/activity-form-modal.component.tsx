@@ -36,12 +36,14 @@ type Props = {
   /** Fixed when scheduling from an account or lead page. */
   accountId?: string;
   requestId?: string | null;
+  /** A new activity on this opportunity of the account. */
+  opportunityId?: string | null;
   /** Given to edit an existing activity. */
   activity?: Activity;
 };
 
 /** Schedules an activity, or edits one. */
-export function ActivityFormModal({ opened, onClose, accountId, requestId = null, activity }: Props) {
+export function ActivityFormModal({ opened, onClose, accountId, requestId = null, opportunityId = null, activity }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const users = useUserOptions();
@@ -99,7 +101,7 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
       if (!assignee.ask(error)) form.setErrors(serverFormErrors(error));
     };
     if (activity) update.mutate({ id: activity.id, version: activity.version, ...fields }, { onSuccess: close, onError });
-    else create.mutate({ accountId: values.accountId ?? '', requestId, ...fields }, { onSuccess: close, onError });
+    else create.mutate({ accountId: values.accountId ?? '', requestId, opportunityId, ...fields }, { onSuccess: close, onError });
   };
   const submit = form.onSubmit((values) => save(values, false));
 

@@ -46,11 +46,11 @@ function DocumentRow({ document, canDelete, onDelete }: { document: AccountDocum
   );
 }
 
-/** The documents tab: upload, list, download and delete files of the account. */
-export function AccountDocuments({ account }: { account: Account }) {
+/** The documents tab: upload, list, download and delete files of the account (or of one of its opportunities). */
+export function AccountDocuments({ account, opportunityId }: { account: Account; opportunityId?: string }) {
   const { t } = useTranslation();
-  const documents = useDocuments(account.id);
-  const upload = useUploadDocument(account.id);
+  const documents = useDocuments(account.id, opportunityId);
+  const upload = useUploadDocument(account.id, opportunityId);
   const remove = useDeleteDocument(account.id);
   const [toDelete, setToDelete] = useState<AccountDocument | null>(null);
   // Lets the same file be picked again after a failed upload.

@@ -1,5 +1,5 @@
-import { labelsSchema, type ListItem, type ListKey } from '@contract/lists';
-import { ColorInput, Modal, Stack, TextInput } from '@mantine/core';
+import { isStageList, labelsSchema, stageOutcomes, type ListItem, type ListKey, type StageOutcome } from '@contract/lists';
+import { ColorInput, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -9,7 +9,13 @@ import { FormActions } from '@web/components/form-actions.component';
 
 export const swatches = ['#868e96', '#fa5252', '#e64980', '#be4bdb', '#7950f2', '#4c6ef5', '#228be6', '#15aabf', '#12b886', '#40c057', '#82c91e', '#fab005', '#fd7e14'];
 
-const valuesSchema = z.object({ labels: labelsSchema, color: z.string().regex(/^(#[0-9a-fA-F]{6})?$/) });
+const valuesSchema = z.object({
+  labels: labelsSchema,
+  color: z.string().regex(/^(#[0-9a-fA-F]{6})?$/),
+  // Pipeline stages only: the default probability and what the stage means (open, won, lost).
+  probability: z.number().int().min(0).max(100).or(z.literal('')),
+  outcome: z.enum(stageOutcomes),
+});
 // The server names label fields `labels.es`; the form does too.
 type Values = z.infer<typeof valuesSchema>;
 
@@ -20,15 +26,16 @@ export function ListItemModal({ listKey, item, onClose }: { listKey: ListKey; it
   const update = useUpdateListItem(listKey);
   const mutation = item ? update : create;
   const form = useForm<Values>({
-    initialValues: { labels: { es: item?.labels.es ?? '', en: item?.labels.en ?? '' }, color: item?.color ?? '' },
+    initialValues: { labels: { es: item?.labels.es ?? '', en: item?.labels.en ?? '' }, color: item?.color ?? '', probability: item?.probability ?? '', outcome: item?.outcome ?? 'open' },
     validate: (values) => validatePayload(valuesSchema, values),
   });
 
   const submit = form.onSubmit((values) => {
     const options = { onSuccess: onClose, onError: (error: unknown) => form.setErrors(serverFormErrors(error)) };
     const color = values.color === '' ? null : values.color;
-    if (item) update.mutate({ id: item.id, version: item.version, labels: values.labels, color }, options);
-    else create.mutate({ labels: values.labels, color }, options);
+    const stage = isStageList(listKey) ? { probability: values.probability === '' ? 0 : values.probability, outcome: values.outcome } : {};
+    if (item) update.mutate({ id: item.id, version: item.version, labels: values.labels, color, ...stage }, options);
+    else create.mutate({ labels: values.labels, color, ...stage }, options);
   });
 
   return (
@@ -44,6 +51,19 @@ export function ListItemModal({ listKey, item, onClose }: { listKey: ListKey; it
             swatchesPerRow={7}
             {...form.getInputProps('color')}
           />
+          {isStageList(listKey) && (
+            <>
+              <NumberInput label={t('lists:item.probability')} min={0} max={100} allowDecimal={false} {...form.getInputProps('probability')} />
+              <Select
+                label={t('lists:item.outcome')}
+                allowDeselect={false}
+                data={stageOutcomes.map((value) => ({ value, label: t(`lists:outcome.${value}`) }))}
+                value={form.values.outcome}
+                onChange={(value) => form.setFieldValue('outcome', stageOutcomes.find((outcome): outcome is StageOutcome => outcome === value) ?? 'open')}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </>
+          )}
           <FormActions error={mutation.error} pending={mutation.isPending} submitLabel={item ? t('common:action.save') : t('lists:item.add')} onCancel={onClose} />
         </Stack>
       </form>

@@ -71,6 +71,9 @@ export function ListsAdminPage() {
                       <Group gap="xs" wrap="nowrap">
                         <ColorSwatch color={item.color ?? '#dee2e6'} size={16} aria-hidden />
                         <Text size="sm" fw={500}>{name}</Text>
+                        {item.outcome !== null && (
+                          <Text size="xs" c="dimmed">{`${item.probability ?? 0}% · ${t(`lists:outcome.${item.outcome}`)}`}</Text>
+                        )}
                       </Group>
                     </Table.Td>
                     <Table.Td visibleFrom="sm"><Text size="sm" c="dimmed">{item.labels[language === 'es' ? 'en' : 'es']}</Text></Table.Td>

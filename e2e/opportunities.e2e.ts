@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { accountSchema } from '@contract/accounts';
+import { opportunitySchema } from '@contract/opportunities';
+import { apiLogin } from './api';
+import { admin, adminSession, choose, hasChromium, launchBrowser, login } from './harness';
+
+const column = (stage: string) => `[data-testid="board-column"][data-stage="${stage}"]`;
+
+describe.skipIf(!hasChromium)('an opportunity with two people, dragged across the board to won', () => {
+  const app = adminSession({
+    browser: { viewport: { width: 1400, height: 900 } },
+    seed: async (server) => {
+      const api = await apiLogin(server.baseUrl, admin.email, admin.password);
+      const organization = await api.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Talleres Norte SA' });
+      for (const [firstName, lastName] of [['Ana', 'Gil'], ['Luis', 'Mora']]) {
+        const person = await api.call(accountSchema, 'POST', '/accounts', { kind: 'person', firstName, lastName });
+        await api.call(z.unknown(), 'POST', `/accounts/${organization.id}/contacts`, { otherId: person.id, position: 'Compras' });
+      }
+      await api.call(opportunitySchema, 'POST', '/opportunities', { organizationId: organization.id, name: 'Mantenimiento anual', amount: 90000, currency: 'USD', expectedCloseOn: '2027-06-30', stage: 'proposal' });
+    },
+  });
+
+  it('creates it from the list with two people and their roles', async () => {
+    const { page } = app.browser;
+    await page.getByRole('link', { name: 'Oportunidades' }).click();
+    await page.getByRole('heading', { name: 'Oportunidades' }).waitFor();
+    await page.getByRole('button', { name: 'Nueva oportunidad' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nueva oportunidad' });
+    await dialog.getByRole('combobox', { name: 'Organización' }).fill('Talleres');
+    await page.getByRole('option', { name: /Talleres Norte SA/ }).click();
+    await dialog.getByLabel('Nombre').fill('Flota 2027');
+    await dialog.getByLabel('Importe').fill('1500,50');
+    await dialog.getByLabel('Cierre previsto').fill('01/03/2027');
+    await dialog.getByLabel('Cierre previsto').press('Tab');
+    for (const [index, [person, role]] of [['Ana Gil', 'Decisor'], ['Luis Mora', 'Usuario']].entries()) {
+      await dialog.getByRole('button', { name: 'Añadir persona' }).click();
+      const row = dialog.getByTestId('person-row').nth(index);
+      await row.getByRole('combobox', { name: 'Persona' }).click();
+      await page.getByRole('option', { name: person }).click();
+      await row.getByRole('combobox', { name: 'Rol' }).click();
+      await page.getByRole('option', { name: role }).click();
+    }
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('heading', { name: 'Flota 2027' }).waitFor();
+    const people = page.getByTestId('opportunity-people');
+    await people.getByText('Ana Gil').waitFor();
+    await people.getByText('Luis Mora').waitFor();
+    await expect(page.getByTestId('opportunity-status').textContent()).resolves.toBe('Abierta');
+  });
+
+  it('drags it by pointer to another stage: counts and totals per currency follow', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.baseUrl}/opportunities/board`);
+    const card = page.locator(`${column('qualification')} [data-testid="board-card"]`, { hasText: 'Flota 2027' });
+    await card.waitFor();
+    const target = page.locator(column('proposal'));
+    const from = await card.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('no boxes');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height - 12);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y + 40, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 15 });
+    await page.mouse.up();
+    await page.locator(column('proposal')).getByText('Flota 2027').waitFor();
+    await page.locator(`${column('proposal')} [data-testid="column-count"]`, { hasText: '2 oportunidades' }).waitFor();
+    // Two currencies in one column: two totals, never one sum.
+    const sums = page.locator(`${column('proposal')} [data-testid="column-sums"]`);
+    await sums.getByText(/1500,50\s€/).waitFor();
+    await sums.getByText(/900,00\sUS\$/).waitFor();
+    await expect(page.locator(`${column('qualification')} [data-testid="column-count"]`).textContent()).resolves.toBe('0 oportunidades');
+  });
+
+  it('moves it by keyboard to the next stage, then drops it on the folded won column', async () => {
+    const { page } = app.browser;
+    const card = page.locator(`${column('proposal')} [data-testid="board-card"]`, { hasText: 'Flota 2027' });
+    await card.focus();
+    // As a person would: a beat between keys, so each step is measured before the next.
+    for (const key of ['Space', 'ArrowRight', 'Space']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(400);
+    }
+    await page.locator(column('negotiation')).getByText('Flota 2027').waitFor();
+    await page.locator(`${column('negotiation')} [data-testid="column-count"]`, { hasText: '1 oportunidad' }).waitFor();
+    const moved = page.locator(`${column('negotiation')} [data-testid="board-card"]`, { hasText: 'Flota 2027' });
+    const won = page.locator(column('won'));
+    const from = await moved.boundingBox();
+    const to = await won.boundingBox();
+    if (!from || !to) throw new Error('no boxes');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height - 12);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y + 40, { steps: 5 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 15 });
+    await page.mouse.up();
+    await page.getByText('Flota 2027 movida a Ganada').waitFor();
+    await page.getByRole('button', { name: 'Mostrar Ganada' }).click();
+    await page.locator(column('won')).getByRole('link', { name: 'Flota 2027' }).click();
+    await page.getByRole('heading', { name: 'Flota 2027' }).waitFor();
+    await expect(page.getByTestId('opportunity-status').textContent()).resolves.toBe('Ganada');
+    // The history tells the moves.
+    await page.getByRole('tab', { name: 'Historial' }).click();
+    await page.getByText('Oportunidad movida en el tablero').first().waitFor();
+  });
+
+  it('at 375 px the columns scroll sideways and the page does not', async () => {
+    const phone = await launchBrowser({ viewport: { width: 375, height: 740 } });
+    try {
+      await login(phone.page, app.server.baseUrl, admin.email, admin.password);
+      await phone.page.goto(`${app.server.baseUrl}/opportunities/board`);
+      await phone.page.locator(column('proposal')).waitFor();
+      const widths = await phone.page.evaluate(() => {
+        const board = document.querySelector('[data-testid="board"]');
+        return { board: board ? board.scrollWidth - board.clientWidth : 0, page: document.documentElement.scrollWidth };
+      });
+      expect(widths.board).toBeGreaterThan(0);
+      expect(widths.page).toBeLessThanOrEqual(375);
+      await phone.page.goto(`${app.server.baseUrl}/opportunities`);
+      await phone.page.getByTestId('opportunities-table').waitFor();
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    } finally {
+      await phone.close();
+    }
+  });
+});
