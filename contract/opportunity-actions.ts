@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { listValueSchema, timelineEntrySchema } from './accounts';
 import { idSchema, listQueryBase, listResponse } from './common';
 import { exportFormatSchema, maxSelectionExport, spreadsheetOptionsShape } from './exports';
-import { opportunityFiltersSchema, opportunityListQuerySchema, opportunitySortSchema } from './opportunities';
+import { opportunityCreateSchema, opportunityFiltersSchema, opportunityListQuerySchema, opportunitySortSchema } from './opportunities';
+import { qualifySchema } from './requests';
 
 /**
  * Which opportunities a bulk action or an export applies to: the rows ticked on the list, or every
@@ -45,3 +46,14 @@ export type OpportunitySelectionExport = z.input<typeof opportunitySelectionExpo
 /** The opportunity's own history: its changes, moves, people and tags, and its activities' and documents' entries. */
 export const opportunityHistoryQuerySchema = z.object({ ...listQueryBase });
 export const opportunityHistorySchema = listResponse(timelineEntrySchema);
+
+/**
+ * Qualifying a lead (seed 002) may open an opportunity in the same step: on the lead itself when it
+ * is an organization, or on one of the organizations a person lead belongs to (who then takes part).
+ */
+export const qualifyWithOpportunitySchema = qualifySchema.extend({
+  opportunity: opportunityCreateSchema.omit({ organizationId: true }).extend({ organizationId: idSchema.optional() }).optional(),
+});
+export type QualifyWithOpportunity = z.input<typeof qualifyWithOpportunitySchema>;
+export const qualifiedSchema = z.object({ handledRequests: z.number().int(), opportunityId: idSchema.nullable() });
+export type Qualified = z.infer<typeof qualifiedSchema>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { accountSchema } from '@contract/accounts';
 import { opportunitySchema } from '@contract/opportunities';
 import { apiLogin } from './api';
-import { admin, adminSession, choose, hasChromium, launchBrowser, login } from './harness';
+import { admin, adminSession, hasChromium, launchBrowser, login } from './harness';
 
 const column = (stage: string) => `[data-testid="board-column"][data-stage="${stage}"]`;
 

@@ -7,6 +7,7 @@ import {
   requestSchema, requestUpdateSchema, unqualifySchema,
 } from '@contract/requests';
 import { createLead } from '@server/commands/create-lead';
+import { qualifiedSchema, qualifyWithOpportunitySchema } from '@contract/opportunity-actions';
 import { qualifyLead, unqualifyLead } from '@server/commands/qualify-lead';
 import { actorOf } from '@server/plugins/request-context';
 import { countRequestGroups } from './request-groups.service';
@@ -39,7 +40,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     return createLead(db, actorOf(request), request.body);
   });
 
-  app.post('/accounts/:id/qualify', { schema: { tags: ['leads'], params: idParamsSchema, body: qualifySchema, response: { 200: z.object({ handledRequests: z.number().int() }) } } }, async (request) =>
+  app.post('/accounts/:id/qualify', { schema: { tags: ['leads'], params: idParamsSchema, body: qualifyWithOpportunitySchema, response: { 200: qualifiedSchema } } }, async (request) =>
     qualifyLead(db, actorOf(request), request.params.id, request.body));
 
   app.post('/accounts/:id/unqualify', { schema: { tags: ['leads'], params: idParamsSchema, body: unqualifySchema } }, async (request, reply) => {
