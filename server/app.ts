@@ -13,6 +13,7 @@ import { mergeRoutes } from './modules/accounts/merges.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { quoteRoutes } from './modules/quotes/quotes.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(creditRoutes);
       await api.register(notificationRoutes);
       await api.register(catalogRoutes);
+      await api.register(quoteRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -7,7 +7,7 @@ import type {
   AccountCreditTable, AccountRegistryLinksTable, CreditEventsTable, NotificationsTable, PeBranchesTable, PeTaxpayersTable,
   RegistryLookupsTable, RegistrySettingsTable, ScheduledRunsTable,
 } from './registry-tables';
-import type { ProductsTable, TaxRatesTable } from './sales-tables';
+import type { ProductsTable, QuoteLinesTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
 type Timestamp = string;
@@ -512,6 +512,10 @@ export interface Database {
   scheduled_runs: ScheduledRunsTable;
   tax_rates: TaxRatesTable;
   products: ProductsTable;
+  quote_settings: QuoteSettingsTable;
+  quote_series: QuoteSeriesTable;
+  quotes: QuotesTable;
+  quote_lines: QuoteLinesTable;
 }
 
 export type Db = Kysely<Database>;

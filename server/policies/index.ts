@@ -12,6 +12,7 @@ import { canTag, type TagAction } from './tag.policy';
 import { canUser, type UserAction } from './user.policy';
 import { canCredit, canRegistry, type CreditAction, type RegistryAction } from './registry.policy';
 import { canProduct, canTaxRate, type ProductAction, type TaxRateAction } from './catalog.policy';
+import { canQuote, canQuoteSettings, type QuoteAction, type QuoteSettingsAction } from './quote.policy';
 import type { Actor } from './actor';
 
 export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } from './account.policy';
@@ -27,6 +28,7 @@ export { canSavedView } from './saved-view.policy';
 export { canMail, canTemplate } from './mail.policy';
 export { canCredit, canRegistry } from './registry.policy';
 export { canProduct, canTaxRate } from './catalog.policy';
+export { canQuote, canQuoteSettings, quoteScope } from './quote.policy';
 export { actorKey, type Actor } from './actor';
 
 type Check =
@@ -49,7 +51,9 @@ type Check =
   | { domain: 'registry'; action: RegistryAction }
   | { domain: 'credit'; action: CreditAction }
   | { domain: 'product'; action: ProductAction }
-  | { domain: 'taxRate'; action: TaxRateAction };
+  | { domain: 'taxRate'; action: TaxRateAction }
+  | { domain: 'quote'; action: QuoteAction }
+  | { domain: 'quoteSettings'; action: QuoteSettingsAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -94,6 +98,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canProduct(actor, check.action);
     case 'taxRate':
       return canTaxRate(actor, check.action);
+    case 'quote':
+      return canQuote(actor, check.action);
+    case 'quoteSettings':
+      return canQuoteSettings(actor, check.action);
   }
 }
 

@@ -116,6 +116,7 @@ export async function buildWorld(): Promise<World> {
     remember('imports', idOf(await rawAsAdmin('/api/v1/imports?fileName=a.csv&kind=organization', 'name,city\nAcme,Lima\n', 'text/csv')));    remember('opportunities', idOf(await admin.post('/api/v1/opportunities', {
       organizationId: org.id, name: `Trato ${n}`, amount: 1000 * n, currency: 'EUR', expectedCloseOn: '2027-01-01', people: [{ personId: person.id, role: 'user' }],
     })));
+    remember('quotes', idOf(await admin.post('/api/v1/quotes', { accountId: org.id, lines: [{ description: `Línea ${n}`, quantity: 1, unitPrice: 100, taxRate: 21 }] })));
     remember('products', idOf(await admin.post('/api/v1/products', { code: `P-${n}`, name: `Producto ${n}`, kind: 'product', unit: 'unit', price: 100 * n, currency: 'EUR' })));
     const campaign = idOf(await admin.post('/api/v1/campaigns', { name: `Campaña ${n}`, price: 990, currency: 'EUR', startsOn: '2026-12-01', endsOn: '2027-01-31' }));
     remember('campaigns', campaign);
