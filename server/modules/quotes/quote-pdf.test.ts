@@ -68,9 +68,7 @@ describe('quote PDF', () => {
       ? { kind: 'section', description: `Sección ${index / 25 + 1}` }
       : { description: `Artículo número ${index} con descripción larga que ocupa más de una línea en la tabla del PDF para comprobar el salto`, quantity: 1, unitPrice: 1000 + index, taxRate: 21 }));
     const quote = expectOk<Quote>(await agent.post('/api/v1/quotes', { accountId: customer.id, language: 'es', lines: many }), 201);
-    const started = performance.now();
     const pages = await pdf(quote);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(pages.length).toBeGreaterThan(4);
     pages.forEach((page, index) => {
       expect(page, `page ${index + 1}`).toContain('Descripción');
