@@ -41,6 +41,7 @@ export async function qualifyLead(db: Db, actor: Actor, accountId: string, input
       handledRequests = open.length;
     }
     if (!data.opportunity) return { handledRequests, opportunityId: null };
+    authorize(actor, { domain: 'opportunity', action: 'create' });
     const { organizationId, people = [], ...fields } = data.opportunity;
     const opportunityId = newId();
     if (account.kind === 'organization') {

@@ -146,3 +146,41 @@ describe('saved views', () => {
     expectProblem(await agent.post('/api/v1/saved-views', { list: 'opportunities', name: 'Mala', query: {}, columns: ['email'] }), 400, 'validation_failed');
   });
 });
+
+describe('qualifying a lead opens an opportunity in the same step', () => {
+  const deal = { name: 'Primer pedido', amount: 50000, currency: 'PEN', expectedCloseOn: '2027-04-30' };
+
+  test('an organization lead: customer, and the deal on it', async () => {
+    const lead = await t.account(agent, { name: uniqueWord('Lead SAC '), stage: 'lead' });
+    const answer = expectOk<{ handledRequests: number; opportunityId: string }>(await agent.post(`/api/v1/accounts/${lead.id}/qualify`, { version: lead.version, opportunity: deal }));
+    const opportunity = expectOk<Opportunity>(await agent.get(`/api/v1/opportunities/${answer.opportunityId}`));
+    expect(opportunity).toMatchObject({ ...deal, organization: { id: lead.id }, owner: { id: agent.user.id }, stage: 'qualification' });
+    expect(expectOk<Account>(await agent.get(`/api/v1/accounts/${lead.id}`)).stage).toBe('customer');
+  });
+
+  test('a person lead: the deal goes on their organization, with them taking part', async () => {
+    const { organization } = await deals(uniqueWord('Empresa'), 0);
+    const lead = await t.account(agent, { kind: 'person', firstName: 'Rosa', lastName: uniqueWord('L'), stage: 'lead' });
+    expectOk(await agent.post(`/api/v1/accounts/${organization.id}/contacts`, { otherId: lead.id }), 201);
+    const answer = expectOk<{ opportunityId: string }>(await agent.post(`/api/v1/accounts/${lead.id}/qualify`, { version: lead.version, opportunity: { ...deal, organizationId: organization.id } }));
+    const opportunity = expectOk<Opportunity>(await agent.get(`/api/v1/opportunities/${answer.opportunityId}`));
+    expect(opportunity.organization.id).toBe(organization.id);
+    expect(opportunity.people.map((person) => person.person.id)).toEqual([lead.id]);
+  });
+
+  test('a refused opportunity leaves the lead a lead: one transaction', async () => {
+    const stranger = await t.account(agent, { name: uniqueWord('Ajena ') });
+    const lead = await t.account(agent, { kind: 'person', firstName: 'Íñigo', lastName: uniqueWord('L'), stage: 'lead' });
+    expectProblem(await agent.post(`/api/v1/accounts/${lead.id}/qualify`, { version: lead.version, opportunity: { ...deal, organizationId: stranger.id } }), 400, 'validation_failed');
+    expectProblem(await agent.post(`/api/v1/accounts/${lead.id}/qualify`, { version: lead.version, opportunity: { ...deal, currency: 'XXX1' } }), 400, 'validation_failed');
+    expect(expectOk<Account>(await agent.get(`/api/v1/accounts/${lead.id}`))).toMatchObject({ stage: 'lead', version: lead.version });
+    expect(await t.db.selectFrom('opportunities').select('id').where('organization_id', '=', stranger.id).execute()).toEqual([]);
+  });
+
+  test('someone who cannot see the lead gets 404 and nothing changes', async () => {
+    const lead = await t.account(agent, { name: uniqueWord('Oculta '), stage: 'lead' });
+    expectProblem(await colleague.post(`/api/v1/accounts/${lead.id}/qualify`, { version: lead.version, opportunity: deal }), 404, 'not_found');
+    expect(expectOk<Account>(await agent.get(`/api/v1/accounts/${lead.id}`)).stage).toBe('lead');
+    expect(await t.db.selectFrom('opportunities').select('id').where('organization_id', '=', lead.id).execute()).toEqual([]);
+  });
+});

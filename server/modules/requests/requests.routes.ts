@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { idParamsSchema } from '@contract/common';
 import { groupCountSchema } from '@contract/list-query';
 import {
-  leadCreatedSchema, leadCreateSchema, qualifySchema, requestCreateSchema, requestGroupQuerySchema, requestListQuerySchema, requestListSchema,
+  leadCreatedSchema, leadCreateSchema, requestCreateSchema, requestGroupQuerySchema, requestListQuerySchema, requestListSchema,
   requestSchema, requestUpdateSchema, unqualifySchema,
 } from '@contract/requests';
-import { createLead } from '@server/commands/create-lead';
 import { qualifiedSchema, qualifyWithOpportunitySchema } from '@contract/opportunity-actions';
+import { createLead } from '@server/commands/create-lead';
 import { qualifyLead, unqualifyLead } from '@server/commands/qualify-lead';
 import { actorOf } from '@server/plugins/request-context';
 import { countRequestGroups } from './request-groups.service';

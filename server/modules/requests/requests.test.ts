@@ -94,7 +94,7 @@ describe('qualifying a lead', () => {
     await ana.post('/api/v1/requests', { accountId: lead.accountId, interest: 'laser' });
     const account = (await ana.get(`/api/v1/accounts/${lead.accountId}`)).json<Account>();
     const qualified = await ana.post(`/api/v1/accounts/${lead.accountId}/qualify`, { version: account.version, markRequestsHandled: true });
-    expect(qualified.json()).toEqual({ handledRequests: 2 });
+    expect(qualified.json()).toEqual({ handledRequests: 2, opportunityId: null });
     const after = (await ana.get(`/api/v1/accounts/${lead.accountId}`)).json<Account>();
     expect(after.stage).toBe('customer');
     expect((await requests(ana, `accountId=${lead.accountId}&handled=false`)).total).toBe(0);
