@@ -34,8 +34,15 @@ export const importRulesSchema = z.object({
   stage: listValueSchema.nullable().default(null),
   /** Added to every account the import creates or updates; tags an account already has stay. */
   tagIds: z.array(idSchema).max(20).default([]),
+  /** A stage, industry or source no list item names is added to its list (admins) instead of failing the row. */
+  createListValues: z.boolean().default(false),
 });
 export type ImportRules = z.infer<typeof importRulesSchema>;
+
+/** The list-valued fields of an import, and the list each reads. */
+export const importListFields = { stage: 'account_stage', industry: 'industry', source: 'source' } as const;
+export type ImportListField = keyof typeof importListFields;
+export const importListFieldSchema = z.enum(['stage', 'industry', 'source']);
 export type ImportRulesInput = z.input<typeof importRulesSchema>;
 
 export const importStatuses = ['draft', 'queued', 'running', 'done', 'failed', 'undoing', 'undone'] as const;
@@ -53,6 +60,7 @@ export const importSchema = z.object({
   mapping: z.array(z.string().nullable()),
   rules: z.object({
     kind: accountKindSchema, duplicates: duplicateRuleSchema, ownerIds: z.array(z.string()), stage: z.string().nullable(), tagIds: z.array(z.string()),
+    createListValues: z.boolean(),
   }),
   /** The rule's tags by name, for the summary (a tag deleted since is left out). */
   tags: z.array(tagRefSchema),
@@ -100,8 +108,16 @@ export const importPreviewSchema = z.object({
     values: z.record(z.string(), z.string()),
     errors: z.array(importRowErrorSchema),
   })),
+  /** Values of the previewed rows that no list item names: what createListValues would add. */
+  unknownValues: z.array(z.object({ field: importListFieldSchema, value: z.string() })),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** An organization the import created for its people's company column, in file order. */
+export const importCompanySchema = z.object({ id: idSchema, name: z.string(), rowNumber: z.number().int() });
+export type ImportCompany = z.infer<typeof importCompanySchema>;
+export const importCompanyListSchema = listResponse(importCompanySchema);
+export const importCompanyQuerySchema = z.object({ ...listQueryBase });
 
 export const importRunBodySchema = importPreviewBodySchema;
 

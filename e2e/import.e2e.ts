@@ -3,12 +3,12 @@ import { tagSchema } from '@contract/tags';
 import { apiLogin } from './api';
 import { admin, adminSession, hasChromium } from './harness';
 
-/** A small people file as a Spanish spreadsheet saves it: semicolons, Latin-1, one bad row. */
+/** A small people file as a Spanish spreadsheet saves it: semicolons, Latin-1, one bad row, a sector no list has. */
 function peopleCsv(): Buffer {
-  const rows = ['Nombre;Apellidos;Correo electrónico;Teléfono;Empresa;Ciudad'];
+  const rows = ['Nombre;Apellidos;Correo electrónico;Teléfono;Empresa;Ciudad;Sector'];
   for (let i = 1; i <= 40; i += 1) {
-    rows.push(`Persona${i};Muñoz;persona${i}@ejemplo.es;+34 600 000 ${String(100 + i)};Ferretería Ibáñez;Cádiz`);
-    if (i === 2) rows.push(';Sin nombre;no-es-un-correo;;;');
+    rows.push(`Persona${i};Muñoz;persona${i}@ejemplo.es;+34 600 000 ${String(100 + i)};Ferretería Ibáñez;Cádiz;Minería`);
+    if (i === 2) rows.push(';Sin nombre;no-es-un-correo;;;;');
   }
   return Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1');
 }
@@ -34,7 +34,12 @@ describe.skipIf(!hasChromium)('import people from a CSV file through the wizard'
     await expect(page.getByRole('combobox', { name: 'Campo para la columna Empresa' }).inputValue()).resolves.toBe('Empresa');
     const preview = page.getByTestId('import-preview');
     await preview.getByText('Persona1', { exact: true }).waitFor();
-    await expect(preview.getByText('Correcta').count()).resolves.toBe(19);
+    // The sector is in no list: the rows would fail, and the admin is offered to add it.
+    const unknown = page.getByTestId('import-list-values');
+    await unknown.getByText('Sector: Minería').waitFor();
+    await expect(preview.getByText('Correcta').count()).resolves.toBe(0);
+    await unknown.getByRole('checkbox', { name: 'Añadirlos a sus listas' }).check();
+    await expect.poll(() => preview.getByText('Correcta').count()).toBe(19);
     await preview.getByText('Correo electrónico: No es un correo electrónico válido.').waitFor();
     await preview.getByText('Nombre: Campo obligatorio.').waitFor();
 
@@ -59,7 +64,17 @@ describe.skipIf(!hasChromium)('import people from a CSV file through the wizard'
     expect(body).toContain('Fila,Campo,Columna,Error');
     expect(body).toContain('4,email,Correo electrónico,No es un correo electrónico válido.');
 
-    await page.getByRole('link', { name: 'Cuentas' }).click();
+    // The result names the company it created for the people; its 40 contacts can be searched.
+    await expect(page.getByTestId('import-companies').getByText('1 empresa creada para las personas del archivo').count()).resolves.toBe(1);
+    await page.getByTestId('import-companies').getByRole('link', { name: 'Ferretería Ibáñez' }).click();
+    await page.getByRole('tab', { name: 'Contactos' }).click();
+    await page.getByRole('textbox', { name: 'Buscar contactos' }).fill('persona12');
+    await page.getByRole('link', { name: 'Persona12 Muñoz' }).waitFor();
+    await expect(page.getByRole('link', { name: /^Persona\d+ Muñoz$/ }).count()).resolves.toBe(1);
+    await page.getByRole('textbox', { name: 'Buscar contactos' }).fill('munoz');
+    await expect.poll(() => page.getByRole('link', { name: /^Persona\d+ Muñoz$/ }).count()).toBe(40);
+
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Cuentas' }).click();
     await page.getByRole('link', { name: 'Ferretería Ibáñez' }).waitFor();
     await page.getByRole('link', { name: 'Persona12 Muñoz' }).click();
     await page.getByRole('group', { name: 'Etiquetas de la cuenta' }).getByText('Feria 2027').waitFor();

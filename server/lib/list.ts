@@ -5,7 +5,7 @@ import { AppError } from './errors';
 import { isUnsafeText } from './safe-text';
 
 /** What a sort column holds, so a cursor's value for it can be checked before SQL sees it. */
-export type SortValueType = 'text' | 'timestamp';
+export type SortValueType = 'text' | 'timestamp' | 'integer';
 
 /** A sort the list contract allows: columns in order, ending with the id for a total order. */
 export type SortPlan = {
@@ -58,6 +58,7 @@ function isTimestamp(value: string): boolean {
 
 /** A cursor value fits its column: what the list wrote into it, never what SQL would choke on. */
 function fits(value: string | number, type: SortValueType): boolean {
+  if (type === 'integer') return Number.isSafeInteger(value);
   if (typeof value !== 'string' || isUnsafeText(value)) return false;
   return type === 'timestamp' ? isTimestamp(value) : true;
 }

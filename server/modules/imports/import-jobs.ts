@@ -20,6 +20,7 @@ import { countRows, readRecords, type FileShape } from './import-file';
 import { writeBatch, type BatchRow, type BeforeImage } from './import-batch';
 import { untagBatch } from './import-tags';
 import { valuesOf } from './import-mapping';
+import { createUnknownListValues } from './import-list-values';
 import { loadLookups, parseRow } from './import-values';
 import { addImportCounts, findImport, importRowsBefore, insertImportRows, updateImport } from './imports.repo';
 
@@ -76,6 +77,7 @@ async function runImport(ctx: JobContext): Promise<unknown> {
     const rows = batch;
     batch = [];
     const after = done + rows.length;
+    await createUnknownListValues(ctx.db, actor, rules, lookups, rows);
     await chunkTransaction(ctx.db, pacer, rows.length, async (trx) => {
       const { ledger, counts } = await inAuditBatch('import', row.id, () => writeBatch(trx, { actor, importId: row.id, rules, tags }, rows));
       await insertImportRows(trx, ledger);

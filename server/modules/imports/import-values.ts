@@ -1,7 +1,7 @@
 import { accountCreateSchema, type AccountKind } from '@contract/accounts';
 import { tagNameSchema } from '@contract/tags';
 import { checkTaxId } from '@contract/tax-id';
-import type { ImportRules, ImportTarget } from '@contract/imports';
+import type { ImportListField, ImportRules, ImportTarget } from '@contract/imports';
 import { fieldIssue } from '@contract/validation';
 import type { Db } from '@server/db/database';
 import type { FieldError } from '@server/lib/errors';
@@ -143,7 +143,7 @@ function targetOf(path: string, kind: AccountKind, values: Partial<Record<Import
   return head;
 }
 
-function listValue(map: Map<string, string>, field: 'stage' | 'industry' | 'source', value: string | undefined, errors: FieldError[]): string | null {
+function listValue(map: Map<string, string>, field: ImportListField, value: string | undefined, errors: FieldError[]): string | null {
   if (!value) return null;
   const key = map.get(normalizeText(value));
   if (!key) errors.push({ field, code: 'unknown_list_item' });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, ImportRow, ImportRowRow } from '@server/db/database';
 import { inChunks } from '@server/lib/chunks';
 import { keysetPage, type SortPlan } from '@server/lib/list';
-import { importScope, type Actor } from '@server/policies';
+import { accountScope, importScope, type Actor } from '@server/policies';
 
 export async function insertImport(db: Db, row: ImportRow): Promise<void> {
   await db.insertInto('imports').values(row).execute();
@@ -52,6 +52,20 @@ const importSort: SortPlan = { key: '-createdAt', columns: ['imports.created_at'
 export async function listImports(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }) {
   const base = db.selectFrom('imports').where(importScope(actor));
   return keysetPage(db, base, base.selectAll('imports'), importSort, query, (row) => [row.created_at, row.id]);
+}
+
+const companySort: SortPlan = { key: 'row', columns: ['import_rows.row_number'], direction: 'asc', types: ['integer'] };
+
+/** Organizations the ledger says this import created for a company column, live and in the actor's scope, in file order. */
+export async function listImportCompanies(db: Db, actor: Actor, importId: string, query: { limit: number; cursor?: string | undefined }) {
+  const base = db
+    .selectFrom('import_rows')
+    .innerJoin('accounts', 'accounts.id', 'import_rows.organization_id')
+    .where('import_rows.import_id', '=', importId)
+    .where('import_rows.organization_id', 'is not', null)
+    .where('accounts.discarded_at', 'is', null)
+    .where(accountScope(actor, 'accounts'));
+  return keysetPage(db, base, base.select(['accounts.id', 'accounts.name', 'import_rows.row_number']), companySort, query, (row) => [row.row_number]);
 }
 
 export async function insertImportRows(db: Db, rows: ImportRowRow[]): Promise<void> {

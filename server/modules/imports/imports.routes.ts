@@ -3,13 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import {
   importListQuerySchema, importListSchema, importPreviewBodySchema, importPreviewSchema, importRunBodySchema,
-  importSchema, importUploadQuerySchema,
+  importSchema, importUploadQuerySchema, importCompanyListSchema, importCompanyQuerySchema,
 } from '@contract/imports';
 import { AppError } from '@server/lib/errors';
 import { actorOf } from '@server/plugins/request-context';
 import { errorReport } from './import-report';
 import {
-  findImports, getImport, previewImport, requireImportForReport, resumeImport, runImport, undoImport, uploadImport,
+  findImportCompanies, findImports, getImport, previewImport, requireImportForReport, resumeImport, runImport, undoImport, uploadImport,
 } from './imports.service';
 
 const tags = ['imports'];
@@ -48,6 +48,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/imports/:id/undo', { schema: { tags, params: idParamsSchema, response: { 200: importSchema } } }, async (request) =>
     undoImport(db, actorOf(request), dataDir, request.params.id));
+
+  app.get('/imports/:id/companies', { schema: { tags, params: idParamsSchema, querystring: importCompanyQuerySchema, response: { 200: importCompanyListSchema } } }, async (request) =>
+    findImportCompanies(db, actorOf(request), request.params.id, request.query));
 
   app.get('/imports/:id/errors.csv', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
     const row = await requireImportForReport(db, actorOf(request), request.params.id);

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AccountKind } from '@contract/accounts';
 import type { Language, ListResponse } from '@contract/common';
-import { importPreviewBodySchema, importRulesSchema, type Import, type ImportPreview, type ImportPreviewBody } from '@contract/imports';
+import { importPreviewBodySchema, importRulesSchema, type Import, type ImportCompany, type ImportPreview, type ImportPreviewBody } from '@contract/imports';
 import type { Db, ImportRow } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
@@ -20,9 +20,10 @@ import { userNames } from '@server/modules/users/users.repo';
 import { detectShape, readHead } from './import-file';
 import { importFilePath, settingsOf } from './import-jobs';
 import { autoMap, columnOf, valuesOf } from './import-mapping';
+import { distinctValues, unknownValuesOf, withoutUnknownValues } from './import-list-values';
 import { loadLookups, parseRow } from './import-values';
 import { presentImport } from './imports.presenter';
-import { findVisibleImport, insertImport, listImports, moveImport } from './imports.repo';
+import { findVisibleImport, insertImport, listImportCompanies, listImports, moveImport } from './imports.repo';
 
 const previewRows = 20;
 
@@ -100,21 +101,33 @@ export async function previewImport(db: Db, actor: Actor, dataDir: string, id: s
   const row = await requireImport(db, actor, id);
   const { mapping, rules } = importPreviewBodySchema.parse(input);
   const headers: string[] = JSON.parse(row.headers);
+  if (rules.createListValues) authorize(actor, { domain: 'list', action: 'manage' });
   const lookups = await loadLookups(db);
   const { rows } = await readHead(importFilePath(dataDir, row.stored_name), { format: row.format, encoding: row.encoding, delimiter: row.delimiter }, previewRows);
+  const parsed = rows.map((record) => {
+    const values = valuesOf(record, mapping);
+    return { values, result: parseRow(values, rules, lookups) };
+  });
   return {
-    rows: rows.map((record, index) => {
-      const values = valuesOf(record, mapping);
-      const result = parseRow(values, rules, lookups);
+    rows: parsed.map(({ values, result }, index) => {
+      const errors = result.ok ? [] : rules.createListValues ? withoutUnknownValues(result.errors) : result.errors;
       return {
         rowNumber: index + 2,
         values: Object.fromEntries(Object.entries(values)),
-        errors: result.ok ? [] : result.errors.map((error) => ({
+        errors: errors.map((error) => ({
           field: error.field, column: columnOf(headers, mapping, error.field), code: error.code, message: fieldMessage(language, error.code, error.params),
         })),
       };
     }),
+    unknownValues: distinctValues(parsed.flatMap(unknownValuesOf)),
   };
+}
+
+/** The organizations an import created for its people's company column, those the actor may see. */
+export async function findImportCompanies(db: Db, actor: Actor, id: string, query: { limit: number; cursor?: string | undefined }): Promise<ListResponse<ImportCompany>> {
+  await requireImport(db, actor, id);
+  const page = await listImportCompanies(db, actor, id, query);
+  return { items: page.rows.map((item) => ({ id: item.id, name: item.name, rowNumber: item.row_number })), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }
 
 /** Saves the mapping and rules and queues the import; the worker does the rest. */
@@ -130,6 +143,7 @@ export async function runImport(db: Db, actor: Actor, dataDir: string, id: strin
   // As when creating one account: an agent stays an owner of what they import, or they would lose it.
   if (ownerIds.length === 0 || (actor.role === 'agent' && !ownerIds.includes(actor.id))) ownerIds = [actor.id, ...ownerIds];
   if (data.rules.stage) await checkListValue(db, 'account_stage', 'rules.stage', data.rules.stage, null);
+  if (data.rules.createListValues) authorize(actor, { domain: 'list', action: 'manage' });
   await requireTagsToAssign(db, actor, data.rules.tagIds, 'rules.tagIds');
   const rules = { ...data.rules, ownerIds, tagIds: [...new Set(data.rules.tagIds)] };
   const updated = await db.transaction().execute(async (trx) => {

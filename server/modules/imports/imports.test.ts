@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import type { Account, AccountListItem } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
-import type { Import, ImportPreview, Job } from '@contract/imports';
+import type { Import, ImportCompany, ImportPreview, Job } from '@contract/imports';
 import type { Tag } from '@contract/tags';
 import { JobLostError, type JobHandler } from '@server/jobs/job-context';
 import { jobHandlers } from '@server/jobs/job-kinds';
@@ -137,6 +137,73 @@ describe('upload and mapping', () => {
     expect(report.body.replace('\uFEFF', '').split('\n').filter(Boolean)).toEqual([
       'Row,Field,Column,Error', '2,email,email,Not a valid e-mail address.', '2,firstName,nombre,Required.', '3,stage,etapa,Not an available option of the list.',
     ]);
+  });
+});
+
+describe('list values the lists do not know', () => {
+  test('an admin has them added to their lists instead of failing the rows; undo keeps them', async () => {
+    const word = uniqueWord('sector');
+    const csv = `nombre,apellidos,sector,origen\nAna,${word},Minería ${word},Feria\nLuis,${word},minería ${word},\nMar,${word},,Radio ${word}\n`;
+    const imp = await upload(admin, 'sectores.csv', csv);
+    const preview = async (createListValues: boolean) =>
+      (await admin.post(`/api/v1/imports/${imp.id}/preview`, { mapping: imp.mapping, rules: { ...imp.rules, createListValues } })).json<ImportPreview>();
+    const without = await preview(false);
+    expect(without.rows.map((row) => row.errors.map((e) => `${e.field}:${e.code}`))).toEqual([['industry:unknown_list_item', 'source:unknown_list_item'], ['industry:unknown_list_item'], ['source:unknown_list_item']]);
+    // Each value once, ignoring case and accents, as it would be added.
+    expect(without.unknownValues).toEqual([
+      { field: 'industry', value: `Minería ${word}` }, { field: 'source', value: 'Feria' }, { field: 'source', value: `Radio ${word}` },
+    ]);
+    const withValues = await preview(true);
+    expect(withValues.rows.map((row) => row.errors)).toEqual([[], [], []]);
+    expect(withValues.unknownValues).toEqual(without.unknownValues);
+
+    const done = await run(admin, imp, { createListValues: true });
+    expect(done).toMatchObject({ created: 3, failed: 0, rules: { createListValues: true } });
+    const industries = (await admin.get('/api/v1/lists/industry/items')).json<{ items: Array<{ key: string; labels: { es: string } }> }>().items;
+    const mineria = industries.filter((item) => item.labels.es.toLowerCase() === `minería ${word}`.toLowerCase());
+    expect(mineria).toHaveLength(1);
+    const accounts = await t.db.selectFrom('accounts').select(['first_name', 'industry', 'source']).where('last_name', '=', word).orderBy('first_name').execute();
+    expect(accounts.map((row) => [row.first_name, row.industry])).toEqual([['Ana', mineria[0]?.key], ['Luis', mineria[0]?.key], ['Mar', null]]);
+    expect(accounts.every((row) => (row.first_name === 'Luis' ? row.source === null : row.source !== null))).toBe(true);
+    // The items are vocabulary: undoing the import leaves them.
+    expect((await admin.post(`/api/v1/imports/${imp.id}/undo`)).statusCode).toBe(200);
+    await worker.drain();
+    expect((await admin.get('/api/v1/lists/industry/items')).json<{ items: Array<{ key: string }> }>().items.map((item) => item.key)).toContain(mineria[0]?.key);
+  });
+
+  test('an agent may not ask for it (403, nothing queued or added); without it the rows fail as before', async () => {
+    const word = uniqueWord('agente');
+    const imp = await upload(agent, 'a.csv', `nombre,apellidos,sector\nAna,${word},Pesca ${word}\n`);
+    const listItems = async () => (await t.db.selectFrom('list_items').select('id').execute()).length;
+    const before = await listItems();
+    expectProblem(await agent.post(`/api/v1/imports/${imp.id}/preview`, { mapping: imp.mapping, rules: { ...imp.rules, createListValues: true } }), 403, 'forbidden');
+    expectProblem(await agent.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: { ...imp.rules, createListValues: true } }), 403, 'forbidden');
+    expect((await agent.get(`/api/v1/imports/${imp.id}`)).json<Import>()).toMatchObject({ status: 'draft', jobId: null });
+    const done = await run(agent, imp);
+    expect(done).toMatchObject({ created: 0, failed: 1 });
+    expect(await listItems()).toBe(before);
+  });
+});
+
+describe('the companies an import created', () => {
+  test('are listed in file order with keyset pages, only those the reader may see and still live', async () => {
+    const word = uniqueWord('empresa');
+    const rows = Array.from({ length: 5 }, (_, i) => `P${i},${word},Compañía ${word} ${i % 3}`);
+    const imp = await run(agent, await upload(agent, 'e.csv', `nombre,apellidos,empresa\n${rows.join('\n')}\nOtro,${word},Existente ${word}\n`));
+    expect(imp).toMatchObject({ created: 6, failed: 0 });
+    const page = async (client: Client, query: string) => (await client.get(`/api/v1/imports/${imp.id}/companies?${query}`)).json<ListResponse<ImportCompany>>();
+    const first = await page(agent, 'limit=2');
+    expect(first).toMatchObject({ total: 4, totalIsEstimate: false });
+    const second = await page(agent, `limit=2&cursor=${first.nextCursor ?? ''}`);
+    expect([...first.items, ...second.items].map((item) => [item.name, item.rowNumber])).toEqual([
+      [`Compañía ${word} 0`, 2], [`Compañía ${word} 1`, 3], [`Compañía ${word} 2`, 4], [`Existente ${word}`, 7],
+    ]);
+    // A company discarded since is no longer listed; another agent gets 404; an admin sees the rest.
+    expect((await agent.delete(`/api/v1/accounts/${first.items[0]?.id ?? ''}`)).statusCode).toBe(204);
+    expect((await page(agent, 'limit=50')).items.map((item) => item.rowNumber)).toEqual([3, 4, 7]);
+    expectProblem(await other.get(`/api/v1/imports/${imp.id}/companies`), 404, 'not_found');
+    expect((await page(admin, 'limit=50')).total).toBe(3);
+    expectProblem(await agent.get(`/api/v1/imports/${imp.id}/companies?cursor=${Buffer.from(JSON.stringify(['row', 1, 'x'])).toString('base64url')}`), 400, 'bad_cursor');
   });
 });
 

@@ -7,6 +7,7 @@ import { ErrorAlert } from '@web/components/error-alert.component';
 import { useDisclosure } from '@mantine/hooks';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { TagBadge } from '@web/features/tags/tag-badge.component';
+import { ImportCompanies } from './import-companies.component';
 import { ImportProgressBar, importPercent } from './import-progress-bar.component';
 import { ImportStatusBadge } from './import-status-badge.component';
 import { useImportAction } from './use-import-action';
@@ -49,6 +50,7 @@ export function ImportProgressPanel({ imp }: { imp: Import }) {
             {imp.tags.map((tag) => <TagBadge key={tag.id} name={tag.name} color={tag.color} />)}
           </Group>
         )}
+        <ImportCompanies imp={imp} />
         {imp.status === 'failed' && imp.error && <Alert color="red" title={t('imports:progress.failed')}>{imp.error}</Alert>}
         {imp.status === 'undone' && <Alert color="gray">{t('imports:undo.done')}</Alert>}
         <ErrorAlert error={resume.error} />

@@ -100,7 +100,13 @@ export function ImportSetup({ imp }: { imp: Import }) {
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">{t('imports:preview.title')}</Title>
-        <ImportPreviewTable id={imp.id} mapping={debounced.mapping} rules={debounced.rules} />
+        <ImportPreviewTable
+          id={imp.id}
+          mapping={debounced.mapping}
+          rules={debounced.rules}
+          createListValues={rules.createListValues ?? false}
+          onCreateListValues={(createListValues) => setRules({ ...rules, createListValues })}
+        />
       </Paper>
 
       <ErrorAlert error={run.error} />
