@@ -32,6 +32,8 @@ export const meSchema = z.object({
     manageMail: z.boolean(),
     /** E-mail templates (admins and managers). */
     manageTemplates: z.boolean(),
+    /** Campaigns (admins and managers; agents edit those they are responsible for). */
+    createCampaigns: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -52,6 +52,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       manageRegistry: can(actor, { domain: 'registry', action: 'manage' }),
       manageMail: can(actor, { domain: 'mail', action: 'configure' }),
       manageTemplates: can(actor, { domain: 'template', action: 'write' }),
+      createCampaigns: can(actor, { domain: 'campaign', action: 'create' }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconFileImport, IconInbox, IconList, IconMailCog, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconFileImport, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -23,6 +23,7 @@ export function AppShellLayout() {
     { to: '/activities', label: t('activities:nav.activities'), icon: IconCalendarEvent, show: true },
     { to: '/calendar', label: t('activities:nav.calendar'), icon: IconCalendar, show: true },
     { to: '/reminders', label: t('activities:nav.reminders'), icon: IconAlarm, show: true },
+    { to: '/campaigns', label: t('common:nav.campaigns'), icon: IconSpeakerphone, show: true },
     { to: '/tags', label: t('common:nav.tags'), icon: IconTags, show: true },
     { to: '/imports', label: t('common:nav.imports'), icon: IconFileImport, show: true },
     { to: '/bin', label: t('common:nav.bin'), icon: IconTrash, show: me.abilities.viewBin },

@@ -38,6 +38,8 @@ export const router = createBrowserRouter([
       { path: 'activities', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/activities.page'))).ActivitiesPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/calendar.page'))).CalendarPage }) },
       { path: 'reminders', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/reminders.page'))).RemindersPage }) },
+      { path: 'campaigns', lazy: async () => ({ Component: (await withTexts(['campaigns', 'validation'], () => import('@web/features/campaigns/campaigns.page'))).CampaignsPage }) },
+      { path: 'campaigns/:id', lazy: async () => ({ Component: (await withTexts(['campaigns', 'mail', 'bulk', 'validation'], () => import('@web/features/campaigns/campaign.page'))).CampaignPage }) },
       { path: 'imports', lazy: async () => ({ Component: (await withTexts(['imports'], () => import('@web/features/imports/imports.page'))).ImportsPage }) },
       { path: 'imports/new', lazy: async () => ({ Component: (await withTexts(['imports'], () => import('@web/features/imports/import-new.page'))).ImportNewPage }) },
       { path: 'imports/:id', lazy: async () => ({ Component: (await withTexts(['imports'], () => import('@web/features/imports/import.page'))).ImportPage }) },

@@ -25,6 +25,7 @@ export const namespaces = [
   'credit',
   'notifications',
   'opportunities',
+  'campaigns',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -38,12 +38,17 @@ type Props = {
   requestId?: string | null;
   /** A new activity on this opportunity of the account. */
   opportunityId?: string | null;
+  /** Work for a campaign's member (a visit, a reminder): the campaign it belongs to. */
+  campaignId?: string | null;
+  /** A new activity's type, and whether it starts with a reminder at its start. */
+  initialType?: string;
+  withReminder?: boolean;
   /** Given to edit an existing activity. */
   activity?: Activity;
 };
 
 /** Schedules an activity, or edits one. */
-export function ActivityFormModal({ opened, onClose, accountId, requestId = null, opportunityId = null, activity }: Props) {
+export function ActivityFormModal({ opened, onClose, accountId, requestId = null, opportunityId = null, campaignId = null, initialType = 'call', withReminder = false, activity }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const users = useUserOptions();
@@ -55,14 +60,14 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
     initialValues: {
       kind: activity?.account.kind ?? 'person',
       accountId: activity?.account.id ?? accountId ?? null,
-      type: activity?.type ?? 'call',
+      type: activity?.type ?? initialType,
       subject: activity?.subject ?? '',
       startAt: toLocalInput(activity?.startAt ?? nextHour()),
       endAt: toLocalInput(activity?.endAt),
       dueAt: activity && activity.dueAt !== activity.startAt ? toLocalInput(activity.dueAt) : '',
       responsibleId: activity?.responsible.id ?? me.id,
       private: activity?.private ?? false,
-      remindAt: toLocalInput(activity?.remindAt),
+      remindAt: toLocalInput(activity ? activity.remindAt : withReminder ? nextHour() : null),
       notes: activity?.notes ?? '',
     },
     // The question is about the values that were sent: any change makes it moot.
@@ -101,7 +106,7 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
       if (!assignee.ask(error)) form.setErrors(serverFormErrors(error));
     };
     if (activity) update.mutate({ id: activity.id, version: activity.version, ...fields }, { onSuccess: close, onError });
-    else create.mutate({ accountId: values.accountId ?? '', requestId, opportunityId, ...fields }, { onSuccess: close, onError });
+    else create.mutate({ accountId: values.accountId ?? '', requestId, opportunityId, ...(campaignId ? { campaignId } : {}), ...fields }, { onSuccess: close, onError });
   };
   const submit = form.onSubmit((values) => save(values, false));
 

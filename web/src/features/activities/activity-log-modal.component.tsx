@@ -11,13 +11,14 @@ import { DateTimeField } from '@web/components/date-field.component';
 
 type Values = { type: string | null; startAt: string; result: string; private: boolean };
 
-type Props = { accountId: string; requestId?: string | null; opportunityId?: string | null; onClose: () => void };
+/** `campaignId`: a call logged for a campaign's member belongs to the campaign. */
+type Props = { accountId: string; requestId?: string | null; opportunityId?: string | null; campaignId?: string | null; onClose: () => void };
 
 /**
  * Seed 003's "log a call or a client's visit": what already happened, done with its result in
  * one step (no scheduling, no reminder). The actor is its responsible user.
  */
-export function ActivityLogModal({ accountId, requestId = null, opportunityId = null, onClose }: Props) {
+export function ActivityLogModal({ accountId, requestId = null, opportunityId = null, campaignId = null, onClose }: Props) {
   const { t } = useTranslation();
   const lists = useListLookup();
   const create = useCreateActivity();
@@ -34,7 +35,7 @@ export function ActivityLogModal({ accountId, requestId = null, opportunityId = 
     const type = values.type ?? '';
     create.mutate(
       // The type's name is the subject ("Llamada"); what happened is the result.
-      { accountId, requestId, opportunityId, type, subject: lists.label('activity_type', type) || type, startAt: fromLocalInput(values.startAt) ?? '', status: 'done', result: values.result, private: values.private },
+      { accountId, requestId, opportunityId, ...(campaignId ? { campaignId } : {}), type, subject: lists.label('activity_type', type) || type, startAt: fromLocalInput(values.startAt) ?? '', status: 'done', result: values.result, private: values.private },
       { onSuccess: onClose, onError: (error) => form.setErrors(serverFormErrors(error)) },
     );
   });

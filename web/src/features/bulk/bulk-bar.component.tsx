@@ -1,6 +1,6 @@
 import type { BulkAction, BulkSelection } from '@contract/bulk';
 import { Button, Menu } from '@mantine/core';
-import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail } from '@tabler/icons-react';
+import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail, IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,8 +10,9 @@ import { formatTotal } from '@web/components/format';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
 import { LazyBulkMailModal } from '@web/features/mail/mail-launchers.component';
 import { SelectionBar } from '@web/components/list-kit/selection-bar.component';
+import { AddToCampaignModal } from '@web/features/campaigns/add-to-campaign-modal.component';
 import { BulkActionModal, type PickedActionType } from './bulk-action-modal.component';
-import { bulkDiscardTexts } from './bulk-count-texts';
+import { bulkCountTexts, bulkDiscardTexts } from './bulk-count-texts';
 import { useBulkAction } from './use-bulk-action';
 import { useJobProgress } from './use-job-progress';
 
@@ -43,6 +44,7 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
   const { t } = useTranslation();
   const [picking, setPicking] = useState<PickedActionType | null>(null);
   const [mailing, setMailing] = useState(false);
+  const [campaigning, setCampaigning] = useState(false);
   const discard = useConfirm<true>();
   const bulk = useBulkAction();
   const track = useJobProgress();
@@ -58,6 +60,7 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
       {
         onSuccess: (started) => {
           setPicking(null);
+          setCampaigning(false);
           discard.close();
           onClear();
           void track(started.jobId, t(`bulk:action.${action.type}`), started.total);
@@ -67,6 +70,7 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
   };
   const close = () => {
     setPicking(null);
+    setCampaigning(false);
     discard.close();
     bulk.reset();
   };
@@ -107,6 +111,9 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
           <Menu.Item leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>
             {t('mail:bulk.action')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconSpeakerphone size={16} />} onClick={() => setCampaigning(true)}>
+            {t('bulk:action.addToCampaign')}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => discard.ask(true)}>
             {t('bulk:action.discard')}
@@ -114,6 +121,7 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
         </Menu.Dropdown>
       </Menu>
       {mailing && <LazyBulkMailModal selection={selection} title={t('mail:bulk.title', { count })} onClose={() => setMailing(false)} onStarted={onClear} />}
+      {campaigning && <AddToCampaignModal appliesTo={bulkCountTexts(t, count, countIsEstimate).appliesTo} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       {picking && <BulkActionModal type={picking} count={count} countIsEstimate={countIsEstimate} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       <ConfirmModal
         opened={discard.subject !== null}

@@ -18,6 +18,8 @@ export type ComposeTarget = {
   /** A contact person of the account the message is about (fills `contact.*`). */
   contactId?: string | null;
   requestId?: string | null;
+  /** A campaign whose member the account is: the message counts in the campaign's mail. */
+  campaignId?: string | null;
   /** Addresses filled in at the start (the contact's, say). */
   to?: string[];
 };
