@@ -276,6 +276,9 @@ export const accountFilterParams = {
   parentId: idSchema,
   /** Accounts whose credit risk is medium or high (`at_risk`), or high only. */
   risk: z.enum(['at_risk', 'high']),
+  /** Created at or after / before this instant (the dashboard's new accounts per month link here). */
+  createdFrom: z.iso.datetime({ offset: true }),
+  createdTo: z.iso.datetime({ offset: true }),
 };
 export type AccountFilterField = keyof typeof accountFilterParams;
 

@@ -105,6 +105,8 @@ export const activityListQuerySchema = z.object({
   status: activityStatusSchema.optional(),
   type: listValueSchema.optional(),
   responsibleId: idSchema.optional(),
+  /** Those whose responsible user is in this team. */
+  teamId: idSchema.optional(),
   /** Only the actor's own (they are the responsible user). */
   mine: queryBoolean.optional(),
   accountId: idSchema.optional(),
@@ -113,6 +115,8 @@ export const activityListQuerySchema = z.object({
   campaignId: idSchema.optional(),
   from: instant.optional(),
   to: instant.optional(),
+  /** Scheduled and due before now (true), or every other activity (false). */
+  overdue: queryBoolean.optional(),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
 /** What a client sends: query-string input, with a plain numeric limit. */

@@ -132,7 +132,17 @@ export const opportunityFilterParams = {
   closeFrom: dateOnly.optional(),
   closeTo: dateOnly.optional(),
 };
-const listOnlyFilters = { stage: listValueSchema.optional(), status: opportunityStatusSchema.optional() };
+const listOnlyFilters = {
+  stage: listValueSchema.optional(),
+  status: opportunityStatusSchema.optional(),
+  /** Won or lost at or after / before these instants, for this lost reason, in this currency (the dashboard's charts link here). */
+  closedFrom: z.iso.datetime({ offset: true }).optional(),
+  closedTo: z.iso.datetime({ offset: true }).optional(),
+  lostReason: listValueSchema.optional(),
+  currency: currencySchema.optional(),
+  /** Those whose owner is in this team. */
+  teamId: idSchema.optional(),
+};
 export const opportunityFiltersSchema = z.object({ ...opportunityFilterParams, ...listOnlyFilters });
 export type OpportunityFilters = z.infer<typeof opportunityFiltersSchema>;
 

@@ -67,6 +67,8 @@ export const requestListQuerySchema = z.object({
   status: listValueSchema.optional(),
   handled: queryBoolean.optional(),
   responsibleId: idSchema.optional(),
+  /** Those whose responsible user is in this team. */
+  teamId: idSchema.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** "Show only the latest": each lead's newest request among those the other filters leave. */

@@ -151,9 +151,9 @@ export async function watchForRawKeys(context: BrowserContext): Promise<() => st
   return () => [...seen];
 }
 
-/** Signs in through the login page and waits for the accounts list. */
+/** Signs in through the login page and waits for the accounts list (home is the dashboard: the login is sent on to the list). */
 export async function login(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
+  await page.goto(`${baseUrl}/login?next=%2Faccounts`);
   await page.getByLabel(/Correo electrónico|E-mail/).fill(email);
   await page.getByLabel(/^(Contraseña|Password)/).fill(password);
   await page.getByRole('button', { name: /^(Entrar|Sign in)$/ }).click();

@@ -10,6 +10,7 @@ import { accountLinkRoutes } from './modules/account-links/account-links.routes'
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { duplicateRoutes } from './modules/accounts/duplicates.routes';
 import { mergeRoutes } from './modules/accounts/merges.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { documentRoutes } from './modules/documents/documents.routes';
 import { activityRoutes } from './modules/activities/activities.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(notificationRoutes);
       await api.register(catalogRoutes);
       await api.register(quoteRoutes);
+      await api.register(dashboardRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,7 @@ import { AppError } from '@server/lib/errors';
 import { canAccount, type AccountAction, canBin, type BinAction } from './account.policy';
 import { canImport, type ImportAction } from './import.policy';
 import { canDocument, type DocumentAction } from './document.policy';
+import { canDashboard, type DashboardAction } from './dashboard.policy';
 import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction, type RequestAction } from './activity.policy';
 import { canList, type ListAction } from './list.policy';
 import { canCampaign, type CampaignAction } from './campaign.policy';
@@ -22,6 +23,7 @@ export { canOpportunity, canPipeline, opportunityScope } from './opportunity.pol
 export { canCampaign, memberScope, type MemberDrive } from './campaign.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';
 export { canDocument } from './document.policy';
+export { canDashboard } from './dashboard.policy';
 export { activityPrivacy, activityScope, auditRowVisible, canActivity, canLead, canRequest, seesPrivateActivities } from './activity.policy';
 export { canTag } from './tag.policy';
 export { canSavedView } from './saved-view.policy';
@@ -53,7 +55,8 @@ type Check =
   | { domain: 'product'; action: ProductAction }
   | { domain: 'taxRate'; action: TaxRateAction }
   | { domain: 'quote'; action: QuoteAction }
-  | { domain: 'quoteSettings'; action: QuoteSettingsAction };
+  | { domain: 'quoteSettings'; action: QuoteSettingsAction }
+  | { domain: 'dashboard'; action: DashboardAction };
 
 /** The single answer to "may this actor do this?". */
 export function can(actor: Actor, check: Check): boolean {
@@ -102,6 +105,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canQuote(actor, check.action);
     case 'quoteSettings':
       return canQuoteSettings(actor, check.action);
+    case 'dashboard':
+      return canDashboard(actor, check.action);
   }
 }
 

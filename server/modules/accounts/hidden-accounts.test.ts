@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Account, TimelineEntry } from '@contract/accounts';
 import type { AccountTree } from '@contract/account-links';
 import type { ListResponse } from '@contract/common';
+import { dashboardCharts, type DashboardChart } from '@contract/dashboard';
 import type { ListItem } from '@contract/lists';
 import type { Tag } from '@contract/tags';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
@@ -158,6 +159,7 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
+      ...dashboardCharts.map((chart) => `/api/v1/dashboard/${chart}?from=2020-01-01T00:00:00Z&to=2022-12-31T00:00:00Z`),
     ];
     expect(urls.length).toBeGreaterThan(25);
     const answered: string[] = [];
@@ -172,6 +174,11 @@ describe('no answer carries a hidden account', () => {
     expect(leaks((await admin.get(`/api/v1/tags/${ids.tags ?? ''}/export.csv`)).body).length).toBeGreaterThan(0);
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/opportunities/${ids.opportunities ?? ''}`, '/api/v1/opportunities/board']));
     expect(leaks((await admin.get(`/api/v1/opportunities/${ids.opportunities ?? ''}`)).body).length).toBeGreaterThan(0);
+    // The dashboard counts none of them: the agent's accounts are the visible one; the hidden person is the only person tagged.
+    const total = async (client: Client, chart: string) =>
+      (await client.get(`/api/v1/dashboard/${chart}?from=2020-01-01T00:00:00Z&to=2022-12-31T00:00:00Z`)).json<DashboardChart>().cells.reduce((sum, cell) => sum + cell.count, 0);
+    expect([await total(agent, 'accounts-by-stage'), await total(agent, 'people-by-tag'), await total(agent, 'opportunities-by-stage')]).toEqual([1, 0, 1]);
+    expect([await total(admin, 'accounts-by-stage'), await total(admin, 'people-by-tag'), await total(admin, 'opportunities-by-stage')]).toEqual([6, 1, 2]);
     expect(leaks((await admin.get('/api/v1/opportunities/board?q=Trato')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/opportunities?format=csv')).body).length).toBeGreaterThan(0);
     // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.

@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { ActivityGroupQuery, ActivityListQuery } from '@contract/activities';
 import type { Group } from '@contract/list-query';
 import type { ActivityRow, Db } from '@server/db/database';
 import { groupCount, type Bucket } from '@server/lib/group-count';
 import { keysetPage, sortTable, type SortPlan } from '@server/lib/list';
 import { activityScope, type Actor } from '@server/policies';
+import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** The list's sorts (the contract's activitySorts), and the bell's and reminders' own orders. */
 const sorts = sortTable('activities', { startAt: ['start_at'], pending: ['due_at'], reminders: ['remind_at'] });
@@ -30,18 +31,26 @@ async function findViews(db: Db, ids: string[]): Promise<ActivityView[]> {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** Scheduled and due before now, or (`false`) anything else: the dashboard's overdue slice and its list. */
+function overdue(wanted: boolean) {
+  const late = sql<SqlBool>`(activities.status = 'scheduled' and activities.due_at < ${new Date().toISOString()})`;
+  return wanted ? late : sql<SqlBool>`not ${late}`;
+}
+
 function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' | 'cursor' | 'sort'>) {
   let base = scoped(db, actor);
   if (query.status) base = base.where('activities.status', '=', query.status);
   if (query.type) base = base.where('activities.type', '=', query.type);
   if (query.mine) base = base.where('activities.responsible_id', '=', actor.id);
   else if (query.responsibleId) base = base.where('activities.responsible_id', '=', query.responsibleId);
+  if (query.teamId) base = base.where('activities.responsible_id', 'in', teamMembers(db, query.teamId));
   if (query.accountId) base = base.where('activities.account_id', '=', query.accountId);
   if (query.requestId) base = base.where('activities.request_id', '=', query.requestId);
   if (query.opportunityId) base = base.where('activities.opportunity_id', '=', query.opportunityId);
   if (query.campaignId) base = base.where('activities.campaign_id', '=', query.campaignId);
   if (query.from) base = base.where('activities.start_at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('activities.start_at', '<', new Date(query.to).toISOString());
+  if (query.overdue !== undefined) base = base.where(overdue(query.overdue));
   return base;
 }
 

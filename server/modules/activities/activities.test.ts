@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Activity } from '@contract/activities';
 import type { ListResponse } from '@contract/common';
+import type { DashboardChart } from '@contract/dashboard';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { countRows, expectProblem } from '@server/test/state';
 
@@ -44,6 +45,17 @@ async function feedOf(client: Client): Promise<string> {
   return feed.body;
 }
 
+/** The dashboard's activity charts, each chart's slices added up. */
+async function dashboardCount(client: Client, range: string): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {};
+  for (const chart of ['activities-by-status', 'activities-by-type']) {
+    const response = await client.get(`/api/v1/dashboard/${chart}?${range.replaceAll('+', '%2B')}`);
+    expect(response.statusCode, response.body).toBe(200);
+    totals[chart] = response.json<DashboardChart>().cells.reduce((sum, cell) => sum + cell.count, 0);
+  }
+  return totals;
+}
+
 describe('a private activity appears nowhere for an agent who is not its responsible user', () => {
   test('sweep: list, count, detail, timeline, feed, bell, reminders, previous / next', async () => {
     // Both agents own the account, so only privacy keeps Bruno out.
@@ -64,6 +76,7 @@ describe('a private activity appears nowhere for an agent who is not its respons
       reminders: (await list(client, '/api/v1/activities/reminders')).items.map((a) => a.id),
       next: (await list(client, `/api/v1/activities?accountId=${account.id}&status=scheduled&sort=startAt&limit=1`)).items.map((a) => a.id),
       previous: (await list(client, `/api/v1/activities?accountId=${account.id}&status=done&sort=-startAt&limit=1`)).items.map((a) => a.id),
+      dashboard: await dashboardCount(client, `from=${inHours(-72)}&to=${inHours(72)}`),
     });
     const anaSees = await views(ana);
     expect(anaSees.list).toContain(secret.id);
@@ -76,6 +89,7 @@ describe('a private activity appears nowhere for an agent who is not its respons
     expect(anaSees.reminders).toEqual([secret.id]);
     expect(anaSees.next).toEqual([secret.id]);
     expect(anaSees.previous).toEqual([done.id]);
+    expect(anaSees.dashboard).toEqual({ 'activities-by-status': 2, 'activities-by-type': 2 });
 
     const brunoSees = await views(bruno);
     expect(brunoSees.list).not.toContain(secret.id);
@@ -91,6 +105,7 @@ describe('a private activity appears nowhere for an agent who is not its respons
     expect(brunoSees.reminders).toEqual([]);
     expect(brunoSees.next).toEqual([]);
     expect(brunoSees.previous).toEqual([]);
+    expect(brunoSees.dashboard).toEqual({ 'activities-by-status': 0, 'activities-by-type': 0 });
     expect((await bruno.post('/api/v1/activities/reminders/claim')).json<{ items: Activity[] }>().items).toEqual([]);
 
     // Even made responsible of another activity on the account, Bruno gets only his own reminders.

@@ -3,6 +3,7 @@ import type { OpportunityFilters } from '@contract/opportunities';
 import type { Db, NewOpportunity, OpportunityRow } from '@server/db/database';
 import { normalizeText } from '@server/lib/normalize';
 import { activityPrivacy, accountScope, opportunityScope, type Actor } from '@server/policies';
+import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** Opportunities the actor may see: every read starts here, so board, list, counts and pages agree. */
 export const scopedOpportunities = (db: Db, actor: Actor) => db.selectFrom('opportunities').where(opportunityScope(actor));
@@ -22,6 +23,11 @@ export function filteredOpportunities(db: Db, actor: Actor, filters: Partial<Opp
   if (filters.source) base = base.where('opportunities.source', '=', filters.source);
   if (filters.closeFrom) base = base.where('opportunities.expected_close_on', '>=', filters.closeFrom);
   if (filters.closeTo) base = base.where('opportunities.expected_close_on', '<=', filters.closeTo);
+  if (filters.closedFrom) base = base.where('opportunities.closed_at', '>=', new Date(filters.closedFrom).toISOString());
+  if (filters.closedTo) base = base.where('opportunities.closed_at', '<', new Date(filters.closedTo).toISOString());
+  if (filters.lostReason) base = base.where('opportunities.lost_reason', '=', filters.lostReason);
+  if (filters.teamId) base = base.where('opportunities.owner_id', 'in', teamMembers(db, filters.teamId));
+  if (filters.currency) base = base.where('opportunities.currency', '=', filters.currency);
   if (filters.tagId) {
     const tagId = filters.tagId;
     base = base.where('opportunities.id', 'in', (eb) => eb.selectFrom('opportunity_tags').select('opportunity_tags.opportunity_id').where('opportunity_tags.tag_id', '=', tagId));

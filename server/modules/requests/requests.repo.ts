@@ -5,6 +5,7 @@ import type { Db, RequestRow } from '@server/db/database';
 import { groupCount, type Bucket } from '@server/lib/group-count';
 import { keysetPage, sortTable } from '@server/lib/list';
 import { accountScope, type Actor } from '@server/policies';
+import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** The list's sorts (the contract's requestSorts). */
 const sorts = sortTable('requests', { requestedAt: ['requested_at'] });
@@ -36,6 +37,7 @@ function filtered(db: Db, actor: Actor, query: Omit<RequestListQuery, 'limit' | 
   if (query.status) base = base.where('requests.status', '=', query.status);
   if (query.handled !== undefined) base = base.where('requests.handled', '=', query.handled);
   if (query.responsibleId) base = base.where('requests.responsible_id', '=', query.responsibleId);
+  if (query.teamId) base = base.where('requests.responsible_id', 'in', teamMembers(db, query.teamId));
   if (query.from) base = base.where('requests.requested_at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('requests.requested_at', '<', new Date(query.to).toISOString());
   if (query.latestOnly) base = base.where(isLatest);

@@ -32,3 +32,6 @@ export async function countTeamMembers(db: Db, id: string): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('team_id', '=', id).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The ids of a team's users, as a subquery: lists filtered by "responsible user in this team" (users_team_idx). */
+export const teamMembers = (db: Db, teamId: string) => db.selectFrom('users').select('users.id').where('users.team_id', '=', teamId);

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconFileImport, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconFileImport, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -17,6 +17,7 @@ export function AppShellLayout() {
   useEffect(close, [pathname, close]);
 
   const links = [
+    { to: '/dashboard', label: t('common:nav.dashboard'), icon: IconChartPie, show: true },
     { to: '/accounts', label: t('common:nav.accounts'), icon: IconAddressBook, show: true },
     { to: '/requests', label: t('activities:nav.requests'), icon: IconInbox, show: true },
     { to: '/opportunities', label: t('common:nav.opportunities'), icon: IconTargetArrow, show: true },

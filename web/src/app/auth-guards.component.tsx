@@ -39,7 +39,7 @@ export function PublicOnly({ children, setupPage = false }: { children: ReactNod
   if (me.data) {
     const next = new URLSearchParams(location.search).get('next');
     // Only same-site paths: an open redirect would let a link send users anywhere.
-    return <Navigate to={next?.startsWith('/') && !next.startsWith('//') ? next : '/accounts'} replace />;
+    return <Navigate to={next?.startsWith('/') && !next.startsWith('//') ? next : '/dashboard'} replace />;
   }
   return children;
 }

@@ -26,6 +26,7 @@ export const namespaces = [
   'notifications',
   'opportunities',
   'campaigns',
+  'dashboard',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { accountFilterParams, type AccountFilterField, type AccountFilters } from '@contract/accounts';
 import type { AccountsTable } from '@server/db/database';
 import { normalizeText } from '@server/lib/normalize';
@@ -28,7 +28,13 @@ type ColumnSpec = { column: TextColumn; carried: boolean; value?: (param: string
  * column its onPortfolio check reads, so a walked portfolio needs no probe.
  */
 type MembershipSpec = { membership: (param: string, context: FilterContext) => Membership | null; carried?: 'tag_ids' | 'words' };
-type FilterSpec = ColumnSpec | MembershipSpec;
+/**
+ * A bound on a column every list sorts on (so portfolio rows carry it and an index of accounts
+ * starts with it): written as a plain comparison, never sized nor led with by the planner; each
+ * database reads it along that index or checks it on the rows another set gives.
+ */
+type BoundSpec = { bound: 'created_at'; op: '>=' | '<' };
+type FilterSpec = ColumnSpec | MembershipSpec | BoundSpec;
 
 export type FilterContext = { filters: AccountFilters; scope: AccountScope; postgres: boolean };
 
@@ -61,6 +67,8 @@ export const accountFilters = {
   source: { column: 'source', carried: true },
   teamId: { column: 'team_id', carried: true },
   parentId: { column: 'parent_id', carried: true },
+  createdFrom: { bound: 'created_at', op: '>=' },
+  createdTo: { bound: 'created_at', op: '<' },
 } satisfies Record<AccountFilterField, FilterSpec>;
 
 const isFilterField = (key: string): key is AccountFilterField => Object.hasOwn(accountFilterParams, key);
@@ -69,8 +77,8 @@ const fields = Object.keys(accountFilters).filter(isFilterField);
 /** A column filter as the planner uses it: the column, the value sought, and whether portfolio rows carry it. */
 export type ColumnFilter = { column: TextColumn; value: string; carried: boolean };
 
-/** A list's filters that can lead, numbered as ListPlan.lead names them. */
-export type Filter = { membership: Membership } | { column: ColumnFilter };
+/** A list's filters, numbered as ListPlan.lead names them (a bound never leads). */
+export type Filter = { membership: Membership } | { column: ColumnFilter } | { bound: RawBuilder<SqlBool> };
 
 /** The filters a query sets, in the registry's order. */
 export function filtersOf(context: FilterContext): Filter[] {
@@ -79,7 +87,8 @@ export function filtersOf(context: FilterContext): Filter[] {
     const param = context.filters[field];
     if (!param) continue;
     const spec: FilterSpec = accountFilters[field];
-    if ('column' in spec) found.push({ column: { column: spec.column, value: spec.value ? spec.value(param) : param, carried: spec.carried } });
+    if ('bound' in spec) found.push({ bound: sql<SqlBool>`${sql.ref(`accounts.${spec.bound}`)} ${sql.raw(spec.op)} ${new Date(param).toISOString()}` });
+    else if ('column' in spec) found.push({ column: { column: spec.column, value: spec.value ? spec.value(param) : param, carried: spec.carried } });
     else if ('membership' in spec) {
       const membership = spec.membership(param, context);
       if (membership) found.push({ membership });

@@ -4,6 +4,6 @@
  * and the portfolio's rows and size. How a list is planned is in docs/lists.md; the filters are
  * described in account-filters.ts.
  */
-export { groupAccounts, type AccountGrouping } from './group.repo';
+export { countPerColumn, groupAccounts, type AccountGrouping, type ColumnCount } from './group.repo';
 export { countMatching, iterateAccounts, listAccountPage } from './page.repo';
 export { portfolioRows, portfolioSize } from './portfolio.repo';

@@ -86,7 +86,8 @@ async function walkedForLess(db: Db, m: Membership, held: number | null | undefi
 }
 
 /** Whether a walked portfolio row must look something up for this filter (a membership or column its row does not carry). */
-const probedOnWalk = (filter: Filter): boolean => ('membership' in filter ? !filter.membership.onPortfolio : !filter.column.carried);
+const probedOnWalk = (filter: Filter): boolean =>
+  ('membership' in filter ? !filter.membership.onPortfolio : 'column' in filter ? !filter.column.carried : false);
 
 type Sized = { lead: number | 'scope'; size: number | null; cap: number; column: boolean; probed: boolean; rowCost?: number; ids?: string[]; inScope?: boolean };
 
@@ -105,6 +106,8 @@ export async function planList(db: Db, scope: AccountScope, query: AccountFilter
   const held = sized[0]?.size;
   const membershipCap = held == null ? sizeCap : Math.min(sizeCap, Math.ceil((held * (portfolioRowCost + portfolioProbeCost)) / 2));
   for (const [index, filter] of filters.entries()) {
+    // A bound is checked where it is met (see BoundSpec): it costs nothing to plan.
+    if ('bound' in filter) continue;
     const column = 'column' in filter;
     const cap = column ? sizeCaps.column : membershipCap;
     // Not read at all when walking costs less than computing it: sized as past its cap.

@@ -42,7 +42,8 @@ export function filteredAccounts(db: Db, scope: AccountScope, filters: AccountFi
   const postgres = isPostgres(db);
   for (const [index, filter] of filtersOf({ filters, scope, postgres }).entries()) {
     const leading = index === plan.lead;
-    if ('membership' in filter) {
+    if ('bound' in filter) base = base.where(filter.bound);
+    else if ('membership' in filter) {
       const { check, onPortfolio } = filter.membership;
       const checked = walking && onPortfolio ? onPortfolio(postgres) : check;
       base = base.where(!leading ? checked : plan.ids ? among(plan.ids, postgres) : leads(filter.membership, postgres));

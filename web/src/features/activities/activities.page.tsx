@@ -23,6 +23,7 @@ export function ActivitiesPage() {
   const users = useUserOptions();
   const [creating, create] = useDisclosure(false);
   const status = params.get('status');
+  const overdue = get('overdue');
   const query: ActivityListParams = {
     limit: 50,
     sort: status === 'scheduled' ? 'startAt' : '-startAt',
@@ -33,6 +34,9 @@ export function ActivitiesPage() {
     accountId: get('accountId') || undefined,
     from: dayStartIso(get('from')),
     to: dayEndIso(get('to')),
+    // Set by the dashboard's slices (overdue, or scheduled on time; a team's work).
+    overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
+    teamId: get('teamId') || undefined,
   };
   const activities = useActivities(query);
 

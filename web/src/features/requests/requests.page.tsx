@@ -38,6 +38,8 @@ export function RequestsPage() {
     from: dayStartIso(get('from')),
     to: dayEndIso(get('to')),
     latestOnly: get('latest') === 'true' ? 'true' : undefined,
+    // Set by the dashboard's slices: a team's work.
+    teamId: get('teamId') || undefined,
   };
   const requests = useRequests(query);
 

@@ -1,0 +1,28 @@
+import type { DashboardChart, DashboardChartName, DashboardCell, DashboardQuery } from '@contract/dashboard';
+import type { Db } from '@server/db/database';
+import { authorize, type Actor } from '@server/policies';
+import { accountsByStage, newAccounts, peopleByTag } from './account-charts';
+import type { ChartContext } from './chart-context';
+import { forecast, opportunitiesByStage, wonLost } from './opportunity-charts';
+import { activitiesByStatus, activitiesByType, requestsBy } from './work-charts';
+
+const charts: Record<DashboardChartName, (context: ChartContext) => Promise<DashboardCell[]>> = {
+  'accounts-by-stage': accountsByStage,
+  'new-accounts': newAccounts,
+  'people-by-tag': peopleByTag,
+  'requests-by-status': (context) => requestsBy(context, 'status'),
+  'requests-by-channel': (context) => requestsBy(context, 'channel'),
+  'activities-by-status': activitiesByStatus,
+  'activities-by-type': activitiesByType,
+  'opportunities-by-stage': opportunitiesByStage,
+  'won-lost': wonLost,
+  forecast,
+};
+
+/** One chart of the dashboard, counted under the actor's scope; naming another owner or a team is a manager's (403 for agents). */
+export async function dashboardChart(db: Db, actor: Actor, chart: DashboardChartName, query: DashboardQuery): Promise<DashboardChart> {
+  authorize(actor, { domain: 'dashboard', action: 'read' });
+  if ((query.ownerId !== undefined && query.ownerId !== actor.id) || query.teamId !== undefined) authorize(actor, { domain: 'dashboard', action: 'filterPeople' });
+  const cells = await charts[chart]({ db, actor, query, timeZone: query.timeZone ?? 'UTC' });
+  return { chart, cells };
+}
