@@ -30,6 +30,8 @@ export function AccountFilters({ values, onChange, compact, tools }: ListFilters
     { key: 'source', type: 'select', label: t('accounts:filter.source'), data: sources.options(values.source) },
     { key: 'risk', type: 'select', label: t('accounts:filter.risk'), data: accountFilterParams.risk.options.map((risk) => ({ value: risk, label: t(`accounts:filter.riskValue.${risk}`) })) },
     ...traits,
+    { key: 'createdFrom', type: 'date', edge: 'start', label: t('accounts:filter.createdFrom') },
+    { key: 'createdTo', type: 'date', edge: 'end', label: t('accounts:filter.createdTo') },
     { key: 'parentId', type: 'fixed', label: t('accounts:filter.parent') },
   ];
   return (

@@ -14,4 +14,5 @@ export type AccountListText = ListText;
 /** Every filter the bar offers (the search `q`, the sort and the counters are not filters). */
 export const accountFilterKeys = [
   'kind', 'stage', 'ownerId', 'city', 'country', 'industry', 'source', 'teamId', 'characteristic', 'interest', 'interestKind', 'tagId', 'parentId', 'risk',
+  'createdFrom', 'createdTo',
 ] as const satisfies ReadonlyArray<keyof typeof accountListQuerySchema.shape>;
