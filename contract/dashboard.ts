@@ -6,14 +6,14 @@ import { moneySchema } from './money';
 /**
  * The dashboard (seed 001: "gráficos de torta y de barra"): one chart per request, each counted in
  * SQL under the actor's scope, so a slow chart never holds the others back. Charts of the state of
- * things (accounts by stage, people per tag, opportunities by stage) count what is there now, as
- * their lists do; charts of what happened count within the date range: new accounts (created),
- * requests (requested), activities (started), won and lost (closed) and the forecast (expected
- * close). Months are calendar months on the asker's clock (`timeZone`).
+ * things (accounts by stage, people per tag, a campaign's members by status, opportunities by
+ * stage) count what is there now, as their lists do; charts of what happened count within the date
+ * range: new accounts (created), requests (requested), activities (started), won and lost (closed)
+ * and the forecast (expected close). Months are calendar months on the asker's clock (`timeZone`).
  */
 export const dashboardCharts = [
   'accounts-by-stage', 'new-accounts', 'people-by-tag', 'requests-by-status', 'requests-by-channel',
-  'activities-by-status', 'activities-by-type', 'opportunities-by-stage', 'won-lost', 'forecast',
+  'activities-by-status', 'activities-by-type', 'campaign-members', 'opportunities-by-stage', 'won-lost', 'forecast',
 ] as const;
 export const dashboardChartNameSchema = z.enum(dashboardCharts);
 export type DashboardChartName = z.infer<typeof dashboardChartNameSchema>;
@@ -42,6 +42,12 @@ export const dashboardQuerySchema = z.object({
   timeZone: z.string().max(64).refine(isTimeZone, { params: { code: 'invalid_time_zone' } }).optional(),
   ownerId: idSchema.optional(),
   teamId: idSchema.optional(),
+  /**
+   * The campaign whose members `campaign-members` counts (the most recent by start when absent).
+   * Its members are counted as they are now, by the owner filter as their responsible user; a team
+   * does not narrow them (members belong to no team), as the members list cannot either.
+   */
+  campaignId: idSchema.optional(),
 }).superRefine((value, ctx) => {
   const from = Date.parse(value.from);
   const to = Date.parse(value.to);
@@ -73,5 +79,10 @@ export const dashboardCellSchema = z.object({
 });
 export type DashboardCell = z.infer<typeof dashboardCellSchema>;
 
-export const dashboardChartSchema = z.object({ chart: dashboardChartNameSchema, cells: z.array(dashboardCellSchema) });
+export const dashboardChartSchema = z.object({
+  chart: dashboardChartNameSchema,
+  cells: z.array(dashboardCellSchema),
+  /** The campaign `campaign-members` counted (null when there is none yet). */
+  campaign: z.object({ id: idSchema, name: z.string() }).nullable().optional(),
+});
 export type DashboardChart = z.infer<typeof dashboardChartSchema>;

@@ -94,7 +94,11 @@ describe.skipIf(!hasChromium)('an opportunity with two people, dragged across th
     await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 15 });
     await page.mouse.up();
     await page.getByText('Flota 2027 movida a Ganada').waitFor();
+    // The move is the server's, not the screen's: after a reload the card is still in the won column.
+    await page.reload();
     await page.getByRole('button', { name: 'Mostrar Ganada' }).click();
+    await page.locator(`${column('won')} [data-testid="column-count"]`, { hasText: '1 oportunidad' }).waitFor();
+    await expect(page.locator(`${column('negotiation')} [data-testid="board-card"]`, { hasText: 'Flota 2027' }).count()).resolves.toBe(0);
     await page.locator(column('won')).getByRole('link', { name: 'Flota 2027' }).click();
     await page.getByRole('heading', { name: 'Flota 2027' }).waitFor();
     await expect(page.getByTestId('opportunity-status').textContent()).resolves.toBe('Ganada');

@@ -18,7 +18,7 @@ import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
 const actors = ['admin', 'manager', 'owner agent', 'team-mate agent (scope team)', 'agent of another team (scope team)', 'agent without the organization'] as const;
 const actions = [
   'read', 'list contains', 'board count', 'column contains', 'groups count', 'update', 'move', 'set person', 'tag', 'activity on it',
-  'history', 'export contains', 'export ticked', 'bulk', 'document on it',
+  'history', 'export contains', 'export ticked', 'bulk', 'document on it', 'create on its organization', 'remove person', 'untag',
 ] as const;
 type ActorName = (typeof actors)[number];
 
@@ -75,11 +75,14 @@ describe('opportunity visibility policy', () => {
     expectOk(await admin.post(`/api/v1/accounts/${organization.id}/contacts`, { otherId: person.id }), 201);
     const opportunity = expectOk<Opportunity>(await admin.post('/api/v1/opportunities', {
       organizationId: organization.id, name: word, amount: 500, currency: 'EUR', expectedCloseOn: '2027-05-01', ownerId: owner.user.id, stage: 'proposal',
+      people: [{ personId: person.id, role: 'user' }],
     }), 201);
     const neighbour = expectOk<Opportunity>(await admin.post('/api/v1/opportunities', {
       organizationId: organization.id, name: `${word} 2`, currency: 'EUR', expectedCloseOn: '2027-05-01', ownerId: owner.user.id, stage: 'proposal',
     }), 201);
     const tag = expectOk<{ id: string }>(await admin.post('/api/v1/tags', { name: uniqueWord('T') }), 201);
+    const tagged = expectOk<{ id: string }>(await admin.post('/api/v1/tags', { name: uniqueWord('T') }), 201);
+    expect((await admin.put(`/api/v1/opportunities/${opportunity.id}/tags/${tagged.id}`)).statusCode).toBe(204);
     const allowed = expected === 'allowed';
     const before = await state(opportunity.id);
     const url = `/api/v1/opportunities/${opportunity.id}`;
@@ -139,8 +142,33 @@ describe('opportunity visibility policy', () => {
       }
       case 'set person': {
         const response = await actor.put(`${url}/people/${person.id}`, { role: 'decision_maker' });
-        if (allowed) expect(expectOk<Opportunity>(response).people).toHaveLength(1);
+        if (allowed) expect(expectOk<Opportunity>(response).people).toMatchObject([{ role: 'decision_maker' }]);
         else await refusedWrite(response);
+        return;
+      }
+      case 'remove person': {
+        const response = await actor.delete(`${url}/people/${person.id}`);
+        if (allowed) expect(expectOk<Opportunity>(response).people).toEqual([]);
+        else await refusedWrite(response);
+        return;
+      }
+      case 'untag': {
+        const response = await actor.delete(`${url}/tags/${tagged.id}`);
+        if (!allowed) return refusedWrite(response);
+        expect(response.statusCode).toBe(204);
+        expect((await state(opportunity.id)).tags).toEqual([]);
+        return;
+      }
+      case 'create on its organization': {
+        const response = await actor.post('/api/v1/opportunities', { organizationId: organization.id, name: `${word} 3`, currency: 'EUR', expectedCloseOn: '2027-05-01' });
+        const onIt = () => t.db.selectFrom('opportunities').select('id').where('organization_id', '=', organization.id).execute();
+        if (allowed) {
+          expect(expectOk<Opportunity>(response, 201).organization.id).toBe(organization.id);
+          expect(await onIt()).toHaveLength(3);
+        } else {
+          await refusedWrite(response);
+          expect(await onIt()).toHaveLength(2);
+        }
         return;
       }
       case 'tag': {

@@ -112,6 +112,57 @@ describe('a private activity appears nowhere for an agent who is not its respons
     expectProblem(await bruno.patch(`/api/v1/activities/${secret.id}`, { version: secret.version, private: false }), 404, 'not_found');
     expect((await t.db.selectFrom('activities').select('is_private').where('id', '=', secret.id).executeTakeFirstOrThrow()).is_private).toBe(true);
   });
+  test('sweep, opportunities: board card, column page, list card, page, history, activities tab, export', async () => {
+    const organization = await t.account(admin, { name: 'Clínica Reservada', ownerIds: [ana.user.id, bruno.user.id] });
+    const created = await admin.post('/api/v1/opportunities', { organizationId: organization.id, name: 'Trato Reservado', currency: 'EUR', expectedCloseOn: '2027-01-01', stage: 'proposal' });
+    expect(created.statusCode, created.body).toBe(201);
+    const deal = created.json<{ id: string }>();
+    const secret = await schedule(ana, { accountId: organization.id, opportunityId: deal.id, subject: 'Secreto del trato', private: true, startAt: inHours(-2) });
+    const held = await schedule(ana, { accountId: organization.id, opportunityId: deal.id, subject: 'Secreto cerrado', private: true, startAt: inHours(-24) });
+    expect((await ana.post(`/api/v1/activities/${held.id}/done`, { version: held.version })).statusCode).toBe(200);
+
+    type Card = { id: string; nextActivityDueAt: string | null; lastActivityAt: string | null };
+    const views = async (client: Client) => {
+      const board = (await client.get('/api/v1/opportunities/board?q=Reservado')).json<{ columns: Array<{ stage: string; cards: Card[] }> }>();
+      const column = (await client.get('/api/v1/opportunities/board/column?stage=proposal&q=Reservado')).json<ListResponse<Card>>();
+      const listed = (await client.get('/api/v1/opportunities?q=Reservado')).json<ListResponse<Card>>();
+      const page = await client.get(`/api/v1/opportunities/${deal.id}`);
+      const card = (cards: Card[]) => cards.find((item) => item.id === deal.id);
+      return {
+        board: card(board.columns.flatMap((item) => item.cards)),
+        column: card(column.items),
+        list: card(listed.items),
+        page: page.json<Card>(),
+        history: (await client.get(`/api/v1/opportunities/${deal.id}/history`)).json<ListResponse<{ entityId: string }>>().items.map((entry) => entry.entityId),
+        tab: (await list(client, `/api/v1/activities?opportunityId=${deal.id}`)).items.map((activity) => activity.id),
+        export: (await client.get('/api/v1/exports/opportunities?format=csv&q=Reservado')).body,
+        bodies: [page.body, JSON.stringify(board), JSON.stringify(column), JSON.stringify(listed)].join(''),
+      };
+    };
+    // Ana, responsible for both, sees them on every view (so the sweep is not vacuous).
+    const anaSees = await views(ana);
+    for (const view of [anaSees.board, anaSees.column, anaSees.list, anaSees.page]) {
+      expect(view).toMatchObject({ nextActivityDueAt: secret.dueAt, lastActivityAt: held.startAt });
+    }
+    expect(anaSees.history).toEqual(expect.arrayContaining([secret.id, held.id]));
+    expect(anaSees.tab.sort()).toEqual([secret.id, held.id].sort());
+    expect(anaSees.export).toContain('Trato Reservado');
+
+    // Bruno sees the deal and its organization, never the private activities or their times.
+    const brunoSees = await views(bruno);
+    for (const view of [brunoSees.board, brunoSees.column, brunoSees.list, brunoSees.page]) {
+      expect(view).toMatchObject({ id: deal.id, nextActivityDueAt: null, lastActivityAt: null });
+    }
+    expect(brunoSees.history).not.toContain(secret.id);
+    expect(brunoSees.history).not.toContain(held.id);
+    expect(brunoSees.history).toContain(deal.id);
+    expect(brunoSees.tab).toEqual([]);
+    expect(brunoSees.export).toContain('Trato Reservado');
+    for (const text of [brunoSees.export, brunoSees.bodies]) {
+      expect(text).not.toContain('Secreto');
+      expect(text).not.toContain(secret.id);
+    }
+  });
 });
 
 describe('the bell, reminders and the week', () => {

@@ -18,6 +18,7 @@ let bruno: Client;
 let mine: Account;
 let theirs: Account;
 let vip: string;
+let campaignId: string;
 
 const range = `from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2027-01-01T00:00:00Z')}`;
 
@@ -68,6 +69,13 @@ beforeAll(async () => {
   const theirsWon = await opportunity(bruno, theirs, { amount: 55_000 });
   expectOk(await bruno.post(`/api/v1/opportunities/${theirsWon.id}/move`, { version: theirsWon.version, stage: 'won' }));
   await sql`update opportunities set closed_at = ${'2026-03-20T12:00:00.000Z'} where id = ${theirsWon.id}`.execute(t.db);
+
+  // An older campaign and the latest (by start), with members of both agents' portfolios.
+  expectOk(await admin.post('/api/v1/campaigns', { name: 'Feria 2025', startsOn: '2025-03-01', endsOn: '2025-03-31' }), 201);
+  campaignId = expectOk<{ id: string }>(await admin.post('/api/v1/campaigns', { name: 'Feria 2026', startsOn: '2026-03-01', endsOn: '2026-03-31' }), 201).id;
+  for (const [accountId, status, responsibleId] of [[mine.id, 'interested', ana.user.id], [shared.id, 'to_contact', bruno.user.id], [theirs.id, 'interested', bruno.user.id]] as const) {
+    expectOk(await admin.post(`/api/v1/campaigns/${campaignId}/members`, { accountId, status, responsibleId }), 201);
+  }
 });
 afterAll(async () => t.close());
 
@@ -127,6 +135,16 @@ describe('the dashboard counts under the actor’s scope', () => {
     expect((await chart(admin, 'won-lost')).find((cell) => cell.series === 'won')).toMatchObject({ count: 2, sums: [{ currency: 'EUR', amount: 95_000 }] });
   });
 
+  test('a campaign\'s members by status: the latest campaign unless one is chosen, only the asker\'s portfolio', async () => {
+    const answer = expectOk<DashboardChart>(await ana.get(`/api/v1/dashboard/campaign-members?${range}`));
+    expect(answer.campaign).toEqual({ id: campaignId, name: 'Feria 2026' });
+    expect(counts(answer.cells)).toEqual({ to_contact: 1, contacted: 0, interested: 1, not_interested: 0, converted: 0 });
+    expect(counts(await chart(admin, 'campaign-members', `${range}&campaignId=${campaignId}`))).toMatchObject({ to_contact: 1, interested: 2 });
+    // The owner filter is the members' responsible user.
+    expect(counts(await chart(manager, 'campaign-members', `${range}&ownerId=${bruno.user.id}`))).toMatchObject({ to_contact: 1, interested: 1 });
+    expectProblem(await ana.get(`/api/v1/dashboard/campaign-members?${range}&campaignId=${'0'.repeat(8)}-0000-7000-8000-000000000000`), 404, 'not_found');
+  });
+
   test('the forecast: open amounts × probability per month of expected close and currency', async () => {
     expect((await chart(ana, 'forecast')).map((cell) => [cell.key, cell.series, cell.count, cell.sums, cell.from, cell.to])).toEqual([
       ['2026-11', 'EUR', 1, [{ currency: 'EUR', amount: 50_000 }], '2026-11-01', '2026-11-30'],
@@ -149,6 +167,7 @@ function listOf(chart: DashboardChartName, cell: DashboardCell): string | null {
     case 'activities-by-status':
       return `/api/v1/activities?${key === 'overdue' ? 'overdue=true' : key === 'scheduled' ? 'status=scheduled&overdue=false' : `status=${key}`}&${work}`;
     case 'activities-by-type': return `/api/v1/activities?type=${key}&${work}`;
+    case 'campaign-members': return `/api/v1/campaigns/${campaignId}/members?status=${key}`;
     case 'opportunities-by-stage': return `/api/v1/opportunities?stage=${key}`;
     case 'won-lost':
       if (cell.series === 'lost' && !cell.reason) return null;

@@ -14,10 +14,12 @@ type Props = {
   error?: ReactNode;
   /** Accounts that may not be picked (the account itself, those already linked). */
   exclude: string[];
+  /** The picked account's name, shown before any search (a value read from the URL). */
+  selectedLabel?: string | undefined;
 };
 
 /** Picks an existing account of one kind, searching on the server as the user types. */
-export function AccountPicker({ kind, label, value, onChange, error, exclude }: Props) {
+export function AccountPicker({ kind, label, value, onChange, error, exclude, selectedLabel }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
@@ -25,6 +27,7 @@ export function AccountPicker({ kind, label, value, onChange, error, exclude }: 
   const data = (results.data?.items ?? [])
     .filter((item) => !exclude.includes(item.id))
     .map((item) => ({ value: item.id, label: [item.name, item.city].filter(Boolean).join(' — ') }));
+  if (value && selectedLabel && !data.some((item) => item.value === value)) data.unshift({ value, label: selectedLabel });
 
   return (
     <Select

@@ -1,6 +1,7 @@
-import { BarChart } from '@mantine/charts';
-import { Stack } from '@mantine/core';
+import { Skeleton, Stack } from '@mantine/core';
+import { Suspense } from 'react';
 import type { DashboardCell, DashboardChartName } from '@contract/dashboard';
+import { BarChart } from './chart-pictures';
 import { ChartLegend, type LegendItem } from './chart-legend.component';
 import { paletteColor, useChartLabels } from './chart-labels';
 
@@ -36,16 +37,18 @@ export function BarView({ chart, cells, linkOf, value = (cell) => cell.count, st
   }));
   return (
     <Stack gap="sm">
-      <BarChart
-        h={220}
-        data={[...rows.values()]}
-        dataKey="key"
-        type={stacked && !single ? 'stacked' : 'default'}
-        series={[...colors.keys()].map((name) => ({ name, color: single ? paletteColor(0) : colorOf(name) }))}
-        withLegend={!single}
-        legendProps={{ verticalAlign: 'bottom' }}
-        tickLine="y"
-      />
+      <Suspense fallback={<Skeleton h={220} />}>
+        <BarChart
+          h={220}
+          data={[...rows.values()]}
+          dataKey="key"
+          type={stacked && !single ? 'stacked' : 'default'}
+          series={[...colors.keys()].map((name) => ({ name, color: single ? paletteColor(0) : colorOf(name) }))}
+          withLegend={!single}
+          legendProps={{ verticalAlign: 'bottom' }}
+          tickLine="y"
+        />
+      </Suspense>
       <ChartLegend items={items} />
     </Stack>
   );

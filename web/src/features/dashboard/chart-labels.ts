@@ -11,6 +11,7 @@ const keyLists: Partial<Record<DashboardChartName, ListKey>> = {
   'requests-by-status': 'request_status',
   'requests-by-channel': 'request_channel',
   'activities-by-type': 'activity_type',
+  'campaign-members': 'campaign_member_status',
   'opportunities-by-stage': 'opportunity_stage',
 };
 const seriesLists: Partial<Record<DashboardChartName, ListKey>> = { 'new-accounts': 'source' };

@@ -15,7 +15,7 @@ const path = (list: string, params: Record<string, string | null | undefined>): 
  * counted with), or null for a part no list filter can name (requests without a status, a lost
  * deal without a reason). Requests and activities take the range as days, as their pages do.
  */
-export function chartLink(chart: DashboardChartName, cell: DashboardCell, range: DayRange, people: People): string | null {
+export function chartLink(chart: DashboardChartName, cell: DashboardCell, range: DayRange, people: People, campaignId?: string): string | null {
   const key = cell.key ?? '';
   const accounts = { ownerId: people.ownerId, teamId: people.teamId };
   const work = { from: range.firstDay, to: range.lastDay, responsibleId: people.ownerId, teamId: people.teamId };
@@ -37,6 +37,9 @@ export function chartLink(chart: DashboardChartName, cell: DashboardCell, range:
     }
     case 'activities-by-type':
       return path('activities', { type: key, ...work });
+    case 'campaign-members':
+      // The campaign's page is its members list; the owner filter counted them by responsible user.
+      return campaignId ? path(`campaigns/${campaignId}`, { status: key, responsibleId: people.ownerId }) : null;
     case 'opportunities-by-stage':
       return path('opportunities', { stage: key, ...deals });
     case 'won-lost':

@@ -26,13 +26,14 @@ export function DashboardPage() {
   const choosePeople = me.role === 'admin' || me.role === 'manager';
   const people = choosePeople ? { ownerId: get('ownerId') || undefined, teamId: get('teamId') || undefined } : {};
   const timeZone = userTimeZone();
+  const campaign = { campaignId: get('campaignId') || undefined, onCampaign: (id: string | null) => set('campaignId', id) };
   return (
     <Stack gap="md">
       <Title order={2}>{t('dashboard:title')}</Title>
       <DashboardFilters preset={preset} custom={custom} ownerId={people.ownerId ?? null} teamId={people.teamId ?? null} choosePeople={choosePeople} set={set} />
       {range ? (
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-          {order.map((chart) => <ChartCard key={chart} chart={chart} range={range} timeZone={timeZone} people={people} />)}
+          {order.map((chart) => <ChartCard key={chart} chart={chart} range={range} timeZone={timeZone} people={people} {...(chart === 'campaign-members' ? { campaign } : {})} />)}
         </SimpleGrid>
       ) : (
         <Alert color="yellow">{t('dashboard:range.pick')}</Alert>

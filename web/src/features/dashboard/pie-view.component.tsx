@@ -1,7 +1,8 @@
-import { PieChart } from '@mantine/charts';
-import { Stack } from '@mantine/core';
+import { Skeleton, Stack } from '@mantine/core';
+import { Suspense } from 'react';
 import type { DashboardCell, DashboardChartName } from '@contract/dashboard';
 import { useNavigate } from 'react-router';
+import { PieChart } from './chart-pictures';
 import { ChartLegend, type LegendItem } from './chart-legend.component';
 import { useChartLabels } from './chart-labels';
 
@@ -18,17 +19,19 @@ export function PieView({ chart, cells, linkOf }: Props) {
   const data = items.flatMap((item, index) => ((cells[index]?.count ?? 0) > 0 ? [{ name: item.label, value: cells[index]?.count ?? 0, color: item.color ?? 'gray.6', href: item.href }] : []));
   return (
     <Stack gap="sm">
-      <PieChart
-        data={data}
-        size={160}
-        mx="auto"
-        withTooltip
-        tooltipDataSource="segment"
-        pieProps={{
-          style: { cursor: 'pointer' },
-          onClick: (slice: { payload?: { href?: string | null } }) => { if (slice.payload?.href) void navigate(slice.payload.href); },
-        }}
-      />
+      <Suspense fallback={<Skeleton h={160} />}>
+        <PieChart
+          data={data}
+          size={160}
+          mx="auto"
+          withTooltip
+          tooltipDataSource="segment"
+          pieProps={{
+            style: { cursor: 'pointer' },
+            onClick: (slice: { payload?: { href?: string | null } }) => { if (slice.payload?.href) void navigate(slice.payload.href); },
+          }}
+        />
+      </Suspense>
       <ChartLegend items={items} />
     </Stack>
   );

@@ -11,6 +11,7 @@ import { AccountPicker } from '@web/features/accounts/account-picker.component';
 import { useContacts } from '@web/features/accounts/use-contacts';
 import { useCurrentUser } from '@web/features/auth/session';
 import { ListSelect } from '@web/features/lists/list-select.component';
+import { useLists } from '@web/features/lists/use-lists';
 import { useUserOptions } from '@web/features/users/use-user-options';
 import { amountOf, createPayload, initialValues, updatePayload, type OpportunityFormValues } from './opportunity-form-values';
 import { useCreateOpportunity, useUpdateOpportunity } from './use-opportunity-mutations';
@@ -74,6 +75,13 @@ export function OpportunityFormModal({ opportunity = null, organizationId = null
     else create.mutate(createPayload(values), { onSuccess: (created) => { onClose(); void navigate(`/opportunities/${created.id}`); }, onError });
   });
   const organization = form.values.organizationId;
+  const stages = useLists().data?.lists.opportunity_stage ?? [];
+  // A new stage brings its default probability into the field; the user may still type another.
+  const chooseStage = (stage: string | null) => {
+    form.setFieldValue('stage', stage);
+    const probability = stages.find((item) => item.key === stage)?.probability;
+    if (probability !== undefined && probability !== null) form.setFieldValue('probability', probability);
+  };
   return (
     <Modal opened onClose={onClose} size="lg" title={t(opportunity ? 'opportunities:form.editTitle' : 'opportunities:form.createTitle')} centered>
       <form onSubmit={submit} noValidate>
@@ -88,7 +96,7 @@ export function OpportunityFormModal({ opportunity = null, organizationId = null
             <TextInput label={t('opportunities:field.currency')} maxLength={3} {...form.getInputProps('currency')} onChange={(event) => form.setFieldValue('currency', event.currentTarget.value.toUpperCase())} />
             <DateField label={t('opportunities:field.expectedCloseOn')} required value={form.values.expectedCloseOn}
               onChange={(value) => form.setFieldValue('expectedCloseOn', value)} error={form.errors.expectedCloseOn} />
-            <ListSelect listKey="opportunity_stage" label={t('opportunities:field.stage')} {...form.getInputProps('stage')} />
+            <ListSelect listKey="opportunity_stage" label={t('opportunities:field.stage')} {...form.getInputProps('stage')} onChange={chooseStage} />
             <NumberInput label={t('opportunities:field.probability')} min={0} max={100} allowDecimal={false} {...form.getInputProps('probability')} />
             <Select label={t('opportunities:field.owner')} searchable allowDeselect={false} comboboxProps={{ withinPortal: true }}
               data={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }))} {...form.getInputProps('ownerId')} />
