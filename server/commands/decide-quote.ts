@@ -11,8 +11,8 @@ import { updateQuoteRow, type QuoteRow } from '@server/modules/quotes/quotes.rep
 
 export type Decision = {
   outcome: 'accepted' | 'declined';
-  /** The name the customer typed (or the user recorded). */
-  name: string;
+  /** The name the customer typed (or the user recorded); a decline on the public page may come without one. */
+  name: string | null;
   reason: string | null;
   /** Where the public page's answer came from; null when a user records it. */
   ip: string | null;

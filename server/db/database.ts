@@ -7,7 +7,7 @@ import type {
   AccountCreditTable, AccountRegistryLinksTable, CreditEventsTable, NotificationsTable, PeBranchesTable, PeTaxpayersTable,
   RegistryLookupsTable, RegistrySettingsTable, ScheduledRunsTable,
 } from './registry-tables';
-import type { ProductsTable, QuoteLinesTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
+import type { ProductsTable, QuoteLinesTable, QuoteLinkHitsTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
 type Timestamp = string;
@@ -516,6 +516,7 @@ export interface Database {
   quote_series: QuoteSeriesTable;
   quotes: QuotesTable;
   quote_lines: QuoteLinesTable;
+  quote_link_hits: QuoteLinkHitsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -122,6 +122,13 @@ export interface QuotesTable {
   version: number;
 }
 
+/** Requests to the public quote page per caller address in the current window (see quote-link-throttle.repo.ts). */
+export interface QuoteLinkHitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
 /** A line of a quote: an item, or a section heading or a note that groups items. */
 export interface QuoteLinesTable {
   id: string;

@@ -128,7 +128,7 @@ describe('the route decides, not the URL', () => {
   });
 
   test('the pages a message reader opens stay public', async () => {
-    for (const url of ['/mail/u/aaaaaaaaaaaaaaaaaaaaaaaa', '/mail/o/aaaaaaaaaaaaaaaaaaaaaaaa.gif', '/api/openapi.json', '/api/docs']) {
+    for (const url of ['/mail/u/aaaaaaaaaaaaaaaaaaaaaaaa', '/mail/o/aaaaaaaaaaaaaaaaaaaaaaaa.gif', '/api/v1/quote-links/aaaaaaaaaaaaaaaaaaaaaaaa', '/api/openapi.json', '/api/docs']) {
       const response = await world.t.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).not.toBe(401);
     }

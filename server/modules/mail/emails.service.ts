@@ -1,16 +1,13 @@
 import { emailCreateSchema, emailPreviewRequestSchema, type Email, type EmailCreate, type EmailPreview, type RecipientOption } from '@contract/emails';
 import { renderMerge, type MergeValues } from '@contract/email-merge';
 import type { Config } from '@server/config';
-import type { AccountRow, ActivityRow, Db } from '@server/db/database';
+import type { AccountRow, Db } from '@server/db/database';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId, newToken } from '@server/lib/ids';
 import type { Storage } from '@server/lib/storage';
-import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { fieldsOf } from '@server/modules/accounts/account-fields';
-import { insertActivity } from '@server/modules/activities/activities.repo';
-import { writeAudit } from '@server/modules/audit/audit.repo';
 import { findVisibleDocument } from '@server/modules/documents/documents.repo';
 import { findVisibleRequest } from '@server/modules/requests/requests.repo';
 import { findBulk, findVisibleEmail, findVisibleEmailOfActivity, type EmailView } from './emails.repo';
@@ -18,7 +15,7 @@ import { presentEmail } from './emails.presenter';
 import { sanitizeBody } from './html';
 import { requireSmtp } from './mail-settings.service';
 import { mergeValuesFor } from './merge-values';
-import { insertMessages } from './outbox.repo';
+import { logAndQueue } from './record-message';
 import { pixelTag, type StoredAttachment } from './outgoing';
 import { findVisibleContact, visibleContactsOf } from './recipients.repo';
 import { suppressionsOf } from './suppressions.repo';
@@ -70,7 +67,7 @@ async function copyAttachments(deps: MailDeps, actor: Actor, accountId: string, 
 }
 
 /** Names for the addresses that belong to the record or its contacts ("Ana López <ana@…>"). */
-function namesOf(account: AccountRow, contacts: Array<{ person: AccountRow }>): Map<string, string> {
+export function namesOf(account: AccountRow, contacts: Array<{ person: AccountRow }>): Map<string, string> {
   const names = new Map<string, string>();
   for (const person of [...contacts.map((contact) => contact.person), account]) {
     for (const address of fieldsOf(person).emails) names.set(address, person.name);
@@ -101,30 +98,16 @@ export async function sendEmail(deps: MailDeps, actor: Actor, input: EmailCreate
   const names = namesOf(account, await visibleContactsOf(db, actor, account));
   const withNames = (list: string[]) => JSON.stringify([...new Set(list)].map((address) => ({ address, name: names.get(address) ?? null })));
   const id = newId();
-  const activityId = newId();
   const token = newToken();
-  const now = nowIso();
   const trackOpens = data.trackOpens ?? false;
-  const activity: ActivityRow = {
-    id: activityId, account_id: account.id, request_id: data.requestId ?? null, type: 'email', status: 'done', subject: rendered.subject,
-    start_at: now, end_at: null, due_at: now, responsible_id: actor.id, opportunity_id: null, result: null, notes: null, is_private: data.private ?? false,
-    remind_at: null, reminded_at: null, done_at: now, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
-  };
   try {
     await db.transaction().execute(async (trx) => {
       await requireVisibleAccount(trx, actor, account.id);
-      await insertActivity(trx, activity);
-      await writeAudit(trx, {
-        actorId: actor.id, entity: 'activity', entityId: activityId, accountId: account.id, action: 'activity_logged',
-        changes: [{ field: 'type', before: null, after: 'email' }, { field: 'subject', before: null, after: rendered.subject }, { field: 'status', before: null, after: 'done' }],
+      await logAndQueue(trx, actor, {
+        id, activityId: newId(), accountId: account.id, contactId: data.contactId ?? null, requestId: data.requestId ?? null, opportunityId: null,
+        language: actor.language, to: withNames(data.to), cc: withNames(data.cc ?? []), bcc: withNames(data.bcc ?? []), subject: rendered.subject,
+        html: trackOpens ? `${rendered.html}${pixelTag(baseUrl, token)}` : rendered.html, attachments, token, trackOpens, isPrivate: data.private ?? false,
       });
-      await insertMessages(trx, [{
-        id, kind: 'single', account_id: account.id, activity_id: activityId, contact_id: data.contactId ?? null, bulk_id: null, author_id: actor.id,
-        language: actor.language, to_list: withNames(data.to), cc_list: withNames(data.cc ?? []), bcc_list: withNames(data.bcc ?? []), address_norm: null,
-        subject: rendered.subject, html: trackOpens ? `${rendered.html}${pixelTag(baseUrl, token)}` : rendered.html, merge_values: null,
-        attachments: JSON.stringify(attachments), token, track_opens: trackOpens, status: 'queued', attempts: 0, next_attempt_at: now,
-        claimed_by: null, claimed_at: null, sent_at: null, smtp_message_id: null, last_response: null, opened_at: null, created_at: now, updated_at: now,
-      }]);
     });
   } catch (error) {
     for (const attachment of attachments) await deps.storage.delete(attachment.storageKey);

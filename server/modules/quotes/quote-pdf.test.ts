@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Quote, QuoteLineInput } from '@contract/quotes';
-import { pdfPages, squashed } from '@server/test/pdf-text';
+import { imagesOnPage, pdfPages, squashed } from '@server/test/pdf-text';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
 import { tinyPng } from '@server/test/multipart';
@@ -53,6 +53,9 @@ describe('quote PDF', () => {
     // The totals read back are the quote's.
     for (const amount of [sent.netTotal, sent.taxTotal, sent.total, ...sent.taxes.map((bucket) => bucket.tax)]) expect(text).toContain(squashed(moneyText(amount, 'EUR', 'es')));
     expect(squashed(moneyText(sent.total, 'EUR', 'es'))).toBe('180,37€');
+    // The company's logo is drawn at the top of the first page.
+    const response = await agent.get(`/api/v1/quotes/${sent.id}/pdf`);
+    expect(await imagesOnPage(response.rawPayload, 1)).toBe(1);
   });
 
   test('in English for an English quote, with the exchange rate it was written with', async () => {

@@ -26,7 +26,7 @@ export function moneyText(amount: number, currency: string, language: Language):
 }
 
 const numberText = (value: number, language: Language, maxDigits: number) => new Intl.NumberFormat(locales[language], { maximumFractionDigits: maxDigits }).format(value);
-const dateText = (date: string, language: Language) => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+export const dateText = (date: string, language: Language): string => new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 function linesTable(input: PdfInput, texts: PdfTexts): object {
   const { quote, lines } = input;
@@ -48,7 +48,7 @@ function linesTable(input: PdfInput, texts: PdfTexts): object {
       right(discount), right(`${numberText(line.tax_bp / 100, language, 2)} %`), right(money(Number(line.net))),
     ]);
   }
-  return { table: { headerRows: 1, dontBreakRows: true, widths: ['*', 34, 34, 56, 40, 36, 60], body }, layout: 'lightHorizontalLines', fontSize: 9 };
+  return { table: { headerRows: 1, dontBreakRows: true, widths: ['*', 34, 34, 58, 40, 48, 62], body }, layout: 'lightHorizontalLines', fontSize: 9 };
 }
 
 function totalsBlock(input: PdfInput, texts: PdfTexts): object[] {

@@ -63,10 +63,14 @@ export type QuoteExtras = {
   lineage: QuoteRevision[];
 };
 
+/** The tax breakdown of stored lines, rates as percentages. */
+export const taxesOf = (lines: QuoteLineRow[]): Quote['taxes'] =>
+  quoteMoney(lines.map(totalsLineOf)).taxes.map((bucket) => ({ rate: bucket.rateBp / 100, base: bucket.base, tax: bucket.tax }));
+
 export function presentQuote(card: CardRow, extras: QuoteExtras, today: string): Quote {
   const status = effectiveStatus(card, today);
   const latest = extras.lineage[extras.lineage.length - 1]?.id === card.id;
-  const taxes = quoteMoney(extras.lines.map(totalsLineOf)).taxes.map((bucket) => ({ rate: bucket.rateBp / 100, base: bucket.base, tax: bucket.tax }));
+  const taxes = taxesOf(extras.lines);
   return {
     ...presentCard(card, today),
     opportunity: card.opportunity_id && extras.opportunityName !== null ? { id: card.opportunity_id, name: extras.opportunityName } : null,

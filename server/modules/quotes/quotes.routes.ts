@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import {
-  quoteCreateSchema, quoteDecisionSchema, quoteLinesUpdateSchema, quoteListQuerySchema, quoteListSchema, quoteSchema, quoteSettingsSchema,
+  quoteCreateSchema, quoteDecisionSchema, quoteLinesUpdateSchema, quoteListQuerySchema, quoteListSchema, quoteSchema, quoteSendSchema, quoteSettingsSchema,
   quoteSettingsUpdateSchema, quoteTotalsQuerySchema, quoteTotalsSchema, quoteUpdateSchema, quoteVersionSchema,
 } from '@contract/quotes';
 import { AppError } from '@server/lib/errors';
 import { authorize } from '@server/policies';
 import { actorOf } from '@server/plugins/request-context';
+import { publicBaseUrl } from '@server/modules/mail/emails.routes';
 import { previewTotals } from './quote-lines';
+import { quoteLinkRoutes } from './quote-links.routes';
+import { sendQuote } from './quote-send.service';
 import { quotePdf } from './quote-pdf.service';
 import { contentDisposition } from '@server/lib/attachment';
 import { getQuoteSettings, maxLogoBytes, replaceQuoteLogo, updateQuoteSettings } from './quote-settings.service';
@@ -18,6 +21,7 @@ const tags = ['quotes'];
 
 export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
+  await app.register(quoteLinkRoutes);
   // The company logo arrives as the raw image body.
   app.addContentTypeParser(['image/png', 'image/jpeg'], { parseAs: 'buffer', bodyLimit: maxLogoBytes }, (_request, body, done) => done(null, body));
 
@@ -55,6 +59,9 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.code(201);
     return reviseQuote(db, actorOf(request), request.params.id, request.body);
   });
+
+  app.post('/quotes/:id/send', { schema: { tags, params: idParamsSchema, body: quoteSendSchema, response: { 200: quoteSchema } } }, async (request) =>
+    sendQuote({ db, storage: app.storage, config: app.config }, actorOf(request), request.params.id, request.body, publicBaseUrl(app.config, request)));
 
   app.post('/quotes/:id/decision', { schema: { tags, params: idParamsSchema, body: quoteDecisionSchema, response: { 200: quoteSchema } } }, async (request) =>
     decideQuote(db, actorOf(request), request.params.id, request.body));

@@ -1,0 +1,104 @@
+import { Readable } from 'node:stream';
+import { quoteSendSchema, type Quote, type QuoteSend } from '@contract/quotes';
+import { escapeHtml } from '@contract/email-merge';
+import type { Config } from '@server/config';
+import type { AccountRow, Db } from '@server/db/database';
+import { AppError, fieldError } from '@server/lib/errors';
+import { hashToken, newId, newToken } from '@server/lib/ids';
+import type { Storage } from '@server/lib/storage';
+import { nowIso } from '@server/lib/time';
+import { authorize, type Actor } from '@server/policies';
+import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
+import { fieldsOf } from '@server/modules/accounts/account-fields';
+import { writeAudit } from '@server/modules/audit/audit.repo';
+import { namesOf } from '@server/modules/mail/emails.service';
+import { requireSmtp } from '@server/modules/mail/mail-settings.service';
+import type { StoredAttachment } from '@server/modules/mail/outgoing';
+import { visibleContactsOf } from '@server/modules/mail/recipients.repo';
+import { logAndQueue } from '@server/modules/mail/record-message';
+import { dateText } from './quote-pdf';
+import { pdfFileName, pdfOfQuote } from './quote-pdf.service';
+import { fill, quoteMailTexts } from './quote-mail-texts';
+import { markSent } from './quote-workflow.service';
+import { effectiveStatus } from './quotes.presenter';
+import { findQuoteSettings, updateQuoteRow, type QuoteRow } from './quotes.repo';
+import { getQuote, requireVisibleQuote, today } from './quotes.service';
+
+export type QuoteMailDeps = { db: Db; storage: Storage; config: Config };
+
+/** Where the customer answers: the web app's public page for this token. */
+export const quoteLinkUrl = (baseUrl: string, token: string): string => `${baseUrl}/q/${token}`;
+
+/** The addresses asked for, else the contact person's first address, else the account's. */
+function recipientsOf(account: AccountRow, contact: AccountRow | undefined, asked: string[] | undefined): string[] {
+  if (asked && asked.length > 0) return [...new Set(asked)];
+  const fallback = (contact ? fieldsOf(contact).emails[0] : undefined) ?? fieldsOf(account).emails[0];
+  if (!fallback) throw fieldError('to', 'required');
+  return [fallback];
+}
+
+function messageOf(quote: QuoteRow, company: string | null, link: string, userMessage: string | null | undefined, subject: string | undefined) {
+  const texts = quoteMailTexts[quote.language];
+  const values = { number: quote.number ?? '', company: company ?? '', validUntil: dateText(quote.valid_until, quote.language) };
+  const paragraphs = (userMessage ?? fill(texts.intro, values)).split(/\n{2,}/).map((part) => `<p>${escapeHtml(part).replace(/\n/g, '<br>')}</p>`);
+  const html = `${paragraphs.join('')}<p><a href="${escapeHtml(link)}">${escapeHtml(texts.link)}</a></p><p style="font-size:12px;color:#868e96">${escapeHtml(texts.attached)}</p>`;
+  return { subject: subject ?? fill(company ? texts.subjectFrom : texts.subject, values), html };
+}
+
+/**
+ * Sends a quote to the customer through the outbox: a draft is numbered and marked sent (a sent
+ * one goes again), with its PDF attached and a link to the public acceptance page. The link's
+ * token belongs to this revision; sending again issues a new one and the earlier link stops
+ * working (only the hash is kept, so an old link cannot be sent twice). Logged as an e-mail on
+ * the account's and opportunity's timelines, in one transaction with the status change.
+ */
+export async function sendQuote(deps: QuoteMailDeps, actor: Actor, id: string, input: QuoteSend, baseUrl: string): Promise<Quote> {
+  authorize(actor, { domain: 'quote', action: 'send' });
+  authorize(actor, { domain: 'mail', action: 'send' });
+  const data = quoteSendSchema.parse(input);
+  const { db, storage } = deps;
+  // Refused before anything else when nobody can send mail (the settings page says where).
+  await requireVisibleQuote(db, actor, id);
+  await requireSmtp(db, deps.config);
+  const stored: StoredAttachment[] = [];
+  try {
+    await db.transaction().execute(async (trx) => {
+      const before = await requireVisibleQuote(trx, actor, id);
+      if (before.version !== data.version) throw new AppError('stale_version');
+      const status = effectiveStatus(before, today());
+      if (status === 'expired') throw new AppError('quote_expired');
+      if (status !== 'draft' && status !== 'sent') throw new AppError('quote_not_open');
+      // A link that would open on an expired quote is not worth sending.
+      if (before.valid_until < today()) throw fieldError('validUntil', 'valid_until_past');
+      const account = await requireVisibleAccount(trx, actor, before.account_id);
+      const contacts = await visibleContactsOf(trx, actor, account);
+      const contact = contacts.find((candidate) => candidate.person.id === before.contact_id)?.person;
+      const to = recipientsOf(account, contact, data.to);
+      const token = newToken();
+      const now = nowIso();
+      let quote: QuoteRow;
+      if (status === 'draft') quote = await markSent(trx, actor, before, { token_hash: hashToken(token) });
+      else {
+        if (!(await updateQuoteRow(trx, id, before.version, { token_hash: hashToken(token), updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
+        quote = { ...before, token_hash: hashToken(token), version: before.version + 1 };
+        await writeAudit(trx, { actorId: actor.id, entity: 'quote', entityId: id, accountId: before.account_id, action: 'quote_sent', changes: [{ field: 'number', before: null, after: before.number }] });
+      }
+      const settings = await findQuoteSettings(trx);
+      const message = messageOf(quote, settings?.company_name ?? null, quoteLinkUrl(baseUrl, token), data.message, data.subject);
+      const pdf = await pdfOfQuote({ db: trx, storage }, quote);
+      const attachment: StoredAttachment = { name: pdfFileName(quote), contentType: 'application/pdf', size: pdf.length, storageKey: `mail-${newId()}` };
+      await storage.put(attachment.storageKey, Readable.from([pdf]));
+      stored.push(attachment);
+      const names = namesOf(account, contacts);
+      await logAndQueue(trx, actor, {
+        id: newId(), activityId: newId(), accountId: account.id, contactId: contact?.id ?? null, requestId: null, opportunityId: quote.opportunity_id,
+        language: quote.language, to: JSON.stringify(to.map((address) => ({ address, name: names.get(address) ?? null }))), cc: '[]', bcc: '[]',
+        subject: message.subject, html: message.html, attachments: [attachment], token: newToken(), trackOpens: false, isPrivate: false,
+      });
+    });
+  } catch (error) {
+    for (const attachment of stored) await storage.delete(attachment.storageKey);
+    throw error;
+  }
+  return getQuote(db, actor, id);
+}
