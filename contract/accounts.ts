@@ -59,13 +59,15 @@ export type InvoiceDelivery = z.infer<typeof invoiceDeliverySchema>;
  * The account overview counters (seed 003). Each later module adds its key here and its
  * counter in server/modules/accounts/overview.repo.ts (open activities, projects, agreements…).
  */
-export const overviewCounterKeys = ['openActivities', 'contacts', 'documents'] as const;
+export const overviewCounterKeys = ['openActivities', 'contacts', 'documents', 'activeProjects', 'openTasks'] as const;
 export const overviewCounterSchema = z.enum(overviewCounterKeys);
 export type OverviewCounter = z.infer<typeof overviewCounterSchema>;
 export const accountOverviewSchema = z.object({
   openActivities: z.number().int().optional(),
   contacts: z.number().int().optional(),
   documents: z.number().int().optional(),
+  activeProjects: z.number().int().optional(),
+  openTasks: z.number().int().optional(),
 });
 export type AccountOverview = z.infer<typeof accountOverviewSchema>;
 

@@ -22,6 +22,8 @@ const activityFields = {
   requestId: idSchema.nullable().optional(),
   /** An opportunity of the activity's account (the organization it is on). */
   opportunityId: idSchema.nullable().optional(),
+  /** A project of the activity's account: a task of that project. */
+  projectId: idSchema.nullable().optional(),
   /** A campaign the activity's account is a member of (a call, visit, e-mail or reminder for that member). */
   campaignId: idSchema.nullable().optional(),
   notes: optionalText(10_000),
@@ -79,6 +81,7 @@ export const activitySchema = z.object({
   account: accountRefSchema,
   requestId: idSchema.nullable(),
   opportunityId: idSchema.nullable(),
+  projectId: idSchema.nullable(),
   campaignId: idSchema.nullable(),
   type: z.string(),
   status: activityStatusSchema,
@@ -112,6 +115,7 @@ export const activityListQuerySchema = z.object({
   accountId: idSchema.optional(),
   requestId: idSchema.optional(),
   opportunityId: idSchema.optional(),
+  projectId: idSchema.optional(),
   campaignId: idSchema.optional(),
   from: instant.optional(),
   to: instant.optional(),

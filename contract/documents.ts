@@ -7,6 +7,7 @@ export const documentSchema = z.object({
   id: idSchema,
   accountId: idSchema,
   opportunityId: idSchema.nullable(),
+  projectId: idSchema.nullable(),
   name: z.string(),
   size: z.number().int(),
   /** Detected from the content on upload, never the browser's claim. */
@@ -21,9 +22,9 @@ export type AccountDocument = z.infer<typeof documentSchema>;
 /** The list contract, plus the upload limit so the page can say it before a user tries. */
 export const documentListSchema = listResponse(documentSchema).extend({ maxUploadBytes: z.number().int() });
 /** An opportunity's documents only (they show on its organization's tab too). */
-export const documentListQuerySchema = z.object({ ...listQueryBase, opportunityId: idSchema.optional() });
+export const documentListQuerySchema = z.object({ ...listQueryBase, opportunityId: idSchema.optional(), projectId: idSchema.optional() });
 /** An upload may attach the document to an opportunity of the account. */
-export const documentUploadQuerySchema = z.object({ opportunityId: idSchema.optional() });
+export const documentUploadQuerySchema = z.object({ opportunityId: idSchema.optional(), projectId: idSchema.optional() });
 export const documentParamsSchema = z.object({ id: idSchema, documentId: idSchema });
 
 /** Image types a logo may have, checked from the content (SVG can carry script: refused). */

@@ -3,6 +3,7 @@ import { accountFiltersSchema, accountSortSchema, userRefSchema } from './accoun
 import { activityListQuerySchema, activitySorts } from './activities';
 import { idSchema, listQueryBase, listResponse } from './common';
 import { opportunityListQuerySchema, opportunitySorts } from './opportunities';
+import { projectListQuerySchema, projectSorts } from './projects';
 import { requestListQuerySchema, requestSorts } from './requests';
 
 /** The accounts list's columns a user can show or hide (the name always shows). */
@@ -30,6 +31,11 @@ export const opportunityColumns = ['organization', 'stage', 'amount', 'probabili
 export type OpportunityColumn = (typeof opportunityColumns)[number];
 export const defaultOpportunityColumns: OpportunityColumn[] = ['organization', 'stage', 'amount', 'probability', 'expectedCloseOn', 'owner'];
 
+/** The projects list's columns a user can show or hide (the name always shows). */
+export const projectColumns = ['organization', 'status', 'responsibles', 'startOn', 'endOn', 'budget', 'openTasks', 'createdAt', 'updatedAt'] as const;
+export type ProjectColumn = (typeof projectColumns)[number];
+export const defaultProjectColumns: ProjectColumn[] = ['organization', 'status', 'responsibles', 'endOn', 'budget', 'openTasks'];
+
 /** A list's query as a view saves it: without paging, every parameter optional, the sort without its default. */
 const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string, ...string[]]) =>
   listQuery.omit({ limit: true, cursor: true, sort: true }).extend({ sort: z.enum(sorts) }).partial();
@@ -43,9 +49,10 @@ export const savedViewLists = {
   activities: { query: viewQuery(activityListQuerySchema, activitySorts), columns: activityColumns, defaultColumns: defaultActivityColumns },
   requests: { query: viewQuery(requestListQuerySchema, requestSorts), columns: requestColumns, defaultColumns: defaultRequestColumns },
   opportunities: { query: viewQuery(opportunityListQuerySchema, opportunitySorts), columns: opportunityColumns, defaultColumns: defaultOpportunityColumns },
+  projects: { query: viewQuery(projectListQuerySchema, projectSorts), columns: projectColumns, defaultColumns: defaultProjectColumns },
 } satisfies Record<string, { query: z.ZodObject; columns: readonly [string, ...string[]]; defaultColumns: readonly string[] }>;
 
-export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
+export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities', 'projects'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
 export const viewListKeySchema = z.enum(viewListKeys);
 export type ViewListKey = z.infer<typeof viewListKeySchema>;
 

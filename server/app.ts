@@ -17,6 +17,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { quoteRoutes } from './modules/quotes/quotes.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes';
+import { projectRoutes } from './modules/projects/projects.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
 import { bulkRoutes } from './modules/accounts/bulk.routes';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(requestRoutes);
       await api.register(activityRoutes);
       await api.register(opportunityRoutes);
+      await api.register(projectRoutes);
       await api.register(campaignRoutes);
       await api.register(accountLinkRoutes);
       await api.register(tagRoutes);

@@ -32,7 +32,7 @@ export async function createLead(db: Db, actor: Actor, input: LeadCreate): Promi
 }
 
 /** Field errors name the part of the form they belong to (`account.name`, `request.status`). */
-async function prefixed<T>(part: 'account' | 'request', work: Promise<T>): Promise<T> {
+export async function prefixed<T>(part: string, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {

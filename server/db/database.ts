@@ -7,6 +7,7 @@ import type {
   AccountCreditTable, AccountRegistryLinksTable, CreditEventsTable, NotificationsTable, PeBranchesTable, PeTaxpayersTable,
   RegistryLookupsTable, RegistrySettingsTable, ScheduledRunsTable,
 } from './registry-tables';
+import type { ProjectResponsiblesTable, ProjectsTable } from './project-tables';
 import type { ProductsTable, QuoteLinesTable, QuoteLinkHitsTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
@@ -184,6 +185,8 @@ export interface DocumentsTable {
   uploaded_at: Timestamp;
   /** The opportunity (of the same account) the document belongs to. */
   opportunity_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The project (of the same account) the document belongs to. */
+  project_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ListItemsTable {
@@ -305,6 +308,8 @@ export interface ActivitiesTable {
   opportunity_id: string | null;
   /** The campaign whose member (the account) the activity works on. */
   campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The project (of the same organization) the activity is a task of. */
+  project_id: ColumnType<string | null, string | null | undefined, string | null>;
   result: string | null;
   notes: string | null;
   is_private: boolean;
@@ -517,6 +522,8 @@ export interface Database {
   quotes: QuotesTable;
   quote_lines: QuoteLinesTable;
   quote_link_hits: QuoteLinkHitsTable;
+  projects: ProjectsTable;
+  project_responsibles: ProjectResponsiblesTable;
 }
 
 export type Db = Kysely<Database>;
@@ -540,7 +547,8 @@ export type ImportRowRow = Selectable<ImportRowsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 /** The campaign link is optional on rows written whole (an e-mail's activity, the bench): absent means none. */
-export type ActivityRow = Omit<Selectable<ActivitiesTable>, 'campaign_id'> & { campaign_id?: string | null };
+export type ActivityRow = Omit<Selectable<ActivitiesTable>, 'campaign_id' | 'project_id'> & { campaign_id?: string | null; project_id?: string | null };
+export type ProjectRow = Selectable<ProjectsTable>;
 export type OpportunityRow = Selectable<OpportunitiesTable>;
 export type NewOpportunity = Insertable<OpportunitiesTable>;
 export type PipelineRow = Selectable<PipelinesTable>;

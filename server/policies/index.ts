@@ -7,6 +7,7 @@ import { canActivity, canLead, canRequest, type ActivityAction, type LeadAction,
 import { canList, type ListAction } from './list.policy';
 import { canCampaign, type CampaignAction } from './campaign.policy';
 import { canOpportunity, canPipeline, type OpportunityAction, type PipelineAction } from './opportunity.policy';
+import { canProject, type ProjectAction } from './project.policy';
 import { canMail, canTemplate, type MailAction, type TemplateAction } from './mail.policy';
 import { canSavedView, type SavedViewAction } from './saved-view.policy';
 import { canTag, type TagAction } from './tag.policy';
@@ -20,6 +21,7 @@ export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } f
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canOpportunity, canPipeline, opportunityScope } from './opportunity.policy';
+export { canProject, projectScope } from './project.policy';
 export { canCampaign, memberScope, type MemberDrive } from './campaign.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';
 export { canDocument } from './document.policy';
@@ -44,6 +46,7 @@ type Check =
   | { domain: 'request'; action: RequestAction }
   | { domain: 'opportunity'; action: OpportunityAction }
   | { domain: 'pipeline'; action: PipelineAction }
+  | { domain: 'project'; action: ProjectAction }
   | { domain: 'campaign'; action: CampaignAction; responsible?: boolean }
   | { domain: 'lead'; action: LeadAction }
   | { domain: 'tag'; action: TagAction }
@@ -83,6 +86,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canOpportunity(actor, check.action);
     case 'pipeline':
       return canPipeline(actor, check.action);
+    case 'project':
+      return canProject(actor, check.action);
     case 'campaign':
       return canCampaign(actor, check.action, check.responsible);
     case 'tag':

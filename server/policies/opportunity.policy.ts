@@ -1,24 +1,16 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { accountScopeOf } from './account.policy';
+import type { RawBuilder, SqlBool } from 'kysely';
 import { isAdmin, type Actor } from './actor';
+import { organizationWorkScope } from './organization-work';
 
 export type OpportunityAction = 'read' | 'create' | 'update' | 'export' | 'bulk';
 export type PipelineAction = 'manage';
 
 /**
  * The opportunities the actor may see, as a condition on an opportunities table under `alias`:
- * exactly those whose organization they see (the portfolio rule). Everyone who sees every account
- * reads the organization's liveness copied onto the opportunity (no lookup per row); an agent's
- * opportunities are those of the organizations in their portfolio, which holds live accounts only,
- * read as a set so a board or list starts from the portfolio instead of checking every opportunity.
- * Every list, board, count, export and page of opportunities goes through this.
+ * exactly those whose organization they see (see organizationWorkScope). Every list, board,
+ * count, export and page of opportunities goes through this.
  */
-export function opportunityScope(actor: Actor, alias = 'opportunities'): RawBuilder<SqlBool> {
-  const live = sql<SqlBool>`${sql.ref(`${alias}.organization_discarded_at`)} is null`;
-  const scope = accountScopeOf(actor);
-  if (scope.sees === 'all') return live;
-  return sql<SqlBool>`(${live} and ${sql.ref(`${alias}.organization_id`)} in (select pa.id from portfolio_accounts pa where pa.holder_id = ${scope.holder}))`;
-}
+export const opportunityScope = (actor: Actor, alias = 'opportunities'): RawBuilder<SqlBool> => organizationWorkScope(actor, alias);
 
 /**
  * Opportunities follow their organization: whoever sees it (opportunityScope decides, in SQL)

@@ -1,19 +1,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  accountCreateSchema, accountGroupQuerySchema, accountListQuerySchema, accountListSchema, accountOwnersSchema, accountSchema,
+  accountGroupQuerySchema, accountListQuerySchema, accountListSchema, accountOwnersSchema, accountSchema,
   accountUpdateSchema, binListSchema, binQuerySchema, timelineListSchema, timelineQuerySchema, type Account,
 } from '@contract/accounts';
 import { idParamsSchema } from '@contract/common';
 import { groupCountSchema } from '@contract/list-query';
 import { contactCreateSchema, contactListSchema, contactParamsSchema, contactSchema, contactUpdateSchema } from '@contract/contacts';
+import { accountCreateWithProjectSchema } from '@contract/projects';
 import { AppError } from '@server/lib/errors';
+import { createAccountWithProject } from '@server/commands/create-account-with-project';
 import { actorOf } from '@server/plugins/request-context';
 import { countAccountGroups } from './account-groups.service';
 import { listBin, purgeAccount, restoreAccount } from './bin.service';
 import { addContact, listContacts, removeContact, updateContact } from './contacts.service';
 import {
-  changeOwners, createAccount, discardAccount, findAccounts, getAccount, updateAccount,
+  changeOwners, discardAccount, findAccounts, getAccount, updateAccount,
 } from './accounts.service';
 import { listHistory } from './timeline.service';
 
@@ -42,9 +44,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/accounts/groups', { schema: { tags, querystring: accountGroupQuerySchema, response: { 200: groupCountSchema } } }, async (request) =>
     countAccountGroups(db, actorOf(request), request.query));
 
-  app.post('/accounts', { schema: { tags, body: accountCreateSchema, response: { 201: accountSchema } } }, async (request, reply) => {
+  // A new company may bring its start project (seed 003), created in the same transaction.
+  app.post('/accounts', { schema: { tags, body: accountCreateWithProjectSchema, response: { 201: accountSchema } } }, async (request, reply) => {
     reply.code(201);
-    return withEtag(reply, await createAccount(db, actorOf(request), request.body));
+    return withEtag(reply, await createAccountWithProject(db, actorOf(request), request.body));
   });
 
   app.get('/accounts/:id', { schema: { tags, params: idParamsSchema, response: { 200: accountSchema } } }, async (request, reply) =>

@@ -20,6 +20,9 @@ let hidden: Account[];
 let ids: Record<string, string>;
 /** An opportunity of a hidden organization: never in any answer either. */
 let hiddenOpportunity: { id: string; name: string };
+/** A project of a hidden organization, and a private task of someone else on the visible one: never in any answer either. */
+let hiddenProject: { id: string; name: string };
+const privateTask = 'Tarea privada Zeta';
 
 beforeAll(async () => {
   t = await testApp();
@@ -55,6 +58,16 @@ beforeAll(async () => {
   const hiddenDeal = await admin.post('/api/v1/opportunities', { organizationId: parent.id, name: 'Trato Oculto Zeta', currency: 'EUR', expectedCloseOn: '2027-01-01' });
   expect(hiddenDeal.statusCode, hiddenDeal.body).toBe(201);
   hiddenOpportunity = hiddenDeal.json<{ id: string; name: string }>();
+  // A project of the visible organization with a private task of the admin's, and one of a hidden organization.
+  const project = await admin.post('/api/v1/projects', { organizationId: visible.id, name: 'Proyecto visible', status: 'active', responsibleIds: [agent.user.id] });
+  expect(project.statusCode, project.body).toBe(201);
+  const task = await admin.post('/api/v1/activities', {
+    accountId: visible.id, projectId: project.json<{ id: string }>().id, type: 'task', subject: privateTask, startAt: new Date().toISOString(), private: true,
+  });
+  expect(task.statusCode, task.body).toBe(201);
+  const hiddenWork = await admin.post('/api/v1/projects', { organizationId: parent.id, name: 'Proyecto Oculto Zeta', status: 'active' });
+  expect(hiddenWork.statusCode, hiddenWork.body).toBe(201);
+  hiddenProject = hiddenWork.json<{ id: string; name: string }>();
   // A campaign with the visible account and the hidden ones as members: its member list, totals and export.
   const campaign = await admin.post('/api/v1/campaigns', { name: 'Campaña barrida', startsOn: '2026-12-01', endsOn: '2027-01-31' });
   expect(campaign.statusCode, campaign.body).toBe(201);
@@ -63,6 +76,7 @@ beforeAll(async () => {
   ids = {
     campaigns: campaignId,
     opportunities: opportunity.json<{ id: string }>().id,
+    projects: project.json<{ id: string }>().id,
     accounts: visible.id,
     tags: tag.json<{ id: string }>().id,
     requests: request.json<{ id: string }>().id,
@@ -76,7 +90,8 @@ afterAll(async () => {
 
 /** What gives a hidden account away: its id, its name, its e-mail. */
 const leaks = (body: string): string[] =>
-  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name].filter((needle) => body.includes(needle));
+  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name, hiddenProject.id, hiddenProject.name, privateTask]
+    .filter((needle) => body.includes(needle));
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };
 
@@ -156,6 +171,12 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/opportunities/${hiddenOpportunity.id}`,
       '/api/v1/exports/opportunities?format=csv',
       `/api/v1/opportunities/${ids.opportunities ?? ''}/history`,
+      '/api/v1/projects?q=Oculto',
+      `/api/v1/projects/${hiddenProject.id}`,
+      `/api/v1/projects/${ids.projects ?? ''}/history`,
+      '/api/v1/exports/projects?format=csv',
+      `/api/v1/activities?projectId=${ids.projects ?? ''}`,
+      `/api/v1/accounts?q=Filial&counters=${['activeProjects', 'openTasks'].join(',')}`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
@@ -181,6 +202,14 @@ describe('no answer carries a hidden account', () => {
     expect([await total(admin, 'accounts-by-stage'), await total(admin, 'people-by-tag'), await total(admin, 'opportunities-by-stage')]).toEqual([6, 1, 2]);
     expect(leaks((await admin.get('/api/v1/opportunities/board?q=Trato')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/opportunities?format=csv')).body).length).toBeGreaterThan(0);
+    // Projects: the agent sees the visible organization's, not its private task (nor counted), the admin the hidden one.
+    expect(answered).toEqual(expect.arrayContaining([`/api/v1/projects/${ids.projects ?? ''}`, `/api/v1/projects/${ids.projects ?? ''}/history`]));
+    expect((await agent.get(`/api/v1/projects/${ids.projects ?? ''}`)).json<{ openTasks: number }>().openTasks).toBe(0);
+    expect((await admin.get(`/api/v1/projects/${ids.projects ?? ''}`)).json<{ openTasks: number }>().openTasks).toBe(1);
+    expect((await agent.get(`/api/v1/accounts/${visible.id}`)).json<Account>().overview.openTasks).toBe(0);
+    expect((await admin.get(`/api/v1/accounts/${visible.id}`)).json<Account>().overview.openTasks).toBe(1);
+    expect(leaks((await admin.get('/api/v1/exports/projects?format=csv')).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get(`/api/v1/projects/${ids.projects ?? ''}/history`)).body).length).toBeGreaterThan(0);
     // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.
     const members = `/api/v1/campaigns/${ids.campaigns ?? ''}/members`;
     expect(answered).toEqual(expect.arrayContaining([members, `${members}/export?format=csv`]));

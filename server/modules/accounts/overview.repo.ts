@@ -22,8 +22,23 @@ const documents: OverviewCounterSql = (_actor, account) =>
 const openActivities: OverviewCounterSql = (actor, account) =>
   sql<number>`(select count(*) from activities oa where oa.account_id = ${account} and oa.status = 'scheduled' and ${activityPrivacy(actor, 'oa')})`;
 
+/**
+ * The organization's projects in status active. A project is visible exactly when its organization
+ * is, and the caller reads this of an account the actor sees, so every one of them counts.
+ */
+const activeProjects: OverviewCounterSql = (_actor, account) =>
+  sql<number>`(select count(*) from projects op where op.organization_id = ${account} and op.status = 'active')`;
+
+/**
+ * Tasks not done yet (scheduled activities of type task) on the account, counted as the actor may
+ * see them: a private task only for its responsible user, CRM managers and admins. Counted in the
+ * statement that reads the page, so it is exact whatever is being written meanwhile.
+ */
+const openTasks: OverviewCounterSql = (actor, account) =>
+  sql<number>`(select count(*) from activities ot where ot.account_id = ${account} and ot.type = 'task' and ot.status = 'scheduled' and ${activityPrivacy(actor, 'ot')})`;
+
 /** The registry: every key of the contract has its counter (the type makes a missing one a compile error). */
-export const overviewCounters: Record<OverviewCounter, OverviewCounterSql> = { openActivities, contacts, documents };
+export const overviewCounters: Record<OverviewCounter, OverviewCounterSql> = { openActivities, contacts, documents, activeProjects, openTasks };
 
 /** The asked counters as select expressions on an accounts query, aliased `overview_<key>`. */
 export const overviewSelections = (actor: Actor, keys: readonly OverviewCounter[], alias = 'accounts') =>

@@ -8,6 +8,7 @@ export function presentActivity(row: ActivityView): Activity {
     account: presentAccountRef(row),
     requestId: row.request_id,
     opportunityId: row.opportunity_id,
+    projectId: row.project_id ?? null,
     campaignId: row.campaign_id ?? null,
     type: row.type,
     status: row.status,

@@ -47,6 +47,7 @@ function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' |
   if (query.accountId) base = base.where('activities.account_id', '=', query.accountId);
   if (query.requestId) base = base.where('activities.request_id', '=', query.requestId);
   if (query.opportunityId) base = base.where('activities.opportunity_id', '=', query.opportunityId);
+  if (query.projectId) base = base.where('activities.project_id', '=', query.projectId);
   if (query.campaignId) base = base.where('activities.campaign_id', '=', query.campaignId);
   if (query.from) base = base.where('activities.start_at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('activities.start_at', '<', new Date(query.to).toISOString());

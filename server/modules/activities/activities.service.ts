@@ -14,6 +14,7 @@ import { requireVisibleAccount } from '@server/modules/accounts/accounts.service
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { findVisibleOpportunity } from '@server/modules/opportunities/opportunities.repo';
+import { findVisibleProject } from '@server/modules/projects/projects.repo';
 import { findMembership } from '@server/modules/campaigns/members.repo';
 import { findVisibleRequest } from '@server/modules/requests/requests.repo';
 import { activeUserIds } from '@server/modules/users/users.repo';
@@ -38,6 +39,10 @@ async function checkActivityFields(db: Db, actor: Actor, accountId: string, next
   if (next.opportunityId && next.opportunityId !== current?.opportunityId) {
     const opportunity = await findVisibleOpportunity(db, actor, next.opportunityId);
     if (!opportunity || opportunity.organization_id !== accountId) throw field('opportunityId', 'invalid_value');
+  }
+  if (next.projectId && next.projectId !== current?.projectId) {
+    const project = await findVisibleProject(db, actor, next.projectId);
+    if (!project || project.organization_id !== accountId) throw field('projectId', 'invalid_value');
   }
   // Work for a campaign is work with one of its members: the account must be in it.
   if (next.campaignId && next.campaignId !== current?.campaignId && !(await findMembership(db, next.campaignId, accountId))) {
@@ -86,6 +91,7 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityCreate
     responsibleId: data.responsibleId ?? actor.id,
     requestId: data.requestId ?? null,
     opportunityId: data.opportunityId ?? null,
+    projectId: data.projectId ?? null,
     campaignId: data.campaignId ?? null,
     notes: data.notes ?? null,
     private: data.private ?? false,
@@ -135,6 +141,7 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
     if (data.responsibleId !== undefined) next.responsibleId = data.responsibleId;
     if (data.requestId !== undefined) next.requestId = data.requestId;
     if (data.opportunityId !== undefined) next.opportunityId = data.opportunityId;
+    if (data.projectId !== undefined) next.projectId = data.projectId;
     if (data.campaignId !== undefined) next.campaignId = data.campaignId;
     if (data.notes !== undefined) next.notes = data.notes;
     if (data.private !== undefined) next.private = data.private;

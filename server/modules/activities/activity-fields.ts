@@ -10,6 +10,7 @@ export type ActivityFields = {
   responsibleId: string;
   requestId: string | null;
   opportunityId: string | null;
+  projectId: string | null;
   campaignId: string | null;
   notes: string | null;
   private: boolean;
@@ -18,7 +19,7 @@ export type ActivityFields = {
 };
 
 export const auditedActivityFields = [
-  'type', 'subject', 'startAt', 'endAt', 'dueAt', 'responsibleId', 'requestId', 'opportunityId', 'campaignId', 'notes', 'private', 'remindAt', 'result',
+  'type', 'subject', 'startAt', 'endAt', 'dueAt', 'responsibleId', 'requestId', 'opportunityId', 'projectId', 'campaignId', 'notes', 'private', 'remindAt', 'result',
 ] as const satisfies ReadonlyArray<keyof ActivityFields>;
 
 export const activityFieldsOf = (row: ActivityRow): ActivityFields => ({
@@ -30,6 +31,7 @@ export const activityFieldsOf = (row: ActivityRow): ActivityFields => ({
   responsibleId: row.responsible_id,
   requestId: row.request_id,
   opportunityId: row.opportunity_id,
+  projectId: row.project_id ?? null,
   campaignId: row.campaign_id ?? null,
   notes: row.notes,
   private: row.is_private,
@@ -46,6 +48,7 @@ export const activityColumnsOf = (fields: ActivityFields) => ({
   responsible_id: fields.responsibleId,
   request_id: fields.requestId,
   opportunity_id: fields.opportunityId,
+  project_id: fields.projectId,
   campaign_id: fields.campaignId,
   notes: fields.notes,
   is_private: fields.private,

@@ -7,6 +7,7 @@ export function presentDocument(row: DocumentRow & { uploaded_by_name: string | 
     id: row.id,
     accountId: row.account_id,
     opportunityId: row.opportunity_id,
+    projectId: row.project_id ?? null,
     name: row.name,
     size: Number(row.size),
     contentType: row.content_type,

@@ -5,7 +5,7 @@ import { accountScope, type Actor } from '@server/policies';
 const documentSort: SortPlan = { key: 'uploaded', columns: ['documents.uploaded_at', 'documents.id'], direction: 'desc' };
 
 /** The documents of an account, newest first, through the actor's portfolio in SQL. */
-export async function listAccountDocuments(db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined; opportunityId?: string | undefined }) {
+export async function listAccountDocuments(db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined; opportunityId?: string | undefined; projectId?: string | undefined }) {
   let base = db
     .selectFrom('documents')
     .innerJoin('accounts', 'accounts.id', 'documents.account_id')
@@ -13,6 +13,7 @@ export async function listAccountDocuments(db: Db, actor: Actor, accountId: stri
     .where('documents.purpose', '=', 'document')
     .where(accountScope(actor));
   if (query.opportunityId) base = base.where('documents.opportunity_id', '=', query.opportunityId);
+  if (query.projectId) base = base.where('documents.project_id', '=', query.projectId);
   const rows = base.leftJoin('users', 'users.id', 'documents.uploaded_by').selectAll('documents').select('users.name as uploaded_by_name');
   return keysetPage(db, base, rows, documentSort, query, (row) => [row.uploaded_at, row.id]);
 }

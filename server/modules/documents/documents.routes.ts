@@ -33,7 +33,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/accounts/:id/documents', { schema: { tags, params: idParamsSchema, querystring: documentUploadQuerySchema, response: { 201: documentSchema } } }, async (request, reply) => {
     const upload = uploadOf(request, app.config.maxUploadBytes);
-    const document = await uploadDocument(deps, actorOf(request), request.params.id, upload, request.query.opportunityId ?? null);
+    const links = { opportunityId: request.query.opportunityId ?? null, projectId: request.query.projectId ?? null };
+    const document = await uploadDocument(deps, actorOf(request), request.params.id, upload, links);
     return reply.code(201).send(document);
   });
 

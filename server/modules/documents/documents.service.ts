@@ -11,6 +11,7 @@ import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { findVisibleOpportunity } from '@server/modules/opportunities/opportunities.repo';
+import { findVisibleProject } from '@server/modules/projects/projects.repo';
 import { presentDocument } from './documents.presenter';
 import {
   deleteDocumentRow, findVisibleDocument, insertDocument, listAccountDocuments, setLogoColumn,
@@ -43,16 +44,24 @@ async function store(deps: Deps, upload: Upload): Promise<{ key: string; size: n
   }
 }
 
-/** A document goes on an opportunity only of that account, which the actor sees. */
-async function requireOpportunityOf(db: Db, actor: Actor, accountId: string, opportunityId: string | null): Promise<void> {
-  if (opportunityId === null) return;
-  const opportunity = await findVisibleOpportunity(db, actor, opportunityId);
-  if (!opportunity || opportunity.organization_id !== accountId) throw new AppError('not_found');
+/** What a document may belong to besides its account: an opportunity or a project of it. */
+export type DocumentLinks = { opportunityId: string | null; projectId: string | null };
+
+/** A document goes on an opportunity or project only of that account, which the actor sees. */
+async function requireLinksOf(db: Db, actor: Actor, accountId: string, links: DocumentLinks): Promise<void> {
+  if (links.opportunityId !== null) {
+    const opportunity = await findVisibleOpportunity(db, actor, links.opportunityId);
+    if (!opportunity || opportunity.organization_id !== accountId) throw new AppError('not_found');
+  }
+  if (links.projectId !== null) {
+    const project = await findVisibleProject(db, actor, links.projectId);
+    if (!project || project.organization_id !== accountId) throw new AppError('not_found');
+  }
 }
 
 /** The account's documents tab, newest first (or one opportunity's). */
 export async function listDocuments(
-  db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined; opportunityId?: string | undefined },
+  db: Db, actor: Actor, accountId: string, query: { limit: number; cursor?: string | undefined; opportunityId?: string | undefined; projectId?: string | undefined },
 ): Promise<ListResponse<AccountDocument>> {
   await requireVisibleAccount(db, actor, accountId);
   authorize(actor, { domain: 'document', action: 'read' });
@@ -65,21 +74,21 @@ export async function listDocuments(
  * read, so a refused actor leaves nothing on disk; the row and its history entry land together.
  */
 export async function uploadDocument(
-  deps: Deps, actor: Actor, accountId: string, getUpload: () => Promise<Upload>, opportunityId: string | null = null,
+  deps: Deps, actor: Actor, accountId: string, getUpload: () => Promise<Upload>, links: DocumentLinks = { opportunityId: null, projectId: null },
 ): Promise<AccountDocument> {
   await requireVisibleAccount(deps.db, actor, accountId);
   authorize(actor, { domain: 'document', action: 'upload' });
-  await requireOpportunityOf(deps.db, actor, accountId, opportunityId);
+  await requireLinksOf(deps.db, actor, accountId, links);
   const stored = await store(deps, await getUpload());
   const row: DocumentRow = {
     id: newId(), account_id: accountId, purpose: 'document', name: stored.name, size: stored.size, content_type: stored.contentType,
-    storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: opportunityId,
+    storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: links.opportunityId, project_id: links.projectId,
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
       // Checked again: the account may have been discarded or handed over while the file streamed.
       await requireVisibleAccount(trx, actor, accountId);
-      await requireOpportunityOf(trx, actor, accountId, opportunityId);
+      await requireLinksOf(trx, actor, accountId, links);
       await insertDocument(trx, row);
       await writeAudit(trx, {
         actorId: actor.id, entity: 'document', entityId: row.id, accountId, action: 'document_added',
@@ -147,7 +156,7 @@ export async function replaceLogo(deps: Deps, actor: Actor, accountId: string, g
       const row: DocumentRow | null = stored
         ? {
             id: newId(), account_id: accountId, purpose: 'logo', name: stored.name, size: stored.size, content_type: stored.contentType,
-            storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: null,
+            storage_key: stored.key, uploaded_by: actor.id, uploaded_at: nowIso(), opportunity_id: null, project_id: null,
           }
         : null;
       if (row) await insertDocument(trx, row);
