@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconFileImport, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -21,6 +21,7 @@ export function AppShellLayout() {
     { to: '/accounts', label: t('common:nav.accounts'), icon: IconAddressBook, show: true },
     { to: '/requests', label: t('activities:nav.requests'), icon: IconInbox, show: true },
     { to: '/opportunities', label: t('common:nav.opportunities'), icon: IconTargetArrow, show: true },
+    { to: '/projects', label: t('common:nav.projects'), icon: IconChecklist, show: true },
     { to: '/activities', label: t('activities:nav.activities'), icon: IconCalendarEvent, show: true },
     { to: '/calendar', label: t('activities:nav.calendar'), icon: IconCalendar, show: true },
     { to: '/reminders', label: t('activities:nav.reminders'), icon: IconAlarm, show: true },

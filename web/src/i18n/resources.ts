@@ -25,6 +25,7 @@ export const namespaces = [
   'credit',
   'notifications',
   'opportunities',
+  'projects',
   'campaigns',
   'dashboard',
 ] as const;

@@ -1,5 +1,6 @@
 import { accountKinds, type AccountKind } from '@contract/accounts';
 import { Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
@@ -14,6 +15,9 @@ import { DuplicateWarning } from './duplicate-warning.component';
 import { RegistryLookupSection, useRegistryDuplicates } from '@web/features/registry/registry-lookup-section.component';
 import { RegistryDepartments } from '@web/features/registry/registry-departments.component';
 import { useCreateFromRegistry } from '@web/features/registry/use-create-from-registry';
+import { projectFormValues, projectStartPayload } from '@web/features/projects/project-form-values';
+import { StartProjectSection } from '@web/features/projects/start-project-section.component';
+import { useProjectForm } from '@web/features/projects/use-project-form';
 import { useRegistryChoice } from '@web/features/registry/use-registry-choice';
 
 export function AccountCreatePage() {
@@ -38,6 +42,10 @@ function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: st
   const fromRegistry = useCreateFromRegistry();
   const registryDuplicates = useRegistryDuplicates(registry.chosen);
   const withRegistry = kind === 'organization' ? registry.chosen : null;
+  // Seed 003: a new company may start with a project, created in the same transaction.
+  const [startProject, setStartProject] = useState(false);
+  const projectForm = useProjectForm(projectFormValues(null, me.id, 'active'));
+  const withProject = kind === 'organization' && !withRegistry && startProject;
 
   const submit = (values: AccountFormValues) => {
     const { payload, renamePath } = toCreatePayload(values);
@@ -48,9 +56,15 @@ function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: st
       });
       return;
     }
-    create.mutate(payload, {
+    if (withProject && projectForm.validate().hasErrors) return;
+    create.mutate(withProject ? { ...payload, startProject: projectStartPayload(projectForm.values) } : payload, {
       onSuccess: (account) => void navigate(`/accounts/${account.id}`),
-      onError: (error) => form.setErrors(serverFormErrors(error, renamePath)),
+      onError: (error) => {
+        const errors = serverFormErrors(error, renamePath);
+        const inProject = Object.entries(errors).filter(([path]) => path.startsWith('startProject.'));
+        form.setErrors(Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith('startProject.'))));
+        projectForm.setErrors(Object.fromEntries(inProject.map(([path, message]) => [path.slice('startProject.'.length), message])));
+      },
     });
   };
 
@@ -67,6 +81,7 @@ function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: st
         withOwners
         notice={
           <>
+            {kind === 'organization' && !withRegistry && <StartProjectSection enabled={startProject} onToggle={setStartProject} form={projectForm} />}
             {withRegistry && <RegistryDepartments subUnits={withRegistry.subUnits} selected={registry.departments} onChange={registry.setDepartments} />}
             <DuplicateWarning duplicates={[...(duplicates.data ?? []), ...registryDuplicates.filter((found) => !duplicates.data?.some((item) => item.id === found.id))]} />
             <ErrorAlert error={create.error ?? fromRegistry.error} />

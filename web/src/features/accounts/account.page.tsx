@@ -1,5 +1,5 @@
 import { Center, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
@@ -17,11 +17,12 @@ import { CreditBadge } from '@web/features/credit/credit-badge.component';
 import { CreditPanel } from '@web/features/credit/credit-panel.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
+import { OrganizationProjects } from '@web/features/projects/organization-projects.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'credit', 'history'] as const;
+const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'opportunities', 'projects', 'credit', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -83,6 +84,11 @@ export function AccountPage() {
             </Tabs.Tab>
           )}
           {account.data.kind === 'organization' && (
+            <Tabs.Tab value="projects" leftSection={<IconChecklist size={16} />}>
+              {t('projects:section.title')}
+            </Tabs.Tab>
+          )}
+          {account.data.kind === 'organization' && (
             <Tabs.Tab value="credit" leftSection={<IconShieldCheck size={16} />}>
               {t('credit:tab')}
             </Tabs.Tab>
@@ -114,6 +120,9 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="opportunities">
           {account.data.kind === 'organization' && <OrganizationOpportunities organizationId={account.data.id} canCreate={account.data.abilities.update} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="projects">
+          {account.data.kind === 'organization' && <OrganizationProjects organizationId={account.data.id} canCreate={account.data.abilities.update} />}
         </Tabs.Panel>
         <Tabs.Panel value="credit">
           {account.data.kind === 'organization' && <CreditPanel account={account.data} />}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
 /** Which tab shows the records behind a counter (later modules add theirs). */
-const counterTabs: Partial<Record<(typeof overviewCounterKeys)[number], string>> = { openActivities: 'activities', contacts: 'contacts', documents: 'documents' };
+const counterTabs: Partial<Record<(typeof overviewCounterKeys)[number], string>> = { openActivities: 'activities', contacts: 'contacts', documents: 'documents', activeProjects: 'projects', openTasks: 'activities' };
 
 /** Seed 003's overview: the counters that exist so far, each opening its tab. */
 export function OverviewCounters({ account }: { account: Account }) {

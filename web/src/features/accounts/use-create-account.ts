@@ -1,4 +1,5 @@
-import { accountSchema, type AccountCreate } from '@contract/accounts';
+import { accountSchema } from '@contract/accounts';
+import type { AccountCreateWithProject } from '@contract/projects';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { accountKeys } from './account-keys';
@@ -6,7 +7,7 @@ import { accountKeys } from './account-keys';
 export function useCreateAccount() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AccountCreate) => apiJson(accountSchema, '/accounts', { method: 'POST', body: input }),
+    mutationFn: (input: AccountCreateWithProject) => apiJson(accountSchema, '/accounts', { method: 'POST', body: input }),
     onSuccess: async (account) => {
       await queryClient.invalidateQueries({ queryKey: accountKeys.all });
       queryClient.setQueryData(accountKeys.detail(account.id), account);

@@ -38,6 +38,8 @@ type Props = {
   requestId?: string | null;
   /** A new activity on this opportunity of the account. */
   opportunityId?: string | null;
+  /** A task of this project (of the same organization). */
+  projectId?: string | null;
   /** Work for a campaign's member (a visit, a reminder): the campaign it belongs to. */
   campaignId?: string | null;
   /** A new activity's type, and whether it starts with a reminder at its start. */
@@ -48,7 +50,7 @@ type Props = {
 };
 
 /** Schedules an activity, or edits one. */
-export function ActivityFormModal({ opened, onClose, accountId, requestId = null, opportunityId = null, campaignId = null, initialType = 'call', withReminder = false, activity }: Props) {
+export function ActivityFormModal({ opened, onClose, accountId, requestId = null, opportunityId = null, projectId = null, campaignId = null, initialType = 'call', withReminder = false, activity }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const users = useUserOptions();
@@ -106,7 +108,7 @@ export function ActivityFormModal({ opened, onClose, accountId, requestId = null
       if (!assignee.ask(error)) form.setErrors(serverFormErrors(error));
     };
     if (activity) update.mutate({ id: activity.id, version: activity.version, ...fields }, { onSuccess: close, onError });
-    else create.mutate({ accountId: values.accountId ?? '', requestId, opportunityId, ...(campaignId ? { campaignId } : {}), ...fields }, { onSuccess: close, onError });
+    else create.mutate({ accountId: values.accountId ?? '', requestId, opportunityId, ...(projectId ? { projectId } : {}), ...(campaignId ? { campaignId } : {}), ...fields }, { onSuccess: close, onError });
   };
   const submit = form.onSubmit((values) => save(values, false));
 

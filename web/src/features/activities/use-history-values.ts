@@ -1,6 +1,6 @@
 import type { ListKey } from '@contract/lists';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '@web/components/format';
+import { formatDateTime, formatMoney } from '@web/components/format';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { useUserOptions } from '@web/features/users/use-user-options';
 
@@ -14,8 +14,11 @@ const listFields: Record<string, ListKey> = {
 };
 const instantFields = new Set(['startAt', 'endAt', 'dueAt', 'remindAt', 'requestedAt']);
 
+const isMoney = (value: unknown): value is { amount: number; currency: string } =>
+  typeof value === 'object' && value !== null && 'amount' in value && 'currency' in value && typeof value.amount === 'number' && typeof value.currency === 'string';
+
 /**
- * History values of activities and requests as people read them: list labels, users by name,
+ * History values of activities, requests and projects as people read them: list labels, users by name,
  * dates in the user's format, yes/no. Other entities' values pass through unchanged.
  */
 export function useHistoryValues(): { value: (entity: string, field: string, value: unknown) => unknown; field: (entity: string, field: string) => string | null; action: (action: string) => string | null } {
@@ -25,6 +28,12 @@ export function useHistoryValues(): { value: (entity: string, field: string, val
   const userName = (id: string) => users.data?.items.find((user) => user.id === id)?.name ?? id;
   return {
     value: (entity, field, value) => {
+      if (entity === 'project') {
+        if (field === 'status' && typeof value === 'string') return t(`accounts:history.projectStatus.${value}`, { defaultValue: value });
+        if (field === 'responsibleIds' && Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? userName(id) : '')).join(', ');
+        if (field === 'budget' && isMoney(value)) return formatMoney(value.amount, value.currency);
+        return value;
+      }
       if (entity !== 'activity' && entity !== 'request') return value;
       if (value === null || value === undefined) return value;
       const list = listFields[`${entity}.${field}`];

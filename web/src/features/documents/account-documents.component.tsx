@@ -47,10 +47,10 @@ function DocumentRow({ document, canDelete, onDelete }: { document: AccountDocum
 }
 
 /** The documents tab: upload, list, download and delete files of the account (or of one of its opportunities). */
-export function AccountDocuments({ account, opportunityId }: { account: Account; opportunityId?: string }) {
+export function AccountDocuments({ account, opportunityId, projectId }: { account: Account; opportunityId?: string; projectId?: string }) {
   const { t } = useTranslation();
-  const documents = useDocuments(account.id, opportunityId);
-  const upload = useUploadDocument(account.id, opportunityId);
+  const documents = useDocuments(account.id, { opportunityId, projectId });
+  const upload = useUploadDocument(account.id, { opportunityId, projectId });
   const remove = useDeleteDocument(account.id);
   const [toDelete, setToDelete] = useState<AccountDocument | null>(null);
   // Lets the same file be picked again after a failed upload.

@@ -1,0 +1,88 @@
+import { Button } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconDownload, IconFolderOff, IconPlus } from '@tabler/icons-react';
+import { useState, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deferred } from '@web/app/deferred';
+import { withTexts } from '@web/app/i18n';
+import { EmptyState } from '@web/components/empty-state.component';
+import { deferredFilters } from '@web/components/list-kit/list-filters.component';
+import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
+import { ColumnPicker, SavedViewsMenu } from '@web/components/list-kit/list-tools.component';
+import { useListUrl } from '@web/components/list-kit/use-list-url';
+import { ToolButtonPlaceholder } from '@web/components/tool-button.component';
+import type { ExportMenu as LoadedExportMenu } from '@web/features/exports/export-menu.component';
+import { ProjectFormModal } from './project-form-modal.component';
+import { projectFilterKeys, projectListUrl } from './project-list-url';
+import { ProjectsCards, ProjectsTable } from './projects-table.component';
+import { useProjects } from './use-projects';
+
+function ExportPlaceholder({ compact }: ComponentProps<typeof LoadedExportMenu>) {
+  const { t } = useTranslation();
+  return <ToolButtonPlaceholder icon={<IconDownload size={16} />} compact={compact}>{t('accounts:export.button')}</ToolButtonPlaceholder>;
+}
+
+// The menus and filters load after the rows have shown; placeholders of the same shape hold their place.
+const ExportMenu = deferred(async () => (await withTexts([], () => import('@web/features/exports/export-menu.component'))).ExportMenu, ExportPlaceholder);
+const ProjectFilters = deferredFilters(async () => (await withTexts(['projects', 'views'], () => import('./project-filters.component'))).ProjectFilters, { search: true, primary: 2, keys: projectFilterKeys });
+
+/** Every project I may see, filtered and sorted from the URL, with saved views, columns and export. */
+export function ProjectsListPage() {
+  const { t } = useTranslation();
+  const url = useListUrl(projectListUrl);
+  const list = useProjects(url.text);
+  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const items = useLoadedRows(list.data);
+  const [creating, setCreating] = useState(false);
+  const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
+  const filtered = projectFilterKeys.some((key) => url.text[key]) || Boolean(url.text.q);
+
+  return (
+    <ListFrame
+      title={t('projects:list.title')}
+      total={{ first: list.data?.pages[0], testId: 'projects-total', text: (count, total) => t('projects:list.total', { count, total }) }}
+      actions={
+        <>
+          <ExportMenu path="/exports/projects" filters={url.text} compact={compact} />
+          <Button leftSection={<IconPlus size={16} />} size={compact ? 'xs' : 'sm'} onClick={() => setCreating(true)}>{t('projects:action.new')}</Button>
+        </>
+      }
+      filters={
+        <ProjectFilters
+          values={url.text}
+          onChange={url.set}
+          compact={compact}
+          tools={
+            <>
+              <SavedViewsMenu
+                list="projects"
+                activeId={url.viewId}
+                current={{ query: url.text, columns: url.columns }}
+                onPick={(view) => (view ? url.replace(view.query, view.columns, view.id) : url.set({ view: null }))}
+              />
+              {!compact && <ColumnPicker columns={projectListUrl.columns.all} label={(column) => t(`projects:column.${column}`)} value={url.columns} onChange={(columns) => url.set({ cols: columns.join(',') })} />}
+            </>
+          }
+        />
+      }
+      error={list.error}
+      pending={list.isPending}
+      empty={
+        items.length > 0 ? null : (
+          <EmptyState
+            icon={<IconFolderOff size={24} />}
+            title={t(filtered ? 'projects:list.noResults' : 'projects:list.empty')}
+            action={filtered && <Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('projects:list.clearFilters')}</Button>}
+          />
+        )
+      }
+    >
+      {compact ? (
+        <ProjectsCards items={items} {...paging} />
+      ) : (
+        <ProjectsTable items={items} visible={url.columns} sort={url.query.sort} onSort={(sort) => url.set({ sort })} {...paging} />
+      )}
+      {creating && <ProjectFormModal onClose={() => setCreating(false)} />}
+    </ListFrame>
+  );
+}
