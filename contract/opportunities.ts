@@ -118,6 +118,8 @@ export const opportunitySchema = opportunityCardSchema.extend({
   people: z.array(opportunityPersonSchema),
   tags: z.array(z.object({ id: idSchema, name: z.string(), color: z.string().nullable() })),
   createdBy: userRefSchema.nullable(),
+  /** The campaign whose converted member it came from (every campaign is everyone's to read). */
+  campaign: organizationRefSchema.nullable(),
 });
 export type Opportunity = z.infer<typeof opportunitySchema>;
 

@@ -47,6 +47,7 @@ export const presentPerson = (row: PersonRow): OpportunityPerson => ({
 
 export function presentOpportunity(
   card: OpportunityCard, row: OpportunityRow, people: PersonRow[], tags: Opportunity['tags'], createdByName: string | null,
+  campaign: Opportunity['campaign'],
 ): Opportunity {
   return {
     ...card,
@@ -58,5 +59,6 @@ export function presentOpportunity(
     people: people.map(presentPerson),
     tags,
     createdBy: row.created_by && createdByName ? { id: row.created_by, name: createdByName } : null,
+    campaign,
   };
 }

@@ -143,5 +143,9 @@ export async function deleteOpportunityTag(db: Db, opportunityId: string, tagId:
 export const findCreatorName = async (db: Db, userId: string | null): Promise<string | null> =>
   userId ? ((await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst())?.name ?? null) : null;
 
+/** The campaign an opportunity came from, by name; null when none (or deleted). */
+export const findCampaignRef = async (db: Db, campaignId: string | null): Promise<{ id: string; name: string } | null> =>
+  campaignId ? ((await db.selectFrom('campaigns').select(['id', 'name']).where('id', '=', campaignId).executeTakeFirst()) ?? null) : null;
+
 export const hasOpportunityTag = async (db: Db, opportunityId: string, tagId: string): Promise<boolean> =>
   (await db.selectFrom('opportunity_tags').select('tag_id').where('opportunity_id', '=', opportunityId).where('tag_id', '=', tagId).executeTakeFirst()) !== undefined;

@@ -20,7 +20,7 @@ import { topPosition } from './board.repo';
 import { auditedOpportunityFields, opportunityColumnsOf, opportunityFieldsOf, type OpportunityFields } from './opportunity-fields';
 import { presentCard, presentOpportunity } from './opportunities.presenter';
 import {
-  contactsOfOrganization, filteredOpportunities, findCards, findCreatorName, findVisibleOpportunity, insertOpportunity, tagsOf,
+  contactsOfOrganization, filteredOpportunities, findCampaignRef, findCards, findCreatorName, findVisibleOpportunity, insertOpportunity, tagsOf,
   updateOpportunityRow, upsertPerson, visiblePeopleOf,
 } from './opportunities.repo';
 import { firstStage, requireStage, staleDaysOf, type Stage } from './pipeline.service';
@@ -44,7 +44,9 @@ export async function getOpportunity(db: Db, actor: Actor, id: string): Promise<
   const row = await requireVisibleOpportunity(db, actor, id);
   const [card] = await cardsOf(db, actor, [id]);
   if (!card) throw new AppError('not_found');
-  return presentOpportunity(card, row, await visiblePeopleOf(db, actor, row), await tagsOf(db, id), await findCreatorName(db, row.created_by));
+  return presentOpportunity(
+    card, row, await visiblePeopleOf(db, actor, row), await tagsOf(db, id), await findCreatorName(db, row.created_by), await findCampaignRef(db, row.campaign_id),
+  );
 }
 
 /**

@@ -48,7 +48,7 @@ describe('opportunities', () => {
     });
     expect(created).toMatchObject({
       name: 'Renovación de flota', amount: 1_250_000, currency: 'EUR', stage: 'qualification', status: 'open', probability: 10,
-      organization: { id: organization.id, name: organization.name }, owner: { id: agent.user.id }, closedAt: null, stale: false,
+      organization: { id: organization.id, name: organization.name }, owner: { id: agent.user.id }, closedAt: null, stale: false, campaign: null,
     });
     expect(created.people.map((person) => [person.person.id, person.role, person.position]).sort()).toEqual(
       [[ana?.id, 'decision_maker', 'Gerente'], [luis?.id, 'user', 'Gerente']].sort(),
@@ -57,6 +57,14 @@ describe('opportunities', () => {
     // The organization's history tells it.
     const history = expectOk<ListResponse<{ entity: string; entityId: string; action: string }>>(await agent.get(`/api/v1/accounts/${organization.id}/timeline`));
     expect(history.items).toContainEqual(expect.objectContaining({ entity: 'opportunity', entityId: created.id, action: 'opportunity_created' }));
+  });
+
+  test('a converted campaign member\'s opportunity names its campaign on its page', async () => {
+    const { organization } = await organizationWithPeople();
+    const campaign = expectOk<{ id: string; name: string }>(await admin.post('/api/v1/campaigns', { name: uniqueWord('Feria '), startsOn: '2026-12-01', endsOn: '2027-02-28' }), 201);
+    const member = expectOk<{ id: string }>(await admin.post(`/api/v1/campaigns/${campaign.id}/members`, { accountId: organization.id, status: 'converted' }), 201);
+    const converted = expectOk<{ opportunityId: string }>(await agent.post(`/api/v1/campaigns/${campaign.id}/members/${member.id}/convert`, { currency: 'EUR' }));
+    expect(expectOk<Opportunity>(await agent.get(`/api/v1/opportunities/${converted.opportunityId}`)).campaign).toEqual({ id: campaign.id, name: campaign.name });
   });
 
   test('bad input is refused field by field and creates nothing', async () => {

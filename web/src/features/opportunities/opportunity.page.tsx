@@ -103,6 +103,11 @@ export function OpportunityPage() {
                 <Field label={t('opportunities:field.source')}>{lookup.label('source', opportunity.source)}</Field>
                 <Field label={t('opportunities:page.next')}>{formatDateTime(opportunity.nextActivityDueAt)}</Field>
                 <Field label={t('opportunities:page.last')}>{formatDateTime(opportunity.lastActivityAt)}</Field>
+                {opportunity.campaign && (
+                  <Field label={t('opportunities:field.campaign')}>
+                    <Anchor component={Link} to={`/campaigns/${opportunity.campaign.id}`} size="sm">{opportunity.campaign.name}</Anchor>
+                  </Field>
+                )}
                 {opportunity.closedAt && <Field label={t('opportunities:field.closedAt')}>{formatDateTime(opportunity.closedAt)}</Field>}
                 {opportunity.status === 'lost' && <Field label={t('opportunities:field.lostReason')}>{lookup.label('opportunity_lost_reason', opportunity.lostReason)}</Field>}
                 {opportunity.status === 'lost' && <Field label={t('opportunities:field.lostNote')}>{opportunity.lostNote}</Field>}
