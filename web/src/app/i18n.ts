@@ -98,9 +98,10 @@ export async function withTexts<M>(ns: readonly Namespace[], load: () => Promise
   return module;
 }
 
-export async function changeLanguage(language: Language): Promise<void> {
+/** Switches the app's language; `remember: false` for a page that speaks another's language (a quote's), not the reader's choice. */
+export async function changeLanguage(language: Language, options: { remember?: boolean } = {}): Promise<void> {
   try {
-    window.localStorage.setItem(storageKey, language);
+    if (options.remember !== false) window.localStorage.setItem(storageKey, language);
   } catch {
     // Not remembered across visits, but the switch still works now.
   }

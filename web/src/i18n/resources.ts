@@ -28,6 +28,7 @@ export const namespaces = [
   'projects',
   'campaigns',
   'dashboard',
+  'quotelink',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

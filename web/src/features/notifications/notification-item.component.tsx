@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '@web/components/format';
 
 /** A notification's words by its kind; a kind this web does not know yet shows as a plain notice. */
-function useWording(): (notification: Notification) => { text: string; tab: string | null; alarming: boolean } {
+function useWording(): (notification: Notification) => { text: string; tab: string | null; href?: string | null; alarming: boolean } {
   const { t } = useTranslation();
   return (notification) => {
     if (notification.kind === 'credit.risk_changed') {
@@ -19,6 +19,15 @@ function useWording(): (notification: Notification) => { text: string; tab: stri
         alarming: after === 'high' || after === 'medium',
       };
     }
+    if (notification.kind === 'quote_accepted' || notification.kind === 'quote_declined') {
+      const text = (key: string) => (typeof notification.params[key] === 'string' ? notification.params[key] : '');
+      const values = { number: text('number'), name: text('name'), reason: text('reason') };
+      const accepted = notification.kind === 'quote_accepted';
+      return {
+        text: accepted ? t('notifications:kind.quoteAccepted', values) : t('notifications:kind.quoteDeclined', values),
+        tab: null, href: text('quoteId') ? `/quotes/${text('quoteId')}` : null, alarming: false,
+      };
+    }
     return { text: t('notifications:kind.other'), tab: null, alarming: false };
   };
 }
@@ -28,7 +37,7 @@ export function NotificationItem({ notification, onOpen }: { notification: Notif
   const wording = useWording()(notification);
   const Icon = wording.alarming ? IconAlertTriangle : IconInfoCircle;
   const unread = notification.readAt === null;
-  const target = notification.account ? `/accounts/${notification.account.id}${wording.tab ? `?tab=${wording.tab}` : ''}` : null;
+  const target = wording.href ?? (notification.account ? `/accounts/${notification.account.id}${wording.tab ? `?tab=${wording.tab}` : ''}` : null);
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="notification" data-unread={unread}>
       <Icon size={16} color={wording.alarming ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-gray-6)'} style={{ flexShrink: 0, marginTop: 2 }} />
