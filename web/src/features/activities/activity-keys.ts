@@ -1,6 +1,7 @@
 import type { ActivityListParams } from '@contract/activities';
 import type { QueryClient } from '@tanstack/react-query';
 import { accountKeys } from '@web/features/accounts/account-keys';
+import { projectKeys } from '@web/features/projects/project-keys';
 
 /** Query keys of activities: invalidating `all` refreshes lists, the bell, reminders and the calendar. */
 export const activityKeys = {
@@ -11,9 +12,10 @@ export const activityKeys = {
   feed: ['activities', 'feed'] as const,
 };
 
-/** Every activity change can move the bell, reminders, the calendar and the account's history. */
+/** Every activity change can move the bell, reminders, the calendar, the account's history and a project's open tasks. */
 export const refreshAfterActivityChange = (queryClient: QueryClient) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: activityKeys.all }),
     queryClient.invalidateQueries({ queryKey: accountKeys.all }),
+    queryClient.invalidateQueries({ queryKey: projectKeys.all }),
   ]);
