@@ -10,7 +10,7 @@ import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
  * change nothing; the list leaves the quote out.
  */
 const actors = ['admin', 'manager', 'owner agent', 'team-mate agent (scope team)', 'agent of another team (scope team)', 'agent without the account'] as const;
-const actions = ['read', 'list contains', 'create on the account', 'update', 'set lines', 'finalize', 'revise', 'decision', 'pdf'] as const;
+const actions = ['read', 'list contains', 'create on the account', 'update', 'set lines', 'finalize', 'send', 'revise', 'decision', 'pdf'] as const;
 type ActorName = (typeof actors)[number];
 
 const sees = (actor: ActorName): boolean => actor !== 'agent without the account' && actor !== 'agent of another team (scope team)';
@@ -31,6 +31,8 @@ beforeAll(async () => {
   clients.set('team-mate agent (scope team)', await t.user({ role: 'agent', scope: 'team', teamId: team.id }));
   clients.set('agent of another team (scope team)', await t.user({ role: 'agent', scope: 'team', teamId: otherTeam.id }));
   clients.set('agent without the account', await t.user({ role: 'agent', scope: 'own' }));
+  // Sending queues in the outbox; no sender runs here, so the address is never dialled.
+  expectOk(await admin.put('/api/v1/settings/mail', { version: 0, host: '127.0.0.1', port: 2525, tlsMode: 'none', fromAddress: 'ventas@cartera.example', ratePerMinute: 1000 }));
 });
 
 afterAll(async () => t.close());
@@ -111,6 +113,20 @@ describe('quote visibility policy', () => {
         else {
           expectProblem(response, 404, 'not_found');
           expect(await state(draft.id, draft.id)).toEqual(draftBefore);
+        }
+        return;
+      }
+      case 'send': {
+        const messages = async () => (await t.db.selectFrom('email_messages').select('id').execute()).length;
+        const before = await messages();
+        const response = await actor.post(`${url(draft)}/send`, { version: draft.version, to: ['compras@example.com'] });
+        if (allowed) {
+          expect(expectOk<Quote>(response).status).toBe('sent');
+          expect(await messages()).toBe(before + 1);
+        } else {
+          expectProblem(response, 404, 'not_found');
+          expect(await state(draft.id, draft.id)).toEqual(draftBefore);
+          expect(await messages()).toBe(before);
         }
         return;
       }
