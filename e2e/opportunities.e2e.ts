@@ -49,6 +49,23 @@ describe.skipIf(!hasChromium)('an opportunity with two people, dragged across th
     await expect(page.getByTestId('opportunity-status').textContent()).resolves.toBe('Abierta');
   });
 
+  it('schedules an activity on it, which the organization\'s activities show with a link back to it', async () => {
+    const { page } = app.browser;
+    await page.getByRole('tab', { name: 'Actividades' }).click();
+    await page.getByRole('button', { name: 'Programar actividad' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Programar actividad' });
+    await dialog.getByLabel('Asunto').fill('Visita a la flota');
+    await dialog.getByRole('button', { name: 'Programar actividad' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('table', { name: 'Actividades' }).getByText('Visita a la flota').waitFor();
+    await page.getByRole('link', { name: 'Talleres Norte SA' }).click();
+    await page.getByRole('heading', { name: 'Talleres Norte SA' }).waitFor();
+    await page.getByRole('tab', { name: 'Actividades' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Visita a la flota' });
+    await row.getByRole('link', { name: 'Ver la oportunidad' }).click();
+    await page.getByRole('heading', { name: 'Flota 2027' }).waitFor();
+  });
+
   it('drags it by pointer to another stage: counts and totals per currency follow', async () => {
     const { page } = app.browser;
     await page.goto(`${app.server.baseUrl}/opportunities/board`);

@@ -27,7 +27,7 @@ export function AccountActivities({ accountId, canCreate, opportunityId }: { acc
         </Group>
       )}
       <PagedList query={activities} empty={t('activities:list.emptyAccount')}>
-        {(items) => <ActivitiesTable items={items} showAccount={false} />}
+        {(items) => <ActivitiesTable items={items} showAccount={false} showOpportunity={!opportunityId} />}
       </PagedList>
       {creating && <ActivityFormModal opened accountId={accountId} opportunityId={opportunityId} onClose={create.close} />}
       {logging && <ActivityLogModal accountId={accountId} opportunityId={opportunityId} onClose={log.close} />}

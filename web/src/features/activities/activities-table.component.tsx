@@ -1,6 +1,6 @@
 import type { Activity } from '@contract/activities';
 import { ActionIcon, Anchor, Group, Menu, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconCheck, IconDots, IconEdit, IconLock, IconMail, IconX } from '@tabler/icons-react';
+import { IconCheck, IconDots, IconEdit, IconLock, IconMail, IconTargetArrow, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,10 +16,10 @@ const rowColors = { scheduled: 'var(--mantine-color-blue-0)', done: 'var(--manti
 
 export const isOverdue = (activity: Activity): boolean => activity.status === 'scheduled' && Date.parse(activity.dueAt) < Date.now();
 
-type Props = { items: Activity[]; showAccount?: boolean; numbered?: boolean; dateField?: 'startAt' | 'remindAt' };
+type Props = { items: Activity[]; showAccount?: boolean; showOpportunity?: boolean; numbered?: boolean; dateField?: 'startAt' | 'remindAt' };
 
 /** Activities as rows coloured by status (overdue ones in red), with their actions. */
-export function ActivitiesTable({ items, showAccount = true, numbered = false, dateField = 'startAt' }: Props) {
+export function ActivitiesTable({ items, showAccount = true, showOpportunity = true, numbered = false, dateField = 'startAt' }: Props) {
   const { t } = useTranslation();
   const lists = useListLookup();
   const [finishing, setFinishing] = useState<{ activity: Activity; outcome: 'done' | 'cancel' } | null>(null);
@@ -57,6 +57,12 @@ export function ActivitiesTable({ items, showAccount = true, numbered = false, d
                     <Group gap={4} wrap="nowrap">
                       {activity.private && <IconLock size={14} aria-label={t('activities:field.private')} role="img" />}
                       <Text size="sm">{activity.subject}</Text>
+                      {/* On the organization's page its deals' activities say which deal they work on. */}
+                      {showOpportunity && activity.opportunityId && (
+                        <ActionIcon component={Link} to={`/opportunities/${activity.opportunityId}`} variant="subtle" size="sm" aria-label={t('activities:list.opportunity')}>
+                          <IconTargetArrow size={14} />
+                        </ActionIcon>
+                      )}
                     </Group>
                   </Table.Td>
                   {showAccount && (

@@ -1,9 +1,10 @@
 import type { Account } from '@contract/accounts';
 import type { AccountDocument } from '@contract/documents';
 import { ActionIcon, Anchor, Button, Center, FileButton, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { IconDownload, IconFile, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconFile, IconTargetArrow, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatBytes, formatDateTime } from '@web/components/format';
@@ -11,7 +12,7 @@ import { useDeleteDocument } from './use-delete-document';
 import { useDocuments } from './use-documents';
 import { useUploadDocument } from './use-upload-document';
 
-function DocumentRow({ document, canDelete, onDelete }: { document: AccountDocument; canDelete: boolean; onDelete: () => void }) {
+function DocumentRow({ document, canDelete, onDelete, showOpportunity }: { document: AccountDocument; canDelete: boolean; onDelete: () => void; showOpportunity: boolean }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" data-testid="document-row">
@@ -32,6 +33,12 @@ function DocumentRow({ document, canDelete, onDelete }: { document: AccountDocum
           </Stack>
         </Group>
         <Group gap={4} wrap="nowrap">
+          {/* On the organization's page a deal's documents say which deal they belong to. */}
+          {showOpportunity && document.opportunityId && (
+            <ActionIcon component={Link} to={`/opportunities/${document.opportunityId}`} variant="subtle" aria-label={t('documents:opportunity')}>
+              <IconTargetArrow size={18} />
+            </ActionIcon>
+          )}
           <ActionIcon component="a" href={document.downloadUrl} download={document.name} variant="subtle" aria-label={t('documents:download', { name: document.name })}>
             <IconDownload size={18} />
           </ActionIcon>
@@ -86,7 +93,7 @@ export function AccountDocuments({ account, opportunityId, projectId }: { accoun
         </Text>
       ) : (
         items.map((document) => (
-          <DocumentRow key={document.id} document={document} canDelete={canWrite} onDelete={() => setToDelete(document)} />
+          <DocumentRow key={document.id} document={document} canDelete={canWrite} onDelete={() => setToDelete(document)} showOpportunity={!opportunityId} />
         ))
       )}
       {documents.hasNextPage && (
