@@ -34,6 +34,10 @@ export const meSchema = z.object({
     manageTemplates: z.boolean(),
     /** Campaigns (admins and managers; agents edit those they are responsible for). */
     createCampaigns: z.boolean(),
+    /** Products, prices and catalog imports (admins and managers). */
+    manageCatalog: z.boolean(),
+    /** The tax-rate list (admins). */
+    manageTaxRates: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

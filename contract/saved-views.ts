@@ -4,6 +4,7 @@ import { activityListQuerySchema, activitySorts } from './activities';
 import { idSchema, listQueryBase, listResponse } from './common';
 import { opportunityListQuerySchema, opportunitySorts } from './opportunities';
 import { projectListQuerySchema, projectSorts } from './projects';
+import { quoteListQuerySchema, quoteSorts } from './quotes';
 import { requestListQuerySchema, requestSorts } from './requests';
 
 /** The accounts list's columns a user can show or hide (the name always shows). */
@@ -36,6 +37,11 @@ export const projectColumns = ['organization', 'status', 'responsibles', 'startO
 export type ProjectColumn = (typeof projectColumns)[number];
 export const defaultProjectColumns: ProjectColumn[] = ['organization', 'status', 'responsibles', 'endOn', 'budget', 'openTasks'];
 
+/** The quotes list's columns a user can show or hide (the number always shows). */
+export const quoteColumns = ['account', 'status', 'issueDate', 'validUntil', 'netTotal', 'total', 'owner', 'updatedAt'] as const;
+export type QuoteColumn = (typeof quoteColumns)[number];
+export const defaultQuoteColumns: QuoteColumn[] = ['account', 'status', 'issueDate', 'validUntil', 'total', 'owner'];
+
 /** A list's query as a view saves it: without paging, every parameter optional, the sort without its default. */
 const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string, ...string[]]) =>
   listQuery.omit({ limit: true, cursor: true, sort: true }).extend({ sort: z.enum(sorts) }).partial();
@@ -50,9 +56,10 @@ export const savedViewLists = {
   requests: { query: viewQuery(requestListQuerySchema, requestSorts), columns: requestColumns, defaultColumns: defaultRequestColumns },
   opportunities: { query: viewQuery(opportunityListQuerySchema, opportunitySorts), columns: opportunityColumns, defaultColumns: defaultOpportunityColumns },
   projects: { query: viewQuery(projectListQuerySchema, projectSorts), columns: projectColumns, defaultColumns: defaultProjectColumns },
+  quotes: { query: viewQuery(quoteListQuerySchema, quoteSorts), columns: quoteColumns, defaultColumns: defaultQuoteColumns },
 } satisfies Record<string, { query: z.ZodObject; columns: readonly [string, ...string[]]; defaultColumns: readonly string[] }>;
 
-export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities', 'projects'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
+export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities', 'projects', 'quotes'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
 export const viewListKeySchema = z.enum(viewListKeys);
 export type ViewListKey = z.infer<typeof viewListKeySchema>;
 

@@ -53,6 +53,8 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       manageMail: can(actor, { domain: 'mail', action: 'configure' }),
       manageTemplates: can(actor, { domain: 'template', action: 'write' }),
       createCampaigns: can(actor, { domain: 'campaign', action: 'create' }),
+      manageCatalog: can(actor, { domain: 'product', action: 'manage' }),
+      manageTaxRates: can(actor, { domain: 'taxRate', action: 'manage' }),
     },
   };
 }

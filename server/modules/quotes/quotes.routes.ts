@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import {
-  quoteCreateSchema, quoteDecisionSchema, quoteLinesUpdateSchema, quoteListQuerySchema, quoteListSchema, quoteSchema, quoteSendSchema, quoteSettingsSchema,
+  quoteCreateSchema, quoteDecisionSchema, quoteExportQuerySchema, quoteLinesUpdateSchema, quoteListQuerySchema, quoteListSchema, quoteSchema, quoteSendSchema, quoteSettingsSchema,
   quoteSettingsUpdateSchema, quoteTotalsQuerySchema, quoteTotalsSchema, quoteUpdateSchema, quoteVersionSchema,
 } from '@contract/quotes';
 import { AppError } from '@server/lib/errors';
 import { authorize } from '@server/policies';
 import { actorOf } from '@server/plugins/request-context';
 import { publicBaseUrl } from '@server/modules/mail/emails.routes';
+import { download } from '@server/modules/exports/exports.routes';
+import { exportQuotes } from './quote-export.service';
 import { previewTotals } from './quote-lines';
 import { quoteLinkRoutes } from './quote-links.routes';
 import { sendQuote } from './quote-send.service';
@@ -27,6 +29,11 @@ export const quoteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/quotes', { schema: { tags, querystring: quoteListQuerySchema, response: { 200: quoteListSchema } } }, async (request) =>
     findQuotes(db, actorOf(request), request.query));
+
+  app.get('/exports/quotes', { schema: { tags: ['exports'], querystring: quoteExportQuerySchema } }, async (request, reply) => {
+    const { format, separator, timeZone, ...query } = request.query;
+    return download(reply, format, exportQuotes(db, actorOf(request), query, format, request.language, { separator, timeZone }), 'quotes');
+  });
 
   app.post('/quotes', { schema: { tags, body: quoteCreateSchema, response: { 201: quoteSchema } } }, async (request, reply) => {
     reply.code(201);

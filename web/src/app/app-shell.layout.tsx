@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconFileInvoice, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -22,6 +22,8 @@ export function AppShellLayout() {
     { to: '/requests', label: t('activities:nav.requests'), icon: IconInbox, show: true },
     { to: '/opportunities', label: t('common:nav.opportunities'), icon: IconTargetArrow, show: true },
     { to: '/projects', label: t('common:nav.projects'), icon: IconChecklist, show: true },
+    { to: '/quotes', label: t('common:nav.quotes'), icon: IconFileInvoice, show: true },
+    { to: '/catalog', label: t('common:nav.catalog'), icon: IconBook, show: true },
     { to: '/activities', label: t('activities:nav.activities'), icon: IconCalendarEvent, show: true },
     { to: '/calendar', label: t('activities:nav.calendar'), icon: IconCalendar, show: true },
     { to: '/reminders', label: t('activities:nav.reminders'), icon: IconAlarm, show: true },

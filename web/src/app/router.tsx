@@ -6,7 +6,7 @@ import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { withTexts } from './i18n';
 import { NotFoundPage } from './not-found.page';
 
-type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry' | 'manageMail' | 'manageTemplates';
+type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry' | 'manageMail' | 'manageTemplates' | 'manageTaxRates';
 
 /** Admin pages: for anyone else they do not exist (the server refuses them anyway). */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
@@ -30,7 +30,7 @@ export const router = createBrowserRouter([
       { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
       { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'projects', 'registry', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
       { path: 'accounts/merge', lazy: async () => ({ Component: (await withTexts(['company', 'links'], () => import('@web/features/accounts/account-merge.page'))).AccountMergePage }) },
-      { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'mail', 'opportunities', 'projects', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
+      { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'mail', 'opportunities', 'projects', 'quotes', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
       { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-edit.page'))).AccountEditPage }) },
       { path: 'requests', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/requests.page'))).RequestsPage }) },
       { path: 'leads/new', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/lead-create.page'))).LeadCreatePage }) },
@@ -39,7 +39,11 @@ export const router = createBrowserRouter([
       { path: 'opportunities/board', lazy: async () => ({ Component: (await withTexts(['opportunities', 'validation'], () => import('@web/features/opportunities/board.page'))).BoardPage }) },
       { path: 'projects', lazy: async () => ({ Component: (await withTexts(['projects', 'validation', 'views'], () => import('@web/features/projects/projects-list.page'))).ProjectsListPage }) },
       { path: 'projects/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'projects', 'validation'], () => import('@web/features/projects/project.page'))).ProjectPage }) },
-      { path: 'opportunities/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'opportunities', 'validation'], () => import('@web/features/opportunities/opportunity.page'))).OpportunityPage }) },
+      { path: 'opportunities/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'opportunities', 'quotes', 'validation'], () => import('@web/features/opportunities/opportunity.page'))).OpportunityPage }) },
+      { path: 'quotes', lazy: async () => ({ Component: (await withTexts(['quotes', 'views'], () => import('@web/features/quotes/quotes-list.page'))).QuotesListPage }) },
+      { path: 'quotes/:id', lazy: async () => ({ Component: (await withTexts(['quotes', 'validation'], () => import('@web/features/quotes/quote.page'))).QuotePage }) },
+      { path: 'catalog', lazy: async () => ({ Component: (await withTexts(['catalog', 'validation', 'views'], () => import('@web/features/catalog/catalog.page'))).CatalogPage }) },
+      { path: 'settings/tax-rates', lazy: async () => { const { TaxRatesPage } = await withTexts(['catalog', 'validation'], () => import('@web/features/catalog/tax-rates.page')); return { element: <RequireAbility ability="manageTaxRates"><TaxRatesPage /></RequireAbility> }; } },
       { path: 'activities', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/activities.page'))).ActivitiesPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/calendar.page'))).CalendarPage }) },
       { path: 'reminders', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/reminders.page'))).RemindersPage }) },

@@ -29,6 +29,8 @@ export const namespaces = [
   'campaigns',
   'dashboard',
   'quotelink',
+  'quotes',
+  'catalog',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

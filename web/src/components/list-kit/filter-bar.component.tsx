@@ -56,7 +56,7 @@ function FilterControl({ field, value, onChange, inline }: ControlProps) {
           placeholder={inline ? field.label : field.placeholder}
           maxLength={field.maxLength}
           isAcceptable={field.isAcceptable}
-          value={value ?? ''}
+          value={value && field.format ? field.format(value) : (value ?? '')}
           onCommit={(next) => onChange(field.normalize ? field.normalize(next) : next)}
         />
       );
@@ -65,8 +65,8 @@ function FilterControl({ field, value, onChange, inline }: ControlProps) {
         <Suspense fallback={null}>
           <DateField
             {...common}
-            value={value ? instantToDay(value, field.edge) : null}
-            onChange={(day) => onChange(day ? dayToInstant(day, field.edge) : null)}
+            value={value ? dayOf(field, value) : null}
+            onChange={(day) => onChange(day ? (field.asDay ? day : dayToInstant(day, field.edge)) : null)}
           />
         </Suspense>
       );
@@ -77,15 +77,18 @@ function FilterControl({ field, value, onChange, inline }: ControlProps) {
   }
 }
 
+/** The day a date filter's URL value stands for. */
+const dayOf = (field: { edge: 'start' | 'end'; asDay?: boolean }, value: string): string | null => (field.asDay ? value : instantToDay(value, field.edge));
+
 /** What a set filter reads as on its chip. */
 function chipText(field: FilterField, value: string): string {
   switch (field.type) {
     case 'select':
       return `${field.label}: ${field.data.find((item) => item.value === value)?.label ?? value}`;
     case 'text':
-      return `${field.label}: ${value}`;
+      return `${field.label}: ${field.format ? field.format(value) : value}`;
     case 'date':
-      return `${field.label}: ${formatDay(instantToDay(value, field.edge))}`;
+      return `${field.label}: ${formatDay(dayOf(field, value))}`;
     case 'check':
     case 'fixed':
       return field.label;

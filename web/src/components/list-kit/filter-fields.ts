@@ -12,9 +12,10 @@ export type FilterField = {
   primary?: boolean;
 } & (
   | { type: 'select'; data: ComboboxItem[]; searchable?: boolean; disabled?: boolean }
-  | { type: 'text'; placeholder?: string; maxLength?: number; isAcceptable?: (value: string) => boolean; normalize?: (value: string) => string }
-  /** A day; the URL holds the instant that starts it (`start`) or the next day's start (`end`). */
-  | { type: 'date'; edge: 'start' | 'end' }
+  /** `normalize` turns what is typed into the URL's text; `format` the URL's text back into what the box and chip show (an amount in minor units as money). */
+  | { type: 'text'; placeholder?: string; maxLength?: number; isAcceptable?: (value: string) => boolean; normalize?: (value: string) => string; format?: (value: string) => string }
+  /** A day; the URL holds the instant that starts it (`start`) or the next day's start (`end`), or with `asDay` the day itself (a list filtering a date column). */
+  | { type: 'date'; edge: 'start' | 'end'; asDay?: boolean }
   /** On or off; on is `true` in the URL. */
   | { type: 'check' }
   /** Set only by a link (an account's departments): no control, a chip that removes it. */

@@ -1,3 +1,4 @@
+import type { ViewListKey } from '@contract/saved-views';
 import { IconChevronDown, IconColumns, IconLayoutList } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { deferred } from '@web/app/deferred';
@@ -22,3 +23,27 @@ export const SavedViewsMenu = deferred(async () => (await withTexts(['views'], (
 
 /** Which of a table's columns show. */
 export const ColumnPicker = deferred(async () => (await withTexts(['views'], () => import('./column-picker.component'))).ColumnPicker, ColumnsPlaceholder);
+
+/** What the view tools need of a list's URL (useListUrl's answer). */
+type ViewUrl = {
+  text: Readonly<Record<string, string | undefined>>;
+  columns: readonly string[];
+  viewId: string | null;
+  set: (changes: { view?: null; cols?: string }) => void;
+  replace: (query: Record<string, string | undefined>, cols: readonly string[], view: string | null) => void;
+};
+
+/** The filter bar's tools of a list with saved views: the views menu, and the column picker from tablet width up. */
+export function ViewTools({ list, url, columns, label, compact }: { list: ViewListKey; url: ViewUrl; columns: readonly string[]; label: (column: string) => string; compact: boolean }) {
+  return (
+    <>
+      <SavedViewsMenu
+        list={list}
+        activeId={url.viewId}
+        current={{ query: url.text, columns: url.columns }}
+        onPick={(view) => (view ? url.replace(view.query, view.columns, view.id) : url.set({ view: null }))}
+      />
+      {!compact && <ColumnPicker columns={columns} label={label} value={url.columns} onChange={(next) => url.set({ cols: next.join(',') })} />}
+    </>
+  );
+}

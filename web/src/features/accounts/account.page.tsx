@@ -1,5 +1,5 @@
 import { Center, Group, Loader, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconChecklist, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconFileInvoice, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
@@ -15,6 +15,7 @@ import { AccountEmailStatus } from '@web/features/mail/account-email-status.comp
 import { ComposeButton } from '@web/features/mail/mail-launchers.component';
 import { CreditBadge } from '@web/features/credit/credit-badge.component';
 import { CreditPanel } from '@web/features/credit/credit-panel.component';
+import { RelatedQuotes } from '@web/features/quotes/related-quotes.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { OrganizationProjects } from '@web/features/projects/organization-projects.component';
@@ -22,7 +23,7 @@ import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'opportunities', 'projects', 'credit', 'history'] as const;
+const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'opportunities', 'quotes', 'projects', 'credit', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -83,6 +84,9 @@ export function AccountPage() {
               {t('opportunities:section.title')}
             </Tabs.Tab>
           )}
+          <Tabs.Tab value="quotes" leftSection={<IconFileInvoice size={16} />}>
+            {t('quotes:section.title')}
+          </Tabs.Tab>
           {account.data.kind === 'organization' && (
             <Tabs.Tab value="projects" leftSection={<IconChecklist size={16} />}>
               {t('projects:section.title')}
@@ -123,6 +127,9 @@ export function AccountPage() {
         </Tabs.Panel>
         <Tabs.Panel value="projects">
           {account.data.kind === 'organization' && <OrganizationProjects organizationId={account.data.id} canCreate={account.data.abilities.update} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="quotes">
+          <RelatedQuotes accountId={account.data.id} canCreate={account.data.abilities.update} />
         </Tabs.Panel>
         <Tabs.Panel value="credit">
           {account.data.kind === 'organization' && <CreditPanel account={account.data} />}

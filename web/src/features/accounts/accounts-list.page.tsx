@@ -10,7 +10,7 @@ import { queryClient } from '@web/app/query-client';
 import { EmptyState } from '@web/components/empty-state.component';
 import { activeFilterCount } from '@web/components/list-kit/filter-fields';
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
-import { ColumnPicker, SavedViewsMenu } from '@web/components/list-kit/list-tools.component';
+import { ViewTools } from '@web/components/list-kit/list-tools.component';
 import { listQueryOf, useListUrl } from '@web/components/list-kit/use-list-url';
 import { useRowSelection } from '@web/components/list-kit/use-row-selection';
 import { useCurrentUser } from '@web/features/auth/session';
@@ -80,17 +80,7 @@ export function AccountsListPage() {
           values={url.text}
           onChange={url.set}
           compact={compact}
-          tools={
-            <>
-              <SavedViewsMenu
-                list="accounts"
-                activeId={url.viewId}
-                current={{ query: url.text, columns: url.columns }}
-                onPick={(view) => (view ? url.replace(view.query, view.columns, view.id) : url.set({ view: null }))}
-              />
-              {!compact && <ColumnPicker columns={accountListUrl.columns.all} label={(column) => t(`accounts:column.${column}`)} value={url.columns} onChange={(columns) => url.set({ cols: columns.join(',') })} />}
-            </>
-          }
+          tools={<ViewTools list="accounts" url={url} columns={accountListUrl.columns.all} label={(column) => t(`accounts:column.${column}`)} compact={compact} />}
         />
       }
       above={

@@ -1,6 +1,6 @@
 import type { Opportunity } from '@contract/opportunities';
 import { Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconCalendarEvent, IconFiles, IconHistory, IconInfoCircle } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileInvoice, IconFiles, IconHistory, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
 import { useAccount } from '@web/features/accounts/use-account';
 import { AccountDocuments } from '@web/features/documents/account-documents.component';
+import { RelatedQuotes } from '@web/features/quotes/related-quotes.component';
 import { ListBadge } from '@web/features/lists/list-badge.component';
 import { useListLookup, useLists } from '@web/features/lists/use-lists';
 import { LostReasonModal } from './lost-reason-modal.component';
@@ -89,6 +90,7 @@ export function OpportunityPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>{t('opportunities:page.overview')}</Tabs.Tab>
           <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>{t('opportunities:page.activities')}</Tabs.Tab>
+          <Tabs.Tab value="quotes" leftSection={<IconFileInvoice size={16} />}>{t('quotes:section.title')}</Tabs.Tab>
           <Tabs.Tab value="documents" leftSection={<IconFiles size={16} />}>{t('opportunities:page.documents')}</Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>{t('opportunities:page.history')}</Tabs.Tab>
         </Tabs.List>
@@ -120,6 +122,9 @@ export function OpportunityPage() {
         </Tabs.Panel>
         <Tabs.Panel value="activities">
           <AccountActivities accountId={opportunity.organization.id} opportunityId={opportunity.id} canCreate />
+        </Tabs.Panel>
+        <Tabs.Panel value="quotes">
+          <RelatedQuotes accountId={opportunity.organization.id} opportunityId={opportunity.id} canCreate />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           {organization.data ? <AccountDocuments account={organization.data} opportunityId={opportunity.id} /> : <ErrorAlert error={organization.error} />}

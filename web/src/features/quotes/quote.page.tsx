@@ -1,0 +1,63 @@
+import type { Quote } from '@contract/quotes';
+import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '@web/components/error-alert.component';
+import { formatDateTime } from '@web/components/format';
+import { QuoteActions } from './quote-actions.component';
+import { QuoteHeaderForm } from './quote-header-form.component';
+import { QuoteLineage } from './quote-lineage.component';
+import { QuoteLinesSection } from './quote-lines-section.component';
+import { QuoteStatusBadge } from './quote-status-badge.component';
+import { useQuote } from './use-quotes';
+
+/** The quote editor: header, lines and the server's totals, its actions, the customer's answer and the revisions. */
+export function QuotePage() {
+  const { id = '' } = useParams();
+  const query = useQuote(id);
+  const quote = query.data;
+  if (query.isPending) return <Center py="xl"><Loader /></Center>;
+  if (!quote) return <ErrorAlert error={query.error} />;
+  // Keyed by the quote: another revision opens with nothing unsaved.
+  return <QuoteEditor key={quote.id} quote={quote} />;
+}
+
+function QuoteEditor({ quote }: { quote: Quote }) {
+  const { t } = useTranslation();
+  const [unsaved, setUnsaved] = useState(false);
+  const decision = quote.decision;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Title order={2} data-testid="quote-number">{quote.number ?? t('quotes:draftName', { revision: quote.revision })}</Title>
+            <QuoteStatusBadge status={quote.status} />
+            {quote.revision > 1 && <Badge variant="outline">{t('quotes:revision', { revision: quote.revision })}</Badge>}
+          </Group>
+          <Group gap="xs">
+            <Anchor component={Link} to={`/accounts/${quote.account.id}`} style={{ overflowWrap: 'anywhere' }}>{quote.account.name}</Anchor>
+            {quote.opportunity && <Anchor component={Link} to={`/opportunities/${quote.opportunity.id}`} size="sm" c="dimmed">{quote.opportunity.name}</Anchor>}
+          </Group>
+        </Stack>
+        <QuoteActions quote={quote} unsaved={unsaved} />
+      </Group>
+      {decision && (
+        <Paper withBorder p="sm" data-testid="quote-decision">
+          <Text size="sm">
+            {t(`quotes:decision.${quote.status === 'declined' ? 'declinedBy' : 'acceptedBy'}`, { name: decision.name ?? '—', at: formatDateTime(decision.at) })}
+            {decision.ip && ` · ${t('quotes:decision.ip', { ip: decision.ip })}`}
+          </Text>
+          {decision.reason && <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>{decision.reason}</Text>}
+        </Paper>
+      )}
+      <Paper withBorder p="md">
+        <QuoteHeaderForm quote={quote} />
+      </Paper>
+      <Title order={4}>{t('quotes:lines.title')}</Title>
+      <QuoteLinesSection quote={quote} onDirtyChange={setUnsaved} />
+      <QuoteLineage quote={quote} />
+    </Stack>
+  );
+}
