@@ -22,6 +22,8 @@ let ids: Record<string, string>;
 let hiddenOpportunity: { id: string; name: string };
 /** A project of a hidden organization, and a private task of someone else on the visible one: never in any answer either. */
 let hiddenProject: { id: string; name: string };
+/** A quote of a hidden organization (its line names it): never in a list, export or page either. */
+let hiddenQuote: { id: string; line: string };
 const privateTask = 'Tarea privada Zeta';
 
 beforeAll(async () => {
@@ -68,6 +70,13 @@ beforeAll(async () => {
   const hiddenWork = await admin.post('/api/v1/projects', { organizationId: parent.id, name: 'Proyecto Oculto Zeta', status: 'active' });
   expect(hiddenWork.statusCode, hiddenWork.body).toBe(201);
   hiddenProject = hiddenWork.json<{ id: string; name: string }>();
+  // A quote of the visible organization, and one of a hidden organization.
+  const quoteLine = { description: 'Servicio', quantity: 1, unitPrice: 1000, taxRate: 21 };
+  const quote = await admin.post('/api/v1/quotes', { accountId: visible.id, lines: [quoteLine] });
+  expect(quote.statusCode, quote.body).toBe(201);
+  const otherQuote = await admin.post('/api/v1/quotes', { accountId: parent.id, lines: [{ ...quoteLine, description: 'Cotización Oculta Zeta' }] });
+  expect(otherQuote.statusCode, otherQuote.body).toBe(201);
+  hiddenQuote = { id: otherQuote.json<{ id: string }>().id, line: 'Cotización Oculta Zeta' };
   // A campaign with the visible account and the hidden ones as members: its member list, totals and export.
   const campaign = await admin.post('/api/v1/campaigns', { name: 'Campaña barrida', startsOn: '2026-12-01', endsOn: '2027-01-31' });
   expect(campaign.statusCode, campaign.body).toBe(201);
@@ -77,6 +86,7 @@ beforeAll(async () => {
     campaigns: campaignId,
     opportunities: opportunity.json<{ id: string }>().id,
     projects: project.json<{ id: string }>().id,
+    quotes: quote.json<{ id: string }>().id,
     accounts: visible.id,
     tags: tag.json<{ id: string }>().id,
     requests: request.json<{ id: string }>().id,
@@ -90,7 +100,7 @@ afterAll(async () => {
 
 /** What gives a hidden account away: its id, its name, its e-mail. */
 const leaks = (body: string): string[] =>
-  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name, hiddenProject.id, hiddenProject.name, privateTask]
+  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name, hiddenProject.id, hiddenProject.name, hiddenQuote.id, hiddenQuote.line, privateTask]
     .filter((needle) => body.includes(needle));
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };
@@ -177,6 +187,10 @@ describe('no answer carries a hidden account', () => {
       '/api/v1/exports/projects?format=csv',
       `/api/v1/activities?projectId=${ids.projects ?? ''}`,
       `/api/v1/accounts?q=Filial&counters=${['activeProjects', 'openTasks'].join(',')}`,
+      '/api/v1/quotes?q=Matriz',
+      `/api/v1/quotes/${hiddenQuote.id}`,
+      `/api/v1/quotes/${hiddenQuote.id}/pdf`,
+      '/api/v1/exports/quotes?format=csv',
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
@@ -210,6 +224,10 @@ describe('no answer carries a hidden account', () => {
     expect((await admin.get(`/api/v1/accounts/${visible.id}`)).json<Account>().overview.openTasks).toBe(1);
     expect(leaks((await admin.get('/api/v1/exports/projects?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/projects/${ids.projects ?? ''}/history`)).body).length).toBeGreaterThan(0);
+    // Quotes: the agent reads the visible organization's; the admin's list and export hold the hidden one.
+    expect(answered).toEqual(expect.arrayContaining([`/api/v1/quotes/${ids.quotes ?? ''}`, '/api/v1/exports/quotes?format=csv']));
+    expect(leaks((await admin.get('/api/v1/exports/quotes?format=csv')).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get(`/api/v1/quotes/${hiddenQuote.id}`)).body).length).toBeGreaterThan(0);
     // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.
     const members = `/api/v1/campaigns/${ids.campaigns ?? ''}/members`;
     expect(answered).toEqual(expect.arrayContaining([members, `${members}/export?format=csv`]));
