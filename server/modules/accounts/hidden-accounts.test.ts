@@ -214,6 +214,9 @@ describe('no answer carries a hidden account', () => {
       (await client.get(`/api/v1/dashboard/${chart}?from=2020-01-01T00:00:00Z&to=2022-12-31T00:00:00Z`)).json<DashboardChart>().cells.reduce((sum, cell) => sum + cell.count, 0);
     expect([await total(agent, 'accounts-by-stage'), await total(agent, 'people-by-tag'), await total(agent, 'opportunities-by-stage')]).toEqual([1, 0, 1]);
     expect([await total(admin, 'accounts-by-stage'), await total(admin, 'people-by-tag'), await total(admin, 'opportunities-by-stage')]).toEqual([6, 1, 2]);
+    // The latest campaign's members by status: the agent's one visible member; the admin's all of them.
+    expect(await total(agent, 'campaign-members')).toBe(1);
+    expect(await total(admin, 'campaign-members')).toBeGreaterThan(1);
     expect(leaks((await admin.get('/api/v1/opportunities/board?q=Trato')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/opportunities?format=csv')).body).length).toBeGreaterThan(0);
     // Projects: the agent sees the visible organization's, not its private task (nor counted), the admin the hidden one.
