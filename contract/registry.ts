@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountCreateSchema } from './accounts';
 import { idSchema } from './common';
+import { projectStartSchema } from './projects';
 
 /**
  * Company registers Cartera can ask (seed 003: Norway, Sweden, Denmark, Great Britain; seed 001's
@@ -142,6 +143,8 @@ export const registryAccountCreateSchema = z.strictObject({
   lookupId: idSchema,
   /** Numbers of the lookup's sub-units to add as departments. */
   departments: z.array(z.string().trim().min(1).max(20)).max(200).default([]),
+  /** The company's start project (seed 003), created in the same transaction. */
+  startProject: projectStartSchema.optional(),
 });
 export type RegistryAccountCreate = z.input<typeof registryAccountCreateSchema>;
 

@@ -7,11 +7,13 @@ import type { Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { nowIso } from '@server/lib/time';
-import type { Actor } from '@server/policies';
+import { authorize, type Actor } from '@server/policies';
 import { insertNewAccount, insertNewAccounts, prepareNewAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudits } from '@server/modules/audit/audit.repo';
 import { ownLookup } from '@server/modules/registry/registry.service';
 import { insertRegistryLinks } from '@server/modules/registry/registry.repo';
+import { openProject } from '@server/modules/projects/projects.service';
+import { prefixed } from './create-lead';
 
 /** The part of a register's raw answer about one sub-unit: the first object that carries its number. */
 function rawPartWith(raw: unknown, number: string): unknown {
@@ -52,10 +54,12 @@ function departmentInput(unit: RegistrySubUnit, country: string, parent: Account
 
 /**
  * Creates an organization from a register lookup the actor made, with the ticked sub-units as its
- * departments, in one transaction; each keeps the register entry and answer it came from.
+ * departments and, when asked, its start project, in one transaction; each account keeps the
+ * register entry and answer it came from.
  */
 export async function createAccountFromRegistry(db: Db, actor: Actor, input: RegistryAccountCreate): Promise<RegistryAccountCreated> {
   const data = registryAccountCreateSchema.parse(input);
+  if (data.startProject) authorize(actor, { domain: 'project', action: 'create' });
   const parent = await prepareNewAccount(db, actor, data.account);
   if (parent.kind !== 'organization') throw new AppError('validation_failed', { fields: [{ field: 'account.kind', code: 'wrong_kind' }] });
   const lookup = await ownLookup(db, actor, data.lookupId);
@@ -70,6 +74,7 @@ export async function createAccountFromRegistry(db: Db, actor: Actor, input: Reg
 
   return db.transaction().execute(async (trx) => {
     const parentRow = await insertNewAccount(trx, actor, parent.kind, parent.fields, parent.ownerIds);
+    if (data.startProject) await prefixed('startProject', openProject(trx, actor, newId(), parentRow.id, data.startProject));
     const departmentRows = await insertNewAccounts(trx, actor, departments.map(({ prepared }) => ({
       kind: prepared.kind, fields: { ...prepared.fields, parentId: parentRow.id }, ownerIds: prepared.ownerIds,
     })));

@@ -160,6 +160,17 @@ describe('creating a company from the register, with departments', () => {
     expect(timeline.items.map((entry) => entry.action)).toEqual(expect.arrayContaining(['created', 'registry_linked']));
   });
 
+  test('with a start project (seed 003): the company and its project together, and neither when the project is refused', async () => {
+    const found = await lookup(agent);
+    const accounts = await countRows(r.t.db, 'accounts');
+    const refused = await agent.post('/api/v1/registry/accounts', { ...payload(found.lookupId, []), startProject: { name: 'Inicio', responsibleIds: ['0190a000-0000-7000-8000-000000000000'] } });
+    expect(expectProblem(refused, 400, 'validation_failed').errors).toContainEqual(expect.objectContaining({ field: 'startProject.responsibleIds.0', code: 'unknown_user' }));
+    expect(await countRows(r.t.db, 'accounts')).toBe(accounts);
+    const created = expectOk<RegistryAccountCreated>(await agent.post('/api/v1/registry/accounts', { ...payload(found.lookupId, []), startProject: { name: 'Inicio', status: 'active' } }), 201);
+    const projects = expectOk<{ items: Array<{ name: string; status: string; responsibles: Array<{ id: string }> }> }>(await agent.get(`/api/v1/projects?organizationId=${created.id}`));
+    expect(projects.items).toEqual([expect.objectContaining({ name: 'Inicio', status: 'active', responsibles: [expect.objectContaining({ id: agent.user.id })] })]);
+  });
+
   test('someone else\'s lookup, a department not in it, or a bad field create nothing', async () => {
     const found = await lookup(agent);
     const accounts = await countRows(r.t.db, 'accounts');

@@ -45,26 +45,30 @@ function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: st
   // Seed 003: a new company may start with a project, created in the same transaction.
   const [startProject, setStartProject] = useState(false);
   const projectForm = useProjectForm(projectFormValues(null, me.id, 'active'));
-  const withProject = kind === 'organization' && !withRegistry && startProject;
+  const withProject = kind === 'organization' && startProject;
+
+  /** Server errors go to the form they belong to: the start project's to its section. */
+  const showErrors = (error: unknown, renamePath: (path: string) => string) => {
+    const errors = serverFormErrors(error, (path) => (path.startsWith('startProject.') ? path : renamePath(path.replace(/^account\./, ''))));
+    const inProject = (path: string) => path.startsWith('startProject.');
+    form.setErrors(Object.fromEntries(Object.entries(errors).filter(([path]) => !inProject(path))));
+    projectForm.setErrors(Object.fromEntries(Object.entries(errors).filter(([path]) => inProject(path)).map(([path, message]) => [path.slice('startProject.'.length), message])));
+  };
 
   const submit = (values: AccountFormValues) => {
     const { payload, renamePath } = toCreatePayload(values);
+    if (withProject && projectForm.validate().hasErrors) return;
+    const project = withProject ? { startProject: projectStartPayload(projectForm.values) } : {};
     if (withRegistry) {
-      fromRegistry.mutate({ account: payload, lookupId: withRegistry.lookupId, departments: registry.departments }, {
+      fromRegistry.mutate({ account: payload, lookupId: withRegistry.lookupId, departments: registry.departments, ...project }, {
         onSuccess: (created) => void navigate(`/accounts/${created.id}`),
-        onError: (error) => form.setErrors(serverFormErrors(error, (path) => renamePath(path.replace(/^account\./, '')))),
+        onError: (error) => showErrors(error, renamePath),
       });
       return;
     }
-    if (withProject && projectForm.validate().hasErrors) return;
-    create.mutate(withProject ? { ...payload, startProject: projectStartPayload(projectForm.values) } : payload, {
+    create.mutate({ ...payload, ...project }, {
       onSuccess: (account) => void navigate(`/accounts/${account.id}`),
-      onError: (error) => {
-        const errors = serverFormErrors(error, renamePath);
-        const inProject = Object.entries(errors).filter(([path]) => path.startsWith('startProject.'));
-        form.setErrors(Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith('startProject.'))));
-        projectForm.setErrors(Object.fromEntries(inProject.map(([path, message]) => [path.slice('startProject.'.length), message])));
-      },
+      onError: (error) => showErrors(error, renamePath),
     });
   };
 
@@ -81,7 +85,7 @@ function AccountCreateForm({ kind, parentId }: { kind: AccountKind; parentId: st
         withOwners
         notice={
           <>
-            {kind === 'organization' && !withRegistry && <StartProjectSection enabled={startProject} onToggle={setStartProject} form={projectForm} />}
+            {kind === 'organization' && <StartProjectSection enabled={startProject} onToggle={setStartProject} form={projectForm} />}
             {withRegistry && <RegistryDepartments subUnits={withRegistry.subUnits} selected={registry.departments} onChange={registry.setDepartments} />}
             <DuplicateWarning duplicates={[...(duplicates.data ?? []), ...registryDuplicates.filter((found) => !duplicates.data?.some((item) => item.id === found.id))]} />
             <ErrorAlert error={create.error ?? fromRegistry.error} />
