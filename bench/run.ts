@@ -3,24 +3,32 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { buildApp } from '@server/app';
 import { loadConfig } from '@server/config';
 import { benchList, endpointQueries, getJson, type Line } from './api-bench';
 import { benchSearch } from './search-bench';
 import { benchPassword } from './dataset';
 import { generateDataset } from './generate';
+import { generateSelling, hasSelling } from './generate-selling';
+import { benchLists, loadedHeader, loadedRow, type Actor, type ListCase, type LoadedLine } from './lists-bench';
+import { quoteCases, benchQuotePdf } from './quotes-bench';
+import { benchBoard, benchCampaigns, benchDashboard, memberCases, opportunityCases } from './selling-bench';
+import { activityCases, requestCases } from './work-bench';
 import { autocannon, bareServer } from './http-bench';
 import { openBench } from './open';
 import { openRaw } from './raw';
 import { initialJsGzipKb, listRender, scrollRows } from './web-bench';
 
-// `npm run bench -- --size=100000 --dialect=sqlite [--import-rows=N] [--only=list,search,import,http,web]`
+// `npm run bench -- --size=100000 --dialect=sqlite [--import-rows=N] [--only=list,work,selling,quotes,search,import,http,web] [--runs=200] [--later-page=200]`
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '100000' },
     dialect: { type: 'string', default: 'sqlite' },
     'import-rows': { type: 'string' },
-    only: { type: 'string', default: 'list,search,import,http,web' },
+    only: { type: 'string', default: 'list,work,selling,quotes,search,import,http,web' },
+    runs: { type: 'string', default: '200' },
+    'later-page': { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
     write: { type: 'boolean', default: true },
   },
@@ -44,10 +52,15 @@ if (Number(existing.n) !== size || !current) {
   handle = await openBench(dialect, name, true);
   await generateDataset(handle, size, console.log);
 }
+// Opportunities, campaigns and quotes (issues 19 and 21) complete a dataset built before they existed.
+if (['selling', 'quotes', 'work'].some((part) => only.has(part)) && !(await hasSelling(handle.db))) {
+  console.log(`Adding opportunities, campaigns and quotes to ${size.toLocaleString()} accounts on ${dialect}…`);
+  await generateSelling(handle, console.log);
+}
 
 say(`## ${new Date().toISOString().slice(0, 10)} — ${dialect}, ${size.toLocaleString('en')} accounts`);
 say('');
-say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}.`);
+say(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}; load average ${os.loadavg().map((load) => load.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at ${new Date().toISOString().slice(11, 16)} UTC.`);
 say('');
 
 // The web figures are of the app as built now; built before the app starts, which serves the web
@@ -78,7 +91,8 @@ const raw = await openRaw(dialect, handle.dataDir, name);
 const newsletter = await handle.db.selectFrom('tags').select('id').where('name', '=', 'Newsletter').executeTakeFirstOrThrow();
 
 /** Timed runs per line and side (fewer for a query of seconds: see timeIt). */
-const runs = 200;
+const runs = Number(values.runs);
+const laterPage = Number(values['later-page']);
 const lineRow = (line: Line) => `| ${line.label}${line.cartera.runs < runs ? ` (${line.cartera.runs} runs)` : ''} | ${ms(line.cartera.p50)} | ${ms(line.cartera.p95)} | ${ms(line.raw.p50)} | ${ms(line.raw.p95)} |`;
 
 if (only.has('list')) {
@@ -87,6 +101,38 @@ if (only.has('list')) {
   for (const who of [admin, agent, teamAgent]) {
     for (const line of await benchList(app, who, raw, runs, 2000, newsletter.id)) say(lineRow(line));
   }
+  say('');
+}
+
+/** A table of lines that carry their load: every actor's lines of each group of cases. */
+const loadedTable = async (title: string, lines: (who: Actor) => Promise<LoadedLine[]>) => {
+  for (const row of loadedHeader(title)) say(row);
+  for (const who of [admin, agent, teamAgent]) for (const line of await lines(who)) say(loadedRow(line, runs));
+  say('');
+};
+const listTable = (title: string, cases: ListCase[]) => loadedTable(title, (who) => benchLists(app, who, raw, runs, cases));
+
+if (only.has('work')) {
+  const counts = await handle.db.selectFrom('activities').select((eb) => [eb.fn.countAll<number>().as('n'), sql<number>`sum(case when is_private then 1 else 0 end)`.as('private')]).executeTakeFirstOrThrow();
+  const requests = await handle.db.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await listTable(`activities list API (${Number(counts.n).toLocaleString('en')} activities, ${Number(counts.private).toLocaleString('en')} private), server time in-process vs the same SQL run directly`, activityCases(laterPage));
+  await listTable(`requests list API (${Number(requests.n).toLocaleString('en')} requests), server time in-process vs the same SQL run directly`, requestCases(laterPage));
+}
+
+if (only.has('selling')) {
+  const opportunities = await handle.db.selectFrom('opportunities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await loadedTable(`pipeline board API (${Number(opportunities.n).toLocaleString('en')} opportunities), server time in-process vs the same SQL run directly`, (who) => benchBoard(app, who, raw, runs));
+  await listTable('opportunities list API, server time in-process vs the same SQL run directly', opportunityCases(laterPage));
+  const campaigns = await benchCampaigns(handle.db);
+  await listTable('campaign member list API, server time in-process vs the same SQL run directly', campaigns.flatMap((campaign) => memberCases(campaign, laterPage)));
+  await loadedTable('dashboard chart API (last twelve months), server time in-process vs the same SQL run directly', (who) => benchDashboard(app, who, raw, runs, campaigns[0]?.id ?? ''));
+}
+
+if (only.has('quotes')) {
+  const quotes = await handle.db.selectFrom('quotes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await listTable(`quotes list API (${Number(quotes.n).toLocaleString('en')} quotes of 10 lines), server time in-process vs the same SQL run directly`, quoteCases(laterPage));
+  const pdf = await benchQuotePdf(app, handle.db, admin.cookie, 20);
+  if (pdf) say(`Quote PDF, GET /quotes/{id}/pdf of a ${pdf.lines}-line quote in-process (${pdf.kb} kB): p50 ${ms(pdf.timing.p50)}, p95 ${ms(pdf.timing.p95)} over ${pdf.timing.runs} runs; load average ${(os.loadavg()[0] ?? 0).toFixed(1)}.`);
   say('');
 }
 

@@ -3,8 +3,10 @@ import type { ActivityGroupQuery, ActivityListQuery } from '@contract/activities
 import type { Group } from '@contract/list-query';
 import type { ActivityRow, Db } from '@server/db/database';
 import { groupCount, type Bucket } from '@server/lib/group-count';
-import { keysetPage, sortTable, type SortPlan } from '@server/lib/list';
-import { activityScope, type Actor } from '@server/policies';
+import { exactTotalLimit } from '@contract/common';
+import { countUpTo, keysetPage, sortTable, type SortPlan } from '@server/lib/list';
+import { accountScopeOf, activityPrivacy, activityScope, type Actor } from '@server/policies';
+import { portfolioSize } from '@server/modules/accounts/account-list';
 import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** The list's sorts (the contract's activitySorts), and the bell's and reminders' own orders. */
@@ -37,8 +39,37 @@ function overdue(wanted: boolean) {
   return wanted ? late : sql<SqlBool>`not ${late}`;
 }
 
-function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' | 'cursor' | 'sort'>) {
-  let base = scoped(db, actor);
+/**
+ * How a list reads an agent's portfolio (both mean the same activities): `probe` checks each
+ * activity met along an index with one lookup by key, `portfolio` starts from the portfolio's
+ * accounts and reads their activities by account.
+ */
+type Drive = 'probe' | 'portfolio';
+
+function scopedBy(db: Db, actor: Actor, drive: Drive) {
+  const scope = accountScopeOf(actor);
+  if (drive === 'probe' || scope.sees === 'all') return scoped(db, actor);
+  return db.selectFrom('activities').innerJoin('accounts', 'accounts.id', 'activities.account_id')
+    .where('accounts.discarded_at', 'is', null)
+    .where('activities.account_id', 'in', (eb) => eb.selectFrom('portfolio_accounts as pa').select('pa.id').where('pa.holder_id', '=', scope.holder))
+    .where(activityPrivacy(actor));
+}
+
+/**
+ * Above this many accounts a portfolio's page walks the sort's index checking each activity
+ * (a team sees one in twenty it passes); at or below, it starts from the portfolio (an agent's
+ * few thousand accounts hold fewer activities than the walk would pass). Counts always start
+ * from the portfolio: they stop at the cap.
+ */
+const portfolioPageLimit = 20_000;
+
+async function pageDrive(db: Db, actor: Actor): Promise<Drive> {
+  const size = await portfolioSize(db, accountScopeOf(actor));
+  return size !== null && size <= portfolioPageLimit ? 'portfolio' : 'probe';
+}
+
+function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' | 'cursor' | 'sort'>, drive: Drive = 'probe') {
+  let base = scopedBy(db, actor, drive);
   if (query.status) base = base.where('activities.status', '=', query.status);
   if (query.type) base = base.where('activities.type', '=', query.type);
   if (query.mine) base = base.where('activities.responsible_id', '=', actor.id);
@@ -57,18 +88,22 @@ function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' |
 
 type Page = { rows: ActivityView[]; nextCursor: string | null; total: number; totalIsEstimate: boolean };
 
-async function page(db: Db, base: ReturnType<typeof scoped>, plan: SortPlan, limit: number, cursor: string | undefined): Promise<Page> {
+type Scoped = ReturnType<typeof scoped>;
+
+/** A page of `base` in the plan's order; its total counted from `counted` (the same activities, read as counting reads them best). */
+async function page(db: Db, base: Scoped, plan: SortPlan, limit: number, cursor: string | undefined, counted: Scoped = base): Promise<Page> {
   const [sortColumn = 'activities.start_at'] = plan.columns;
-  const keys = await keysetPage(db, base, base.select(['activities.id', sql<string | null>`${sql.ref(sortColumn)}`.as('sort_value')]), plan, { limit, cursor }, (row) => [row.sort_value ?? '', row.id]);
+  const keys = await keysetPage(db, base, base.select(['activities.id', sql<string | null>`${sql.ref(sortColumn)}`.as('sort_value')]), plan, { limit, cursor }, (row) => [row.sort_value ?? '', row.id], () => countUpTo(db, counted, exactTotalLimit));
   return { ...keys, rows: await findViews(db, keys.rows.map((row) => row.id)) };
 }
 
-export const listActivities = (db: Db, actor: Actor, query: ActivityListQuery): Promise<Page> =>
-  page(db, filtered(db, actor, query), sorts.plan(query.sort), query.limit, query.cursor);
+export async function listActivities(db: Db, actor: Actor, query: ActivityListQuery): Promise<Page> {
+  return page(db, filtered(db, actor, query, await pageDrive(db, actor)), sorts.plan(query.sort), query.limit, query.cursor, filtered(db, actor, query, 'portfolio'));
+}
 
-/** The activities of the list's filters counted per bucket (see groupCount). */
+/** The activities of the list's filters counted per bucket (see groupCount), from the portfolio's accounts when the actor has one. */
 export const groupActivities = (db: Db, actor: Actor, query: Omit<ActivityGroupQuery, 'by'>, buckets: Bucket[]): Promise<Group[]> =>
-  groupCount(db, filtered(db, actor, query), buckets);
+  groupCount(db, filtered(db, actor, query, 'portfolio'), buckets);
 
 /** The bell: the actor's own scheduled activities due by `until`, soonest first. */
 export const listPending = (db: Db, actor: Actor, until: string, limit: number, cursor: string | undefined): Promise<Page> =>

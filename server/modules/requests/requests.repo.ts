@@ -3,8 +3,10 @@ import type { Group } from '@contract/list-query';
 import type { RequestGroupQuery, RequestListQuery } from '@contract/requests';
 import type { Db, RequestRow } from '@server/db/database';
 import { groupCount, type Bucket } from '@server/lib/group-count';
-import { keysetPage, sortTable } from '@server/lib/list';
-import { accountScope, type Actor } from '@server/policies';
+import { exactTotalLimit } from '@contract/common';
+import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
+import { accountScope, accountScopeOf, type Actor } from '@server/policies';
+import { portfolioSize } from '@server/modules/accounts/account-list';
 import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** The list's sorts (the contract's requestSorts). */
@@ -26,9 +28,31 @@ function selectView(db: Db) {
 const isLatest = sql<SqlBool>`not exists (select 1 from requests later where later.account_id = requests.account_id
   and (later.requested_at > requests.requested_at or (later.requested_at = requests.requested_at and later.id > requests.id)))`;
 
+/**
+ * How a list reads an agent's portfolio (both mean the same requests): `probe` checks each request
+ * met along an index with one lookup by key, `portfolio` starts from the portfolio's accounts.
+ */
+type Drive = 'probe' | 'portfolio';
+
+/** Above this many accounts a portfolio's page walks the sort's index checking each request; counts always start from the portfolio (they stop at the cap). */
+const portfolioPageLimit = 20_000;
+
+async function pageDrive(db: Db, actor: Actor): Promise<Drive> {
+  const size = await portfolioSize(db, accountScopeOf(actor));
+  return size !== null && size <= portfolioPageLimit ? 'portfolio' : 'probe';
+}
+
+function scopedBy(db: Db, actor: Actor, drive: Drive) {
+  const base = db.selectFrom('requests').innerJoin('accounts', 'accounts.id', 'requests.account_id');
+  const scope = accountScopeOf(actor);
+  if (drive === 'probe' || scope.sees === 'all') return base.where(accountScope(actor));
+  return base.where('accounts.discarded_at', 'is', null)
+    .where('requests.account_id', 'in', (eb) => eb.selectFrom('portfolio_accounts as pa').select('pa.id').where('pa.holder_id', '=', scope.holder));
+}
+
 /** The actor's requests (through the account portfolio) under the list filters: lists and counts share it. */
-function filtered(db: Db, actor: Actor, query: Omit<RequestListQuery, 'limit' | 'cursor' | 'sort'>) {
-  let base = db.selectFrom('requests').innerJoin('accounts', 'accounts.id', 'requests.account_id').where(accountScope(actor));
+function filtered(db: Db, actor: Actor, query: Omit<RequestListQuery, 'limit' | 'cursor' | 'sort'>, drive: Drive = 'probe') {
+  let base = scopedBy(db, actor, drive);
   if (query.accountId) base = base.where('requests.account_id', '=', query.accountId);
   if (query.interest) base = base.where('requests.interest', '=', query.interest);
   if (query.group) base = base.where('requests.request_group', '=', query.group);
@@ -45,14 +69,16 @@ function filtered(db: Db, actor: Actor, query: Omit<RequestListQuery, 'limit' | 
 }
 
 export async function listRequests(db: Db, actor: Actor, query: RequestListQuery) {
-  const base = filtered(db, actor, query);
-  const page = await keysetPage(db, base, base.select(['requests.id', 'requests.requested_at']), sorts.plan(query.sort), query, (row) => sorts.values(query.sort, row));
+  const base = filtered(db, actor, query, await pageDrive(db, actor));
+  const counted = filtered(db, actor, query, 'portfolio');
+  const page = await keysetPage(db, base, base.select(['requests.id', 'requests.requested_at']), sorts.plan(query.sort), query, (row) => sorts.values(query.sort, row),
+    () => countUpTo(db, counted, exactTotalLimit));
   return { ...page, rows: await findViews(db, page.rows.map((row) => row.id)) };
 }
 
 /** The requests of the list's filters counted per bucket (see groupCount). */
 export const groupRequests = (db: Db, actor: Actor, query: Omit<RequestGroupQuery, 'by'>, buckets: Bucket[]): Promise<Group[]> =>
-  groupCount(db, filtered(db, actor, query), buckets);
+  groupCount(db, filtered(db, actor, query, 'portfolio'), buckets);
 
 /** Full rows for ids, in the order given. */
 async function findViews(db: Db, ids: string[]): Promise<RequestView[]> {
