@@ -52,13 +52,20 @@ describe.skipIf(!hasChromium)('a quote sent by e-mail and accepted from its link
   it('sends the quote, the customer accepts it on the link at phone width, and the opportunity is won', async () => {
     const { page } = browser;
     await login(page, server.baseUrl, admin.email, admin.password);
-    const quote = await api.call(quoteSchema, 'GET', `/quotes/${quoteId}`);
-    await api.call(quoteSchema, 'POST', `/quotes/${quoteId}/send`, { version: quote.version });
+    // Sent from the quote's editor: the draft takes its number as it goes.
+    await page.goto(`${server.baseUrl}/quotes/${quoteId}`);
+    await page.getByRole('button', { name: 'Enviar por correo' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enviar la cotización' });
+    await dialog.getByLabel('Mensaje').fill('Buenos días, Rosa:\n\nle enviamos la cotización del local.');
+    await dialog.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Cotización en cola de envío.').waitFor();
 
     // The message reaches the SMTP server with the PDF and the link.
     const [message] = await sink.waitFor(1, 30_000);
     const parsed = await PostalMime.parse(message?.raw ?? Buffer.alloc(0));
     expect(message?.to).toEqual(['compras@nandu.example']);
+    expect(parsed.html).toContain('<p>Buenos días, Rosa:</p><p>le enviamos la cotización del local.</p>');
     expect(parsed.attachments.map((attachment) => attachment.mimeType)).toEqual(['application/pdf']);
     const link = /href="([^"]+\/q\/[A-Za-z0-9_-]+)"/.exec(parsed.html ?? '')?.[1];
     expect(link?.startsWith(server.baseUrl)).toBe(true);

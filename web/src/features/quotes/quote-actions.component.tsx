@@ -1,12 +1,13 @@
 import type { Quote } from '@contract/quotes';
 import { Button, Group, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconFileTypePdf, IconLock, IconX } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconFileTypePdf, IconLock, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { DecisionModal } from './decision-modal.component';
+import { QuoteSendModal } from './quote-send-modal.component';
 import { useQuoteStep } from './use-quote-mutations';
 
 type Props = {
@@ -26,6 +27,7 @@ export function QuoteActions({ quote, unsaved }: Props) {
   const finalize = useQuoteStep(quote.id, 'finalize');
   const revise = useQuoteStep(quote.id, 'revise');
   const [deciding, setDeciding] = useState<'accepted' | 'declined' | null>(null);
+  const [sending, setSending] = useState(false);
   const saveFirst = unsaved ? t('quotes:action.saveFirst') : null;
   return (
     <>
@@ -34,6 +36,13 @@ export function QuoteActions({ quote, unsaved }: Props) {
           <Tooltip label={saveFirst} disabled={!saveFirst}>
             <Button leftSection={<IconLock size={16} />} onClick={() => finalize.mutate(quote.version)} loading={finalize.isPending} disabled={unsaved}>
               {t('quotes:action.finalize')}
+            </Button>
+          </Tooltip>
+        )}
+        {quote.abilities.send && (
+          <Tooltip label={saveFirst} disabled={!saveFirst}>
+            <Button variant={quote.abilities.finalize ? 'light' : 'filled'} leftSection={<IconSend size={16} />} onClick={() => setSending(true)} disabled={unsaved}>
+              {t('quotes:action.send')}
             </Button>
           </Tooltip>
         )}
@@ -55,6 +64,7 @@ export function QuoteActions({ quote, unsaved }: Props) {
       </Group>
       <ErrorAlert error={finalize.error ?? revise.error} />
       {deciding && <DecisionModal quote={quote} outcome={deciding} onClose={() => setDeciding(null)} />}
+      {sending && <QuoteSendModal quote={quote} onClose={() => setSending(false)} />}
     </>
   );
 }

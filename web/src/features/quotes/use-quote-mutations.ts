@@ -1,4 +1,4 @@
-import { quoteSchema, type Quote, type QuoteCreate, type QuoteDecision, type QuoteLineInput, type QuoteUpdate } from '@contract/quotes';
+import { quoteSchema, type Quote, type QuoteCreate, type QuoteDecision, type QuoteLineInput, type QuoteSend, type QuoteUpdate } from '@contract/quotes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { accountKeys } from '@web/features/accounts/account-keys';
@@ -50,4 +50,10 @@ export function useQuoteStep(id: string, step: 'finalize' | 'revise') {
 export function useDecideQuote(id: string) {
   const settle = useSettle();
   return useMutation({ mutationFn: (input: QuoteDecision) => apiJson(quoteSchema, path(id, '/decision'), { method: 'POST', body: input }), onSuccess: settle });
+}
+
+/** Sends the quote by e-mail with its PDF and the customer's link (a draft gets its number now). */
+export function useSendQuote(id: string) {
+  const settle = useSettle();
+  return useMutation({ mutationFn: (input: QuoteSend) => apiJson(quoteSchema, path(id, '/send'), { method: 'POST', body: input }), onSuccess: settle });
 }
