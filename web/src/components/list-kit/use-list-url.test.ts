@@ -21,6 +21,13 @@ describe('a list URL read through its contract', () => {
 });
 
 describe('a date filter', () => {
+  it('reads a day a link gives (the dashboard\'s ranges) as the instants that bound it', () => {
+    const { query, text } = listQueryOf(requestListQuerySchema, new URLSearchParams('from=2026-12-01&to=2026-12-07'), { from: 'start', to: 'end' });
+    expect(text).toEqual({ from: dayToInstant('2026-12-01', 'start'), to: dayToInstant('2026-12-07', 'end') });
+    expect(query).toMatchObject(text);
+  });
+
+
   it('sends the day as the instants that bound it, and reads them back as the same day', () => {
     const start = dayToInstant('2026-12-07', 'start');
     const end = dayToInstant('2026-12-07', 'end');

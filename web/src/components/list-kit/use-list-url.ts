@@ -2,6 +2,7 @@ import { paramsFrom } from '@contract/list-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { dayToInstant } from './filter-fields';
 
 /** A list's URL as its contract reads it: the query schema, and the columns a user may show. */
 export type ListUrlSpec<S extends z.ZodObject, C extends string> = {
@@ -9,6 +10,8 @@ export type ListUrlSpec<S extends z.ZodObject, C extends string> = {
   schema: S;
   /** Every column a user may show, and those shown when the URL names none. */
   columns: { all: readonly C[]; defaults: readonly C[] };
+  /** Date parameters a link may give as a day (YYYY-MM-DD, the dashboard's ranges): read as the instant that starts it, or the next day's start (`end`). */
+  days?: Readonly<Record<string, 'start' | 'end'>>;
 };
 
 /** The URL's query as text, keyed by the contract's parameter names: what the API and a saved view take. */
@@ -18,13 +21,19 @@ export type ListText = Readonly<Partial<Record<string, string>>>;
 type ParamKey<S extends z.ZodObject> = Exclude<keyof S['shape'] & string, 'limit' | 'cursor'>;
 
 const paging = new Set(['limit', 'cursor']);
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The list query a URL holds: `query` typed as the contract parses it (defaults filled in), and
  * `text`, the same parameters as the URL spells them, only those given and accepted. A value the
  * contract refuses is left out, so a stale or hand-edited link still opens the list.
  */
-export function listQueryOf<S extends z.ZodObject>(schema: S, params: URLSearchParams): { query: z.output<S>; text: ListText } {
+export function listQueryOf<S extends z.ZodObject>(schema: S, given: URLSearchParams, days: ListUrlSpec<S, string>['days'] = {}): { query: z.output<S>; text: ListText } {
+  const params = new URLSearchParams(given);
+  for (const [key, edge] of Object.entries(days)) {
+    const value = params.get(key);
+    if (value && dayPattern.test(value)) params.set(key, dayToInstant(value, edge));
+  }
   const query = paramsFrom(schema, params);
   const text: Record<string, string> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
@@ -47,9 +56,9 @@ export type ListUrl<S extends z.ZodObject, C extends string> = ReturnType<typeof
  * A list page's filters, sort, columns and saved view, kept in the URL so a list can be
  * bookmarked, shared and reloaded. Every list page reads its URL through this: no hand-parsed twin.
  */
-export function useListUrl<S extends z.ZodObject, C extends string>({ schema, columns: columnSpec }: ListUrlSpec<S, C>) {
+export function useListUrl<S extends z.ZodObject, C extends string>({ schema, columns: columnSpec, days }: ListUrlSpec<S, C>) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { query, text } = useMemo(() => listQueryOf(schema, searchParams), [schema, searchParams]);
+  const { query, text } = useMemo(() => listQueryOf(schema, searchParams, days), [schema, searchParams, days]);
   const defaults = useMemo(() => defaultsOf(schema), [schema]);
   const defaultCols = columnSpec.defaults.join(',');
 

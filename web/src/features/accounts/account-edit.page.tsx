@@ -1,11 +1,11 @@
 import type { Account } from '@contract/accounts';
-import { Center, Loader, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
-import { NotFoundPage } from '@web/app/not-found.page';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordGuard } from '@web/components/record-guard.component';
 import { serverFormErrors } from '@web/components/form-errors';
 import { AccountForm } from './account-form.component';
 import { accountToValues, toUpdatePayload, type AccountFormValues } from './account-form-values';
@@ -19,17 +19,12 @@ import { DuplicateWarning } from './duplicate-warning.component';
 export function AccountEditPage() {
   const { id = '' } = useParams();
   const account = useAccount(id);
-  if (account.isPending) {
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (isApiError(account.error, 'not_found')) return <NotFoundPage />;
-  if (!account.data) return <ErrorAlert error={account.error} />;
-  if (!account.data.abilities.update) return <NotFoundPage />;
-  return <AccountEditForm account={account.data} onReload={account.refetch} />;
+  // Without the right to edit, the page is as if the account did not exist.
+  return (
+    <RecordGuard query={account} refuse={(record) => !record.abilities.update}>
+      {(record) => <AccountEditForm account={record} onReload={account.refetch} />}
+    </RecordGuard>
+  );
 }
 
 function AccountEditForm({ account, onReload }: { account: Account; onReload: () => Promise<{ data?: Account }> }) {

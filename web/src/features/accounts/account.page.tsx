@@ -1,10 +1,8 @@
-import { Center, Group, Loader, Stack, Tabs } from '@mantine/core';
+import { Group, Stack, Tabs } from '@mantine/core';
 import { IconAddressBook, IconCalendarEvent, IconChecklist, IconFileInvoice, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { isApiError } from '@web/app/api-client';
-import { NotFoundPage } from '@web/app/not-found.page';
-import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordGuard } from '@web/components/record-guard.component';
 import { OrganizationOpportunities } from '@web/features/opportunities/organization-opportunities.component';
 import { AccountDocuments } from '@web/features/documents/account-documents.component';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
@@ -32,112 +30,105 @@ export function AccountPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = tabs.find((value) => value === searchParams.get('tab')) ?? 'overview';
 
-  if (account.isPending) {
-    return (
-      <Center py="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  // Outside the user's portfolio the account does not exist for them.
-  if (isApiError(account.error) && account.error.status === 404) return <NotFoundPage />;
-  if (!account.data) return <ErrorAlert error={account.error} />;
-
   return (
-    <Stack gap="md">
-      <AccountHeader account={account.data} onReload={account.refetch} />
-      <CreditBadge account={account.data} onOpen={() => setSearchParams({ tab: 'credit' }, { replace: true })} />
-      <AccountTags account={account.data} />
-      <Group gap="xs">
-        <ComposeButton target={{ accountId: account.data.id, to: account.data.emails.slice(0, 1) }} />
-      </Group>
-      <AccountEmailStatus accountId={account.data.id} />
-      <Tabs
-        value={tab}
-        onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
-            {t('accounts:tab.overview')}
-          </Tabs.Tab>
-          <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
-            {t('accounts:tab.contacts')}
-          </Tabs.Tab>
-          <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>
-            {t('activities:tab.activities')}
-          </Tabs.Tab>
-          <Tabs.Tab value="requests" leftSection={<IconInbox size={16} />}>
-            {t('activities:tab.requests')}
-          </Tabs.Tab>
-          <Tabs.Tab value="documents" leftSection={<IconPaperclip size={16} />}>
-            {t('documents:tab')}
-          </Tabs.Tab>
-          <Tabs.Tab value="profile" leftSection={<IconListDetails size={16} />}>
-            {t('links:tab.profile')}
-          </Tabs.Tab>
-          <Tabs.Tab value="relations" leftSection={<IconHierarchy2 size={16} />}>
-            {t('links:tab.relations')}
-          </Tabs.Tab>
-          {account.data.kind === 'organization' && (
-            <Tabs.Tab value="opportunities" leftSection={<IconTargetArrow size={16} />}>
-              {t('opportunities:section.title')}
-            </Tabs.Tab>
-          )}
-          <Tabs.Tab value="quotes" leftSection={<IconFileInvoice size={16} />}>
-            {t('quotes:section.title')}
-          </Tabs.Tab>
-          {account.data.kind === 'organization' && (
-            <Tabs.Tab value="projects" leftSection={<IconChecklist size={16} />}>
-              {t('projects:section.title')}
-            </Tabs.Tab>
-          )}
-          {account.data.kind === 'organization' && (
-            <Tabs.Tab value="credit" leftSection={<IconShieldCheck size={16} />}>
-              {t('credit:tab')}
-            </Tabs.Tab>
-          )}
-          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
-            {t('accounts:tab.history')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="overview">
-          <AccountOverview account={account.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="contacts">
-          <AccountContacts account={account.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="activities">
-          <AccountActivities accountId={account.data.id} canCreate={account.data.abilities.update} />
-        </Tabs.Panel>
-        <Tabs.Panel value="requests">
-          <AccountRequests account={account.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="documents">
-          <AccountDocuments account={account.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="profile">
-          <AccountProfileTab account={account.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="relations">
-          <AccountRelationsTab account={account.data} />
-        </Tabs.Panel>
-        <Tabs.Panel value="opportunities">
-          {account.data.kind === 'organization' && <OrganizationOpportunities organizationId={account.data.id} canCreate={account.data.abilities.update} />}
-        </Tabs.Panel>
-        <Tabs.Panel value="projects">
-          {account.data.kind === 'organization' && <OrganizationProjects organizationId={account.data.id} canCreate={account.data.abilities.update} />}
-        </Tabs.Panel>
-        <Tabs.Panel value="quotes">
-          <RelatedQuotes accountId={account.data.id} canCreate={account.data.abilities.update} />
-        </Tabs.Panel>
-        <Tabs.Panel value="credit">
-          {account.data.kind === 'organization' && <CreditPanel account={account.data} />}
-        </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <AccountHistory accountId={account.data.id} />
-        </Tabs.Panel>
-      </Tabs>
-    </Stack>
+    <RecordGuard query={account}>
+      {(record) => (
+        <Stack gap="md">
+          <AccountHeader account={record} onReload={account.refetch} />
+          <CreditBadge account={record} onOpen={() => setSearchParams({ tab: 'credit' }, { replace: true })} />
+          <AccountTags account={record} />
+          <Group gap="xs">
+            <ComposeButton target={{ accountId: record.id, to: record.emails.slice(0, 1) }} />
+          </Group>
+          <AccountEmailStatus accountId={record.id} />
+          <Tabs
+            value={tab}
+            onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}
+            keepMounted={false}
+          >
+            <Tabs.List mb="md">
+              <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>
+                {t('accounts:tab.overview')}
+              </Tabs.Tab>
+              <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
+                {t('accounts:tab.contacts')}
+              </Tabs.Tab>
+              <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>
+                {t('activities:tab.activities')}
+              </Tabs.Tab>
+              <Tabs.Tab value="requests" leftSection={<IconInbox size={16} />}>
+                {t('activities:tab.requests')}
+              </Tabs.Tab>
+              <Tabs.Tab value="documents" leftSection={<IconPaperclip size={16} />}>
+                {t('documents:tab')}
+              </Tabs.Tab>
+              <Tabs.Tab value="profile" leftSection={<IconListDetails size={16} />}>
+                {t('links:tab.profile')}
+              </Tabs.Tab>
+              <Tabs.Tab value="relations" leftSection={<IconHierarchy2 size={16} />}>
+                {t('links:tab.relations')}
+              </Tabs.Tab>
+              {record.kind === 'organization' && (
+                <Tabs.Tab value="opportunities" leftSection={<IconTargetArrow size={16} />}>
+                  {t('opportunities:section.title')}
+                </Tabs.Tab>
+              )}
+              <Tabs.Tab value="quotes" leftSection={<IconFileInvoice size={16} />}>
+                {t('quotes:section.title')}
+              </Tabs.Tab>
+              {record.kind === 'organization' && (
+                <Tabs.Tab value="projects" leftSection={<IconChecklist size={16} />}>
+                  {t('projects:section.title')}
+                </Tabs.Tab>
+              )}
+              {record.kind === 'organization' && (
+                <Tabs.Tab value="credit" leftSection={<IconShieldCheck size={16} />}>
+                  {t('credit:tab')}
+                </Tabs.Tab>
+              )}
+              <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+                {t('accounts:tab.history')}
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="overview">
+              <AccountOverview account={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="contacts">
+              <AccountContacts account={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="activities">
+              <AccountActivities accountId={record.id} canCreate={record.abilities.update} />
+            </Tabs.Panel>
+            <Tabs.Panel value="requests">
+              <AccountRequests account={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="documents">
+              <AccountDocuments account={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="profile">
+              <AccountProfileTab account={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="relations">
+              <AccountRelationsTab account={record} />
+            </Tabs.Panel>
+            <Tabs.Panel value="opportunities">
+              {record.kind === 'organization' && <OrganizationOpportunities organizationId={record.id} canCreate={record.abilities.update} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="projects">
+              {record.kind === 'organization' && <OrganizationProjects organizationId={record.id} canCreate={record.abilities.update} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="quotes">
+              <RelatedQuotes accountId={record.id} canCreate={record.abilities.update} />
+            </Tabs.Panel>
+            <Tabs.Panel value="credit">
+              {record.kind === 'organization' && <CreditPanel account={record} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="history">
+              <AccountHistory accountId={record.id} />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </RecordGuard>
   );
 }

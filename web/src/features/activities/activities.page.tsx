@@ -1,96 +1,100 @@
-import type { ActivityListParams, ActivityStatus } from '@contract/activities';
-import { activityStatuses } from '@contract/activities';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
+import { activityColumns } from '@contract/saved-views';
+import { Button, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendar, IconPlus } from '@tabler/icons-react';
+import { IconCalendar, IconCalendarEvent, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PagedList } from '@web/components/paged-list.component';
-import { dayEndIso, dayStartIso, useUrlFilters } from '@web/components/use-url-filters';
-import { ListSelect } from '@web/features/lists/list-select.component';
-import { useUserOptions } from '@web/features/users/use-user-options';
-import { ActivitiesTable } from './activities-table.component';
+import { withTexts } from '@web/app/i18n';
+import { EmptyState } from '@web/components/empty-state.component';
+import { activeFilterCount } from '@web/components/list-kit/filter-fields';
+import { ListCards } from '@web/components/list-kit/list-cards.component';
+import { deferredFilters } from '@web/components/list-kit/list-filters.component';
+import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
+import { ListTable } from '@web/components/list-kit/list-table.component';
+import { useCompact } from '@web/components/list-kit/use-compact';
+import { useListUrl } from '@web/components/list-kit/use-list-url';
+import { ViewTools } from '@web/components/list-kit/view-tools.component';
+import { useActivityActions } from './activity-actions.component';
+import { ActivityCard, activityRowAttributes, activityRowStyle, useActivityColumns } from './activity-columns';
 import { ActivityFormModal } from './activity-form-modal.component';
-import { useActivities } from './use-activities';
-import { DateField } from '@web/components/date-field.component';
+import { activityFilterKeys, activityListUrl } from './activity-list-url';
+import { activityListQuery } from './use-activities';
 
-const isStatus = (value: string | null): value is ActivityStatus => activityStatuses.some((status) => status === value);
+const ActivityFilters = deferredFilters(
+  async () => (await withTexts(['company', 'views'], () => import('./activity-filters.component'))).ActivityFilters,
+  { search: false, primary: 3, keys: activityFilterKeys },
+);
 
-/** All the activities I may see, filtered by status, type, responsible, account and dates (filters live in the URL). */
+/** All the activities I may see: filters, sort, columns and saved view in the URL; cards at phone width. */
 export function ActivitiesPage() {
   const { t } = useTranslation();
-  const { params, get, set } = useUrlFilters();
-  const users = useUserOptions();
+  const url = useListUrl(activityListUrl);
+  const list = useInfiniteQuery(activityListQuery(url.text));
+  const compact = useCompact();
+  const items = useLoadedRows(list.data);
+  const actions = useActivityActions();
+  const columns = useActivityColumns({ visible: url.columns });
   const [creating, create] = useDisclosure(false);
-  const status = params.get('status');
-  const overdue = get('overdue');
-  const query: ActivityListParams = {
-    limit: 50,
-    sort: status === 'scheduled' ? 'startAt' : '-startAt',
-    status: isStatus(status) ? status : undefined,
-    type: get('type') || undefined,
-    responsibleId: get('responsibleId') || undefined,
-    mine: get('mine') === 'true' ? 'true' : undefined,
-    accountId: get('accountId') || undefined,
-    from: dayStartIso(get('from')),
-    to: dayEndIso(get('to')),
-    // Set by the dashboard's slices (overdue, or scheduled on time; a team's work).
-    overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
-    teamId: get('teamId') || undefined,
-  };
-  const activities = useActivities(query);
+  const filtered = activeFilterCount(activityFilterKeys, url.text) > 0;
+  const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2}>{t('activities:list.title')}</Title>
-        <Group gap="xs">
-          <Button component={Link} to="/calendar" variant="default" leftSection={<IconCalendar size={16} />}>
-            {t('activities:calendar.title')}
-          </Button>
-          <Button leftSection={<IconPlus size={16} />} onClick={create.open}>
-            {t('activities:action.new')}
-          </Button>
-        </Group>
-      </Group>
-      <Paper withBorder p="sm">
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 6 }} spacing="sm">
-          <Select
-            label={t('activities:field.status')}
-            clearable
-            data={activityStatuses.map((value) => ({ value, label: t(`activities:status.${value}`) }))}
-            value={status}
-            onChange={(value) => set('status', value)}
+    <>
+      <ListFrame
+        title={t('activities:list.title')}
+        total={{ first: list.data?.pages[0], testId: 'activities-total', text: (count, total) => t('activities:list.total', { count, total }) }}
+        actions={
+          <>
+            <Button component={Link} to="/calendar" variant="default" leftSection={<IconCalendar size={16} />} size={compact ? 'xs' : 'sm'}>
+              {t('activities:calendar.title')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={create.open} size={compact ? 'xs' : 'sm'}>
+              {t('activities:action.new')}
+            </Button>
+          </>
+        }
+        filters={
+          <ActivityFilters
+            values={url.text}
+            onChange={url.set}
+            compact={compact}
+            tools={<ViewTools list="activities" url={url} columns={activityColumns} label={(column) => t(`activities:field.${column}`)} compact={compact} />}
           />
-          <ListSelect listKey="activity_type" label={t('activities:field.type')} value={params.get('type')} onChange={(value) => set('type', value)} />
-          <Select
-            label={t('activities:field.responsible')}
-            clearable
-            searchable
-            data={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }))}
-            value={params.get('responsibleId')}
-            onChange={(value) => set('responsibleId', value)}
+        }
+        error={list.error}
+        pending={list.isPending}
+        empty={
+          items.length > 0 ? null : filtered ? (
+            <EmptyState
+              icon={<IconFilterOff size={24} />}
+              title={t('activities:list.empty')}
+              action={<Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('views:filters.clear')}</Button>}
+            />
+          ) : (
+            <EmptyState icon={<IconCalendarEvent size={24} />} title={t('activities:list.none')} message={t('activities:list.noneHint')} action={<Button variant="light" onClick={create.open}>{t('activities:action.new')}</Button>} />
+          )
+        }
+      >
+        {compact ? (
+          <ListCards items={items} rowKey={(item) => item.id} cardHeight={100} testId="activities-cards" card={(activity) => <ActivityCard activity={activity} actions={actions.menu(activity)} />} {...paging} />
+        ) : (
+          <ListTable
+            items={items}
+            columns={[...columns, { key: 'actions', header: <VisuallyHidden>{t('activities:list.actions')}</VisuallyHidden>, width: 48, cell: actions.menu }]}
+            rowKey={(item) => item.id}
+            label={t('activities:list.title')}
+            sort={url.query.sort}
+            onSort={(sort) => url.set({ sort })}
+            rowStyle={activityRowStyle}
+            rowAttributes={activityRowAttributes}
+            testId="activities-table"
+            {...paging}
           />
-          <Select
-            label={t('activities:filter.whose')}
-            data={[{ value: 'all', label: t('activities:filter.all') }, { value: 'true', label: t('activities:filter.mine') }]}
-            value={get('mine') === 'true' ? 'true' : 'all'}
-            allowDeselect={false}
-            onChange={(value) => set('mine', value === 'true' ? 'true' : null)}
-          />
-          <DateField label={t('activities:filter.from')} value={get('from') || null} onChange={(value) => set('from', value ?? '')} />
-          <DateField label={t('activities:filter.to')} value={get('to') || null} onChange={(value) => set('to', value ?? '')} />
-        </SimpleGrid>
-        {get('accountId') && (
-          <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => set('accountId', null)}>
-            {t('activities:filter.clearAccount')}
-          </Button>
         )}
-      </Paper>
-      <PagedList query={activities} empty={t('activities:list.empty')} total={(count, total) => t('activities:list.total', { count, total })}>
-        {(items) => <ActivitiesTable items={items} />}
-      </PagedList>
+      </ListFrame>
+      {actions.modals}
       {creating && <ActivityFormModal opened onClose={create.close} />}
-    </Stack>
+    </>
   );
 }

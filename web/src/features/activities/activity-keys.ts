@@ -6,7 +6,8 @@ import { projectKeys } from '@web/features/projects/project-keys';
 /** Query keys of activities: invalidating `all` refreshes lists, the bell, reminders and the calendar. */
 export const activityKeys = {
   all: ['activities'] as const,
-  list: (params: ActivityListParams) => ['activities', 'list', params] as const,
+  /** A list's parameters: typed, or as a list page's URL spells them. */
+  list: (params: ActivityListParams | Readonly<Partial<Record<string, string>>>) => ['activities', 'list', params] as const,
   pending: ['activities', 'pending'] as const,
   reminders: ['activities', 'reminders'] as const,
   feed: ['activities', 'feed'] as const,

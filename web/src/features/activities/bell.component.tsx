@@ -110,7 +110,7 @@ export function Bell() {
               </Stack>
             </ScrollArea.Autosize>
             <Divider />
-            <Button component={Link} to="/activities?mine=true&status=scheduled" variant="subtle" size="compact-sm" onClick={() => setOpened(false)}>
+            <Button component={Link} to="/activities?mine=true&status=scheduled&sort=startAt" variant="subtle" size="compact-sm" onClick={() => setOpened(false)}>
               {t('activities:bell.seeAll')}
             </Button>
           </Stack>

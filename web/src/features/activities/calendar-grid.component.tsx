@@ -18,7 +18,7 @@ type Props = {
 const hours = Array.from({ length: lastHour - firstHour + 1 }, (_, index) => firstHour + index);
 const dragType = 'application/x-cartera-activity';
 
-function Chip({ activity, onOpen }: { activity: Activity; onOpen: (activity: Activity) => void }) {
+export function Chip({ activity, onOpen }: { activity: Activity; onOpen: (activity: Activity) => void }) {
   const time = new Intl.DateTimeFormat(i18next.language, { timeStyle: 'short' }).format(new Date(activity.startAt));
   const color = statusColors[activity.status];
   return (
@@ -89,7 +89,7 @@ export function CalendarGrid({ view, days, month, items, onMove, onOpen }: Props
   };
   const weekday = new Intl.DateTimeFormat(i18next.language, { weekday: 'short' });
   const dayLabel = new Intl.DateTimeFormat(i18next.language, { weekday: 'long', day: 'numeric', month: 'long' });
-  // The week scrolls sideways on a phone; the month fits, its entries cut short.
+  // At phone width the week is an agenda (CalendarAgenda); the month fits, its entries cut short.
   const columns = view === 'week' ? '48px repeat(7, minmax(90px, 1fr))' : 'repeat(7, minmax(0, 1fr))';
 
   const header = days.slice(0, 7).map((day) => (

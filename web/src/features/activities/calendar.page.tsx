@@ -7,6 +7,8 @@ import { i18next } from '@web/app/i18n';
 import { ErrorAlert, useErrorMessage } from '@web/components/error-alert.component';
 import { notifications } from '@web/components/notifications';
 import { ActivityFormModal } from './activity-form-modal.component';
+import { useCompact } from '@web/components/list-kit/use-compact';
+import { CalendarAgenda } from './calendar-agenda.component';
 import { CalendarFeed } from './calendar-feed.component';
 import { CalendarGrid } from './calendar-grid.component';
 import { addDays, movedStart, visibleDays, type CalendarView } from './calendar-range';
@@ -27,6 +29,7 @@ export function CalendarPage() {
   const to = addDays(days[days.length - 1] ?? anchor, 1);
   const activities = useActivityPage({ mine: 'true', from: from.toISOString(), to: to.toISOString(), sort: 'startAt', limit: 200 });
   const update = useUpdateActivity();
+  const compact = useCompact();
 
   const step = (direction: 1 | -1) =>
     setAnchor((current) => (view === 'week' ? addDays(current, 7 * direction) : new Date(current.getFullYear(), current.getMonth() + direction, 1)));
@@ -71,7 +74,11 @@ export function CalendarPage() {
         {t('activities:calendar.hint')}
       </Text>
       <ErrorAlert error={activities.error} />
-      <CalendarGrid view={view} days={days} month={anchor.getMonth()} items={activities.data?.items ?? []} onMove={move} onOpen={setEditing} />
+      {compact && view === 'week' ? (
+        <CalendarAgenda days={days} items={activities.data?.items ?? []} onOpen={setEditing} />
+      ) : (
+        <CalendarGrid view={view} days={days} month={anchor.getMonth()} items={activities.data?.items ?? []} onMove={move} onOpen={setEditing} />
+      )}
       <CalendarFeed />
       {editing && <ActivityFormModal key={editing.id} opened activity={editing} onClose={() => setEditing(null)} />}
     </Stack>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@web/components/format';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { ActivityStatusBadge } from './activity-status-badge.component';
-import { isOverdue } from './activities-table.component';
+import { isOverdue } from './activity-columns';
 import { useActivityPage } from './use-activities';
 
 function Card({ title, activity, empty }: { title: string; activity: Activity | undefined; empty: string }) {

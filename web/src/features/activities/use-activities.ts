@@ -1,5 +1,5 @@
 import { activityListSchema, type ActivityListParams } from '@contract/activities';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { activityKeys } from './activity-keys';
 
@@ -12,6 +12,15 @@ export function useActivities(params: ActivityListParams) {
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
 }
+
+/** The activities list page's pages, its query as the URL spells it (useListUrl's `text`). */
+export const activityListQuery = (text: Readonly<Partial<Record<string, string>>>) =>
+  infiniteQueryOptions({
+    queryKey: activityKeys.list(text),
+    queryFn: ({ pageParam, signal }) => apiJson(activityListSchema, '/activities', { query: { ...text, limit: 100, cursor: pageParam }, signal }),
+    initialPageParam: '',
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+  });
 
 /** One page only: the calendar's window, an account's previous or next activity. */
 export function useActivityPage(params: ActivityListParams, enabled = true) {

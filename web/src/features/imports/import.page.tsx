@@ -1,6 +1,6 @@
-import { Center, Loader, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useParams } from 'react-router';
-import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordGuard } from '@web/components/record-guard.component';
 import { ImportProgressPanel } from './import-progress.component';
 import { ImportSetup } from './import-setup.component';
 import { ImportSteps } from './import-steps.component';
@@ -10,14 +10,15 @@ import { useImport } from './use-import';
 export function ImportPage() {
   const { id = '' } = useParams();
   const imp = useImport(id);
-  if (imp.isPending) return <Center py="xl"><Loader /></Center>;
-  if (!imp.data) return <ErrorAlert error={imp.error} />;
-  const data = imp.data;
   return (
-    <Stack gap="md">
-      <Title order={2} style={{ overflowWrap: 'anywhere' }}>{data.fileName}</Title>
-      <ImportSteps active={data.status === 'draft' ? 1 : 4} />
-      {data.status === 'draft' ? <ImportSetup imp={data} /> : <ImportProgressPanel imp={data} />}
-    </Stack>
+    <RecordGuard query={imp}>
+      {(data) => (
+        <Stack gap="md">
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>{data.fileName}</Title>
+          <ImportSteps active={data.status === 'draft' ? 1 : 4} />
+          {data.status === 'draft' ? <ImportSetup imp={data} /> : <ImportProgressPanel imp={data} />}
+        </Stack>
+      )}
+    </RecordGuard>
   );
 }

@@ -1,10 +1,12 @@
 import { listKeys, type ListItem, type ListKey } from '@contract/lists';
-import { ActionIcon, Badge, Button, Center, ColorSwatch, Group, Loader, Paper, Select, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconEdit, IconEye, IconEyeOff, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, ColorSwatch, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { AdminTable } from '@web/components/list-kit/admin-table.component';
+import { ItemActions } from './list-item-actions.component';
 import { ListItemModal } from './list-item-modal.component';
 import { useReorderList, useUpdateListItem } from './use-list-item-mutations';
 import { useLists } from './use-lists';
@@ -46,74 +48,43 @@ export function ListsAdminPage() {
           {t('lists:item.add')}
         </Button>
       </Group>
-      <ErrorAlert error={lists.error ?? update.error ?? reorder.error} />
-      {lists.isPending ? (
-        <Center py="xl"><Loader /></Center>
-      ) : items.length === 0 ? (
-        <Text c="dimmed" ta="center" py="lg">{t('lists:empty')}</Text>
-      ) : (
-        <Paper withBorder style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="xs" aria-label={t(`lists:name.${listKey}`)}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('lists:item.label')}</Table.Th>
-                <Table.Th visibleFrom="sm">{t('lists:item.otherLanguage')}</Table.Th>
-                <Table.Th>{t('lists:item.state')}</Table.Th>
-                <Table.Th><VisuallyHidden>{t('lists:item.actions')}</VisuallyHidden></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item, index) => {
-                const name = item.labels[language];
-                return (
-                  <Table.Tr key={item.id} data-testid={`list-item-${item.key}`} style={{ opacity: item.active ? 1 : 0.6 }}>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <ColorSwatch color={item.color ?? '#dee2e6'} size={16} aria-hidden />
-                        <Text size="sm" fw={500}>{name}</Text>
-                        {item.outcome !== null && (
-                          <Text size="xs" c="dimmed">{`${item.probability ?? 0}% · ${t(`lists:outcome.${item.outcome}`)}`}</Text>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm"><Text size="sm" c="dimmed">{item.labels[language === 'es' ? 'en' : 'es']}</Text></Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={item.active ? 'teal' : 'gray'} tt="none">
-                        {item.system ? t('lists:item.system') : item.active ? t('lists:item.active') : t('lists:item.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={2} justify="flex-end" wrap="nowrap">
-                        <ActionIcon variant="subtle" disabled={index === 0 || reorder.isPending} aria-label={t('lists:item.up', { name })} onClick={() => move(index, -1)}>
-                          <IconArrowUp size={16} />
-                        </ActionIcon>
-                        <ActionIcon variant="subtle" disabled={index === items.length - 1 || reorder.isPending} aria-label={t('lists:item.down', { name })} onClick={() => move(index, 1)}>
-                          <IconArrowDown size={16} />
-                        </ActionIcon>
-                        <ActionIcon variant="subtle" aria-label={t('lists:item.edit', { name })} onClick={() => setEditing(item)}>
-                          <IconEdit size={16} />
-                        </ActionIcon>
-                        {!item.system && (
-                          <Tooltip label={item.active ? t('lists:item.deactivate', { name }) : t('lists:item.reactivate', { name })}>
-                            <ActionIcon
-                              variant="subtle"
-                              color={item.active ? 'red' : 'teal'}
-                              aria-label={item.active ? t('lists:item.deactivate', { name }) : t('lists:item.reactivate', { name })}
-                              onClick={() => update.mutate({ id: item.id, version: item.version, active: !item.active })}
-                            >
-                              {item.active ? <IconEyeOff size={16} /> : <IconEye size={16} />}
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <ErrorAlert error={update.error ?? reorder.error} />
+      <AdminTable
+        items={lists.data ? items : undefined}
+        error={lists.error}
+        pending={lists.isPending}
+        empty={t('lists:empty')}
+        framed
+        columns={[
+          {
+            key: 'label',
+            header: t('lists:item.label'),
+            cell: (item) => (
+              <Group gap="xs" wrap="nowrap">
+                <ColorSwatch color={item.color ?? '#dee2e6'} size={16} aria-hidden />
+                <Text size="sm" fw={500}>{item.labels[language]}</Text>
+                {item.outcome !== null && <Text size="xs" c="dimmed">{`${item.probability ?? 0}% · ${t(`lists:outcome.${item.outcome}`)}`}</Text>}
+              </Group>
+            ),
+          },
+          { key: 'otherLanguage', header: t('lists:item.otherLanguage'), cell: (item) => <Text size="sm" c="dimmed">{item.labels[language === 'es' ? 'en' : 'es']}</Text> },
+          {
+            key: 'state',
+            header: t('lists:item.state'),
+            cell: (item) => (
+              <Badge variant="light" color={item.active ? 'teal' : 'gray'} tt="none">
+                {item.system ? t('lists:item.system') : item.active ? t('lists:item.active') : t('lists:item.inactive')}
+              </Badge>
+            ),
+          },
+        ]}
+        rowKey={(item) => item.id}
+        label={t(`lists:name.${listKey}`)}
+        rowStyle={(item) => ({ opacity: item.active ? 1 : 0.6 })}
+        rowAttributes={(item) => ({ 'data-testid': `list-item-${item.key}` })}
+        actionsLabel={t('lists:item.actions')}
+        actions={(item) => <ItemActions item={item} index={items.indexOf(item)} count={items.length} busy={reorder.isPending} onMove={move} onEdit={() => setEditing(item)} onToggle={() => update.mutate({ id: item.id, version: item.version, active: !item.active })} />}
+      />
       {editing && <ListItemModal key={listKey} listKey={listKey} item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );

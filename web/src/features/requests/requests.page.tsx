@@ -1,84 +1,93 @@
-import type { RequestListParams } from '@contract/requests';
-import type { ListKey } from '@contract/lists';
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
+import { requestColumns } from '@contract/saved-views';
+import { Button, VisuallyHidden } from '@mantine/core';
+import { IconFilterOff, IconInbox, IconUserPlus } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PagedList } from '@web/components/paged-list.component';
-import { dayEndIso, dayStartIso, useUrlFilters } from '@web/components/use-url-filters';
-import { ListSelect } from '@web/features/lists/list-select.component';
-import { useUserOptions } from '@web/features/users/use-user-options';
-import { RequestsTable } from './requests-table.component';
-import { useRequests } from './use-requests';
-import { DateField } from '@web/components/date-field.component';
+import { withTexts } from '@web/app/i18n';
+import { EmptyState } from '@web/components/empty-state.component';
+import { activeFilterCount } from '@web/components/list-kit/filter-fields';
+import { ListCards } from '@web/components/list-kit/list-cards.component';
+import { deferredFilters } from '@web/components/list-kit/list-filters.component';
+import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
+import { ListTable } from '@web/components/list-kit/list-table.component';
+import { useCompact } from '@web/components/list-kit/use-compact';
+import { useListUrl } from '@web/components/list-kit/use-list-url';
+import { ViewTools } from '@web/components/list-kit/view-tools.component';
+import { useListLookup } from '@web/features/lists/use-lists';
+import { RequestCard, requestRowStyle, useRequestColumns } from './request-columns';
+import { requestFilterKeys, requestListUrl } from './request-list-url';
+import { useRequestEditing } from './requests-table.component';
+import { requestListQuery } from './use-requests';
 
-const listFilters: Array<{ param: 'interest' | 'group' | 'channel' | 'source' | 'status'; listKey: ListKey }> = [
-  { param: 'interest', listKey: 'request_interest' },
-  { param: 'status', listKey: 'request_status' },
-  { param: 'group', listKey: 'request_group' },
-  { param: 'channel', listKey: 'request_channel' },
-  { param: 'source', listKey: 'source' },
-];
+const RequestFilters = deferredFilters(
+  async () => (await withTexts(['company', 'views'], () => import('./request-filters.component'))).RequestFilters,
+  { search: false, primary: 3, keys: requestFilterKeys },
+);
 
-/** Seed 002's CRM › Solicitudes: every request of my leads, filtered; "only the latest" per lead. */
+/** Seed 002's CRM › Solicitudes: every request of my leads, filtered, "only the latest" per lead, saved views; cards at phone width. */
 export function RequestsPage() {
   const { t } = useTranslation();
-  const { params, get, set } = useUrlFilters();
-  const users = useUserOptions();
-  const handled = get('handled');
-  const query: RequestListParams = {
-    limit: 50,
-    interest: get('interest') || undefined,
-    group: get('group') || undefined,
-    channel: get('channel') || undefined,
-    source: get('source') || undefined,
-    status: get('status') || undefined,
-    handled: handled === 'true' || handled === 'false' ? handled : undefined,
-    responsibleId: get('responsibleId') || undefined,
-    from: dayStartIso(get('from')),
-    to: dayEndIso(get('to')),
-    latestOnly: get('latest') === 'true' ? 'true' : undefined,
-    // Set by the dashboard's slices: a team's work.
-    teamId: get('teamId') || undefined,
-  };
-  const requests = useRequests(query);
+  const url = useListUrl(requestListUrl);
+  const list = useInfiniteQuery(requestListQuery(url.text));
+  const compact = useCompact();
+  const items = useLoadedRows(list.data);
+  const lists = useListLookup();
+  const editing = useRequestEditing();
+  const columns = useRequestColumns(url.columns);
+  const filtered = activeFilterCount(requestFilterKeys, url.text) > 0;
+  const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
+  const newLead = (
+    <Button component={Link} to="/leads/new" leftSection={<IconUserPlus size={16} />} size={compact ? 'xs' : 'sm'}>
+      {t('requests:action.newLead')}
+    </Button>
+  );
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2}>{t('requests:list.title')}</Title>
-        <Button component={Link} to="/leads/new" leftSection={<IconUserPlus size={16} />}>
-          {t('requests:action.newLead')}
-        </Button>
-      </Group>
-      <Paper withBorder p="sm">
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
-          {listFilters.map(({ param, listKey }) => (
-            <ListSelect key={param} listKey={listKey} label={t(`requests:field.${param}`)} value={params.get(param)} onChange={(value) => set(param, value)} />
-          ))}
-          <Select
-            label={t('requests:field.handled')}
-            clearable
-            data={[{ value: 'false', label: t('requests:handled.no') }, { value: 'true', label: t('requests:handled.yes') }]}
-            value={handled || null}
-            onChange={(value) => set('handled', value)}
+    <>
+      <ListFrame
+        title={t('requests:list.title')}
+        total={{ first: list.data?.pages[0], testId: 'requests-total', text: (count, total) => t('requests:list.total', { count, total }) }}
+        actions={newLead}
+        filters={
+          <RequestFilters
+            values={url.text}
+            onChange={url.set}
+            compact={compact}
+            tools={<ViewTools list="requests" url={url} columns={requestColumns} label={(column) => t(`requests:field.${column}`)} compact={compact} />}
           />
-          <Select
-            label={t('requests:field.responsible')}
-            clearable
-            searchable
-            data={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }))}
-            value={params.get('responsibleId')}
-            onChange={(value) => set('responsibleId', value)}
+        }
+        error={list.error}
+        pending={list.isPending}
+        empty={
+          items.length > 0 ? null : filtered ? (
+            <EmptyState
+              icon={<IconFilterOff size={24} />}
+              title={t('requests:list.empty')}
+              action={<Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('views:filters.clear')}</Button>}
+            />
+          ) : (
+            <EmptyState icon={<IconInbox size={24} />} title={t('requests:list.none')} message={t('requests:list.noneHint')} action={newLead} />
+          )
+        }
+      >
+        {compact ? (
+          <ListCards items={items} rowKey={(item) => item.id} cardHeight={100} testId="requests-cards" card={(request) => <RequestCard request={request} actions={editing.button(request)} />} {...paging} />
+        ) : (
+          <ListTable
+            items={items}
+            columns={[...columns, { key: 'actions', header: <VisuallyHidden>{t('requests:list.actions')}</VisuallyHidden>, width: 48, cell: editing.button }]}
+            rowKey={(item) => item.id}
+            label={t('requests:list.title')}
+            sort={url.query.sort}
+            onSort={(sort) => url.set({ sort })}
+            rowStyle={requestRowStyle(lists)}
+            testId="requests-table"
+            {...paging}
           />
-          <DateField label={t('requests:filter.from')} value={get('from') || null} onChange={(value) => set('from', value ?? '')} />
-          <DateField label={t('requests:filter.to')} value={get('to') || null} onChange={(value) => set('to', value ?? '')} />
-        </SimpleGrid>
-        <Checkbox mt="sm" label={t('requests:filter.latestOnly')} checked={get('latest') === 'true'} onChange={(event) => set('latest', event.currentTarget.checked ? 'true' : null)} />
-      </Paper>
-      <PagedList query={requests} empty={t('requests:list.empty')} total={(count, total) => t('requests:list.total', { count, total })}>
-        {(items) => <RequestsTable items={items} />}
-      </PagedList>
-    </Stack>
+        )}
+      </ListFrame>
+      {editing.modal}
+    </>
   );
 }

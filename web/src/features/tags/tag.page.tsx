@@ -4,9 +4,9 @@ import { IconDownload, IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { buildUrl, isApiError } from '@web/app/api-client';
-import { NotFoundPage } from '@web/app/not-found.page';
+import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordGuard } from '@web/components/record-guard.component';
 import { formatTotal } from '@web/components/format';
 import { AccountsCards } from '@web/features/accounts/accounts-cards.component';
 import { AccountsTable } from '@web/features/accounts/accounts-table.component';
@@ -25,51 +25,52 @@ export function TagPage() {
   const list = useAccountsList({ sort: 'name', tagId: id });
   const compact = useMediaQuery('(max-width: 48em)') ?? false;
   const [mailing, setMailing] = useState(false);
-  if (tag.isPending) return <Center py="xl"><Loader /></Center>;
-  if (isApiError(tag.error) && tag.error.status === 404) return <NotFoundPage />;
-  if (!tag.data) return <ErrorAlert error={tag.error} />;
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const firstPage = list.data?.pages[0];
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" gap="sm">
-        <Group gap="sm" align="center">
-          <Title order={2}>{t('tags:page.title')}</Title>
-          <TagBadge name={tag.data.name} color={tag.data.color} size="xl" />
-          {firstPage && (
-            <Text c="dimmed" size="sm" data-testid="tag-total">
-              {t('accounts:list.total', { count: firstPage.total, total: formatTotal(firstPage.total, firstPage.totalIsEstimate) })}
-            </Text>
+    <RecordGuard query={tag}>
+      {(record) => (
+        <Stack gap="md">
+          <Group justify="space-between" gap="sm">
+            <Group gap="sm" align="center">
+              <Title order={2}>{t('tags:page.title')}</Title>
+              <TagBadge name={record.name} color={record.color} size="xl" />
+              {firstPage && (
+                <Text c="dimmed" size="sm" data-testid="tag-total">
+                  {t('accounts:list.total', { count: firstPage.total, total: formatTotal(firstPage.total, firstPage.totalIsEstimate) })}
+                </Text>
+              )}
+            </Group>
+            <Group gap="xs">
+              <Button leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>{t('mail:bulk.action')}</Button>
+              <Button component="a" href={buildUrl(`/tags/${encodeURIComponent(id)}/export.csv`)} download leftSection={<IconDownload size={16} />} variant="light">
+                {t('tags:page.export')}
+              </Button>
+            </Group>
+          </Group>
+          {mailing && <LazyBulkMailModal selection={{ tagId: id }} title={t('mail:bulk.tagTitle', { name: record.name })} onClose={() => setMailing(false)} />}
+          <Text size="sm" c="dimmed">{t('tags:page.exportHelp')}</Text>
+          <ErrorAlert error={list.error} />
+          {list.isPending ? (
+            <Center py="xl"><Loader /></Center>
+          ) : items.length === 0 ? (
+            <Text c="dimmed" ta="center" py="xl">{t('tags:page.empty')}</Text>
+          ) : compact ? (
+            <AccountsCards items={items} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+          ) : (
+            <AccountsTable
+              items={items}
+              visible={[...columns]}
+              sort="name"
+              onSort={() => undefined}
+              hasNextPage={list.hasNextPage}
+              isFetchingNextPage={list.isFetchingNextPage}
+              fetchNextPage={list.fetchNextPage}
+            />
           )}
-        </Group>
-        <Group gap="xs">
-          <Button leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>{t('mail:bulk.action')}</Button>
-          <Button component="a" href={buildUrl(`/tags/${encodeURIComponent(id)}/export.csv`)} download leftSection={<IconDownload size={16} />} variant="light">
-            {t('tags:page.export')}
-          </Button>
-        </Group>
-      </Group>
-      {mailing && <LazyBulkMailModal selection={{ tagId: id }} title={t('mail:bulk.tagTitle', { name: tag.data.name })} onClose={() => setMailing(false)} />}
-      <Text size="sm" c="dimmed">{t('tags:page.exportHelp')}</Text>
-      <ErrorAlert error={list.error} />
-      {list.isPending ? (
-        <Center py="xl"><Loader /></Center>
-      ) : items.length === 0 ? (
-        <Text c="dimmed" ta="center" py="xl">{t('tags:page.empty')}</Text>
-      ) : compact ? (
-        <AccountsCards items={items} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-      ) : (
-        <AccountsTable
-          items={items}
-          visible={[...columns]}
-          sort="name"
-          onSort={() => undefined}
-          hasNextPage={list.hasNextPage}
-          isFetchingNextPage={list.isFetchingNextPage}
-          fetchNextPage={list.fetchNextPage}
-        />
+        </Stack>
       )}
-    </Stack>
+    </RecordGuard>
   );
 }

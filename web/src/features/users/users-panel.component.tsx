@@ -1,13 +1,14 @@
 import type { User } from '@contract/users';
-import { Badge, Button, Center, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconCheck, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmModal } from '@web/components/confirm-modal.component';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
-import { ErrorAlert } from '@web/components/error-alert.component';
+import { AdminTable } from '@web/components/list-kit/admin-table.component';
+import type { RecordColumn } from '@web/components/list-kit/records-table.component';
 import { formatTotal } from '@web/components/format';
 import { useCurrentUser } from '@web/features/auth/session';
 import { UserActionsMenu } from './user-actions-menu.component';
@@ -30,9 +31,22 @@ export function UsersPanel() {
   const [formUser, setFormUser] = useState<User | 'new' | null>(searchParams.get('new') === '1' ? 'new' : null);
   const passwordUser = useConfirm<User>();
   const toggling = useConfirm<User>();
-  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
   const firstPage = users.data?.pages[0];
   const teamName = (id: string | null) => teams.data?.items.find((team) => team.id === id)?.name ?? '—';
+  const column = (key: string, cell: (user: User) => ReactNode): RecordColumn<User> => ({ key, header: t(`users:field.${key}`), cell });
+  const columns = [
+    column('name', (user) => <Text size="sm" fw={500}>{user.name}</Text>),
+    column('email', (user) => user.email),
+    column('role', (user) => t(`users:role.${user.role}`)),
+    column('scope', (user) => t(`users:scope.${user.scope}`)),
+    column('team', (user) => teamName(user.teamId)),
+    column('crmManager', (user) => (user.crmManager ? <IconCheck size={16} aria-label={t('common:yes')} role="img" /> : null)),
+    column('active', (user) => (
+      <Badge color={user.active ? 'teal' : 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
+        {user.active ? t('users:status.active') : t('users:status.inactive')}
+      </Badge>
+    )),
+  ];
 
   return (
     <Stack gap="md">
@@ -60,57 +74,29 @@ export function UsersPanel() {
           {t('users:action.new')}
         </Button>
       </Group>
-      {firstPage && <Text size="sm" c="dimmed">{t('users:total', { count: firstPage.total, total: formatTotal(firstPage.total, firstPage.totalIsEstimate) })}</Text>}
-      <ErrorAlert error={users.error} />
-      {users.isPending ? (
-        <Center py="xl"><Loader /></Center>
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={860}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  {(['name', 'email', 'role', 'scope', 'team', 'crmManager', 'active'] as const).map((column) => (
-                    <Table.Th key={column}>{t(`users:field.${column}`)}</Table.Th>
-                  ))}
-                  <Table.Th><VisuallyHidden>{t('users:field.actions')}</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((user) => (
-                  <Table.Tr key={user.id} c={user.active ? undefined : 'dimmed'}>
-                    <Table.Td fw={500}>{user.name}</Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>{t(`users:role.${user.role}`)}</Table.Td>
-                    <Table.Td>{t(`users:scope.${user.scope}`)}</Table.Td>
-                    <Table.Td>{teamName(user.teamId)}</Table.Td>
-                    <Table.Td>{user.crmManager ? <IconCheck size={16} aria-label={t('common:yes')} role="img" /> : null}</Table.Td>
-                    <Table.Td>
-                      <Badge color={user.active ? 'teal' : 'gray'} variant="light">
-                        {user.active ? t('users:status.active') : t('users:status.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <UserActionsMenu
-                        user={user}
-                        isSelf={user.id === me.id}
-                        onEdit={() => setFormUser(user)}
-                        onResetPassword={() => passwordUser.ask(user)}
-                        onToggleActive={() => (user.active ? toggling.ask(user) : setUserActive.mutate({ id: user.id, active: true }))}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {users.hasNextPage && (
-        <Button variant="default" onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          {t('common:action.loadMore')}
-        </Button>
-      )}
+      <AdminTable
+        items={users.data?.pages.flatMap((page) => page.items)}
+        error={users.error}
+        pending={users.isPending}
+        empty={t('users:empty')}
+        header={firstPage && <Text size="sm" c="dimmed">{t('users:total', { count: firstPage.total, total: formatTotal(firstPage.total, firstPage.totalIsEstimate) })}</Text>}
+        more={users}
+        framed
+        columns={columns}
+        rowKey={(user) => user.id}
+        label={t('users:title')}
+        rowColor={(user) => (user.active ? undefined : 'dimmed')}
+        actionsLabel={t('users:field.actions')}
+        actions={(user) => (
+          <UserActionsMenu
+            user={user}
+            isSelf={user.id === me.id}
+            onEdit={() => setFormUser(user)}
+            onResetPassword={() => passwordUser.ask(user)}
+            onToggleActive={() => (user.active ? toggling.ask(user) : setUserActive.mutate({ id: user.id, active: true }))}
+          />
+        )}
+      />
       {formUser && (
         <UserFormModal
           user={formUser === 'new' ? null : formUser}
