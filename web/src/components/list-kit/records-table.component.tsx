@@ -29,7 +29,8 @@ function StackedRow<T>({ item, columns, actions }: { item: T; columns: RecordCol
   const [first, ...rest] = columns;
   return (
     <Stack gap={4}>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
+      {/* Wide actions (buttons with words) wrap under the title rather than push the card wider. */}
+      <Group justify="space-between" wrap="wrap" gap="xs">
         <div style={{ minWidth: 0, fontWeight: 600 }}>{first?.cell(item)}</div>
         {actions}
       </Group>

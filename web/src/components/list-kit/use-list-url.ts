@@ -1,5 +1,5 @@
 import { paramsFrom } from '@contract/list-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { dayToInstant } from './filter-fields';
@@ -79,22 +79,31 @@ export function useListUrl<S extends z.ZodObject, C extends string>({ schema, co
     [defaults, defaultCols],
   );
 
+  // A change asked for while the previous one is still navigating builds on it, not on the URL
+  // it replaces (leaving a view, then clearing the filters, must not bring the view back).
+  const asked = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    asked.current = null;
+  }, [searchParams]);
+  const navigate = useCallback(
+    (next: URLSearchParams) => {
+      asked.current = tidy(next);
+      setSearchParams(asked.current, { replace: true });
+    },
+    [setSearchParams, tidy],
+  );
+
   /** Sets or clears (null or '') some parameters, keeping the others. */
   const set = useCallback(
     (changes: Partial<Record<ParamKey<S> | 'cols' | 'view', string | null | undefined>>) => {
-      setSearchParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return tidy(next);
-        },
-        { replace: true },
-      );
+      const next = new URLSearchParams(asked.current ?? searchParams);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      navigate(next);
     },
-    [setSearchParams, tidy],
+    [navigate, searchParams],
   );
 
   /** Replaces the whole query, the columns and the view at once (picking a saved view, clearing every filter). */
@@ -104,9 +113,9 @@ export function useListUrl<S extends z.ZodObject, C extends string>({ schema, co
       for (const [key, value] of Object.entries(nextQuery)) if (value) next.set(key, value);
       if (view) next.set('view', view);
       next.set('cols', cols.join(','));
-      setSearchParams(tidy(next), { replace: true });
+      navigate(next);
     },
-    [setSearchParams, tidy],
+    [navigate],
   );
 
   return { query, text, columns, viewId: searchParams.get('view'), set, replace };

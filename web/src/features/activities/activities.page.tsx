@@ -37,6 +37,8 @@ export function ActivitiesPage() {
   const columns = useActivityColumns({ visible: url.columns });
   const [creating, create] = useDisclosure(false);
   const filtered = activeFilterCount(activityFilterKeys, url.text) > 0;
+  // Nothing yet and nothing filtered: the empty state's button replaces the header's.
+  const none = !list.isPending && !list.error && items.length === 0 && !filtered;
   const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
 
   return (
@@ -49,9 +51,11 @@ export function ActivitiesPage() {
             <Button component={Link} to="/calendar" variant="default" leftSection={<IconCalendar size={16} />} size={compact ? 'xs' : 'sm'}>
               {t('activities:calendar.title')}
             </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={create.open} size={compact ? 'xs' : 'sm'}>
-              {t('activities:action.new')}
-            </Button>
+            {!none && (
+              <Button leftSection={<IconPlus size={16} />} onClick={create.open} size={compact ? 'xs' : 'sm'}>
+                {t('activities:action.new')}
+              </Button>
+            )}
           </>
         }
         filters={

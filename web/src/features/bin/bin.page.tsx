@@ -1,10 +1,11 @@
-import { Anchor, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconRestore, IconTrashX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
-import { ErrorAlert, useErrorMessage } from '@web/components/error-alert.component';
+import { useErrorMessage } from '@web/components/error-alert.component';
+import { AdminTable } from '@web/components/list-kit/admin-table.component';
 import { formatDateTime, formatTotal } from '@web/components/format';
 import { notifications } from '@web/components/notifications';
 import { KindIcon } from '@web/features/accounts/kind-icon.component';
@@ -23,7 +24,6 @@ export function BinPage() {
   const undoMerge = useUndoMerge();
   const purging = useConfirm<Item>();
   const errorMessage = useErrorMessage();
-  const items = bin.data?.pages.flatMap((page) => page.items) ?? [];
   const firstPage = bin.data?.pages[0];
 
   const restoreItem = (item: Item) =>
@@ -45,75 +45,54 @@ export function BinPage() {
         {firstPage && <Text c="dimmed" size="sm">{t('bin:total', { count: firstPage.total, total: formatTotal(firstPage.total, firstPage.totalIsEstimate) })}</Text>}
       </Group>
       <Text c="dimmed" size="sm">{t('bin:intro')}</Text>
-      <ErrorAlert error={bin.error} />
-      {bin.isPending ? (
-        <Center py="xl"><Loader /></Center>
-      ) : items.length === 0 ? (
-        <Text c="dimmed" ta="center" py="xl">{t('bin:empty')}</Text>
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={640}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('bin:column.name')}</Table.Th>
-                  <Table.Th>{t('bin:column.kind')}</Table.Th>
-                  <Table.Th>{t('bin:column.discardedAt')}</Table.Th>
-                  <Table.Th>{t('bin:column.discardedBy')}</Table.Th>
-                  <Table.Th><VisuallyHidden>{t('bin:column.actions')}</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap"><KindIcon kind={item.kind} /><Text size="sm" fw={500}>{item.name}</Text></Group>
-                      {item.mergedInto && (
-                        <Text size="xs" c="dimmed">
-                          {t('bin:mergedInto')} <Anchor component={Link} to={`/accounts/${item.mergedInto.id}`} size="xs">{item.mergedInto.name}</Anchor>
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`accounts:kind.${item.kind}`)}</Table.Td>
-                    <Table.Td>{formatDateTime(item.discardedAt)}</Table.Td>
-                    <Table.Td>{item.discardedBy?.name ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        {/* A merged account comes back by undoing its merge, with what the merge moved. */}
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={item.mergedInto ? <IconArrowBackUp size={14} /> : <IconRestore size={14} />}
-                          loading={item.mergedInto ? undoMerge.isPending && undoMerge.variables === item.mergedInto.mergeId : restore.isPending && restore.variables === item.id}
-                          onClick={() => (item.mergedInto ? undoItem(item, item.mergedInto.mergeId) : restoreItem(item))}
-                          aria-label={t(item.mergedInto ? 'bin:undoMergeNamed' : 'bin:restoreNamed', { name: item.name })}
-                        >
-                          {t(item.mergedInto ? 'bin:undoMerge' : 'bin:restore')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="subtle"
-                          leftSection={<IconTrashX size={14} />}
-                          onClick={() => purging.ask(item)}
-                          aria-label={t('bin:purgeNamed', { name: item.name })}
-                        >
-                          {t('bin:purge')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {bin.hasNextPage && (
-        <Button variant="default" onClick={() => void bin.fetchNextPage()} loading={bin.isFetchingNextPage} style={{ alignSelf: 'center' }}>
-          {t('common:action.loadMore')}
-        </Button>
-      )}
+      <AdminTable
+        items={bin.data?.pages.flatMap((page) => page.items)}
+        error={bin.error}
+        pending={bin.isPending}
+        empty={t('bin:empty')}
+        more={bin}
+        framed
+        columns={[
+          {
+            key: 'name',
+            header: t('bin:column.name'),
+            cell: (item) => (
+              <>
+                <Group gap={6} wrap="nowrap"><KindIcon kind={item.kind} /><Text size="sm" fw={500}>{item.name}</Text></Group>
+                {item.mergedInto && (
+                  <Text size="xs" c="dimmed">
+                    {t('bin:mergedInto')} <Anchor component={Link} to={`/accounts/${item.mergedInto.id}`} size="xs">{item.mergedInto.name}</Anchor>
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { key: 'kind', header: t('bin:column.kind'), cell: (item) => t(`accounts:kind.${item.kind}`) },
+          { key: 'discardedAt', header: t('bin:column.discardedAt'), cell: (item) => formatDateTime(item.discardedAt) },
+          { key: 'discardedBy', header: t('bin:column.discardedBy'), cell: (item) => item.discardedBy?.name ?? '—' },
+        ]}
+        rowKey={(item) => item.id}
+        label={t('bin:title')}
+        actionsLabel={t('bin:column.actions')}
+        actions={(item) => (
+          <Group gap="xs" justify="flex-end" wrap="nowrap">
+            {/* A merged account comes back by undoing its merge, with what the merge moved. */}
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={item.mergedInto ? <IconArrowBackUp size={14} /> : <IconRestore size={14} />}
+              loading={item.mergedInto ? undoMerge.isPending && undoMerge.variables === item.mergedInto.mergeId : restore.isPending && restore.variables === item.id}
+              onClick={() => (item.mergedInto ? undoItem(item, item.mergedInto.mergeId) : restoreItem(item))}
+              aria-label={t(item.mergedInto ? 'bin:undoMergeNamed' : 'bin:restoreNamed', { name: item.name })}
+            >
+              {t(item.mergedInto ? 'bin:undoMerge' : 'bin:restore')}
+            </Button>
+            <Button size="xs" color="red" variant="subtle" leftSection={<IconTrashX size={14} />} onClick={() => purging.ask(item)} aria-label={t('bin:purgeNamed', { name: item.name })}>
+              {t('bin:purge')}
+            </Button>
+          </Group>
+        )}
+      />
       <ConfirmMutationModal
         confirming={purging}
         mutation={purge}

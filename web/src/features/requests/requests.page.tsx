@@ -36,6 +36,8 @@ export function RequestsPage() {
   const editing = useRequestEditing();
   const columns = useRequestColumns(url.columns);
   const filtered = activeFilterCount(requestFilterKeys, url.text) > 0;
+  // Nothing yet and nothing filtered: the empty state's button replaces the header's.
+  const none = !list.isPending && !list.error && items.length === 0 && !filtered;
   const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
   const newLead = (
     <Button component={Link} to="/leads/new" leftSection={<IconUserPlus size={16} />} size={compact ? 'xs' : 'sm'}>
@@ -48,7 +50,7 @@ export function RequestsPage() {
       <ListFrame
         title={t('requests:list.title')}
         total={{ first: list.data?.pages[0], testId: 'requests-total', text: (count, total) => t('requests:list.total', { count, total }) }}
-        actions={newLead}
+        actions={none ? null : newLead}
         filters={
           <RequestFilters
             values={url.text}

@@ -1,6 +1,6 @@
 import type { Tag } from '@contract/tags';
-import { ActionIcon, Anchor, Button, Group, Stack, Title } from '@mantine/core';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.com
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
 import { formatTotal } from '@web/components/format';
 import { AdminTable } from '@web/components/list-kit/admin-table.component';
+import { EditDeleteActions } from '@web/components/list-kit/row-actions.component';
 import { TagBadge } from './tag-badge.component';
 import { TagFormModal } from './tag-form-modal.component';
 import { useDeleteTag } from './use-tag-mutations';
@@ -63,18 +64,10 @@ export function TagsPage() {
         label={t('tags:title')}
         actionsLabel={t('tags:actions')}
         actions={(tag) => (
-          <Group gap={4} justify="flex-end" wrap="nowrap">
-            {tag.abilities.update && (
-              <ActionIcon variant="subtle" aria-label={t('tags:edit', { name: tag.name })} onClick={() => setEditing(tag)}>
-                <IconEdit size={18} />
-              </ActionIcon>
-            )}
-            {tag.abilities.delete && (
-              <ActionIcon variant="subtle" color="red" aria-label={t('tags:delete', { name: tag.name })} onClick={() => deleting.ask(tag)}>
-                <IconTrash size={18} />
-              </ActionIcon>
-            )}
-          </Group>
+          <EditDeleteActions
+            edit={tag.abilities.update ? { label: t('tags:edit', { name: tag.name }), onClick: () => setEditing(tag) } : undefined}
+            remove={tag.abilities.delete ? { label: t('tags:delete', { name: tag.name }), onClick: () => deleting.ask(tag) } : undefined}
+          />
         )}
       />
       {editing && <TagFormModal tag={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

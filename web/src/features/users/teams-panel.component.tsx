@@ -1,11 +1,12 @@
 import type { Team } from '@contract/users';
-import { ActionIcon, Button, Group, Stack, Text } from '@mantine/core';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '@web/components/confirm';
 import { ConfirmMutationModal } from '@web/components/confirm-mutation-modal.component';
 import { AdminTable } from '@web/components/list-kit/admin-table.component';
+import { EditDeleteActions } from '@web/components/list-kit/row-actions.component';
 import { TeamNameModal } from './team-name-modal.component';
 import { useDeleteTeam } from './use-delete-team';
 import { useTeams } from './use-teams';
@@ -39,14 +40,10 @@ export function TeamsPanel() {
         label={t('users:tab.teams')}
         actionsLabel={t('users:field.actions')}
         actions={(team) => (
-          <Group gap={4} justify="flex-end" wrap="nowrap">
-            <ActionIcon variant="subtle" aria-label={t('users:teams.rename', { name: team.name })} onClick={() => setEditing(team)}>
-              <IconEdit size={18} />
-            </ActionIcon>
-            <ActionIcon variant="subtle" color="red" aria-label={t('users:teams.delete', { name: team.name })} onClick={() => deleting.ask(team)}>
-              <IconTrash size={18} />
-            </ActionIcon>
-          </Group>
+          <EditDeleteActions
+            edit={{ label: t('users:teams.rename', { name: team.name }), onClick: () => setEditing(team) }}
+            remove={{ label: t('users:teams.delete', { name: team.name }), onClick: () => deleting.ask(team) }}
+          />
         )}
       />
       {editing && <TeamNameModal team={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
