@@ -14,7 +14,7 @@ import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.co
 import { ListTable } from '@web/components/list-kit/list-table.component';
 import { useCompact } from '@web/components/list-kit/use-compact';
 import { useListUrl } from '@web/components/list-kit/use-list-url';
-import { ViewTools } from '@web/components/list-kit/view-tools.component';
+import { ViewTools } from '@web/components/list-kit/list-tools.component';
 import { useActivityActions } from './activity-actions.component';
 import { ActivityCard, activityRowAttributes, activityRowStyle, useActivityColumns } from './activity-columns';
 import { ActivityFormModal } from './activity-form-modal.component';

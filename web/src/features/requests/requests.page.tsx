@@ -13,7 +13,7 @@ import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.co
 import { ListTable } from '@web/components/list-kit/list-table.component';
 import { useCompact } from '@web/components/list-kit/use-compact';
 import { useListUrl } from '@web/components/list-kit/use-list-url';
-import { ViewTools } from '@web/components/list-kit/view-tools.component';
+import { ViewTools } from '@web/components/list-kit/list-tools.component';
 import { useListLookup } from '@web/features/lists/use-lists';
 import { RequestCard, requestRowStyle, useRequestColumns } from './request-columns';
 import { requestFilterKeys, requestListUrl } from './request-list-url';
@@ -21,7 +21,7 @@ import { useRequestEditing } from './requests-table.component';
 import { requestListQuery } from './use-requests';
 
 const RequestFilters = deferredFilters(
-  async () => (await withTexts(['company', 'views'], () => import('./request-filters.component'))).RequestFilters,
+  async () => (await withTexts(['company', 'requests', 'views'], () => import('./request-filters.component'))).RequestFilters,
   { search: false, primary: 3, keys: requestFilterKeys },
 );
 
