@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { accountSchema } from '@contract/accounts';
 import { opportunitySchema } from '@contract/opportunities';
 import { apiLogin } from './api';
-import { admin, adminSession, hasChromium, launchBrowser, login } from './harness';
+import { admin, adminSession, choose, hasChromium, launchBrowser, login } from './harness';
 
 const column = (stage: string) => `[data-testid="board-column"][data-stage="${stage}"]`;
 
@@ -142,5 +142,31 @@ describe.skipIf(!hasChromium)('an opportunity with two people, dragged across th
     } finally {
       await phone.close();
     }
+  });
+
+  it('qualifies a person lead and opens an opportunity on their company in the same step', async () => {
+    const { page } = app.browser;
+    const api = await apiLogin(app.server.baseUrl, admin.email, admin.password);
+    const company = await api.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Hoteles Brisa SL' });
+    const lead = await api.call(accountSchema, 'POST', '/accounts', { kind: 'person', firstName: 'Rosa', lastName: 'Vidal', stage: 'lead' });
+    await api.call(z.unknown(), 'POST', `/accounts/${company.id}/contacts`, { otherId: lead.id, position: 'Gerente' });
+    await page.goto(`${app.server.baseUrl}/leads/${lead.id}`);
+    await page.getByRole('button', { name: 'Calificar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Calificar lead' });
+    await dialog.getByLabel('Abrir también una oportunidad').check();
+    await dialog.getByRole('button', { name: 'Calificar' }).click();
+    // Nothing is sent while the deal lacks its company and close date.
+    await dialog.getByText('Este campo es obligatorio').first().waitFor();
+    await choose(page, 'Organización', 'Hoteles Brisa SL');
+    await dialog.getByLabel('Nombre de la oportunidad').fill('Reforma de habitaciones');
+    await dialog.getByLabel('Importe').fill('20000');
+    await dialog.getByLabel('Cierre previsto').fill('30/06/2027');
+    await dialog.getByLabel('Cierre previsto').press('Tab');
+    await dialog.getByRole('button', { name: 'Calificar' }).click();
+    await page.getByRole('heading', { name: 'Reforma de habitaciones' }).waitFor();
+    await page.getByTestId('opportunity-people').getByText('Rosa Vidal').waitFor();
+    await page.getByRole('link', { name: 'Hoteles Brisa SL' }).waitFor();
+    const qualified = await api.call(accountSchema, 'GET', `/accounts/${lead.id}`);
+    expect(qualified.stage).toBe('customer');
   });
 });

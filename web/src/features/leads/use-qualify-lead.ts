@@ -1,17 +1,16 @@
-import { z } from 'zod';
+import { qualifiedSchema, type QualifyWithOpportunity } from '@contract/opportunity-actions';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import { accountKeys } from '@web/features/accounts/account-keys';
+import { opportunityKeys } from '@web/features/opportunities/opportunity-keys';
 import { requestKeys } from '@web/features/requests/request-keys';
 
-const qualifiedSchema = z.object({ handledRequests: z.number() });
-
-/** Turns a lead into a customer (optionally closing its open requests). */
+/** Turns a lead into a customer (optionally closing its open requests and opening an opportunity, in one step). */
 export function useQualifyLead(accountId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { version: number; markRequestsHandled: boolean }) =>
+    mutationFn: (input: QualifyWithOpportunity) =>
       apiJson(qualifiedSchema, `/accounts/${encodeURIComponent(accountId)}/qualify`, { method: 'POST', body: input }),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: accountKeys.all }), queryClient.invalidateQueries({ queryKey: requestKeys.all })]),
+    onSuccess: () => Promise.all([accountKeys.all, requestKeys.all, opportunityKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
   });
 }
