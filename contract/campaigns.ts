@@ -21,8 +21,10 @@ const dateOnly = z.iso.date();
 
 const editable = {
   name: z.string().trim().min(1).max(200),
-  /** The product or service promoted (free text). */
+  /** The product or service promoted (free text; the catalog product's name when left empty). */
   product: optionalText(200),
+  /** A catalog product promoted; its price and currency are the campaign's unless given. */
+  productId: idSchema.nullable().optional(),
   /** Integer minor units of `currency`; sent together, or neither. */
   price: minorUnitsSchema.nullable().optional(),
   currency: currencySchema.nullable().optional(),
@@ -61,6 +63,7 @@ export const campaignSchema = z.object({
   id: idSchema,
   name: z.string(),
   product: z.string().nullable(),
+  catalogProduct: z.object({ id: idSchema, code: z.string(), name: z.string() }).nullable(),
   price: z.number().int().nullable(),
   currency: z.string().nullable(),
   startsOn: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountListQuerySchema, userRefSchema } from './accounts';
+import { accountListQuerySchema, listValueSchema, userRefSchema } from './accounts';
 import { idSchema, languageSchema, listQueryBase, listResponse, optionalText } from './common';
 
 /** An e-mail address as Cartera stores it: trimmed and lower case. */
@@ -72,6 +72,8 @@ export const emailCreateSchema = z.object({
   contactId: idSchema.nullable().optional(),
   /** The lead's request the message answers. */
   requestId: idSchema.nullable().optional(),
+  /** A campaign the account is a member of: the message counts in the member's campaign mail and merges `campaign.*`. */
+  campaignId: idSchema.nullable().optional(),
   to: recipients(50).min(1),
   cc: recipients(50).optional(),
   bcc: recipients(50).optional(),
@@ -114,6 +116,7 @@ export type Email = z.infer<typeof emailSchema>;
 export const emailPreviewRequestSchema = z.object({
   accountId: idSchema,
   contactId: idSchema.nullable().optional(),
+  campaignId: idSchema.nullable().optional(),
   subject: z.string().max(300),
   html: z.string().max(200_000),
 });
@@ -161,11 +164,15 @@ export type EmailTemplate = z.infer<typeof emailTemplateSchema>;
 export const emailTemplateListSchema = listResponse(emailTemplateSchema);
 export const emailTemplateListQuerySchema = z.object({ ...listQueryBase, q: z.string().trim().max(100).optional() });
 
-/** Who a bulk send goes to: ticked accounts, everything matching the list's filters, or a tag's accounts. */
+/**
+ * Who a bulk send goes to: ticked accounts, everything matching the list's filters, a tag's
+ * accounts, or a campaign's members (those with one of `statuses` when given).
+ */
 export const emailBulkSelectionSchema = z.union([
   z.object({ ids: z.array(idSchema).min(1).max(10_000) }),
   z.object({ filter: accountListQuerySchema.omit({ limit: true, cursor: true, counters: true }) }),
   z.object({ tagId: idSchema }),
+  z.object({ campaignId: idSchema, statuses: z.array(listValueSchema).min(1).max(50).optional() }),
 ]);
 export type EmailBulkSelection = z.infer<typeof emailBulkSelectionSchema>;
 

@@ -7,8 +7,10 @@ export interface CampaignsTable {
   id: string;
   name: string;
   name_norm: string;
-  /** The product or service promoted, as free text (a catalog item may be linked later). */
+  /** The product or service promoted, as free text (filled from the catalog item when one is linked). */
   product: string | null;
+  /** The catalog product promoted, when it is one. */
+  product_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Integer minor units of `currency`; both null when there is no price. */
   price: number | null;
   currency: string | null;

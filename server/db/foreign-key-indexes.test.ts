@@ -13,7 +13,7 @@ import { freshDatabase } from '@server/test/test-db';
  * Known and not yet indexed, left to their module's owner (campaigns landed them while this check
  * was written): remove a line once its index exists. Nothing may be added here without one.
  */
-const pending = new Set(['campaign_members.campaign_id', 'campaign_members.opportunity_id', 'email_bulks.campaign_id']);
+const pending = new Set<string>([]);
 
 let handle: DatabaseHandle;
 beforeAll(async () => { handle = await freshDatabase(); });

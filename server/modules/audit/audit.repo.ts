@@ -1,7 +1,7 @@
 import type { Db } from '@server/db/database';
 import type { FieldChange } from '@server/lib/diff';
 import { newId } from '@server/lib/ids';
-import { inChunks } from '@server/lib/chunks';
+import { insertMany } from '@server/lib/insert-many';
 import { nowIso } from '@server/lib/time';
 import { currentAuditBatch } from './audit-batch';
 
@@ -41,5 +41,5 @@ export async function writeAudits(db: Db, entries: AuditEntry[]): Promise<void> 
     id: newId(), at, actor_id: entry.actorId, entity: entry.entity, entity_id: entry.entityId,
     account_id: entry.accountId, action: entry.action, changes: JSON.stringify(entry.changes), batch_id: batchId,
   }));
-  await inChunks(rows, (chunk) => db.insertInto('audit_log').values(chunk).execute());
+  await insertMany(db, 'audit_log', rows);
 }

@@ -59,3 +59,10 @@ export async function isResponsible(db: Db, campaignId: string, userId: string):
   const row = await db.selectFrom('campaign_responsibles').select('user_id').where('campaign_id', '=', campaignId).where('user_id', '=', userId).executeTakeFirst();
   return row !== undefined;
 }
+
+/** The catalog products campaigns link to, by id: what a campaign shows of its product. */
+export async function catalogProductsOf(db: Db, ids: string[]): Promise<Map<string, { id: string; code: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('products').select(['id', 'code', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}

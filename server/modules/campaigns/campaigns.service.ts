@@ -14,22 +14,23 @@ import { nowIso } from '@server/lib/time';
 import { authorize, can, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { activeUserIds } from '@server/modules/users/users.repo';
+import { findProduct } from '@server/modules/catalog/products.repo';
 import { presentCampaign } from './campaigns.presenter';
-import { filteredCampaigns, findCampaign, findCampaigns, insertCampaign, isResponsible, responsiblesOf, setResponsibles, updateCampaignRow } from './campaigns.repo';
+import { catalogProductsOf, filteredCampaigns, findCampaign, findCampaigns, insertCampaign, isResponsible, responsiblesOf, setResponsibles, updateCampaignRow } from './campaigns.repo';
 
 type CampaignFields = {
-  name: string; product: string | null; price: number | null; currency: string | null; startsOn: string; endsOn: string;
+  name: string; product: string | null; productId: string | null; price: number | null; currency: string | null; startsOn: string; endsOn: string;
   status: Campaign['status']; description: string | null; responsibleIds: string[];
 };
-const auditedFields = ['name', 'product', 'price', 'currency', 'startsOn', 'endsOn', 'status', 'description', 'responsibleIds'] as const;
+const auditedFields = ['name', 'product', 'productId', 'price', 'currency', 'startsOn', 'endsOn', 'status', 'description', 'responsibleIds'] as const;
 
 const fieldsOf = (row: CampaignRow, responsibleIds: string[]): CampaignFields => ({
-  name: row.name, product: row.product, price: row.price === null ? null : Number(row.price), currency: row.currency,
+  name: row.name, product: row.product, productId: row.product_id, price: row.price === null ? null : Number(row.price), currency: row.currency,
   startsOn: row.starts_on, endsOn: row.ends_on, status: row.status, description: row.description, responsibleIds,
 });
 
 const columnsOf = (fields: CampaignFields) => ({
-  name: fields.name, name_norm: normalizeText(fields.name), product: fields.product, price: fields.price,
+  name: fields.name, name_norm: normalizeText(fields.name), product: fields.product, product_id: fields.productId, price: fields.price,
   // A currency without a price says nothing: both or neither.
   currency: fields.price === null ? null : fields.currency, starts_on: fields.startsOn, ends_on: fields.endsOn,
   status: fields.status, description: fields.description,
@@ -58,7 +59,22 @@ export async function authorizeCampaign(db: Db, actor: Actor, campaignId: string
 
 async function present(db: Db, actor: Actor, rows: CampaignRow[]): Promise<Campaign[]> {
   const responsibles = await responsiblesOf(db, rows.map((row) => row.id));
-  return Promise.all(rows.map(async (row) => presentCampaign(row, responsibles.get(row.id) ?? [], await campaignAbilities(db, actor, row.id))));
+  const products = await catalogProductsOf(db, rows.flatMap((row) => (row.product_id ? [row.product_id] : [])));
+  return Promise.all(rows.map(async (row) => presentCampaign(
+    row, responsibles.get(row.id) ?? [], (row.product_id && products.get(row.product_id)) || null, await campaignAbilities(db, actor, row.id),
+  )));
+}
+
+/**
+ * A catalog product linked to the campaign must exist and be active (an inactive one may stay
+ * linked); it fills the product text, and the price and currency, that were left empty.
+ */
+async function withCatalogProduct(db: Db, fields: CampaignFields, before: string | null, priceGiven: boolean): Promise<CampaignFields> {
+  if (!fields.productId || fields.productId === before) return fields;
+  const product = await findProduct(db, fields.productId);
+  if (!product || !product.active) throw fieldError('productId', 'invalid_value');
+  const filled = { ...fields, product: fields.product ?? product.name };
+  return priceGiven || filled.price !== null ? filled : { ...filled, price: Number(product.price), currency: product.currency };
 }
 
 export async function getCampaign(db: Db, actor: Actor, id: string): Promise<Campaign> {
@@ -78,12 +94,13 @@ async function checkResponsibles(db: Db, ids: string[]): Promise<void> {
 export async function createCampaign(db: Db, actor: Actor, input: CampaignCreate): Promise<Campaign> {
   authorize(actor, { domain: 'campaign', action: 'create' });
   const data = campaignCreateSchema.parse(input);
-  const fields: CampaignFields = {
-    name: data.name, product: data.product ?? null, price: data.price ?? null, currency: data.currency ?? null, startsOn: data.startsOn,
+  const given: CampaignFields = {
+    name: data.name, product: data.product ?? null, productId: data.productId ?? null, price: data.price ?? null, currency: data.currency ?? null, startsOn: data.startsOn,
     endsOn: data.endsOn, status: data.status ?? 'planned', description: data.description ?? null, responsibleIds: [...new Set(data.responsibleIds ?? [actor.id])],
   };
   const id = newId();
   await db.transaction().execute(async (trx) => {
+    const fields = await withCatalogProduct(trx, given, null, data.price !== undefined && data.price !== null);
     await checkResponsibles(trx, fields.responsibleIds);
     const now = nowIso();
     await insertCampaign(trx, { id, ...columnsOf(fields), created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1 });
@@ -105,6 +122,7 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, input: Ca
     const next: CampaignFields = { ...old };
     if (data.name !== undefined) next.name = data.name;
     if (data.product !== undefined) next.product = data.product;
+    if (data.productId !== undefined) next.productId = data.productId;
     if (data.price !== undefined) next.price = data.price;
     if (data.currency !== undefined) next.currency = data.currency;
     if (data.startsOn !== undefined) next.startsOn = data.startsOn;
@@ -114,13 +132,14 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, input: Ca
     if (data.responsibleIds !== undefined) next.responsibleIds = [...new Set(data.responsibleIds)];
     if (next.endsOn < next.startsOn) throw fieldError('endsOn', 'end_before_start');
     if (next.price !== null && !next.currency) throw fieldError('currency', 'required');
-    const changes = diffFields(old, next, auditedFields);
+    const filled = await withCatalogProduct(trx, next, old.productId, data.price !== undefined);
+    const changes = diffFields(old, filled, auditedFields);
     if (changes.length === 0) return;
     if (data.responsibleIds !== undefined) {
       await checkResponsibles(trx, next.responsibleIds);
       await setResponsibles(trx, id, next.responsibleIds);
     }
-    if (!(await updateCampaignRow(trx, id, version, { ...columnsOf(next), updated_at: nowIso(), updated_by: actor.id }))) throw new AppError('stale_version');
+    if (!(await updateCampaignRow(trx, id, version, { ...columnsOf(filled), updated_at: nowIso(), updated_by: actor.id }))) throw new AppError('stale_version');
     await writeAudit(trx, { actorId: actor.id, entity: 'campaign', entityId: id, accountId: null, action: 'campaign_updated', changes });
   });
   return getCampaign(db, actor, id);

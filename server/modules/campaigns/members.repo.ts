@@ -53,6 +53,11 @@ export const findVisibleMember = (db: Db, actor: Actor, campaignId: string, memb
   db.selectFrom('campaign_members').selectAll().where('campaign_members.id', '=', memberId).where('campaign_members.campaign_id', '=', campaignId)
     .where(memberScope(actor)).executeTakeFirst();
 
+/** The account's membership of the campaign when the actor sees it (a message written for a member). */
+export const findVisibleMembership = (db: Db, actor: Actor, campaignId: string, accountId: string): Promise<CampaignMemberRow | undefined> =>
+  db.selectFrom('campaign_members').selectAll().where('campaign_members.campaign_id', '=', campaignId).where('campaign_members.account_id', '=', accountId)
+    .where(memberScope(actor)).executeTakeFirst();
+
 /** The account's membership of the campaign, whoever may see it (to keep adds idempotent). */
 export const findMembership = (db: Db, campaignId: string, accountId: string): Promise<CampaignMemberRow | undefined> =>
   db.selectFrom('campaign_members').selectAll().where('campaign_id', '=', campaignId).where('account_id', '=', accountId).executeTakeFirst();

@@ -14,7 +14,9 @@ import { findBulk, findVisibleEmail, findVisibleEmailOfActivity, type EmailView 
 import { presentEmail } from './emails.presenter';
 import { sanitizeBody } from './html';
 import { requireSmtp } from './mail-settings.service';
-import { mergeValuesFor } from './merge-values';
+import { campaignMergeValues, mergeValuesFor } from './merge-values';
+import { findCampaign } from '@server/modules/campaigns/campaigns.repo';
+import { findVisibleMembership } from '@server/modules/campaigns/members.repo';
 import { logAndQueue } from './record-message';
 import { pixelTag, type StoredAttachment } from './outgoing';
 import { findVisibleContact, visibleContactsOf } from './recipients.repo';
@@ -25,15 +27,24 @@ export type MailDeps = { db: Db; storage: Storage; config: Config };
 /** Attachments of one message together; servers commonly refuse past 25 MB once base64 has grown them. */
 export const maxAttachmentBytes = 18 * 1024 * 1024;
 
-/** The record a message is about, seen through the actor's portfolio, and what its fields can merge. */
-async function messageContext(db: Db, actor: Actor, accountId: string, contactId: string | null | undefined) {
+/**
+ * The record a message is about, seen through the actor's portfolio, and what its fields can
+ * merge; with a campaign, the account must be a member of it the actor sees.
+ */
+async function messageContext(db: Db, actor: Actor, accountId: string, contactId: string | null | undefined, campaignId: string | null | undefined) {
   const account = await requireVisibleAccount(db, actor, accountId);
   let contact: { person: AccountRow; position: string | null } | null = null;
   if (contactId) {
     contact = (await findVisibleContact(db, actor, account, contactId)) ?? null;
     if (!contact) throw fieldError('contactId', 'not_a_contact');
   }
-  return { account, contact, values: mergeValuesFor(account, contact, actor) };
+  let campaign: MergeValues = {};
+  if (campaignId) {
+    const found = (await findVisibleMembership(db, actor, campaignId, account.id)) ? await findCampaign(db, campaignId) : undefined;
+    if (!found) throw fieldError('campaignId', 'not_a_member');
+    campaign = campaignMergeValues(found);
+  }
+  return { account, contact, values: { ...mergeValuesFor(account, contact, actor), ...campaign } };
 }
 
 /** Subject and body with their merge fields filled (values HTML-escaped in the body), and what could not be. */
@@ -47,7 +58,7 @@ function render(subject: string, html: string, values: MergeValues) {
 export async function previewEmail(db: Db, actor: Actor, input: unknown): Promise<EmailPreview> {
   authorize(actor, { domain: 'mail', action: 'send' });
   const data = emailPreviewRequestSchema.parse(input);
-  const { values } = await messageContext(db, actor, data.accountId, data.contactId);
+  const { values } = await messageContext(db, actor, data.accountId, data.contactId, data.campaignId);
   return render(data.subject, data.html, values);
 }
 
@@ -85,7 +96,7 @@ export async function sendEmail(deps: MailDeps, actor: Actor, input: EmailCreate
   const data = emailCreateSchema.parse(input);
   const { db } = deps;
   await requireSmtp(db, deps.config);
-  const { account, values } = await messageContext(db, actor, data.accountId, data.contactId);
+  const { account, values } = await messageContext(db, actor, data.accountId, data.contactId, data.campaignId);
   if (data.requestId) {
     const request = await findVisibleRequest(db, actor, data.requestId);
     if (!request || request.account_id !== account.id) throw fieldError('requestId', 'invalid_value');
@@ -107,6 +118,7 @@ export async function sendEmail(deps: MailDeps, actor: Actor, input: EmailCreate
         id, activityId: newId(), accountId: account.id, contactId: data.contactId ?? null, requestId: data.requestId ?? null, opportunityId: null,
         language: actor.language, to: withNames(data.to), cc: withNames(data.cc ?? []), bcc: withNames(data.bcc ?? []), subject: rendered.subject,
         html: trackOpens ? `${rendered.html}${pixelTag(baseUrl, token)}` : rendered.html, attachments, token, trackOpens, isPrivate: data.private ?? false,
+        campaignId: data.campaignId ?? null,
       });
     });
   } catch (error) {

@@ -34,8 +34,8 @@ export function contactMergeValues(person: AccountRow, position: string | null):
 
 /**
  * Everything a message about `account` (and the contact person it is addressed to, if any) can
- * merge. `campaign.*` stays empty until campaigns exist, so a template using it is refused, never
- * sent with the braces in it.
+ * merge. `campaign.*` is filled only for a message sent for a campaign (see campaignMergeValues):
+ * elsewhere a template using it is refused, never sent with the braces in it.
  */
 export function mergeValuesFor(account: AccountRow, contact: { person: AccountRow; position: string | null } | null, user: Person): MergeValues {
   const person = contact ?? (account.kind === 'person' ? { person: account, position: null } : null);
@@ -50,3 +50,9 @@ export function mergeValuesFor(account: AccountRow, contact: { person: AccountRo
 /** Only the values a text uses: what a bulk message keeps in its outbox row. */
 export const pickValues = (values: MergeValues, keys: readonly string[]): Record<string, string | null> =>
   Object.fromEntries(keys.map((key) => [key, values[key] ?? null]));
+
+/** What a message sent for a campaign can merge about it. */
+export const campaignMergeValues = (campaign: { name: string; product: string | null }): Record<string, string | null> => ({
+  'campaign.name': campaign.name,
+  'campaign.product': campaign.product,
+});

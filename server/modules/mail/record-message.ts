@@ -26,6 +26,8 @@ export type RecordMessage = {
   token: string;
   trackOpens: boolean;
   isPrivate: boolean;
+  /** The campaign whose member the account is: the message counts in the member's campaign mail. */
+  campaignId?: string | null;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function logAndQueue(trx: Db, actor: Actor, message: RecordMessage)
     id: message.activityId, account_id: message.accountId, request_id: message.requestId, type: 'email', status: 'done', subject: message.subject,
     start_at: now, end_at: null, due_at: now, responsible_id: actor.id, opportunity_id: message.opportunityId, result: null, notes: null, is_private: message.isPrivate,
     remind_at: null, reminded_at: null, done_at: now, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
+    campaign_id: message.campaignId ?? null,
   };
   await insertActivity(trx, activity);
   await writeAudit(trx, {
@@ -49,6 +52,6 @@ export async function logAndQueue(trx: Db, actor: Actor, message: RecordMessage)
     language: message.language, to_list: message.to, cc_list: message.cc, bcc_list: message.bcc, address_norm: null,
     subject: message.subject, html: message.html, merge_values: null, attachments: JSON.stringify(message.attachments), token: message.token, track_opens: message.trackOpens,
     status: 'queued', attempts: 0, next_attempt_at: now, claimed_by: null, claimed_at: null, sent_at: null, smtp_message_id: null, last_response: null, opened_at: null,
-    created_at: now, updated_at: now,
+    created_at: now, updated_at: now, campaign_id: message.campaignId ?? null,
   }]);
 }

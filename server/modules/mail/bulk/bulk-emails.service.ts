@@ -16,7 +16,8 @@ import { bulkFooter, type BulkContent } from '../outgoing';
 import { suppressionsOf } from '../suppressions.repo';
 import { findTemplate } from '../templates.repo';
 import { emptyCounts, screenPage } from './bulk-screen';
-import { accountRecipients } from './recipient-source';
+import { recipientsOf } from './recipient-source';
+import { requireCampaign } from '@server/modules/campaigns/campaigns.service';
 
 export const bulkEmailJobKind = 'emails.bulk';
 
@@ -45,11 +46,12 @@ export async function previewBulk(db: Db, actor: Actor, input: EmailBulkRequest)
   authorize(actor, { domain: 'mail', action: 'sendBulk' });
   const data = emailBulkRequestSchema.parse(input);
   const { content, fallback } = await resolveContent(db, actor, data.content);
+  if ('campaignId' in data.selection) await requireCampaign(db, data.selection.campaignId);
   const counts = emptyCounts();
   const seen = new Set<string>();
   const unresolvedFields = new Set<string>();
   let sample: EmailBulkPreview['sample'] = null;
-  for await (const page of accountRecipients(db, actor, data.selection, data.includeContacts).pages()) {
+  for await (const page of recipientsOf(db, actor, data.selection, data.includeContacts).pages()) {
     const suppressed = await suppressionsOf(db, page.recipients.map((recipient) => recipient.address.toLowerCase()));
     const accepted = screenPage(page, content, fallback, seen, suppressed, counts, unresolvedFields);
     const first = accepted[0];
@@ -70,14 +72,15 @@ export async function startBulk(deps: MailDeps, actor: Actor, input: EmailBulkRe
   const data = emailBulkRequestSchema.parse(input);
   await requireSmtp(deps.db, deps.config);
   const { content, fallback } = await resolveContent(deps.db, actor, data.content);
-  const total = await accountRecipients(deps.db, actor, data.selection, data.includeContacts).count();
+  const campaignId = 'campaignId' in data.selection ? (await requireCampaign(deps.db, data.selection.campaignId)).id : null;
+  const total = await recipientsOf(deps.db, actor, data.selection, data.includeContacts).count();
   const bulkId = newId();
   const jobId = await deps.db.transaction().execute(async (trx) => {
     const job = await enqueueJob(trx, { kind: bulkEmailJobKind, payload: { bulkId } satisfies BulkPayload, createdBy: actor.id, total });
     await trx.insertInto('email_bulks').values({
       id: bulkId, job_id: job.id, author_id: actor.id, selection: JSON.stringify(data.selection), include_contacts: data.includeContacts,
       content: JSON.stringify(content), default_language: fallback, track_opens: data.trackOpens, base_url: baseUrl,
-      status: 'enqueuing', counts: JSON.stringify(emptyCounts()), created_at: nowIso(), finished_at: null,
+      status: 'enqueuing', counts: JSON.stringify(emptyCounts()), created_at: nowIso(), finished_at: null, campaign_id: campaignId,
     }).execute();
     return job.id;
   });

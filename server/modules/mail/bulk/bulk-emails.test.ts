@@ -2,10 +2,10 @@ import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Account } from '@contract/accounts';
 import type { AccountEmailStatus, Email, EmailBulk, EmailBulkPreview, EmailTemplate } from '@contract/emails';
-import type { Job } from '@contract/imports';
 import type { Tag } from '@contract/tags';
 import { JobWorker } from '@server/jobs/worker';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
+import { sendBulk } from '@server/test/bulk-mail';
 import { startSmtpSink, type SmtpSink } from '@server/test/smtp-sink';
 import { expectProblem } from '@server/test/state';
 import { MailSender } from '../mail-sender';
@@ -61,17 +61,7 @@ beforeEach(() => {
   sink.received.length = 0;
 });
 
-/** Starts a bulk send, runs its job, sends the outbox; answers the bulk and what arrived. */
-async function bulk(client: Client, body: object) {
-  const already = sink.received.length;
-  const started = await client.post('/api/v1/emails/bulk', body);
-  expect(started.statusCode, started.body).toBe(202);
-  const { jobId, bulkId } = started.json<{ jobId: string; bulkId: string }>();
-  await worker.drain();
-  expect((await client.get(`/api/v1/jobs/${jobId}`)).json<Job>().status).toBe('done');
-  await sender.drain();
-  return { bulk: (await client.get(`/api/v1/emails/bulk/${bulkId}`)).json<EmailBulk>(), received: sink.received.slice(already) };
-}
+const bulk = (client: Client, body: object) => sendBulk({ worker, sender, sink }, client, body);
 
 const messages = async () => (await t.db.selectFrom('email_messages').select('id').execute()).length;
 

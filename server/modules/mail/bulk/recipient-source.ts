@@ -8,6 +8,7 @@ import { countMatching, iterateAccounts } from '@server/modules/accounts/account
 import { fieldsOf } from '@server/modules/accounts/account-fields';
 import { mergeValuesFor } from '../merge-values';
 import { visibleContactsOfMany } from '../recipients.repo';
+import { campaignRecipients } from './campaign-recipients';
 
 /** One message of a bulk send: to whom, on whose timeline, in which language, with what to merge. */
 export type BulkRecipient = {
@@ -25,9 +26,9 @@ export type BulkRecipient = {
 export type RecipientPage = { recipients: BulkRecipient[]; records: number; noEmail: number };
 
 /**
- * Where a bulk send's recipients come from. Accounts (a selection, a list filter, a tag) today;
- * a campaign's members implement the same interface when campaigns arrive. Every source reads
- * through the author's portfolio: nobody outside it is ever a candidate.
+ * Where a bulk send's recipients come from: accounts (a selection, a list filter, a tag) or a
+ * campaign's members. Every source reads through the author's portfolio: nobody outside it is
+ * ever a candidate.
  */
 export interface RecipientSource {
   /** How many targets (accounts, members) the source holds: the job's progress total. */
@@ -37,41 +38,57 @@ export interface RecipientSource {
 
 const personLanguage = (row: AccountRow): Language | null => (row.language === 'es' || row.language === 'en' ? row.language : null);
 
-const selectionQuery = (selection: EmailBulkSelection) => {
+type AccountSelection = Exclude<EmailBulkSelection, { campaignId: string }>;
+
+const selectionQuery = (selection: AccountSelection) => {
   if ('ids' in selection) return { query: accountListQuerySchema.parse({}), ids: selection.ids };
   if ('tagId' in selection) return { query: accountListQuerySchema.parse({ tagId: selection.tagId }), ids: null };
   return { query: accountListQuerySchema.parse(selection.filter), ids: null };
 };
 
+/**
+ * The messages for a page of accounts: each account's first address and, when asked, each
+ * organization's visible contacts'; `extra` merge values (a campaign's) for all of them.
+ */
+export async function accountsPage(
+  db: Db, author: Actor, accounts: AccountRow[], includeContacts: boolean, extra: MergeValues = {},
+): Promise<RecipientPage> {
+  const user = { name: author.name, email: author.email };
+  const contacts = includeContacts ? await visibleContactsOfMany(db, author, accounts.filter((row) => row.kind === 'organization').map((row) => row.id)) : new Map();
+  const page: RecipientPage = { recipients: [], records: accounts.length, noEmail: 0 };
+  for (const account of accounts) {
+    const address = fieldsOf(account).emails[0];
+    if (address) page.recipients.push({ accountId: account.id, contactId: null, address, name: account.name, language: personLanguage(account), values: { ...mergeValuesFor(account, null, user), ...extra } });
+    else page.noEmail += 1;
+    for (const contact of contacts.get(account.id) ?? []) {
+      const contactAddress = fieldsOf(contact.person).emails[0];
+      if (!contactAddress) {
+        page.noEmail += 1;
+        continue;
+      }
+      page.recipients.push({
+        accountId: account.id, contactId: contact.person.id, address: contactAddress, name: contact.person.name,
+        language: personLanguage(contact.person), values: { ...mergeValuesFor(account, contact, user), ...extra },
+      });
+    }
+  }
+  return page;
+}
+
 /** The accounts of a selection in the author's portfolio, optionally with each organization's visible contacts. */
-export function accountRecipients(db: Db, author: Actor, selection: EmailBulkSelection, includeContacts: boolean, pageSize = 500): RecipientSource {
+function accountRecipients(db: Db, author: Actor, selection: AccountSelection, includeContacts: boolean, pageSize: number): RecipientSource {
   const { query, ids } = selectionQuery(selection);
   const scope = accountScopeOf(author);
-  const user = { name: author.name, email: author.email };
   return {
     count: () => countMatching(db, scope, query, ids),
     async *pages() {
-      for await (const accounts of iterateAccounts(db, scope, query, ids, pageSize)) {
-        const contacts = includeContacts ? await visibleContactsOfMany(db, author, accounts.filter((row) => row.kind === 'organization').map((row) => row.id)) : new Map();
-        const page: RecipientPage = { recipients: [], records: accounts.length, noEmail: 0 };
-        for (const account of accounts) {
-          const address = fieldsOf(account).emails[0];
-          if (address) page.recipients.push({ accountId: account.id, contactId: null, address, name: account.name, language: personLanguage(account), values: mergeValuesFor(account, null, user) });
-          else page.noEmail += 1;
-          for (const contact of contacts.get(account.id) ?? []) {
-            const contactAddress = fieldsOf(contact.person).emails[0];
-            if (!contactAddress) {
-              page.noEmail += 1;
-              continue;
-            }
-            page.recipients.push({
-              accountId: account.id, contactId: contact.person.id, address: contactAddress, name: contact.person.name,
-              language: personLanguage(contact.person), values: mergeValuesFor(account, contact, user),
-            });
-          }
-        }
-        yield page;
-      }
+      for await (const accounts of iterateAccounts(db, scope, query, ids, pageSize)) yield accountsPage(db, author, accounts, includeContacts);
     },
   };
+}
+
+/** Where a selection's recipients come from: accounts, or a campaign's members; always through the author's portfolio. */
+export function recipientsOf(db: Db, author: Actor, selection: EmailBulkSelection, includeContacts: boolean, pageSize = 500): RecipientSource {
+  if ('campaignId' in selection) return campaignRecipients(db, author, selection.campaignId, selection.statuses ?? null, includeContacts, pageSize);
+  return accountRecipients(db, author, selection, includeContacts, pageSize);
 }

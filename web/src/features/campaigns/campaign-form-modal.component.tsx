@@ -1,5 +1,6 @@
 import { campaignStatuses, type Campaign, type CampaignStatus } from '@contract/campaigns';
 import { minorDigits, minorUnits } from '@contract/money';
+import type { Product } from '@contract/products';
 import { Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +9,11 @@ import { FormActions } from '@web/components/form-actions.component';
 import { serverFormErrors } from '@web/components/form-errors';
 import { useCurrentUser } from '@web/features/auth/session';
 import { useUserOptions } from '@web/features/users/use-user-options';
+import { CatalogProductPicker } from './catalog-product-picker.component';
 import { useSaveCampaign } from './use-campaigns';
 
 type Values = {
-  name: string; product: string; price: string; currency: string; startsOn: string | null; endsOn: string | null;
+  name: string; product: string; catalogProduct: Campaign['catalogProduct']; price: string; currency: string; startsOn: string | null; endsOn: string | null;
   status: CampaignStatus; description: string; responsibleIds: string[];
 };
 
@@ -31,7 +33,7 @@ export function CampaignFormModal({ campaign, onClose, onSaved }: Props) {
   const save = useSaveCampaign();
   const form = useForm<Values>({
     initialValues: {
-      name: campaign?.name ?? '', product: campaign?.product ?? '', price: priceText(campaign), currency: campaign?.currency ?? 'EUR',
+      name: campaign?.name ?? '', product: campaign?.product ?? '', catalogProduct: campaign?.catalogProduct ?? null, price: priceText(campaign), currency: campaign?.currency ?? 'EUR',
       startsOn: campaign?.startsOn ?? null, endsOn: campaign?.endsOn ?? null, status: campaign?.status ?? 'planned',
       description: campaign?.description ?? '', responsibleIds: campaign?.responsibles.map((user) => user.id) ?? [me.id],
     },
@@ -47,7 +49,7 @@ export function CampaignFormModal({ campaign, onClose, onSaved }: Props) {
     const currency = values.currency.trim().toUpperCase();
     const price = values.price.trim() === '' ? null : minorUnits(values.price, currency);
     const body = {
-      name: values.name, product: values.product, price, currency: price === null ? null : currency, startsOn: values.startsOn ?? '', endsOn: values.endsOn ?? '',
+      name: values.name, product: values.product, productId: values.catalogProduct?.id ?? null, price, currency: price === null ? null : currency, startsOn: values.startsOn ?? '', endsOn: values.endsOn ?? '',
       status: values.status, description: values.description, responsibleIds: values.responsibleIds,
     };
     save.mutate(
@@ -56,6 +58,18 @@ export function CampaignFormModal({ campaign, onClose, onSaved }: Props) {
     );
   });
 
+  // A catalog product fills what is still empty: the product's name, its price and currency.
+  const pickProduct = (product: Product | null) => {
+    form.setFieldValue('catalogProduct', product ? { id: product.id, code: product.code, name: product.name } : null);
+    if (!product) return;
+    if (!form.values.product.trim()) form.setFieldValue('product', product.name);
+    if (!form.values.price.trim()) {
+      const digits = minorDigits(product.currency);
+      form.setFieldValue('price', (product.price / 10 ** digits).toFixed(digits));
+      form.setFieldValue('currency', product.currency);
+    }
+  };
+
   const userData = (users.data?.items ?? []).filter((user) => user.active || form.values.responsibleIds.includes(user.id)).map((user) => ({ value: user.id, label: user.name }));
 
   return (
@@ -63,6 +77,7 @@ export function CampaignFormModal({ campaign, onClose, onSaved }: Props) {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('campaigns:field.name')} required data-autofocus {...form.getInputProps('name')} />
+          <CatalogProductPicker value={form.values.catalogProduct} onChange={pickProduct} />
           <TextInput label={t('campaigns:field.product')} description={t('campaigns:form.productHint')} {...form.getInputProps('product')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <TextInput label={t('campaigns:field.price')} inputMode="decimal" {...form.getInputProps('price')} />

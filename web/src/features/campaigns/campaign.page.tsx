@@ -1,6 +1,6 @@
 import type { MemberListParams } from '@contract/campaigns';
 import { Badge, Button, Center, Group, Loader, Menu, Paper, Select, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconDownload, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconChevronDown, IconDownload, IconMail, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -15,6 +15,7 @@ import { formatPrice } from './campaign-format';
 import { CampaignFormModal } from './campaign-form-modal.component';
 import { CampaignStatusBadge } from './campaign-status-badge.component';
 import { AddMembersModal } from './add-members-modal.component';
+import { CampaignMailModal } from './campaign-mail-modal.component';
 import { MemberCard } from './member-card.component';
 import { useCampaign } from './use-campaigns';
 import { useMemberGroups, useMembers } from './use-members';
@@ -29,6 +30,7 @@ export function CampaignPage() {
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [mailing, setMailing] = useState(false);
   const params: MemberListParams = { ...(status ? { status } : {}), ...(q ? { q } : {}) };
   const members = useMembers(id, params);
   const groups = useMemberGroups(id, params);
@@ -45,6 +47,7 @@ export function CampaignPage() {
           <Group gap="sm"><Title order={2}>{data.name}</Title><CampaignStatusBadge status={data.status} /></Group>
           <Group gap="md" wrap="wrap">
             {data.product && <Text>{data.product}</Text>}
+            {data.catalogProduct && <Badge variant="outline" color="gray" title={t('campaigns:field.catalogProduct')}>{data.catalogProduct.code}</Badge>}
             {data.price !== null && <Text fw={600}>{formatPrice(data.price, data.currency)}</Text>}
             <Text c="dimmed">{t('campaigns:list.period', { from: formatDay(data.startsOn), to: formatDay(data.endsOn) })}</Text>
           </Group>
@@ -53,6 +56,7 @@ export function CampaignPage() {
         <Group gap="xs" wrap="wrap">
           {data.abilities.update && <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>{t('campaigns:page.edit')}</Button>}
           {data.abilities.manageMembers && <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding(true)}>{t('campaigns:page.addMembers')}</Button>}
+          <Button variant="light" leftSection={<IconMail size={16} />} onClick={() => setMailing(true)}>{t('campaigns:page.mail')}</Button>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <Button variant="light" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>{t('campaigns:page.export')}</Button>
@@ -85,6 +89,7 @@ export function CampaignPage() {
       </PagedList>
       {editing && <CampaignFormModal campaign={data} onClose={() => setEditing(false)} />}
       {adding && <AddMembersModal campaignId={id} onClose={() => setAdding(false)} />}
+      {mailing && <CampaignMailModal campaignId={id} name={data.name} onClose={() => setMailing(false)} />}
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import type { CampaignMember } from '@contract/campaigns';
 import { convertedMemberStatus } from '@contract/campaigns';
 import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconTargetArrow, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTargetArrow, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
@@ -9,6 +10,7 @@ import { formatDateTime } from '@web/components/format';
 import { notifications } from '@web/components/notifications';
 import { ListSelect } from '@web/features/lists/list-select.component';
 import { MemberActions } from './member-actions.component';
+import { MemberEditModal } from './member-edit-modal.component';
 import { useConvertMember, useRemoveMember, useUpdateMember } from './use-members';
 
 type Props = { member: CampaignMember; manage: boolean };
@@ -19,6 +21,7 @@ export function MemberCard({ member, manage }: Props) {
   const update = useUpdateMember(member.campaignId);
   const convert = useConvertMember(member.campaignId);
   const remove = useRemoveMember(member.campaignId);
+  const [editing, setEditing] = useState(false);
   const { mail } = member;
   return (
     <Paper withBorder p="sm" data-testid="member-row">
@@ -43,6 +46,11 @@ export function MemberCard({ member, manage }: Props) {
           style={{ width: 170 }}
         />
         {member.responsible && <Text size="xs" c="dimmed">{t('campaigns:member.responsible', { name: member.responsible.name })}</Text>}
+        <Tooltip label={t('campaigns:member.edit')} withinPortal>
+          <ActionIcon variant="subtle" aria-label={`${t('campaigns:member.edit')} · ${member.account.name}`} onClick={() => setEditing(true)}>
+            <IconPencil size={16} />
+          </ActionIcon>
+        </Tooltip>
         {member.status === convertedMemberStatus && !member.opportunityId && (
           <Button size="xs" variant="light" leftSection={<IconTargetArrow size={14} />} loading={convert.isPending}
             onClick={() => convert.mutate({ id: member.id }, { onSuccess: () => notifications.show({ message: t('campaigns:member.converted'), color: 'green' }) })}>
@@ -58,6 +66,7 @@ export function MemberCard({ member, manage }: Props) {
           </Tooltip>
         )}
       </Group>
+      {member.note && <Text size="sm" mt={6} style={{ whiteSpace: 'pre-wrap' }} data-testid="member-note">{member.note}</Text>}
       <Group gap="md" mt={6} wrap="wrap">
         <Text size="xs" c="dimmed">
           {t('campaigns:member.last')}: {member.lastActivity ? `${formatDateTime(member.lastActivity.at)} · ${member.lastActivity.subject}` : '—'}
@@ -69,6 +78,7 @@ export function MemberCard({ member, manage }: Props) {
         {mail.unsubscribed && <Badge size="xs" color="red" variant="light">{t('campaigns:member.unsubscribed')}</Badge>}
       </Group>
       <ErrorAlert error={update.error ?? convert.error ?? remove.error} />
+      {editing && <MemberEditModal member={member} onClose={() => setEditing(false)} />}
     </Paper>
   );
 }

@@ -1,6 +1,6 @@
 import type { EmailBulkPreview, EmailBulkRequest, EmailBulkSelection } from '@contract/emails';
 import { Alert, Button, Checkbox, Group, Modal, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { useCurrentUser } from '@web/features/auth/session';
@@ -9,10 +9,14 @@ import { MergeFieldPicker } from './merge-fields.component';
 import { useFollowBulk, usePreviewBulk, useStartBulk } from './use-bulk-mail';
 import { useTemplates } from './use-templates';
 
-type Props = { selection: EmailBulkSelection; title: string; onClose: () => void; onStarted?: () => void };
+type Props = {
+  selection: EmailBulkSelection; title: string; onClose: () => void; onStarted?: () => void;
+  /** Controls of the selection itself (a campaign's member statuses), shown first; changing it asks for a new count. */
+  children?: ReactNode;
+};
 
 /** A bulk send: the message (a template or written here), the recipient count with who is left out, then confirm. */
-export function BulkMailModal({ selection, title, onClose, onStarted }: Props) {
+export function BulkMailModal({ selection, title, onClose, onStarted, children }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const templates = useTemplates();
@@ -26,7 +30,10 @@ export function BulkMailModal({ selection, title, onClose, onStarted }: Props) {
   const [html, setHtml] = useState('');
   const [includeContacts, setIncludeContacts] = useState(false);
   const [trackOpens, setTrackOpens] = useState(false);
-  const [counted, setCounted] = useState<EmailBulkPreview | null>(null);
+  const [countedAs, setCounted] = useState<{ selection: string; preview: EmailBulkPreview } | null>(null);
+  // A count is for the selection it was made with.
+  const selectionKey = JSON.stringify(selection);
+  const counted = countedAs?.selection === selectionKey ? countedAs.preview : null;
 
   const content = mode === 'template' ? (templateId ? { templateId } : null) : subject.trim() && html.trim() ? { subject, html, language: me.language } : null;
   const request: EmailBulkRequest | null = content ? { selection, includeContacts, content, trackOpens } : null;
@@ -35,6 +42,7 @@ export function BulkMailModal({ selection, title, onClose, onStarted }: Props) {
   return (
     <Modal opened onClose={onClose} title={title} size="lg" fullScreen={window.innerWidth < 600}>
       <Stack gap="sm">
+        {children}
         <Checkbox label={t('mail:bulk.includeContacts')} checked={includeContacts} onChange={(event) => changed(setIncludeContacts)(event.currentTarget.checked)} />
         <SegmentedControl
           value={mode} onChange={(value) => changed(setMode)(value === 'write' ? 'write' : 'template')}
@@ -49,7 +57,7 @@ export function BulkMailModal({ selection, title, onClose, onStarted }: Props) {
           <>
             <TextInput label={t('mail:compose.subject')} value={subject} onChange={(event) => changed(setSubject)(event.currentTarget.value)} maxLength={300} />
             <HtmlEditor label={t('mail:compose.body')} initialHtml="" onChange={changed(setHtml)} editorRef={editor} />
-            <MergeFieldPicker onPick={(field) => editor.current?.insertText(field)} />
+            <MergeFieldPicker withCampaign={'campaignId' in selection} onPick={(field) => editor.current?.insertText(field)} />
           </>
         )}
         <Checkbox label={t('mail:compose.trackOpens')} checked={trackOpens} onChange={(event) => changed(setTrackOpens)(event.currentTarget.checked)} />
@@ -78,7 +86,7 @@ export function BulkMailModal({ selection, title, onClose, onStarted }: Props) {
               {t('mail:bulk.send', { count: counted.recipients })}
             </Button>
           ) : (
-            <Button disabled={!request} loading={preview.isPending} onClick={() => request && preview.mutate(request, { onSuccess: setCounted })}>{t('mail:bulk.count')}</Button>
+            <Button disabled={!request} loading={preview.isPending} onClick={() => request && preview.mutate(request, { onSuccess: (found) => setCounted({ selection: selectionKey, preview: found }) })}>{t('mail:bulk.count')}</Button>
           )}
         </Group>
       </Stack>

@@ -64,12 +64,12 @@ export function ComposeModal({ target, onClose }: { target: ComposeTarget; onClo
     setInitialHtml(content.html);
     setShown(null);
   };
-  const showPreview = () => preview.mutate({ accountId: target.accountId, contactId: target.contactId ?? null, subject, html }, { onSuccess: setShown });
+  const showPreview = () => preview.mutate({ accountId: target.accountId, contactId: target.contactId ?? null, campaignId: target.campaignId ?? null, subject, html }, { onSuccess: setShown });
   const edit = () => {
     setShown(null);
     setInitialHtml(html);
   };
-  const submit = () => preview.mutate({ accountId: target.accountId, contactId: target.contactId ?? null, subject, html }, {
+  const submit = () => preview.mutate({ accountId: target.accountId, contactId: target.contactId ?? null, campaignId: target.campaignId ?? null, subject, html }, {
     onSuccess: (rendered) => {
       // A field that cannot be filled is shown, never sent as braces.
       if (rendered.unresolved.length > 0) {
@@ -77,7 +77,7 @@ export function ComposeModal({ target, onClose }: { target: ComposeTarget; onClo
         return;
       }
       send.mutate({
-        accountId: target.accountId, contactId: target.contactId ?? null, requestId: target.requestId ?? null, to, cc, bcc, subject, html,
+        accountId: target.accountId, contactId: target.contactId ?? null, requestId: target.requestId ?? null, campaignId: target.campaignId ?? null, to, cc, bcc, subject, html,
         attachmentIds, private: isPrivate, trackOpens,
       }, {
         onSuccess: () => {
@@ -121,7 +121,7 @@ export function ComposeModal({ target, onClose }: { target: ComposeTarget; onClo
           ) : (
             <>
               <HtmlEditor label={t('mail:compose.body')} initialHtml={initialHtml} onChange={setHtml} editorRef={editor} />
-              <MergeFieldPicker onPick={(field) => editor.current?.insertText(field)} />
+              <MergeFieldPicker withCampaign={Boolean(target.campaignId)} onPick={(field) => editor.current?.insertText(field)} />
             </>
           )}
           <Group align="flex-end" gap="xs" wrap="wrap">

@@ -1,7 +1,7 @@
 import type { EmailBulkSelection } from '@contract/emails';
 import { Button } from '@mantine/core';
 import { IconMail } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withTexts } from '@web/app/i18n';
 import type { ComposeTarget } from './compose-modal.component';
@@ -27,6 +27,6 @@ export function LazyComposeModal({ target, onClose }: { target: ComposeTarget; o
   return <Suspense fallback={null}><ComposeModal target={target} onClose={onClose} /></Suspense>;
 }
 
-export function LazyBulkMailModal(props: { selection: EmailBulkSelection; title: string; onClose: () => void; onStarted?: () => void }) {
+export function LazyBulkMailModal(props: { selection: EmailBulkSelection; title: string; onClose: () => void; onStarted?: () => void; children?: ReactNode }) {
   return <Suspense fallback={null}><BulkMailModal {...props} /></Suspense>;
 }

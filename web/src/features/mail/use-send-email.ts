@@ -14,7 +14,7 @@ export function useRecipientOptions(accountId: string) {
 
 export function usePreviewEmail() {
   return useMutation({
-    mutationFn: (body: { accountId: string; contactId?: string | null; subject: string; html: string }) =>
+    mutationFn: (body: { accountId: string; contactId?: string | null; campaignId?: string | null; subject: string; html: string }) =>
       apiJson(emailPreviewSchema, '/emails/preview', { method: 'POST', body }),
   });
 }
