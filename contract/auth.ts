@@ -38,6 +38,8 @@ export const meSchema = z.object({
     manageCatalog: z.boolean(),
     /** The tax-rate list (admins). */
     manageTaxRates: z.boolean(),
+    /** Quote numbering, validity and the company on the PDF (admins). */
+    manageQuoteSettings: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accountSchema } from '@contract/accounts';
 import { productSchema } from '@contract/products';
-import { quoteListSchema, quoteSchema, type Quote } from '@contract/quotes';
+import { quoteListSchema, quoteSchema, quoteSettingsSchema, type Quote } from '@contract/quotes';
 import { apiLogin, type ApiSession } from './api';
 import { admin, adminSession, hasChromium } from './harness';
 
@@ -117,10 +117,52 @@ describe.skipIf(!hasChromium)('a quote built in the editor: three lines, a disco
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   });
 
+  it('lists it under its filters and exports what the list shows', async () => {
+    const { page } = app.browser;
+    const year = new Date().getUTCFullYear();
+    await page.getByRole('link', { name: 'Cotizaciones', exact: true }).click();
+    const table = page.getByTestId('quotes-table');
+    await table.getByRole('link', { name: `COT-${year}-0001` }).waitFor();
+    await page.getByRole('combobox', { name: 'Estado' }).click();
+    await page.getByRole('option', { name: 'Borrador' }).click();
+    await page.getByText('No hay cotizaciones aquí').waitFor();
+    await page.getByTestId('filter-chips').getByRole('button', { name: /Estado: Borrador/ }).click();
+    await page.getByRole('combobox', { name: 'Estado' }).click();
+    await page.getByRole('option', { name: 'Enviada' }).click();
+    await page.getByTestId('quotes-total').getByText('1 cotización').waitFor();
+    await page.getByTestId('quotes-export').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /punto y coma/ }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain(`COT-${year}-0001;1;Enviada;Constructora Andina SAC`);
+    expect(download.url()).toContain('status=sent');
+  });
+
+  it('imports services into the catalog from a spreadsheet', async () => {
+    const { page } = app.browser;
+    await page.getByRole('link', { name: 'Catálogo' }).click();
+    await page.getByTestId('catalog-table').getByText('Cable eléctrico').waitFor();
+    const file = 'Código;Nombre;Tipo;Unidad;Precio;Moneda;Impuesto\nSRV-01;Instalación eléctrica;Servicio;Hora;45,00;EUR;IVA general 21%\n';
+    await page.locator('input[type="file"]').setInputFiles({ name: 'catalogo.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+    await page.getByTestId('catalog-import-result').getByText('Hecho: 1 creados, 0 actualizados.').waitFor();
+    await page.getByTestId('catalog-import-result').getByRole('button', { name: 'Cerrar' }).click();
+    await page.getByTestId('catalog-table').getByText('Instalación eléctrica').waitFor();
+    await expect(page.getByTestId('catalog-table').getByText('45,00 €').count()).resolves.toBe(1);
+  });
+
+  it('an admin sets the company and the validity quotes take', async () => {
+    const { page } = app.browser;
+    await page.getByRole('link', { name: 'Ajustes de cotizaciones' }).click();
+    await page.getByLabel('Nombre de la empresa').fill('Instalaciones Ñandú SL');
+    await page.getByLabel('Validez (días)').fill('15');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Guardar' }).and(page.locator('[disabled]')).waitFor();
+    await expect(api.call(quoteSettingsSchema, 'GET', '/quote-settings')).resolves.toMatchObject({ companyName: 'Instalaciones Ñandú SL', validityDays: 15, numberPrefix: 'COT' });
+  });
+
   it('works at phone width: nothing scrolls sideways, totals still shown', async () => {
     const { page } = app.browser;
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.reload();
+    await page.goto(`${app.server.baseUrl}/quotes/${(await serverQuote()).id}`);
     await page.getByTestId('quote-totals').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

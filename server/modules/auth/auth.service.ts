@@ -55,6 +55,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       createCampaigns: can(actor, { domain: 'campaign', action: 'create' }),
       manageCatalog: can(actor, { domain: 'product', action: 'manage' }),
       manageTaxRates: can(actor, { domain: 'taxRate', action: 'manage' }),
+      manageQuoteSettings: can(actor, { domain: 'quoteSettings', action: 'manage' }),
     },
   };
 }

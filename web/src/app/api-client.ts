@@ -126,12 +126,14 @@ export async function apiVoid(path: string, options: RequestOptions = {}): Promi
 }
 
 /** Sends a file as the raw request body (streamed to disk by the server, never buffered as JSON). */
-export async function apiUploadRaw<S extends z.ZodType>(schema: S, path: string, file: Blob, query?: Record<string, QueryValue>): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language(), 'content-type': 'application/octet-stream' };
+export async function apiUploadRaw<S extends z.ZodType>(
+  schema: S, path: string, file: Blob, query?: Record<string, QueryValue>, init: { method?: 'POST' | 'PUT'; contentType?: string } = {},
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language(), 'content-type': init.contentType ?? 'application/octet-stream' };
   if (state.csrfToken) headers[csrfHeader] = state.csrfToken;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), { method: 'POST', headers, credentials: 'same-origin', body: file });
+    response = await fetch(buildUrl(path, query), { method: init.method ?? 'POST', headers, credentials: 'same-origin', body: file });
   } catch {
     throw new ApiError(0, 'network_error', '');
   }

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconFileInvoice, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconFileInvoice, IconFileSettings, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -35,6 +35,7 @@ export function AppShellLayout() {
     { to: '/lists', label: t('common:nav.lists'), icon: IconList, show: me.abilities.manageLists },
     { to: '/settings/registry', label: t('common:nav.registry'), icon: IconBuildingBank, show: me.abilities.manageRegistry },
     { to: '/email-templates', label: t('common:nav.templates'), icon: IconTemplate, show: me.abilities.manageTemplates },
+    { to: '/settings/quotes', label: t('common:nav.quoteSettings'), icon: IconFileSettings, show: me.abilities.manageQuoteSettings },
     { to: '/settings/mail', label: t('common:nav.mail'), icon: IconMailCog, show: me.abilities.manageMail },
   ];
 

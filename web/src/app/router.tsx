@@ -6,7 +6,7 @@ import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { withTexts } from './i18n';
 import { NotFoundPage } from './not-found.page';
 
-type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry' | 'manageMail' | 'manageTemplates' | 'manageTaxRates';
+type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry' | 'manageMail' | 'manageTemplates' | 'manageTaxRates' | 'manageQuoteSettings';
 
 /** Admin pages: for anyone else they do not exist (the server refuses them anyway). */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'quotes', lazy: async () => ({ Component: (await withTexts(['quotes', 'views'], () => import('@web/features/quotes/quotes-list.page'))).QuotesListPage }) },
       { path: 'quotes/:id', lazy: async () => ({ Component: (await withTexts(['quotes', 'validation'], () => import('@web/features/quotes/quote.page'))).QuotePage }) },
       { path: 'catalog', lazy: async () => ({ Component: (await withTexts(['catalog', 'validation', 'views'], () => import('@web/features/catalog/catalog.page'))).CatalogPage }) },
+      { path: 'settings/quotes', lazy: async () => { const { QuoteSettingsPage } = await withTexts(['quotes', 'validation'], () => import('@web/features/quotes/quote-settings.page')); return { element: <RequireAbility ability="manageQuoteSettings"><QuoteSettingsPage /></RequireAbility> }; } },
       { path: 'settings/tax-rates', lazy: async () => { const { TaxRatesPage } = await withTexts(['catalog', 'validation'], () => import('@web/features/catalog/tax-rates.page')); return { element: <RequireAbility ability="manageTaxRates"><TaxRatesPage /></RequireAbility> }; } },
       { path: 'activities', lazy: async () => ({ Component: (await withTexts(['validation', 'views'], () => import('@web/features/activities/activities.page'))).ActivitiesPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await withTexts(['validation'], () => import('@web/features/activities/calendar.page'))).CalendarPage }) },
