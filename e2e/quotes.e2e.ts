@@ -167,4 +167,19 @@ describe.skipIf(!hasChromium)('a quote built in the editor: three lines, a disco
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it('a new revision copies it into a draft: the first is superseded and the lineage says what changed', async () => {
+    const { page } = app.browser;
+    const year = new Date().getUTCFullYear();
+    await page.getByRole('button', { name: 'Nueva revisión' }).click();
+    await page.getByTestId('quote-number').getByText(`COT-${year}-0001-R2`).waitFor();
+    const lines = page.getByTestId('quote-line');
+    await lines.nth(1).getByLabel('Cantidad').fill('4');
+    await page.getByRole('button', { name: 'Guardar líneas' }).click();
+    await page.getByRole('button', { name: 'Guardar líneas' }).waitFor({ state: 'detached' });
+    const lineage = page.getByTestId('quote-lineage');
+    await lineage.getByText('Sustituida').waitFor();
+    await lineage.getByText(/1 línea cambiada/).waitFor();
+    await expect(lineage.getByText('Primera versión').count()).resolves.toBe(1);
+  });
 });
