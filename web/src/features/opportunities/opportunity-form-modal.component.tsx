@@ -103,6 +103,12 @@ export function OpportunityFormModal({ opportunity = null, organizationId = null
             <ListSelect listKey="source" label={t('opportunities:field.source')} {...form.getInputProps('source')} />
           </SimpleGrid>
           {!opportunity && organization && <PeopleRows organizationId={organization} form={form} />}
+          {opportunity?.status === 'lost' && form.values.stage === opportunity.stage && (
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              <ListSelect listKey="opportunity_lost_reason" label={t('opportunities:field.lostReason')} {...form.getInputProps('lostReason')} />
+              <Textarea label={t('opportunities:field.lostNote')} autosize minRows={1} maxRows={4} {...form.getInputProps('lostNote')} />
+            </SimpleGrid>
+          )}
           <Textarea label={t('opportunities:field.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
           <ErrorAlert error={mutation.error} />
           <Group justify="flex-end">

@@ -13,6 +13,9 @@ export type OpportunityFormValues = {
   ownerId: string | null;
   source: string | null;
   notes: string;
+  /** A lost deal's reason (a configurable list) and note, edited on a lost deal only. */
+  lostReason: string | null;
+  lostNote: string;
   people: Array<{ personId: string | null; role: string | null }>;
 };
 
@@ -28,6 +31,8 @@ export function initialValues(opportunity: Opportunity | null, organizationId: s
     ownerId: opportunity?.owner.id ?? meId,
     source: opportunity?.source ?? null,
     notes: opportunity?.notes ?? '',
+    lostReason: opportunity?.lostReason ?? null,
+    lostNote: opportunity?.lostNote ?? '',
     people: [],
   };
 }
@@ -67,5 +72,10 @@ export function updatePayload(values: OpportunityFormValues, opportunity: Opport
   if (values.ownerId && values.ownerId !== opportunity.owner.id) payload.ownerId = values.ownerId;
   if (values.source !== opportunity.source) payload.source = values.source;
   if ((values.notes || null) !== opportunity.notes) payload.notes = values.notes || null;
+  // Only a deal that stays lost keeps a reason and a note (the server refuses them on any other).
+  if (opportunity.status === 'lost' && !payload.stage) {
+    if (values.lostReason !== opportunity.lostReason) payload.lostReason = values.lostReason;
+    if ((values.lostNote.trim() || null) !== opportunity.lostNote) payload.lostNote = values.lostNote.trim() || null;
+  }
   return payload;
 }
