@@ -4,6 +4,12 @@ import { tagSchema } from '@contract/tags';
 import { apiLogin } from './api';
 import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
 
+/** A moment as the Spanish date-time field is typed: 07/12/2026 14:30, in the browser's (this machine's) time zone. */
+const localText = (at: Date): string => {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`;
+};
+
 describe.skipIf(!hasChromium)('campaigns, from the browser', () => {
   let server: TestServer;
   let browser: TestBrowser;
@@ -63,6 +69,11 @@ describe.skipIf(!hasChromium)('campaigns, from the browser', () => {
     await page.getByRole('button', { name: 'Poner recordatorio · Marta Ruiz' }).click();
     const reminder = page.getByRole('dialog', { name: 'Programar actividad' });
     await reminder.getByLabel('Asunto').fill('Enviar oferta a Marta');
+    // Due and reminding half an hour ago: overdue, so the bell rings for it now.
+    for (const label of ['Fecha y hora', 'Recordatorio']) {
+      await reminder.getByLabel(label).fill(localText(new Date(Date.now() - 30 * 60_000)));
+      await reminder.getByLabel(label).press('Tab');
+    }
     await reminder.getByRole('button', { name: 'Programar actividad' }).click();
     await reminder.waitFor({ state: 'hidden' });
     const marta = page.getByTestId('member-row').filter({ hasText: 'Marta Ruiz' });
@@ -74,7 +85,7 @@ describe.skipIf(!hasChromium)('campaigns, from the browser', () => {
     const bell = page.getByRole('button', { name: /Actividades pendientes/ });
     await expect.poll(async () => Number(await bell.getAttribute('data-pending')), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     await bell.click();
-    await page.getByText('Enviar oferta a Marta').first().waitFor();
+    await page.getByRole('dialog').or(page.getByRole('menu')).getByText('Enviar oferta a Marta').first().waitFor();
 
     // Nothing is wider than the phone.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
