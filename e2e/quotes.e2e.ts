@@ -131,6 +131,7 @@ describe.skipIf(!hasChromium)('a quote built in the editor: three lines, a disco
     await page.getByRole('option', { name: 'Enviada' }).click();
     await page.getByTestId('quotes-total').getByText('1 cotización').waitFor();
     await page.getByTestId('quotes-export').click();
+    await page.getByText('Las cotizaciones de esta lista, con sus filtros.').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /punto y coma/ }).click()]);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toContain(`COT-${year}-0001;1;Enviada;Constructora Andina SAC`);

@@ -58,7 +58,7 @@ export function CatalogPage() {
         total={{ first: list.data?.pages[0], testId: 'catalog-total', text: (count, total) => t('catalog:list.total', { count, total }) }}
         actions={
           <>
-            <ExportMenu path="/products/export" filters={url.text} compact={compact} testId="catalog-export" />
+            <ExportMenu path="/products/export" filters={url.text} compact={compact} testId="catalog-export" help={t('catalog:list.exportHelp')} />
             {me.abilities.manageCatalog && <ProductImportButton compact={compact} />}
             <CatalogSettingsMenu compact={compact} />
             {me.abilities.manageCatalog && (

@@ -16,6 +16,8 @@ type Props = {
   testId?: string;
   /** The export endpoint of the list (accounts unless another list says so). */
   path?: string;
+  /** What the file holds, as the menu says it (the accounts list's wording unless given). */
+  help?: string;
 };
 
 type Choice = { key: string; format: ExportFormat; separator?: CsvSeparator; icon: typeof IconFileTypeCsv };
@@ -37,7 +39,7 @@ const browserTimeZone = (): string | undefined => Intl.DateTimeFormat().resolved
  * holds it in memory, however long. Ticked rows go in a POST body (a URL holds only a few hundred
  * ids) and the answer, at most a few thousand rows, is saved from memory.
  */
-export function ExportMenu({ filters, compact, ids, testId = 'export-menu', path = '/exports/accounts' }: Props) {
+export function ExportMenu({ filters, compact, ids, testId = 'export-menu', path = '/exports/accounts', help }: Props) {
   const { t, i18n } = useTranslation();
   const [saving, setSaving] = useState(false);
   const selection = ids && ids.length > 0 ? ids : null;
@@ -60,7 +62,7 @@ export function ExportMenu({ filters, compact, ids, testId = 'export-menu', path
         </ToolButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t('accounts:export.help')}</Menu.Label>
+        <Menu.Label>{help ?? t('accounts:export.help')}</Menu.Label>
         {choicesFor(i18n.language).map((choice) => {
           const Icon = choice.icon;
           const label = t(`accounts:export.${choice.key}`);

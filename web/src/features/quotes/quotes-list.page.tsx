@@ -33,7 +33,7 @@ export function QuotesListPage() {
       total={{ first: list.data?.pages[0], testId: 'quotes-total', text: (count, total) => t('quotes:list.total', { count, total }) }}
       actions={
         <>
-          <ExportMenu path="/exports/quotes" filters={url.text} compact={compact} testId="quotes-export" />
+          <ExportMenu path="/exports/quotes" filters={url.text} compact={compact} testId="quotes-export" help={t('quotes:list.exportHelp')} />
           <Button leftSection={<IconPlus size={16} />} size={compact ? 'xs' : 'sm'} onClick={() => setCreating(true)}>{t('quotes:action.new')}</Button>
         </>
       }
