@@ -18,6 +18,7 @@ import { quoteRoutes } from './modules/quotes/quotes.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes';
 import { projectRoutes } from './modules/projects/projects.routes';
+import { invoiceRoutes } from './modules/invoices/invoices.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
 import { bulkRoutes } from './modules/accounts/bulk.routes';
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(activityRoutes);
       await api.register(opportunityRoutes);
       await api.register(projectRoutes);
+      await api.register(invoiceRoutes);
       await api.register(campaignRoutes);
       await api.register(accountLinkRoutes);
       await api.register(tagRoutes);

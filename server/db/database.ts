@@ -8,6 +8,7 @@ import type {
   RegistryLookupsTable, RegistrySettingsTable, ScheduledRunsTable,
 } from './registry-tables';
 import type { ProjectResponsiblesTable, ProjectsTable } from './project-tables';
+import type { InvoiceLinesTable, InvoicesTable } from './invoice-tables';
 import type { ProductsTable, QuoteLinesTable, QuoteLinkHitsTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
@@ -524,6 +525,8 @@ export interface Database {
   quote_link_hits: QuoteLinkHitsTable;
   projects: ProjectsTable;
   project_responsibles: ProjectResponsiblesTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
 }
 
 export type Db = Kysely<Database>;
@@ -549,6 +552,7 @@ export type RequestRow = Selectable<RequestsTable>;
 /** The campaign link is optional on rows written whole (an e-mail's activity, the bench): absent means none. */
 export type ActivityRow = Omit<Selectable<ActivitiesTable>, 'campaign_id' | 'project_id'> & { campaign_id?: string | null; project_id?: string | null };
 export type ProjectRow = Selectable<ProjectsTable>;
+export type InvoiceRow = Selectable<InvoicesTable>;
 export type OpportunityRow = Selectable<OpportunitiesTable>;
 export type NewOpportunity = Insertable<OpportunitiesTable>;
 export type PipelineRow = Selectable<PipelinesTable>;

@@ -8,6 +8,7 @@ import { canList, type ListAction } from './list.policy';
 import { canCampaign, type CampaignAction } from './campaign.policy';
 import { canOpportunity, canPipeline, type OpportunityAction, type PipelineAction } from './opportunity.policy';
 import { canProject, type ProjectAction } from './project.policy';
+import { canInvoice, type InvoiceAction } from './invoice.policy';
 import { canMail, canTemplate, type MailAction, type TemplateAction } from './mail.policy';
 import { canSavedView, type SavedViewAction } from './saved-view.policy';
 import { canTag, type TagAction } from './tag.policy';
@@ -22,6 +23,7 @@ export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canOpportunity, canPipeline, opportunityScope } from './opportunity.policy';
 export { canProject, projectScope } from './project.policy';
+export { canInvoice, invoiceScope } from './invoice.policy';
 export { canCampaign, memberScope, type MemberDrive } from './campaign.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';
 export { canDocument } from './document.policy';
@@ -47,6 +49,7 @@ type Check =
   | { domain: 'opportunity'; action: OpportunityAction }
   | { domain: 'pipeline'; action: PipelineAction }
   | { domain: 'project'; action: ProjectAction }
+  | { domain: 'invoice'; action: InvoiceAction }
   | { domain: 'campaign'; action: CampaignAction; responsible?: boolean }
   | { domain: 'lead'; action: LeadAction }
   | { domain: 'tag'; action: TagAction }
@@ -88,6 +91,8 @@ export function can(actor: Actor, check: Check): boolean {
       return canPipeline(actor, check.action);
     case 'project':
       return canProject(actor, check.action);
+    case 'invoice':
+      return canInvoice(actor, check.action);
     case 'campaign':
       return canCampaign(actor, check.action, check.responsible);
     case 'tag':

@@ -25,6 +25,8 @@ let hiddenProject: { id: string; name: string };
 /** A quote of a hidden organization (its line names it): never in a list, export or page either. */
 let hiddenQuote: { id: string; line: string };
 const privateTask = 'Tarea privada Zeta';
+/** An invoice of a hidden organization (its number names it): never in a list, page or counter either. */
+let hiddenInvoice: { id: string; number: string };
 
 beforeAll(async () => {
   t = await testApp();
@@ -77,6 +79,12 @@ beforeAll(async () => {
   const otherQuote = await admin.post('/api/v1/quotes', { accountId: parent.id, lines: [{ ...quoteLine, description: 'Cotización Oculta Zeta' }] });
   expect(otherQuote.statusCode, otherQuote.body).toBe(201);
   hiddenQuote = { id: otherQuote.json<{ id: string }>().id, line: 'Cotización Oculta Zeta' };
+  // An invoice of the visible organization, and one of a hidden organization in another currency.
+  const invoice = await admin.post('/api/v1/invoices', { number: 'F-VISIBLE-1', organizationId: visible.id, currency: 'EUR', net: 1000, tax: 210 });
+  expect(invoice.statusCode, invoice.body).toBe(201);
+  const otherInvoice = await admin.post('/api/v1/invoices', { number: 'Factura Oculta Zeta', organizationId: parent.id, currency: 'USD', net: 5000, tax: 0 });
+  expect(otherInvoice.statusCode, otherInvoice.body).toBe(201);
+  hiddenInvoice = { id: otherInvoice.json<{ id: string }>().id, number: 'Factura Oculta Zeta' };
   // A campaign with the visible account and the hidden ones as members: its member list, totals and export.
   const campaign = await admin.post('/api/v1/campaigns', { name: 'Campaña barrida', startsOn: '2026-12-01', endsOn: '2027-01-31' });
   expect(campaign.statusCode, campaign.body).toBe(201);
@@ -87,6 +95,7 @@ beforeAll(async () => {
     opportunities: opportunity.json<{ id: string }>().id,
     projects: project.json<{ id: string }>().id,
     quotes: quote.json<{ id: string }>().id,
+    invoices: invoice.json<{ id: string }>().id,
     accounts: visible.id,
     tags: tag.json<{ id: string }>().id,
     requests: request.json<{ id: string }>().id,
@@ -100,7 +109,7 @@ afterAll(async () => {
 
 /** What gives a hidden account away: its id, its name, its e-mail. */
 const leaks = (body: string): string[] =>
-  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name, hiddenProject.id, hiddenProject.name, hiddenQuote.id, hiddenQuote.line, privateTask]
+  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name, hiddenProject.id, hiddenProject.name, hiddenQuote.id, hiddenQuote.line, hiddenInvoice.id, hiddenInvoice.number, privateTask]
     .filter((needle) => body.includes(needle));
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };
@@ -191,6 +200,11 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/quotes/${hiddenQuote.id}`,
       `/api/v1/quotes/${hiddenQuote.id}/pdf`,
       '/api/v1/exports/quotes?format=csv',
+      '/api/v1/invoices?q=Oculta',
+      '/api/v1/invoices?q=Matriz',
+      `/api/v1/invoices?organizationId=${hidden[0]?.id ?? ''}`,
+      `/api/v1/invoices/${hiddenInvoice.id}`,
+      `/api/v1/accounts?q=Matriz&counters=invoicedThisYear`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
@@ -231,6 +245,12 @@ describe('no answer carries a hidden account', () => {
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/quotes/${ids.quotes ?? ''}`, '/api/v1/exports/quotes?format=csv']));
     expect(leaks((await admin.get('/api/v1/exports/quotes?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/quotes/${hiddenQuote.id}`)).body).length).toBeGreaterThan(0);
+    // Invoices: the agent reads the visible organization's and its counter; the admin's list holds the hidden one.
+    expect(answered).toEqual(expect.arrayContaining([`/api/v1/invoices/${ids.invoices ?? ''}`, '/api/v1/invoices']));
+    expect((await agent.get('/api/v1/invoices')).json<{ total: number }>().total).toBe(1);
+    expect((await agent.get(`/api/v1/accounts/${visible.id}`)).json<Account>().overview.invoicedThisYear).toEqual([{ currency: 'EUR', amount: 1210 }]);
+    expect(leaks((await admin.get('/api/v1/invoices?q=Oculta')).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get(`/api/v1/invoices/${hiddenInvoice.id}`)).body).length).toBeGreaterThan(0);
     // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.
     const members = `/api/v1/campaigns/${ids.campaigns ?? ''}/members`;
     expect(answered).toEqual(expect.arrayContaining([members, `${members}/export?format=csv`]));

@@ -8,7 +8,7 @@ import { accountScope, activityPrivacy, type Actor } from '@server/policies';
  * invoiced this year…) as a count of related records of one account, correlated on `account`
  * (a reference to an accounts id column). Counters of related records go through the portfolio too.
  */
-export type OverviewCounterSql = (actor: Actor, account: RawBuilder<unknown>) => RawBuilder<number>;
+export type OverviewCounterSql = (actor: Actor, account: RawBuilder<unknown>) => RawBuilder<number | string | null>;
 
 /** Contact persons of an organization that the actor may see (a contact outside the portfolio is not counted). */
 const contacts: OverviewCounterSql = (actor, account) =>
@@ -37,8 +37,27 @@ const activeProjects: OverviewCounterSql = (_actor, account) =>
 const openTasks: OverviewCounterSql = (actor, account) =>
   sql<number>`(select count(*) from activities ot where ot.account_id = ${account} and ot.type = 'task' and ot.status = 'scheduled' and ${activityPrivacy(actor, 'ot')})`;
 
+/**
+ * What the organization was billed this calendar year (UTC): issued invoices' totals (partly paid,
+ * paid and overdue ones too; drafts and cancelled ones not), summed per currency and never across
+ * them, as `EUR:1500,USD:20` (largest first). Invoices are visible exactly when their organization is.
+ */
+const invoicedThisYear: OverviewCounterSql = (_actor, account) => {
+  const year = new Date().getUTCFullYear();
+  return sql<string | null>`(select string_agg(iy.currency || ':' || iy.amount, ',' order by iy.amount desc, iy.currency) from (
+    select oi.currency as currency, sum(oi.total) as amount from invoices oi
+    where oi.organization_id = ${account} and oi.status in ('issued', 'partly_paid', 'paid') and oi.issue_date >= ${`${year}-01-01`} and oi.issue_date < ${`${year + 1}-01-01`}
+    group by oi.currency) iy)`;
+};
+
+/** `EUR:1500,USD:20` as amounts per currency. */
+const moneyList = (value: unknown): Array<{ amount: number; currency: string }> =>
+  typeof value === 'string' && value !== ''
+    ? value.split(',').map((part) => ({ currency: part.slice(0, 3), amount: Number(part.slice(4)) }))
+    : [];
+
 /** The registry: every key of the contract has its counter (the type makes a missing one a compile error). */
-export const overviewCounters: Record<OverviewCounter, OverviewCounterSql> = { openActivities, contacts, documents, activeProjects, openTasks };
+export const overviewCounters: Record<OverviewCounter, OverviewCounterSql> = { openActivities, contacts, documents, activeProjects, openTasks, invoicedThisYear };
 
 /** The asked counters as select expressions on an accounts query, aliased `overview_<key>`. */
 export const overviewSelections = (actor: Actor, keys: readonly OverviewCounter[], alias = 'accounts') =>
@@ -47,7 +66,11 @@ export const overviewSelections = (actor: Actor, keys: readonly OverviewCounter[
 /** The counters a row selected with overviewSelections carries. */
 export function overviewOf(row: Record<string, unknown>, keys: readonly OverviewCounter[]): AccountOverview {
   const overview: AccountOverview = {};
-  for (const key of keys) overview[key] = Number(row[`overview_${key}`] ?? 0);
+  for (const key of keys) {
+    const value = row[`overview_${key}`];
+    if (key === 'invoicedThisYear') overview[key] = moneyList(value);
+    else overview[key] = Number(value ?? 0);
+  }
   return overview;
 }
 

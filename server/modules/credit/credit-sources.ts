@@ -1,6 +1,7 @@
 import { isRegistryCountry, type RiskSignal } from '@contract/registry';
 import type { Config } from '@server/config';
 import type { Db } from '@server/db/database';
+import { invoiceSignalSource } from '@server/modules/invoices/invoice-credit-source';
 import { registryProviders } from '@server/modules/registry/providers';
 import { RegistryError } from '@server/modules/registry/registry-http';
 import { registryAccess } from '@server/modules/registry/registry-settings.service';
@@ -10,9 +11,9 @@ import { companyLinksOf, type WatchedAccount } from './credit.repo';
 export type SourceAnswer = { signals: RiskSignal[]; checkedAs: string | null } | { error: string };
 
 /**
- * A source of credit signals. The free registers are one; Cartera's own overdue invoices will be
- * another (when the invoices module lands: signals with source `own:invoices`, code
- * `overdue_invoices`), and a paid rating service (Creditsafe-like) a third. Each answers for a
+ * A source of credit signals. The free registers are one; Cartera's own overdue invoices another
+ * (source `own:invoices`, code `overdue_invoices`, see invoice-credit-source.ts), and a paid rating
+ * service (Creditsafe-like) a third. Each answers for a
  * batch of accounts; an account it has nothing to say about gets no entry.
  */
 export interface CreditSignalSource {
@@ -54,5 +55,5 @@ export const registrySignalSource: CreditSignalSource = {
   },
 };
 
-/** Every source the check asks. Add Cartera's invoices and paid providers here. */
-export const creditSignalSources: CreditSignalSource[] = [registrySignalSource];
+/** Every source the check asks: the registers and Cartera's own overdue invoices. Add paid providers here. */
+export const creditSignalSources: CreditSignalSource[] = [registrySignalSource, invoiceSignalSource];

@@ -29,7 +29,7 @@ afterAll(async () => t.close());
 const task = (client: Client, accountId: string, subject: string, extra: object = {}) =>
   client.post('/api/v1/activities', { accountId, type: 'task', subject, startAt: '2027-01-10T09:00:00Z', ...extra });
 
-async function counters(client: Client, word: string): Promise<Record<string, number | undefined>> {
+async function counters(client: Client, word: string): Promise<AccountListItem['overview']> {
   const list = expectOk<ListResponse<AccountListItem>>(await client.get(`/api/v1/accounts?q=${word}&counters=activeProjects,openTasks`));
   return list.items[0]?.overview ?? {};
 }

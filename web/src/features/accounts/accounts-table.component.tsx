@@ -8,6 +8,7 @@ import { formatDate } from '@web/components/format';
 import { ListTable, type ListColumn, type Paging, type TickBoxes } from '@web/components/list-kit/list-table.component';
 import { useListItems } from '@web/features/lists/use-lists';
 import { AccountAvatar } from './account-avatar.component';
+import { counterText } from './counter-value';
 import { ownerNames } from './owner-names';
 import { StageBadge } from './stage-badge.component';
 
@@ -76,7 +77,7 @@ export function AccountsTable({ items, visible, counters = [], sort, onSort, sel
       header: t(`company:counters.${key}`),
       width: counterWidth,
       align: 'right' as const,
-      cell: (item: AccountListItem) => <Text size="sm">{item.overview[key] ?? 0}</Text>,
+      cell: (item: AccountListItem) => <Text size="sm">{counterText(item.overview[key])}</Text>,
     })),
   ];
   return (

@@ -2,6 +2,7 @@ import { overviewCounterKeys, type Account } from '@contract/accounts';
 import { Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { counterText } from './counter-value';
 
 /** Which tab shows the records behind a counter (later modules add theirs). */
 const counterTabs: Partial<Record<(typeof overviewCounterKeys)[number], string>> = { openActivities: 'activities', contacts: 'contacts', documents: 'documents', activeProjects: 'projects', openTasks: 'activities' };
@@ -17,7 +18,7 @@ export function OverviewCounters({ account }: { account: Account }) {
         const content = (
           <Stack gap={0} align="flex-start">
             <Text fz={26} fw={700} lh={1.2}>
-              {account.overview[key] ?? 0}
+              {counterText(account.overview[key])}
             </Text>
             <Text size="sm" c="dimmed">
               {t(`company:counters.${key}`)}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { invoiceDeliverySchema } from './accounts';
+import { idSchema, listQueryBase, listResponse, optionalText } from './common';
+import { exportFormatSchema, spreadsheetOptionsShape } from './exports';
+import { currencySchema, minorUnitsSchema, moneySchema } from './money';
+
+/**
+ * What was billed to an organization (issue 22): Cartera is not an accounting system, so an invoice
+ * carries the accounting system's number and totals, made by hand or copied from an accepted quote.
+ * Overdue is not stored: an issued or partly paid invoice past its due date reads as overdue.
+ */
+export const invoiceStatuses = ['draft', 'issued', 'partly_paid', 'paid', 'overdue', 'cancelled'] as const;
+export const invoiceStatusSchema = z.enum(invoiceStatuses);
+export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
+
+const dateOnly = z.iso.date();
+const number = z.string().trim().min(1).max(60);
+
+/** A new invoice: by hand (net and tax given) or from an accepted quote (its lines, totals and currency copied). */
+export const invoiceCreateSchema = z
+  .object({
+    number,
+    /** The organization billed; the quote's account when made from a quote. */
+    organizationId: idSchema.optional(),
+    fromQuoteId: idSchema.optional(),
+    /** Today when omitted. */
+    issueDate: dateOnly.optional(),
+    /** The issue date plus the organization's credit days when omitted. */
+    dueDate: dateOnly.optional(),
+    currency: currencySchema.optional(),
+    net: minorUnitsSchema.optional(),
+    tax: minorUnitsSchema.optional(),
+    /** Issued unless `draft`. */
+    status: z.enum(['draft', 'issued']).optional(),
+    notes: optionalText(2000),
+  })
+  .superRefine((value, ctx) => {
+    const missing = (path: string) => ctx.addIssue({ code: 'custom', path: [path], message: 'required', params: { code: 'required' } });
+    if (value.fromQuoteId) return;
+    if (!value.organizationId) missing('organizationId');
+    if (!value.currency) missing('currency');
+    if (value.net === undefined) missing('net');
+    if (value.tax === undefined) missing('tax');
+  });
+export type InvoiceCreate = z.input<typeof invoiceCreateSchema>;
+
+/** The fields sent change; issuing a draft or cancelling is a status change here too. */
+export const invoiceUpdateSchema = z.object({
+  version: z.number().int().min(1),
+  number: number.optional(),
+  dueDate: dateOnly.optional(),
+  status: z.enum(['issued', 'cancelled']).optional(),
+  notes: optionalText(2000),
+});
+export type InvoiceUpdate = z.input<typeof invoiceUpdateSchema>;
+
+/** A payment received: it adds to the paid amount and moves the status (partly paid, paid). */
+export const invoicePaymentSchema = z.object({
+  version: z.number().int().min(1),
+  amount: minorUnitsSchema.min(1),
+  paidOn: dateOnly.optional(),
+});
+export type InvoicePayment = z.input<typeof invoicePaymentSchema>;
+
+export const invoiceCardSchema = z.object({
+  id: idSchema,
+  number: z.string(),
+  organization: z.object({ id: idSchema, name: z.string() }),
+  quoteId: idSchema.nullable(),
+  status: invoiceStatusSchema,
+  issueDate: z.string(),
+  dueDate: z.string(),
+  currency: z.string(),
+  net: z.number().int(),
+  tax: z.number().int(),
+  total: z.number().int(),
+  paid: z.number().int(),
+  /** As set on the organization's card when the invoice was made. */
+  delivery: invoiceDeliverySchema.nullable(),
+  deliveryEmail: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
+
+export const invoiceLineSchema = z.object({
+  kind: z.enum(['item', 'section', 'note']),
+  description: z.string(),
+  /** Thousandths: 1500 is 1.5. */
+  quantityMilli: z.number().int(),
+  unitPrice: z.number().int(),
+  taxBp: z.number().int(),
+  net: z.number().int(),
+  tax: z.number().int(),
+});
+
+export const invoiceSchema = invoiceCardSchema.extend({
+  notes: z.string().nullable(),
+  lines: z.array(invoiceLineSchema),
+});
+export type Invoice = z.infer<typeof invoiceSchema>;
+
+export const invoiceFiltersSchema = z.object({
+  /** The number or the organization's name, anywhere in the text. */
+  q: z.string().trim().min(1).max(100).optional(),
+  status: invoiceStatusSchema.optional(),
+  organizationId: idSchema.optional(),
+  currency: currencySchema.optional(),
+  /** Issued on or after / on or before (ISO dates). */
+  issuedFrom: dateOnly.optional(),
+  issuedTo: dateOnly.optional(),
+});
+export type InvoiceFilters = z.infer<typeof invoiceFiltersSchema>;
+
+export const invoiceSorts = ['-issueDate', 'issueDate', '-dueDate', 'dueDate', '-createdAt', 'createdAt', 'number', '-number'] as const;
+export const invoiceSortSchema = z.enum(invoiceSorts);
+
+export const invoiceListQuerySchema = invoiceFiltersSchema.extend({ ...listQueryBase, sort: invoiceSortSchema.default('-issueDate') });
+export type InvoiceListQuery = z.infer<typeof invoiceListQuerySchema>;
+export type InvoiceListParams = Omit<z.input<typeof invoiceListQuerySchema>, 'limit'> & { limit?: number };
+export const invoiceListSchema = listResponse(invoiceCardSchema);
+
+export const invoiceExportQuerySchema = invoiceListQuerySchema.omit({ limit: true, cursor: true }).extend({
+  format: exportFormatSchema.default('csv'),
+  ...spreadsheetOptionsShape,
+});
+
+/** Sums per currency (never across currencies). */
+export const moneyByCurrencySchema = z.array(moneySchema);

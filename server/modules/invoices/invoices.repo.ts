@@ -1,0 +1,69 @@
+import { sql, type Insertable, type SqlBool } from 'kysely';
+import type { InvoiceFilters } from '@contract/invoices';
+import type { Db, InvoiceRow } from '@server/db/database';
+import type { InvoiceLinesTable, InvoicesTable } from '@server/db/invoice-tables';
+import { normalizeText } from '@server/lib/normalize';
+import { invoiceScope, type Actor } from '@server/policies';
+
+/** Invoices the actor may see: every read starts here, so list, sums, export, pages and signals agree. */
+export const scopedInvoices = (db: Db, actor: Actor) => db.selectFrom('invoices').where(invoiceScope(actor));
+
+export type ScopedInvoices = ReturnType<typeof scopedInvoices>;
+
+/** Issued or partly paid and past due on `today`: what reads as overdue (never stored, so never stale). */
+export const overdueSql = (alias: string, today: string) =>
+  sql<SqlBool>`(${sql.ref(`${alias}.status`)} in ('issued', 'partly_paid') and ${sql.ref(`${alias}.due_date`)} < ${today})`;
+
+const containing = (text: string): string => `%${normalizeText(text).replace(/[\\%_]/g, '\\$&')}%`;
+
+/** The list's filters, each served by an index (see the invoices migration). */
+export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceFilters>, today: string): ScopedInvoices {
+  let base = scopedInvoices(db, actor);
+  if (filters.status === 'overdue') base = base.where(overdueSql('invoices', today));
+  else if (filters.status === 'issued' || filters.status === 'partly_paid') {
+    // Past due they read as overdue, so they are not listed as issued or partly paid.
+    base = base.where('invoices.status', '=', filters.status).where('invoices.due_date', '>=', today);
+  } else if (filters.status) base = base.where('invoices.status', '=', filters.status);
+  if (filters.organizationId) base = base.where('invoices.organization_id', '=', filters.organizationId);
+  if (filters.currency) base = base.where('invoices.currency', '=', filters.currency);
+  if (filters.issuedFrom) base = base.where('invoices.issue_date', '>=', filters.issuedFrom);
+  if (filters.issuedTo) base = base.where('invoices.issue_date', '<=', filters.issuedTo);
+  if (filters.q) {
+    const pattern = containing(filters.q);
+    base = base.where(sql<SqlBool>`(invoices.number_norm like ${pattern} escape '\\'
+      or exists (select 1 from accounts qa where qa.id = invoices.organization_id and qa.name_norm like ${pattern} escape '\\'))`);
+  }
+  return base;
+}
+
+export type CardRow = InvoiceRow & { organization_name: string };
+
+/** Invoices by id, in the order given, with their organization's name. */
+export async function findCards(db: Db, ids: string[]): Promise<CardRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('invoices')
+    .selectAll('invoices')
+    .select(sql<string>`(select a.name from accounts a where a.id = invoices.organization_id)`.as('organization_name'))
+    .where('invoices.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export const findVisibleInvoice = (db: Db, actor: Actor, id: string): Promise<InvoiceRow | undefined> =>
+  scopedInvoices(db, actor).selectAll('invoices').where('invoices.id', '=', id).executeTakeFirst();
+
+export const linesOf = (db: Db, invoiceId: string) =>
+  db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('position').execute();
+
+export async function insertInvoice(db: Db, row: Insertable<InvoicesTable>, lines: Array<Insertable<InvoiceLinesTable>>): Promise<void> {
+  await db.insertInto('invoices').values(row).execute();
+  if (lines.length > 0) await db.insertInto('invoice_lines').values(lines).execute();
+}
+
+/** Writes the patch if the version is still `version` (and moves it on); false when someone else wrote first. */
+export async function updateInvoiceRow(db: Db, id: string, version: number, patch: Partial<Omit<InvoiceRow, 'organization_discarded_at' | 'id'>>): Promise<boolean> {
+  const result = await db.updateTable('invoices').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

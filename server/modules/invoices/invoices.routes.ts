@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '@contract/common';
+import { invoiceCreateSchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema } from '@contract/invoices';
+import { actorOf } from '@server/plugins/request-context';
+import { createInvoice, findInvoices, getInvoice, recordPayment, updateInvoice } from './invoices.service';
+
+const tags = ['invoices'];
+
+export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.get('/invoices', { schema: { tags, querystring: invoiceListQuerySchema, response: { 200: invoiceListSchema } } }, async (request) =>
+    findInvoices(db, actorOf(request), request.query));
+
+  app.post('/invoices', { schema: { tags, body: invoiceCreateSchema, response: { 201: invoiceSchema } } }, async (request, reply) => {
+    reply.code(201);
+    return createInvoice(db, actorOf(request), request.body);
+  });
+
+  app.get('/invoices/:id', { schema: { tags, params: idParamsSchema, response: { 200: invoiceSchema } } }, async (request) =>
+    getInvoice(db, actorOf(request), request.params.id));
+
+  app.patch('/invoices/:id', { schema: { tags, params: idParamsSchema, body: invoiceUpdateSchema, response: { 200: invoiceSchema } } }, async (request) =>
+    updateInvoice(db, actorOf(request), request.params.id, request.body));
+
+  app.post('/invoices/:id/payments', { schema: { tags, params: idParamsSchema, body: invoicePaymentSchema, response: { 200: invoiceSchema } } }, async (request) =>
+    recordPayment(db, actorOf(request), request.params.id, request.body));
+};
