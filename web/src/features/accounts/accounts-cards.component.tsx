@@ -6,6 +6,7 @@ import { ListCards } from '@web/components/list-kit/list-cards.component';
 import type { Paging, TickBoxes } from '@web/components/list-kit/list-table.component';
 import { useListItems } from '@web/features/lists/use-lists';
 import { AccountAvatar } from './account-avatar.component';
+import { counterText } from './counter-value';
 import { ownerNames } from './owner-names';
 import { StageBadge } from './stage-badge.component';
 
@@ -46,7 +47,7 @@ export function AccountsCards({ items, counters = [], selection, ...paging }: Pr
               [item.city, item.country].filter(Boolean).join(', '),
               industries.label(item.industry),
               ownerNames(item.owners),
-              ...counters.map((key) => `${t(`company:counters.${key}`)}: ${item.overview[key] ?? 0}`),
+              ...counters.map((key) => `${t(`company:counters.${key}`)}: ${counterText(item.overview[key])}`),
             ].filter(Boolean).join(' · ')}
           </Text>
         </Stack>
