@@ -2,6 +2,9 @@ import { sql, type SqlBool } from 'kysely';
 import type { Group } from '@contract/list-query';
 import type { RequestGroupQuery, RequestListQuery } from '@contract/requests';
 import type { Db, RequestRow } from '@server/db/database';
+import { portfolioHolds } from '@server/db/portfolio';
+import { estimatedRows } from '@server/db/statistics';
+import { pageDriveFor, type PortfolioDrive as Drive } from '@server/lib/portfolio-drive';
 import { groupCount, type Bucket } from '@server/lib/group-count';
 import { exactTotalLimit } from '@contract/common';
 import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
@@ -28,26 +31,20 @@ function selectView(db: Db) {
 const isLatest = sql<SqlBool>`not exists (select 1 from requests later where later.account_id = requests.account_id
   and (later.requested_at > requests.requested_at or (later.requested_at = requests.requested_at and later.id > requests.id)))`;
 
-/**
- * How a list reads an agent's portfolio (both mean the same requests): `probe` checks each request
- * met along an index with one lookup by key, `portfolio` starts from the portfolio's accounts.
- */
-type Drive = 'probe' | 'portfolio';
-
-/** Above this many accounts a portfolio's page walks the sort's index checking each request; counts always start from the portfolio (they stop at the cap). */
-const portfolioPageLimit = 20_000;
-
+/** The page's drive (see pageDriveFor); counts always start from the portfolio, as they stop at the cap. */
 async function pageDrive(db: Db, actor: Actor): Promise<Drive> {
-  const size = await portfolioSize(db, accountScopeOf(actor));
-  return size !== null && size <= portfolioPageLimit ? 'portfolio' : 'probe';
+  return pageDriveFor(await portfolioSize(db, accountScopeOf(actor)), await estimatedRows(db, 'accounts'));
 }
 
+/** The requests a list may show, on the requests table alone (joined to accounts, SQLite first builds a Bloom filter over every account). */
 function scopedBy(db: Db, actor: Actor, drive: Drive) {
-  const base = db.selectFrom('requests').innerJoin('accounts', 'accounts.id', 'requests.account_id');
   const scope = accountScopeOf(actor);
-  if (drive === 'probe' || scope.sees === 'all') return base.where(accountScope(actor));
-  return base.where('accounts.discarded_at', 'is', null)
-    .where('requests.account_id', 'in', (eb) => eb.selectFrom('portfolio_accounts as pa').select('pa.id').where('pa.holder_id', '=', scope.holder));
+  const visible = scope.sees === 'all'
+    ? sql<SqlBool>`exists (select 1 from accounts la where la.id = requests.account_id and la.discarded_at is null limit 1 offset 0)`
+    : drive === 'probe'
+      ? portfolioHolds(scope.holder, sql.ref('requests.account_id'))
+      : sql<SqlBool>`requests.account_id in (select pa.id from portfolio_accounts pa where pa.holder_id = ${scope.holder})`;
+  return db.selectFrom('requests').where(visible);
 }
 
 /** The actor's requests (through the account portfolio) under the list filters: lists and counts share it. */
