@@ -60,6 +60,14 @@ describe.skipIf(!hasChromium)('campaigns, from the browser', () => {
     await expect(page.getByRole('link', { name: 'Sin Etiqueta' }).count()).resolves.toBe(0);
     await page.getByTestId('total-to_contact').getByText('2').waitFor();
 
+    // A dashboard slice opens the members it counted: the status rides in the URL, and the status button follows it.
+    const campaignUrl = page.url().split('?')[0];
+    await page.goto(`${campaignUrl}?status=interested`);
+    await page.getByText('No hay miembros que puedas ver en esta campaña.').waitFor();
+    await page.getByTestId('total-to_contact').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('to_contact');
+    await expect.poll(() => page.getByTestId('member-row').count(), { timeout: 20_000 }).toBe(2);
+
     // One click: log a call with Marta, then set her a reminder.
     await page.getByRole('button', { name: 'Registrar llamada · Marta Ruiz' }).click();
     const call = page.getByRole('dialog', { name: 'Registrar llamada, visita o nota' });

@@ -3,7 +3,7 @@ import { Badge, Button, Center, Group, Loader, Menu, Paper, Select, Stack, Text,
 import { IconChevronDown, IconDownload, IconMail, IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { buildUrl, isApiError } from '@web/app/api-client';
 import { NotFoundPage } from '@web/app/not-found.page';
 import { DebouncedTextInput } from '@web/components/debounced-text-input.component';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDay, formatTotal } from '@web/components/format';
 import { PagedList } from '@web/components/paged-list.component';
 import { useListLookup } from '@web/features/lists/use-lists';
+import { useUserOptions } from '@web/features/users/use-user-options';
 import { formatPrice } from './campaign-format';
 import { CampaignFormModal } from './campaign-form-modal.component';
 import { CampaignStatusBadge } from './campaign-status-badge.component';
@@ -26,12 +27,22 @@ export function CampaignPage() {
   const { id = '' } = useParams();
   const campaign = useCampaign(id);
   const lists = useListLookup();
-  const [status, setStatus] = useState<string | null>(null);
-  const [q, setQ] = useState('');
+  // The member filters live in the URL, so a dashboard slice (status, responsible) opens the list it counted.
+  const [search, setSearch] = useSearchParams();
+  const status = search.get('status');
+  const responsibleId = search.get('responsibleId');
+  const q = search.get('q') ?? '';
+  const setFilter = (key: 'status' | 'responsibleId' | 'q', value: string | null) => setSearch((current) => {
+    const next = new URLSearchParams(current);
+    if (value) next.set(key, value); else next.delete(key);
+    return next;
+  }, { replace: true });
+  const setStatus = (value: string | null) => setFilter('status', value);
+  const users = useUserOptions();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [mailing, setMailing] = useState(false);
-  const params: MemberListParams = { ...(status ? { status } : {}), ...(q ? { q } : {}) };
+  const params: MemberListParams = { ...(status ? { status } : {}), ...(responsibleId ? { responsibleId } : {}), ...(q ? { q } : {}) };
   const members = useMembers(id, params);
   const groups = useMemberGroups(id, params);
   if (campaign.isPending) return <Center py="xl"><Loader /></Center>;
@@ -81,8 +92,9 @@ export function CampaignPage() {
         </Group>
       </Paper>
       <Group gap="sm" wrap="wrap">
-        <DebouncedTextInput value={q} onCommit={setQ} placeholder={t('campaigns:page.search')} aria-label={t('campaigns:page.search')} leftSection={<IconSearch size={16} />} style={{ flex: '1 1 200px' }} />
+        <DebouncedTextInput value={q} onCommit={(value) => setFilter('q', value)} placeholder={t('campaigns:page.search')} aria-label={t('campaigns:page.search')} leftSection={<IconSearch size={16} />} style={{ flex: '1 1 200px' }} />
         <Select value={status} onChange={setStatus} data={lists.options('campaign_member_status', status)} placeholder={t('campaigns:member.status')} aria-label={t('campaigns:member.status')} clearable style={{ flex: '0 1 180px' }} />
+        <Select value={responsibleId} onChange={(value) => setFilter('responsibleId', value)} data={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }))} placeholder={t('campaigns:member.responsibleField')} aria-label={t('campaigns:member.responsibleField')} searchable clearable style={{ flex: '0 1 200px' }} />
       </Group>
       <PagedList query={members} empty={t('campaigns:page.empty')} total={(count, total) => t('campaigns:page.total', { count, total })}>
         {(items) => <Stack gap="xs">{items.map((member) => <MemberCard key={member.id} member={member} manage={data.abilities.manageMembers} />)}</Stack>}
