@@ -4,6 +4,7 @@ import { activityListQuerySchema, activitySorts } from './activities';
 import { idSchema, listQueryBase, listResponse } from './common';
 import { opportunityListQuerySchema, opportunitySorts } from './opportunities';
 import { projectListQuerySchema, projectSorts } from './projects';
+import { invoiceListQuerySchema, invoiceSorts } from './invoices';
 import { quoteListQuerySchema, quoteSorts } from './quotes';
 import { requestListQuerySchema, requestSorts } from './requests';
 
@@ -42,6 +43,11 @@ export const quoteColumns = ['account', 'status', 'issueDate', 'validUntil', 'ne
 export type QuoteColumn = (typeof quoteColumns)[number];
 export const defaultQuoteColumns: QuoteColumn[] = ['account', 'status', 'issueDate', 'validUntil', 'total', 'owner'];
 
+/** The invoices list's columns a user can show or hide (the number always shows). */
+export const invoiceColumns = ['organization', 'status', 'issueDate', 'dueDate', 'total', 'paid', 'delivery', 'createdAt'] as const;
+export type InvoiceColumn = (typeof invoiceColumns)[number];
+export const defaultInvoiceColumns: InvoiceColumn[] = ['organization', 'status', 'issueDate', 'dueDate', 'total', 'paid'];
+
 /** A list's query as a view saves it: without paging, every parameter optional, the sort without its default. */
 const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string, ...string[]]) =>
   listQuery.omit({ limit: true, cursor: true, sort: true }).extend({ sort: z.enum(sorts) }).partial();
@@ -56,10 +62,11 @@ export const savedViewLists = {
   requests: { query: viewQuery(requestListQuerySchema, requestSorts), columns: requestColumns, defaultColumns: defaultRequestColumns },
   opportunities: { query: viewQuery(opportunityListQuerySchema, opportunitySorts), columns: opportunityColumns, defaultColumns: defaultOpportunityColumns },
   projects: { query: viewQuery(projectListQuerySchema, projectSorts), columns: projectColumns, defaultColumns: defaultProjectColumns },
+  invoices: { query: viewQuery(invoiceListQuerySchema, invoiceSorts), columns: invoiceColumns, defaultColumns: defaultInvoiceColumns },
   quotes: { query: viewQuery(quoteListQuerySchema, quoteSorts), columns: quoteColumns, defaultColumns: defaultQuoteColumns },
 } satisfies Record<string, { query: z.ZodObject; columns: readonly [string, ...string[]]; defaultColumns: readonly string[] }>;
 
-export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities', 'projects', 'quotes'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
+export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities', 'projects', 'quotes', 'invoices'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
 export const viewListKeySchema = z.enum(viewListKeys);
 export type ViewListKey = z.infer<typeof viewListKeySchema>;
 

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconFileInvoice, IconFileSettings, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconFileInvoice, IconReceipt, IconFileSettings, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -23,6 +23,7 @@ export function AppShellLayout() {
     { to: '/opportunities', label: t('common:nav.opportunities'), icon: IconTargetArrow, show: true },
     { to: '/projects', label: t('common:nav.projects'), icon: IconChecklist, show: true },
     { to: '/quotes', label: t('common:nav.quotes'), icon: IconFileInvoice, show: true },
+    { to: '/invoices', label: t('common:nav.invoices'), icon: IconReceipt, show: true },
     { to: '/catalog', label: t('common:nav.catalog'), icon: IconBook, show: true },
     { to: '/activities', label: t('activities:nav.activities'), icon: IconCalendarEvent, show: true },
     { to: '/calendar', label: t('activities:nav.calendar'), icon: IconCalendar, show: true },

@@ -26,6 +26,7 @@ export const namespaces = [
   'notifications',
   'opportunities',
   'projects',
+  'invoices',
   'campaigns',
   'dashboard',
   'quotelink',

@@ -1,5 +1,5 @@
 import { Group, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconChecklist, IconFileInvoice, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconFileInvoice, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconReceipt, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { RecordGuard } from '@web/components/record-guard.component';
@@ -17,11 +17,12 @@ import { RelatedQuotes } from '@web/features/quotes/related-quotes.component';
 import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { OrganizationProjects } from '@web/features/projects/organization-projects.component';
+import { OrganizationInvoices } from '@web/features/invoices/organization-invoices.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'opportunities', 'quotes', 'projects', 'credit', 'history'] as const;
+const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'opportunities', 'quotes', 'projects', 'invoices', 'credit', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -82,6 +83,11 @@ export function AccountPage() {
                 </Tabs.Tab>
               )}
               {record.kind === 'organization' && (
+                <Tabs.Tab value="invoices" leftSection={<IconReceipt size={16} />}>
+                  {t('invoices:section.title')}
+                </Tabs.Tab>
+              )}
+              {record.kind === 'organization' && (
                 <Tabs.Tab value="credit" leftSection={<IconShieldCheck size={16} />}>
                   {t('credit:tab')}
                 </Tabs.Tab>
@@ -116,6 +122,9 @@ export function AccountPage() {
             </Tabs.Panel>
             <Tabs.Panel value="projects">
               {record.kind === 'organization' && <OrganizationProjects organizationId={record.id} canCreate={record.abilities.update} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="invoices">
+              {record.kind === 'organization' && <OrganizationInvoices organizationId={record.id} canCreate={record.abilities.update} />}
             </Tabs.Panel>
             <Tabs.Panel value="quotes">
               <RelatedQuotes accountId={record.id} canCreate={record.abilities.update} />

@@ -1,11 +1,12 @@
 import type { Quote } from '@contract/quotes';
 import { Button, Group, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconFileTypePdf, IconLock, IconSend, IconX } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconFileTypePdf, IconLock, IconReceipt, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { InvoiceFormModal } from '@web/features/invoices/invoice-form-modal.component';
 import { DecisionModal } from './decision-modal.component';
 import { QuoteSendModal } from './quote-send-modal.component';
 import { useQuoteStep } from './use-quote-mutations';
@@ -27,6 +28,7 @@ export function QuoteActions({ quote, unsaved }: Props) {
   const finalize = useQuoteStep(quote.id, 'finalize');
   const revise = useQuoteStep(quote.id, 'revise');
   const [deciding, setDeciding] = useState<'accepted' | 'declined' | null>(null);
+  const [invoicing, setInvoicing] = useState(false);
   const [sending, setSending] = useState(false);
   const saveFirst = unsaved ? t('quotes:action.saveFirst') : null;
   return (
@@ -58,11 +60,15 @@ export function QuoteActions({ quote, unsaved }: Props) {
             <Button variant="light" color="red" leftSection={<IconX size={16} />} onClick={() => setDeciding('declined')}>{t('quotes:action.decline')}</Button>
           </>
         )}
+        {quote.status === 'accepted' && (
+          <Button variant="light" leftSection={<IconReceipt size={16} />} onClick={() => setInvoicing(true)}>{t('invoices:action.fromQuote')}</Button>
+        )}
         <Button component="a" href={buildUrl(`/quotes/${encodeURIComponent(quote.id)}/pdf`)} download variant="default" leftSection={<IconFileTypePdf size={16} />}>
           {t('quotes:action.pdf')}
         </Button>
       </Group>
       <ErrorAlert error={finalize.error ?? revise.error} />
+      {invoicing && <InvoiceFormModal fromQuoteId={quote.id} onClose={() => setInvoicing(false)} />}
       {deciding && <DecisionModal quote={quote} outcome={deciding} onClose={() => setDeciding(null)} />}
       {sending && <QuoteSendModal quote={quote} onClose={() => setSending(false)} />}
     </>

@@ -1,0 +1,74 @@
+import { Button } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconFileOff, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { withTexts } from '@web/app/i18n';
+import { EmptyState } from '@web/components/empty-state.component';
+import { deferredFilters } from '@web/components/list-kit/list-filters.component';
+import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
+import { ColumnPicker, SavedViewsMenu } from '@web/components/list-kit/list-tools.component';
+import { useListUrl } from '@web/components/list-kit/use-list-url';
+import { InvoiceFormModal } from './invoice-form-modal.component';
+import { invoiceFilterKeys, invoiceListUrl } from './invoice-list-url';
+import { InvoicesCards, InvoicesTable } from './invoices-table.component';
+import { useInvoices } from './use-invoices';
+
+// The filters load after the rows have shown; a placeholder of the same shape holds their place.
+const InvoiceFilters = deferredFilters(async () => (await withTexts(['invoices', 'views'], () => import('./invoice-filters.component'))).InvoiceFilters, { search: true, primary: 2, keys: invoiceFilterKeys });
+
+/** Every invoice I may see, filtered and sorted from the URL, with saved views and columns. */
+export function InvoicesListPage() {
+  const { t } = useTranslation();
+  const url = useListUrl(invoiceListUrl);
+  const list = useInvoices(url.text);
+  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const items = useLoadedRows(list.data);
+  const [creating, setCreating] = useState(false);
+  const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
+  const filtered = invoiceFilterKeys.some((key) => url.text[key]) || Boolean(url.text.q);
+
+  return (
+    <ListFrame
+      title={t('invoices:list.title')}
+      total={{ first: list.data?.pages[0], testId: 'invoices-total', text: (count, total) => t('invoices:list.total', { count, total }) }}
+      actions={<Button leftSection={<IconPlus size={16} />} size={compact ? 'xs' : 'sm'} onClick={() => setCreating(true)}>{t('invoices:action.new')}</Button>}
+      filters={
+        <InvoiceFilters
+          values={url.text}
+          onChange={url.set}
+          compact={compact}
+          tools={
+            <>
+              <SavedViewsMenu
+                list="invoices"
+                activeId={url.viewId}
+                current={{ query: url.text, columns: url.columns }}
+                onPick={(view) => (view ? url.replace(view.query, view.columns, view.id) : url.set({ view: null }))}
+              />
+              {!compact && <ColumnPicker columns={invoiceListUrl.columns.all} label={(column) => t(`invoices:column.${column}`)} value={url.columns} onChange={(columns) => url.set({ cols: columns.join(',') })} />}
+            </>
+          }
+        />
+      }
+      error={list.error}
+      pending={list.isPending}
+      empty={
+        items.length > 0 ? null : (
+          <EmptyState
+            icon={<IconFileOff size={24} />}
+            title={t(filtered ? 'invoices:list.noResults' : 'invoices:list.empty')}
+            action={filtered && <Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('invoices:list.clearFilters')}</Button>}
+          />
+        )
+      }
+    >
+      {compact ? (
+        <InvoicesCards items={items} {...paging} />
+      ) : (
+        <InvoicesTable items={items} visible={url.columns} sort={url.query.sort} onSort={(sort) => url.set({ sort })} {...paging} />
+      )}
+      {creating && <InvoiceFormModal onClose={() => setCreating(false)} />}
+    </ListFrame>
+  );
+}
