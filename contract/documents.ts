@@ -26,6 +26,8 @@ export const documentListQuerySchema = z.object({ ...listQueryBase, opportunityI
 /** An upload may attach the document to an opportunity of the account. */
 export const documentUploadQuerySchema = z.object({ opportunityId: idSchema.optional(), projectId: idSchema.optional() });
 export const documentParamsSchema = z.object({ id: idSchema, documentId: idSchema });
+/** The logo's address carries the logo's id (`?v=`), so a cached copy is never stale. */
+export const logoQuerySchema = z.object({ v: z.string().max(40).optional() });
 
 /** Image types a logo may have, checked from the content (SVG can carry script: refused). */
 export const logoContentTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;

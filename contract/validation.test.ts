@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { accountCreateSchema } from './accounts';
 import { contactCreateSchema } from './contacts';
 import { userCreateSchema } from './users';
-import { fieldIssue } from './validation';
+import { fieldIssue, fieldIssues } from './validation';
 
 /** The field errors a form shows for an input: field path → stable code. */
 function fieldErrors(schema: z.ZodType, input: unknown): Record<string, string> {
@@ -53,6 +53,14 @@ describe('fieldIssue maps zod issues to stable codes', () => {
     const issue = schema.safeParse({ password: 'short' }).error?.issues.find((i) => i.path[0] === 'password');
     if (!issue) throw new Error('no issue');
     expect(fieldIssue({ code: issue.code, path: issue.path, message: issue.message, params: { ...issue } }).params).toMatchObject({ minimum: 10 });
+  });
+
+  test('an unknown-keys issue names each key it refused, under its object', () => {
+    const issue = z.strictObject({ a: z.strictObject({ b: z.string() }) }).safeParse({ a: { b: 'x', c: 1, d: 2 } }).error?.issues[0];
+    if (!issue) throw new Error('no issue');
+    expect(fieldIssues({ code: issue.code, path: issue.path, message: issue.message, params: { ...issue } }).map((f) => [f.field, f.code]))
+      .toEqual([['a.c', 'unknown_field'], ['a.d', 'unknown_field']]);
+    expect(fieldIssues({ code: 'too_small', path: ['x'], message: '', params: { origin: 'string', minimum: 1 } })).toHaveLength(1);
   });
 
   test('a custom issue carries its own code', () => {

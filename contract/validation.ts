@@ -51,3 +51,13 @@ export function fieldIssue(issue: IssueLike): FieldIssue {
   })();
   return { field, code, params: { minimum: params.minimum, maximum: params.maximum } };
 }
+
+/**
+ * The field errors of one zod issue: an unknown-keys issue names each key it refused
+ * (`country`, `addresses.visit.zip`), not the object that held them.
+ */
+export function fieldIssues(issue: IssueLike): FieldIssue[] {
+  const keys = issue.params?.keys;
+  if (issue.code !== 'unrecognized_keys' || !Array.isArray(keys) || keys.length === 0) return [fieldIssue(issue)];
+  return keys.map((key) => fieldIssue({ ...issue, path: [...issue.path, String(key)] }));
+}

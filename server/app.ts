@@ -43,6 +43,8 @@ import { hostileInput } from './plugins/hostile-input';
 import { registerOpenApi } from './plugins/openapi';
 import { languageBeforeHooks, requestContext } from './plugins/request-context';
 import { responseSerializerCompiler } from './plugins/response-serializer';
+import { strictInputPlugin } from './plugins/strict-input';
+import { documentedResponses } from './plugins/documented-responses';
 import { registerSecurity } from './plugins/security';
 import { registerWeb } from './plugins/web';
 
@@ -83,6 +85,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(cookie);
   await app.register(requestContext, { db: deps.db, sessionDays: config.sessionDays });
   await app.register(hostileInput);
+  await app.register(strictInputPlugin);
+  await app.register(documentedResponses, { check: config.checkResponses });
   await registerOpenApi(app);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async () => {

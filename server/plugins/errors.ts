@@ -4,7 +4,7 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { Language, Problem } from '@contract/common';
-import { fieldIssue } from '@contract/validation';
+import { fieldIssues } from '@contract/validation';
 import { constraintError } from '@server/db/errors';
 import { AppError, errorStatus, type ErrorCode, type FieldError } from '@server/lib/errors';
 import { errorMessage, errorTitles, fieldMessage } from '@server/lib/messages';
@@ -48,18 +48,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof AppError) return sendProblem(request, reply, error.code, error.fields, error.params);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => {
-        const prefix = error.validationContext && error.validationContext !== 'body' ? `${error.validationContext}.` : '';
-        const issue = fieldIssue({ code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '', params: v.params });
-        return { field: prefix + issue.field, code: issue.code, params: issue.params };
-      });
+      const prefix = error.validationContext && error.validationContext !== 'body' ? `${error.validationContext}.` : '';
+      const fields = error.validation.flatMap((v) =>
+        fieldIssues({ code: v.keyword, path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '', params: v.params })
+          .map((issue) => ({ field: prefix + issue.field, code: issue.code, params: issue.params })));
       return sendProblem(request, reply, 'validation_failed', fields);
     }
     if (error instanceof ZodError) {
-      const fields = error.issues.map((issue) => {
-        const mapped = fieldIssue({ code: issue.code, path: issue.path, message: issue.message, params: { ...issue } });
-        return { field: mapped.field, code: mapped.code, params: mapped.params };
-      });
+      const fields = error.issues.flatMap((issue) =>
+        fieldIssues({ code: issue.code, path: issue.path, message: issue.message, params: { ...issue } })
+          .map((mapped) => ({ field: mapped.field, code: mapped.code, params: mapped.params })));
       return sendProblem(request, reply, 'validation_failed', fields);
     }
     const violated = constraintError(error);

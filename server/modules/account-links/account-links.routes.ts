@@ -8,6 +8,7 @@ import { actorOf } from '@server/plugins/request-context';
 import { accountTree } from '@server/modules/accounts/account-tree.service';
 import { addRelationship, listRelationships, removeRelationship } from './relationships.service';
 import { addTrait, listTraits, removeTrait, updateTrait, type TraitFamily } from './traits.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['accounts'];
 
@@ -29,7 +30,7 @@ export const accountLinkRoutes: FastifyPluginAsyncZod = async (app) => {
     });
     app.patch(`/accounts/:id/${path}/:traitId`, { schema: { tags, params: traitParamsSchema, body: traitUpdateSchema, response: { 200: traitSchema } } }, async (request) =>
       updateTrait(db, actorOf(request), request.params.id, family, request.params.traitId, request.body));
-    app.delete(`/accounts/:id/${path}/:traitId`, { schema: { tags, params: traitParamsSchema } }, async (request, reply) => {
+    app.delete(`/accounts/:id/${path}/:traitId`, { schema: { tags, params: traitParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
       await removeTrait(db, actorOf(request), request.params.id, family, request.params.traitId);
       return reply.code(204).send();
     });
@@ -42,7 +43,7 @@ export const accountLinkRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.code(201);
     return addRelationship(db, actorOf(request), request.params.id, request.body);
   });
-  app.delete('/accounts/:id/relationships/:relationshipId', { schema: { tags, params: relationshipParamsSchema } }, async (request, reply) => {
+  app.delete('/accounts/:id/relationships/:relationshipId', { schema: { tags, params: relationshipParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await removeRelationship(db, actorOf(request), request.params.id, request.params.relationshipId);
     return reply.code(204).send();
   });

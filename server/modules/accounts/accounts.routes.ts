@@ -18,6 +18,7 @@ import {
   changeOwners, discardAccount, findAccounts, getAccount, updateAccount,
 } from './accounts.service';
 import { listHistory } from './timeline.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['accounts'];
 
@@ -58,7 +59,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     return withEtag(reply, await updateAccount(db, actorOf(request), request.params.id, { ...request.body, version }));
   });
 
-  app.delete('/accounts/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/accounts/:id', { schema: { tags, params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await discardAccount(db, actorOf(request), request.params.id);
     return reply.code(204).send();
   });
@@ -83,7 +84,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/accounts/:id/contacts/:contactId', { schema: { tags, params: contactParamsSchema, body: contactUpdateSchema, response: { 200: contactSchema } } }, async (request) =>
     updateContact(db, actorOf(request), request.params.id, request.params.contactId, request.body));
 
-  app.delete('/accounts/:id/contacts/:contactId', { schema: { tags, params: contactParamsSchema } }, async (request, reply) => {
+  app.delete('/accounts/:id/contacts/:contactId', { schema: { tags, params: contactParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await removeContact(db, actorOf(request), request.params.id, request.params.contactId);
     return reply.code(204).send();
   });
@@ -91,12 +92,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/bin', { schema: { tags: ['bin'], querystring: binQuerySchema, response: { 200: binListSchema } } }, async (request) =>
     listBin(db, actorOf(request), request.query));
 
-  app.post('/bin/accounts/:id/restore', { schema: { tags: ['bin'], params: idParamsSchema } }, async (request, reply) => {
+  app.post('/bin/accounts/:id/restore', { schema: { tags: ['bin'], params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await restoreAccount(db, actorOf(request), request.params.id);
     return reply.code(204).send();
   });
 
-  app.delete('/bin/accounts/:id', { schema: { tags: ['bin'], params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/bin/accounts/:id', { schema: { tags: ['bin'], params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await purgeAccount(db, actorOf(request), request.params.id, app.storage);
     return reply.code(204).send();
   });

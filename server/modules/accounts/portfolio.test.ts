@@ -136,7 +136,7 @@ describe('portfolio rows follow every write', () => {
   test('an account edited carries its new columns; discarded it leaves every portfolio, restored it comes back', async () => {
     const id = ids[4] ?? '';
     const account = (await admin.get(`/api/v1/accounts/${id}`)).json<{ version: number }>();
-    const edited = await admin.patch(`/api/v1/accounts/${id}`, { version: account.version, name: 'Zeta Renombrada', stage: 'prospect', city: 'Lima', country: 'PE' });
+    const edited = await admin.patch(`/api/v1/accounts/${id}`, { version: account.version, name: 'Zeta Renombrada', stage: 'prospect', addresses: { visit: { city: 'Lima', country: 'PE' } } });
     expect(edited.statusCode, edited.body).toBe(200);
     await inStep();
     expect((await admin.delete(`/api/v1/accounts/${id}`)).statusCode).toBe(204);

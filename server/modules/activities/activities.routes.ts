@@ -11,6 +11,7 @@ import { countActivityGroups } from './activity-groups.service';
 import {
   claimReminders, createActivity, findActivities, findPending, findReminders, finishActivity, getActivity, updateActivity,
 } from './activities.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['activities'];
 
@@ -60,7 +61,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
     return { url: `${request.protocol}://${request.host}/api/calendar/${token}.ics`, createdAt };
   });
 
-  app.delete('/me/calendar-feed', { schema: { tags } }, async (request, reply) => {
+  app.delete('/me/calendar-feed', { schema: { tags, response: { 204: noContent } } }, async (request, reply) => {
     await revokeFeed(db, actorOf(request));
     return reply.code(204).send();
   });

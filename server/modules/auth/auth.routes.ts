@@ -5,6 +5,7 @@ import { actorOf } from '@server/plugins/request-context';
 import { AppError } from '@server/lib/errors';
 import { actorById, changeOwnPassword, createFirstAdmin, login, needsSetup, presentMe, updateMe } from './auth.service';
 import { createSession, deleteSession, sessionCookie } from './session.repo';
+import { noContent, problems } from '@server/plugins/documented-responses';
 
 const tags = ['auth'];
 const publicRoute = { public: true };
@@ -21,7 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       maxAge: config.sessionDays * 86_400,
     });
 
-  app.post('/auth/login', { config: publicRoute, schema: { tags, body: loginSchema, response: { 200: meSchema } } }, async (request, reply) => {
+  app.post('/auth/login', { config: publicRoute, schema: { tags, body: loginSchema, response: { 200: meSchema, ...problems(401, 429) } } }, async (request, reply) => {
     if (request.session) await deleteSession(db, request.session.id);
     const started = await login(db, request.body.email, request.body.password, request.ip, config.sessionDays).catch((error: unknown) => {
       // Headers set before the throw go out with the problem+json answer.
@@ -33,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Private like any write, CSRF header included: a page elsewhere must not sign the user out.
-  app.post('/auth/logout', { schema: { tags } }, async (request, reply) => {
+  app.post('/auth/logout', { schema: { tags, response: { 204: noContent } } }, async (request, reply) => {
     if (request.session) await deleteSession(db, request.session.id);
     reply.clearCookie(sessionCookie, { path: '/' });
     return reply.code(204).send();
@@ -53,7 +54,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentMe(db, actor, session.csrfToken);
   });
 
-  app.post('/me/password', { schema: { tags, body: passwordChangeSchema } }, async (request, reply) => {
+  app.post('/me/password', { schema: { tags, body: passwordChangeSchema, response: { 204: noContent } } }, async (request, reply) => {
     const session = request.session;
     if (!session) throw new AppError('unauthenticated');
     await changeOwnPassword(db, actorOf(request), session.id, request.body.currentPassword, request.body.newPassword);
@@ -64,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     needsSetup: await needsSetup(db),
   }));
 
-  app.post('/setup', { config: publicRoute, schema: { tags, body: setupSchema, response: { 200: meSchema } } }, async (request, reply) => {
+  app.post('/setup', { config: publicRoute, schema: { tags, body: setupSchema, response: { 200: meSchema, ...problems(409) } } }, async (request, reply) => {
     const userId = await createFirstAdmin(db, request.body);
     const started = await createSession(db, userId, config.sessionDays);
     setCookie(reply, started.token);

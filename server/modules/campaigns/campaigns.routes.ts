@@ -13,6 +13,7 @@ import { convertMember } from '@server/commands/convert-campaign-member';
 import { createCampaign, findCampaignPage, getCampaign, updateCampaign } from './campaigns.service';
 import { exportMembers } from './members-export';
 import { addMember, countMemberGroups, getMember, listMembers, removeMember, updateMember } from './members.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['campaigns'];
 const contentTypes = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
@@ -64,7 +65,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/campaigns/:id/members/:memberId', { schema: { tags, params: memberParamsSchema, body: memberUpdateSchema, response: { 200: campaignMemberSchema } } }, async (request) =>
     updateMember(db, actorOf(request), request.params.id, request.params.memberId, request.body));
 
-  app.delete('/campaigns/:id/members/:memberId', { schema: { tags, params: memberParamsSchema } }, async (request, reply) => {
+  app.delete('/campaigns/:id/members/:memberId', { schema: { tags, params: memberParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await removeMember(db, actorOf(request), request.params.id, request.params.memberId);
     return reply.code(204).send();
   });

@@ -2,11 +2,12 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
-import { documentListQuerySchema, documentListSchema, documentParamsSchema, documentSchema, documentUploadQuerySchema, maxLogoBytes } from '@contract/documents';
+import { documentListQuerySchema, documentListSchema, documentParamsSchema, documentSchema, documentUploadQuerySchema, logoQuerySchema, maxLogoBytes } from '@contract/documents';
 import { AppError } from '@server/lib/errors';
 import { sendStoredFile } from '@server/lib/attachment';
 import { actorOf } from '@server/plugins/request-context';
 import { deleteDocument, listDocuments, openDocument, openLogo, replaceLogo, uploadDocument, type Upload } from './documents.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['documents'];
 
@@ -43,23 +44,23 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     return sendStoredFile(reply, { name: row.name, contentType: row.content_type, size: Number(row.size) }).send(stream);
   });
 
-  app.delete('/accounts/:id/documents/:documentId', { schema: { tags, params: documentParamsSchema } }, async (request, reply) => {
+  app.delete('/accounts/:id/documents/:documentId', { schema: { tags, params: documentParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await deleteDocument(deps, actorOf(request), request.params.id, request.params.documentId);
     return reply.code(204).send();
   });
 
-  app.get('/accounts/:id/logo', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.get('/accounts/:id/logo', { schema: { tags, params: idParamsSchema, querystring: logoQuerySchema } }, async (request, reply) => {
     const { row, stream } = await openLogo(deps, actorOf(request), request.params.id);
     // The address carries the logo's id, so a cached copy is never stale.
     return sendStoredFile(reply, { name: row.name, contentType: row.content_type, size: Number(row.size), cacheForever: true }).send(stream);
   });
 
-  app.put('/accounts/:id/logo', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.put('/accounts/:id/logo', { schema: { tags, params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await replaceLogo(deps, actorOf(request), request.params.id, uploadOf(request, maxLogoBytes));
     return reply.code(204).send();
   });
 
-  app.delete('/accounts/:id/logo', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/accounts/:id/logo', { schema: { tags, params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await replaceLogo(deps, actorOf(request), request.params.id, null);
     return reply.code(204).send();
   });

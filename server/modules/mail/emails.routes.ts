@@ -6,6 +6,7 @@ import type { Config } from '@server/config';
 import { actorOf } from '@server/plugins/request-context';
 import { getEmail, getEmailOfActivity, previewEmail, recipientOptions, sendEmail } from './emails.service';
 import { accountEmailStatus, resubscribe } from './suppressions.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['mail'];
 
@@ -38,7 +39,7 @@ export const emailRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/accounts/:id/email-status', { schema: { tags, params: idParamsSchema, response: { 200: accountEmailStatusSchema } } }, async (request) =>
     accountEmailStatus(db, actorOf(request), request.params.id));
 
-  app.post('/email-suppressions/resubscribe', { schema: { tags, body: resubscribeSchema } }, async (request, reply) => {
+  app.post('/email-suppressions/resubscribe', { schema: { tags, body: resubscribeSchema, response: { 204: noContent } } }, async (request, reply) => {
     await resubscribe(db, actorOf(request), request.body);
     return reply.code(204).send();
   });

@@ -8,6 +8,7 @@ import { authorize } from '@server/policies';
 import { presentOutboxItem } from './emails.presenter';
 import { getMailSettings, sendTestMessage, updateMailSettings } from './mail-settings.service';
 import { countByStatus, decideMessage, listOutbox } from './outbox.repo';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['mail'];
 
@@ -41,7 +42,7 @@ export const mailSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // An uncertain message may have reached its reader: only an admin decides to send it again.
   app.post('/mail/outbox/:id/:decision', {
-    schema: { tags, params: idParamsSchema.extend({ decision: z.enum(['retry', 'drop']) }) },
+    schema: { tags, params: idParamsSchema.extend({ decision: z.enum(['retry', 'drop']) }), response: { 204: noContent } },
   }, async (request, reply) => {
     authorize(actorOf(request), { domain: 'mail', action: 'manageOutbox' });
     if (!(await decideMessage(db, request.params.id, request.params.decision))) throw new AppError('not_found');

@@ -3,6 +3,7 @@ import { idParamsSchema } from '@contract/common';
 import { emailTemplateCreateSchema, emailTemplateListQuerySchema, emailTemplateListSchema, emailTemplateSchema, emailTemplateUpdateSchema } from '@contract/emails';
 import { actorOf } from '@server/plugins/request-context';
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from './templates.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['mail'];
 
@@ -18,7 +19,7 @@ export const templateRoutes: FastifyPluginAsyncZod = async (app) => {
     getTemplate(db, actorOf(request), request.params.id));
   app.patch('/email-templates/:id', { schema: { tags, params: idParamsSchema, body: emailTemplateUpdateSchema, response: { 200: emailTemplateSchema } } }, async (request) =>
     updateTemplate(db, actorOf(request), request.params.id, request.body));
-  app.delete('/email-templates/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/email-templates/:id', { schema: { tags, params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await deleteTemplate(db, actorOf(request), request.params.id);
     return reply.code(204).send();
   });

@@ -19,6 +19,7 @@ import { countOpportunityGroups, getBoard, getBoardColumn, moveOpportunity } fro
 import { removeOpportunityPerson, setOpportunityPerson, tagOpportunity, untagOpportunity } from './opportunity-links.service';
 import { createOpportunity, findOpportunities, getOpportunity, updateOpportunity } from './opportunities.service';
 import { getPipeline, updatePipeline } from './pipeline.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['opportunities'];
 
@@ -57,12 +58,12 @@ export const opportunityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/opportunities/:id/people/:personId', { schema: { tags, params: opportunityPersonParamsSchema, response: { 200: opportunitySchema } } }, async (request) =>
     removeOpportunityPerson(db, actorOf(request), request.params.id, request.params.personId));
 
-  app.put('/opportunities/:id/tags/:tagId', { schema: { tags, params: opportunityTagParamsSchema } }, async (request, reply) => {
+  app.put('/opportunities/:id/tags/:tagId', { schema: { tags, params: opportunityTagParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await tagOpportunity(db, actorOf(request), request.params.id, request.params.tagId);
     return reply.code(204).send();
   });
 
-  app.delete('/opportunities/:id/tags/:tagId', { schema: { tags, params: opportunityTagParamsSchema } }, async (request, reply) => {
+  app.delete('/opportunities/:id/tags/:tagId', { schema: { tags, params: opportunityTagParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await untagOpportunity(db, actorOf(request), request.params.id, request.params.tagId);
     return reply.code(204).send();
   });

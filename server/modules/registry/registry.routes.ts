@@ -11,6 +11,7 @@ import { startPeruLoad } from './peru/peru-load.job';
 import { useRegistryConfig } from './registry-runtime';
 import { listSettings, updateSetting } from './registry-settings.service';
 import { availableCountries, lookupCompany, searchRegistries } from './registry.service';
+import { problems } from '@server/plugins/documented-responses';
 
 const tags = ['registry'];
 
@@ -32,13 +33,13 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     items: await availableCountries(db, config, actorOf(request)),
   }));
 
-  app.get('/registry/search', { schema: { tags, querystring: registrySearchQuerySchema, response: { 200: registrySearchResultSchema } } }, async (request, reply) =>
+  app.get('/registry/search', { schema: { tags, querystring: registrySearchQuerySchema, response: { 200: registrySearchResultSchema, ...problems(429, 503) } } }, async (request, reply) =>
     searchRegistries(db, config, actorOf(request), request.query, abandonedBy(reply)));
 
-  app.get('/registry/:country/:number', { schema: { tags, params: registryNumberParamsSchema, response: { 200: registryLookupSchema } } }, async (request, reply) =>
+  app.get('/registry/:country/:number', { schema: { tags, params: registryNumberParamsSchema, response: { 200: registryLookupSchema, ...problems(429, 503) } } }, async (request, reply) =>
     lookupCompany(db, config, actorOf(request), request.params.country, request.params.number, abandonedBy(reply)));
 
-  app.post('/registry/accounts', { schema: { tags, body: registryAccountCreateSchema, response: { 201: registryAccountCreatedSchema } } }, async (request, reply) => {
+  app.post('/registry/accounts', { schema: { tags, body: registryAccountCreateSchema, response: { 201: registryAccountCreatedSchema, ...problems(429, 503) } } }, async (request, reply) => {
     reply.code(201);
     return createAccountFromRegistry(db, actorOf(request), request.body);
   });

@@ -11,6 +11,7 @@ import { qualifyLead, unqualifyLead } from '@server/commands/qualify-lead';
 import { actorOf } from '@server/plugins/request-context';
 import { countRequestGroups } from './request-groups.service';
 import { createRequest, findRequests, getRequest, updateRequest } from './requests.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['requests'];
 
@@ -42,7 +43,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/accounts/:id/qualify', { schema: { tags: ['leads'], params: idParamsSchema, body: qualifyWithOpportunitySchema, response: { 200: qualifiedSchema } } }, async (request) =>
     qualifyLead(db, actorOf(request), request.params.id, request.body));
 
-  app.post('/accounts/:id/unqualify', { schema: { tags: ['leads'], params: idParamsSchema, body: unqualifySchema } }, async (request, reply) => {
+  app.post('/accounts/:id/unqualify', { schema: { tags: ['leads'], params: idParamsSchema, body: unqualifySchema, response: { 204: noContent } } }, async (request, reply) => {
     await unqualifyLead(db, actorOf(request), request.params.id, request.body);
     return reply.code(204).send();
   });

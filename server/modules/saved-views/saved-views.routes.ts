@@ -3,6 +3,7 @@ import { idParamsSchema } from '@contract/common';
 import { savedViewCreateSchema, savedViewListQuerySchema, savedViewListSchema, savedViewSchema, savedViewUpdateSchema } from '@contract/saved-views';
 import { actorOf } from '@server/plugins/request-context';
 import { createView, deleteView, listViews, updateView } from './saved-views.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['saved-views'];
 
@@ -17,7 +18,7 @@ export const savedViewRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.patch('/saved-views/:id', { schema: { tags, params: idParamsSchema, body: savedViewUpdateSchema, response: { 200: savedViewSchema } } }, async (request) =>
     updateView(db, actorOf(request), request.params.id, request.body));
-  app.delete('/saved-views/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/saved-views/:id', { schema: { tags, params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await deleteView(db, actorOf(request), request.params.id);
     return reply.code(204).send();
   });

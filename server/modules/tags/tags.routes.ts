@@ -5,6 +5,7 @@ import { accountTagParamsSchema, accountTagsSchema, tagCreateSchema, tagListQuer
 import { actorOf } from '@server/plugins/request-context';
 import { exportTagCsv } from './tag-export.service';
 import { assignTag, createTag, deleteTag, getTag, listAccountTags, listTags, unassignTag, updateTag } from './tags.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['tags'];
 
@@ -22,7 +23,7 @@ export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
     getTag(db, actorOf(request), request.params.id));
   app.patch('/tags/:id', { schema: { tags, params: idParamsSchema, body: tagUpdateSchema, response: { 200: tagSchema } } }, async (request) =>
     updateTag(db, actorOf(request), request.params.id, request.body));
-  app.delete('/tags/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/tags/:id', { schema: { tags, params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await deleteTag(db, actorOf(request), request.params.id);
     return reply.code(204).send();
   });
@@ -39,11 +40,11 @@ export const tagRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/accounts/:id/tags', { schema: { tags, params: idParamsSchema, response: { 200: accountTagsSchema } } }, async (request) =>
     listAccountTags(db, actorOf(request), request.params.id));
-  app.put('/accounts/:id/tags/:tagId', { schema: { tags, params: accountTagParamsSchema } }, async (request, reply) => {
+  app.put('/accounts/:id/tags/:tagId', { schema: { tags, params: accountTagParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await assignTag(db, actorOf(request), request.params.id, request.params.tagId);
     return reply.code(204).send();
   });
-  app.delete('/accounts/:id/tags/:tagId', { schema: { tags, params: accountTagParamsSchema } }, async (request, reply) => {
+  app.delete('/accounts/:id/tags/:tagId', { schema: { tags, params: accountTagParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await unassignTag(db, actorOf(request), request.params.id, request.params.tagId);
     return reply.code(204).send();
   });

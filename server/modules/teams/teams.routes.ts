@@ -3,6 +3,7 @@ import { idParamsSchema } from '@contract/common';
 import { teamCreateSchema, teamListSchema, teamSchema } from '@contract/users';
 import { actorOf } from '@server/plugins/request-context';
 import { createTeam, deleteTeam, findTeams, renameTeam } from './teams.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['teams'];
 
@@ -19,7 +20,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/teams/:id', { schema: { tags, params: idParamsSchema, body: teamCreateSchema, response: { 200: teamSchema } } }, async (request) =>
     renameTeam(db, actorOf(request), request.params.id, request.body.name));
 
-  app.delete('/teams/:id', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+  app.delete('/teams/:id', { schema: { tags, params: idParamsSchema, response: { 204: noContent } } }, async (request, reply) => {
     await deleteTeam(db, actorOf(request), request.params.id);
     return reply.code(204).send();
   });

@@ -9,6 +9,7 @@ import { authorize } from '@server/policies';
 import { presentUser } from './users.presenter';
 import { listUsers, userOptions } from './users.repo';
 import { changeUser, createUser, resetPassword, setUserActive } from './users.service';
+import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['users'];
 
@@ -37,7 +38,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/users/:id/activate', { schema: { tags, params: idParamsSchema, response: { 200: userSchema } } }, async (request) =>
     setUserActive(db, actorOf(request), request.params.id, true));
 
-  app.post('/users/:id/password', { schema: { tags, params: idParamsSchema, body: userPasswordResetSchema } }, async (request, reply) => {
+  app.post('/users/:id/password', { schema: { tags, params: idParamsSchema, body: userPasswordResetSchema, response: { 204: noContent } } }, async (request, reply) => {
     await resetPassword(db, actorOf(request), request.params.id, request.body.password);
     return reply.code(204).send();
   });
