@@ -12,7 +12,7 @@ import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
  * from lists and from the invoiced-this-year counter.
  */
 const actors = ['admin', 'manager', 'owner agent', 'team-mate agent (scope team)', 'agent of another team (scope team)', 'agent without the organization'] as const;
-const actions = ['read', 'list contains', 'update', 'pay', 'create by hand', 'create from quote', 'counter'] as const;
+const actions = ['read', 'list contains', 'update', 'pay', 'create by hand', 'create from quote', 'export contains', 'counter'] as const;
 type ActorName = (typeof actors)[number];
 
 const sees = (actor: ActorName): boolean => actor !== 'agent without the organization' && actor !== 'agent of another team (scope team)';
@@ -110,6 +110,12 @@ describe('invoice visibility policy', () => {
           expectProblem(response, 404, 'not_found');
           expect(await state(organization.id)).toEqual(beforeQuote);
         }
+        return;
+      }
+      case 'export contains': {
+        const response = await actor.get(`/api/v1/exports/invoices?format=csv&q=${word}`);
+        expect(response.statusCode).toBe(200);
+        expect(response.body.includes(invoice.id)).toBe(allowed);
         return;
       }
       case 'counter': {

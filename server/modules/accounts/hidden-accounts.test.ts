@@ -204,6 +204,7 @@ describe('no answer carries a hidden account', () => {
       '/api/v1/invoices?q=Matriz',
       `/api/v1/invoices?organizationId=${hidden[0]?.id ?? ''}`,
       `/api/v1/invoices/${hiddenInvoice.id}`,
+      '/api/v1/exports/invoices?format=csv&q=Oculta',
       `/api/v1/accounts?q=Matriz&counters=invoicedThisYear`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
@@ -250,6 +251,7 @@ describe('no answer carries a hidden account', () => {
     expect((await agent.get('/api/v1/invoices')).json<{ total: number }>().total).toBe(1);
     expect((await agent.get(`/api/v1/accounts/${visible.id}`)).json<Account>().overview.invoicedThisYear).toEqual([{ currency: 'EUR', amount: 1210 }]);
     expect(leaks((await admin.get('/api/v1/invoices?q=Oculta')).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get('/api/v1/exports/invoices?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/invoices/${hiddenInvoice.id}`)).body).length).toBeGreaterThan(0);
     // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.
     const members = `/api/v1/campaigns/${ids.campaigns ?? ''}/members`;

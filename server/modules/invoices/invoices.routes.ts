@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
-import { invoiceCreateSchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema } from '@contract/invoices';
+import { invoiceCreateSchema, invoiceExportQuerySchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema } from '@contract/invoices';
 import { actorOf } from '@server/plugins/request-context';
+import { download } from '@server/modules/exports/exports.routes';
+import { exportInvoices } from './invoice-export.service';
 import { createInvoice, findInvoices, getInvoice, recordPayment, updateInvoice } from './invoices.service';
 
 const tags = ['invoices'];
@@ -25,4 +27,9 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/invoices/:id/payments', { schema: { tags, params: idParamsSchema, body: invoicePaymentSchema, response: { 200: invoiceSchema } } }, async (request) =>
     recordPayment(db, actorOf(request), request.params.id, request.body));
+
+  app.get('/exports/invoices', { schema: { tags: ['exports'], querystring: invoiceExportQuerySchema } }, async (request, reply) => {
+    const { format, separator, timeZone, sort, ...filters } = request.query;
+    return download(reply, format, exportInvoices(db, actorOf(request), { filters, sort }, format, request.language, { separator, timeZone }), 'invoices');
+  });
 };

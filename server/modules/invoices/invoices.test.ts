@@ -53,6 +53,14 @@ describe('invoices', () => {
     expect(list.items.map((item) => item.id)).toEqual([invoice.id, given.id]);
     expect(expectOk<ListResponse<InvoiceCard>>(await agent.get(`/api/v1/invoices?q=${number}`)).items.map((item) => item.id)).toEqual([invoice.id]);
     expect(expectOk<ListResponse<InvoiceCard>>(await agent.get(`/api/v1/invoices?organizationId=${customer.id}&status=overdue`)).items.map((item) => item.id)).toEqual([invoice.id]);
+    // The export: the list's filters and order, amounts as plain major units (as the projects export), the status in the reader's language.
+    const csv = await agent.get(`/api/v1/exports/invoices?format=csv&organizationId=${customer.id}&sort=issueDate`);
+    expect(csv.statusCode).toBe(200);
+    const rows = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain(number);
+    expect(rows[1]).toContain('Vencida');
+    expect(rows[1]).toContain(';121.00;');
     const history = expectOk<ListResponse<TimelineEntry>>(await agent.get(`/api/v1/accounts/${customer.id}/timeline`));
     expect(history.items).toContainEqual(expect.objectContaining({ entity: 'invoice', entityId: invoice.id, action: 'invoice_created' }));
   });

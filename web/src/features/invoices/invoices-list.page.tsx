@@ -9,6 +9,7 @@ import { deferredFilters } from '@web/components/list-kit/list-filters.component
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
 import { ColumnPicker, SavedViewsMenu } from '@web/components/list-kit/list-tools.component';
 import { useListUrl } from '@web/components/list-kit/use-list-url';
+import { ExportMenu } from '@web/features/exports/deferred-export-menu.component';
 import { InvoiceFormModal } from './invoice-form-modal.component';
 import { invoiceFilterKeys, invoiceListUrl } from './invoice-list-url';
 import { InvoicesCards, InvoicesTable } from './invoices-table.component';
@@ -17,7 +18,7 @@ import { useInvoices } from './use-invoices';
 // The filters load after the rows have shown; a placeholder of the same shape holds their place.
 const InvoiceFilters = deferredFilters(async () => (await withTexts(['invoices', 'views'], () => import('./invoice-filters.component'))).InvoiceFilters, { search: true, primary: 2, keys: invoiceFilterKeys });
 
-/** Every invoice I may see, filtered and sorted from the URL, with saved views and columns. */
+/** Every invoice I may see, filtered and sorted from the URL, with saved views, columns and export. */
 export function InvoicesListPage() {
   const { t } = useTranslation();
   const url = useListUrl(invoiceListUrl);
@@ -32,7 +33,12 @@ export function InvoicesListPage() {
     <ListFrame
       title={t('invoices:list.title')}
       total={{ first: list.data?.pages[0], testId: 'invoices-total', text: (count, total) => t('invoices:list.total', { count, total }) }}
-      actions={<Button leftSection={<IconPlus size={16} />} size={compact ? 'xs' : 'sm'} onClick={() => setCreating(true)}>{t('invoices:action.new')}</Button>}
+      actions={
+        <>
+          <ExportMenu path="/exports/invoices" filters={url.text} compact={compact} testId="invoices-export" help={t('invoices:list.exportHelp')} />
+          <Button leftSection={<IconPlus size={16} />} size={compact ? 'xs' : 'sm'} onClick={() => setCreating(true)}>{t('invoices:action.new')}</Button>
+        </>
+      }
       filters={
         <InvoiceFilters
           values={url.text}
