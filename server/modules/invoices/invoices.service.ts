@@ -61,7 +61,7 @@ export async function createInvoice(db: Db, actor: Actor, input: InvoiceCreate):
   await numbered(() => db.transaction().execute(async (trx) => {
     const quote = data.fromQuoteId ? await requireVisibleQuote(trx, actor, data.fromQuoteId) : null;
     if (quote && quote.status !== 'accepted') throw new AppError('quote_not_accepted');
-    if (quote && data.organizationId && data.organizationId !== quote.account_id) throw fieldError('organizationId', 'invalid_reference');
+    if (quote && data.organizationId && data.organizationId !== quote.account_id) throw fieldError('organizationId', 'not_quote_account');
     const organization = await requireVisibleAccount(trx, actor, quote?.account_id ?? data.organizationId ?? '');
     if (organization.kind !== 'organization') throw fieldError(quote ? 'fromQuoteId' : 'organizationId', 'wrong_kind');
     const issueDate = data.issueDate ?? today();
