@@ -72,6 +72,8 @@ export const emailCreateSchema = z.object({
   contactId: idSchema.nullable().optional(),
   /** The lead's request the message answers. */
   requestId: idSchema.nullable().optional(),
+  /** An opportunity of that organization the message belongs to: it shows on the opportunity's timeline too. */
+  opportunityId: idSchema.nullable().optional(),
   /** A campaign the account is a member of: the message counts in the member's campaign mail and merges `campaign.*`. */
   campaignId: idSchema.nullable().optional(),
   to: recipients(50).min(1),

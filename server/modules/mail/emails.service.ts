@@ -10,6 +10,7 @@ import { requireVisibleAccount } from '@server/modules/accounts/accounts.service
 import { fieldsOf } from '@server/modules/accounts/account-fields';
 import { findVisibleDocument } from '@server/modules/documents/documents.repo';
 import { findVisibleRequest } from '@server/modules/requests/requests.repo';
+import { findVisibleOpportunity } from '@server/modules/opportunities/opportunities.repo';
 import { findBulk, findVisibleEmail, findVisibleEmailOfActivity, type EmailView } from './emails.repo';
 import { presentEmail } from './emails.presenter';
 import { sanitizeBody } from './html';
@@ -101,6 +102,10 @@ export async function sendEmail(deps: MailDeps, actor: Actor, input: EmailCreate
     const request = await findVisibleRequest(db, actor, data.requestId);
     if (!request || request.account_id !== account.id) throw fieldError('requestId', 'invalid_value');
   }
+  if (data.opportunityId) {
+    const opportunity = await findVisibleOpportunity(db, actor, data.opportunityId);
+    if (!opportunity || opportunity.organization_id !== account.id) throw fieldError('opportunityId', 'invalid_value');
+  }
   const rendered = render(data.subject, data.html, values);
   if (rendered.unresolved.length > 0) {
     throw new AppError('validation_failed', { fields: [{ field: 'html', code: 'unresolved_merge_fields', params: { fields: rendered.unresolved.join(', ') } }] });
@@ -115,7 +120,7 @@ export async function sendEmail(deps: MailDeps, actor: Actor, input: EmailCreate
     await db.transaction().execute(async (trx) => {
       await requireVisibleAccount(trx, actor, account.id);
       await logAndQueue(trx, actor, {
-        id, activityId: newId(), accountId: account.id, contactId: data.contactId ?? null, requestId: data.requestId ?? null, opportunityId: null,
+        id, activityId: newId(), accountId: account.id, contactId: data.contactId ?? null, requestId: data.requestId ?? null, opportunityId: data.opportunityId ?? null,
         language: actor.language, to: withNames(data.to), cc: withNames(data.cc ?? []), bcc: withNames(data.bcc ?? []), subject: rendered.subject,
         html: trackOpens ? `${rendered.html}${pixelTag(baseUrl, token)}` : rendered.html, attachments, token, trackOpens, isPrivate: data.private ?? false,
         campaignId: data.campaignId ?? null,

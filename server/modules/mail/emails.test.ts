@@ -225,6 +225,23 @@ describe('who may send and see', () => {
     expect(await counts()).toEqual(before);
   });
 
+  test('an e-mail about an opportunity is on its timeline; another organization\'s opportunity is refused, nothing queued', async () => {
+    const deal = async (organizationId: string) => {
+      const response = await agent.post('/api/v1/opportunities', { organizationId, name: 'Flota', amount: 100_00, currency: 'EUR', expectedCloseOn: '2027-03-31' });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string }>();
+    };
+    const ours = await deal(account.id);
+    const elsewhere = await deal((await t.account(agent, { kind: 'organization', name: 'Otra SA' })).id);
+    const before = await counts();
+    expectProblem(await agent.post('/api/v1/emails', { accountId: account.id, opportunityId: elsewhere.id, to: ['compras@nandu.example'], subject: 'x', html: 'x' }), 400, 'validation_failed');
+    expect(await counts()).toEqual(before);
+
+    const email = await send(agent, { accountId: account.id, opportunityId: ours.id, to: ['compras@nandu.example'], subject: 'Oferta de flota', html: '<p>Adjunto</p>' });
+    const onDeal = await t.db.selectFrom('activities').select(['id', 'subject']).where('opportunity_id', '=', ours.id).where('type', '=', 'email').execute();
+    expect(onDeal).toEqual([{ id: email.activityId, subject: 'Oferta de flota' }]);
+  });
+
   test('a private e-mail is seen by its author and admins only, like any private activity', async () => {
     const email = await send(agent, { accountId: account.id, to: ['compras@nandu.example'], subject: 'Confidencial', html: '<p>x</p>', private: true });
     const colleague = await t.user({ role: 'manager', scope: 'all' });

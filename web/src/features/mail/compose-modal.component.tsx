@@ -20,6 +20,8 @@ export type ComposeTarget = {
   requestId?: string | null;
   /** A campaign whose member the account is: the message counts in the campaign's mail. */
   campaignId?: string | null;
+  /** An opportunity of the organization: the message shows on its timeline too. */
+  opportunityId?: string | null;
   /** Addresses filled in at the start (the contact's, say). */
   to?: string[];
 };
@@ -77,7 +79,7 @@ export function ComposeModal({ target, onClose }: { target: ComposeTarget; onClo
         return;
       }
       send.mutate({
-        accountId: target.accountId, contactId: target.contactId ?? null, requestId: target.requestId ?? null, campaignId: target.campaignId ?? null, to, cc, bcc, subject, html,
+        accountId: target.accountId, contactId: target.contactId ?? null, requestId: target.requestId ?? null, opportunityId: target.opportunityId ?? null, campaignId: target.campaignId ?? null, to, cc, bcc, subject, html,
         attachmentIds, private: isPrivate, trackOpens,
       }, {
         onSuccess: () => {

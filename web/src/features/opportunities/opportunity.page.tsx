@@ -15,6 +15,7 @@ import { useListLookup, useLists } from '@web/features/lists/use-lists';
 import { LostReasonModal } from './lost-reason-modal.component';
 import { OpportunityFormModal } from './opportunity-form-modal.component';
 import { OpportunityHistory } from './opportunity-history.component';
+import { ComposeButton } from '@web/features/mail/mail-launchers.component';
 import { OpportunityPeople } from './opportunity-people.component';
 import { useOpportunity } from './use-opportunities';
 import { useUpdateOpportunity } from './use-opportunity-mutations';
@@ -83,6 +84,7 @@ export function OpportunityPage() {
         </Stack>
         <Group gap="xs">
           <CloseButtons opportunity={opportunity} />
+          <ComposeButton target={{ accountId: opportunity.organization.id, opportunityId: opportunity.id }} />
           <Button variant="default" onClick={() => setEditing(true)}>{t('opportunities:action.edit')}</Button>
         </Group>
       </Group>
