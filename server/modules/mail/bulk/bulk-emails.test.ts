@@ -207,3 +207,30 @@ describe('open tracking', () => {
     expect(plain.received[0]?.text).not.toContain('/mail/o/');
   });
 });
+
+describe('a bulk send whose process died mid-way', () => {
+  test('resumes on the next attempt: queues what was not yet written, never a second message to anyone', async () => {
+    const first = await t.account(agent, { kind: 'person', firstName: 'Primera', lastName: 'Reanuda', emails: ['primera@reanuda.example'] });
+    const second = await t.account(agent, { kind: 'person', firstName: 'Segunda', lastName: 'Reanuda', emails: ['segunda@reanuda.example'] });
+    const sent = await bulk(agent, { selection: { ids: [first.id, second.id] }, content: { subject: 'Reanudar', html: '<p>x</p>' } });
+    expect(sent.received.flatMap((message) => message.to).sort()).toEqual(['primera@reanuda.example', 'segunda@reanuda.example']);
+    // As the process leaves it when it dies after its first batch committed: the second
+    // recipient's rows were never written, the job is running with a stale heartbeat and no worker.
+    const lost = await t.db.selectFrom('email_messages').select(['id', 'activity_id']).where('bulk_id', '=', sent.bulk.id).where('address_norm', '=', 'segunda@reanuda.example').executeTakeFirstOrThrow();
+    await t.db.deleteFrom('email_messages').where('id', '=', lost.id).execute();
+    if (lost.activity_id) await t.db.deleteFrom('activities').where('id', '=', lost.activity_id).execute();
+    const bulkRow = await t.db.selectFrom('email_bulks').select('job_id').where('id', '=', sent.bulk.id).executeTakeFirstOrThrow();
+    await t.db.updateTable('email_bulks').set({ status: 'enqueuing', finished_at: null }).where('id', '=', sent.bulk.id).execute();
+    await t.db.updateTable('jobs').set({ status: 'running', worker_id: null, heartbeat_at: '2000-01-01T00:00:00.000Z', finished_at: null })
+      .where('id', '=', bulkRow.job_id ?? '').execute();
+    sink.received.length = 0;
+
+    await worker.drain();
+    await sender.drain();
+    expect(await t.db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', bulkRow.job_id ?? '').executeTakeFirst()).toEqual({ status: 'done', attempts: 2 });
+    expect(sink.received.flatMap((message) => message.to)).toEqual(['segunda@reanuda.example']);
+    const queued = await t.db.selectFrom('email_messages').select('address_norm').where('bulk_id', '=', sent.bulk.id).execute();
+    expect(queued.map((row) => row.address_norm).sort()).toEqual(['primera@reanuda.example', 'segunda@reanuda.example']);
+    expect((await agent.get(`/api/v1/emails/bulk/${sent.bulk.id}`)).json<EmailBulk>()).toMatchObject({ status: 'enqueued', counts: { recipients: 2, accounts: 2, duplicates: 0 } });
+  });
+});
