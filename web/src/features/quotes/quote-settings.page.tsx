@@ -1,10 +1,11 @@
 import type { QuoteSettings } from '@contract/quotes';
-import { Badge, Button, Center, FileButton, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, FileButton, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPhoto, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors } from '@web/components/form-errors';
+import { RecordGuard } from '@web/components/record-guard.component';
 import { useQuoteLogo, useQuoteSettings, useUpdateQuoteSettings } from './use-quote-settings';
 
 /** The settings as the form holds them: every text as typed, none null. */
@@ -96,8 +97,7 @@ export function QuoteSettingsPage() {
     <Stack gap="md">
       <Title order={2}>{t('quotes:settings.title')}</Title>
       <Text size="sm" c="dimmed">{t('quotes:settings.intro')}</Text>
-      <ErrorAlert error={settings.error} />
-      {settings.data ? <SettingsForm key={settings.data.version} settings={settings.data} /> : settings.isPending && <Center py="xl"><Loader /></Center>}
+      <RecordGuard query={settings}>{(data) => <SettingsForm key={data.version} settings={data} />}</RecordGuard>
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
 import type { Quote } from '@contract/quotes';
-import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime } from '@web/components/format';
+import { RecordGuard } from '@web/components/record-guard.component';
 import { QuoteActions } from './quote-actions.component';
 import { QuoteHeaderForm } from './quote-header-form.component';
 import { QuoteLineage } from './quote-lineage.component';
@@ -16,11 +16,9 @@ import { useQuote } from './use-quotes';
 export function QuotePage() {
   const { id = '' } = useParams();
   const query = useQuote(id);
-  const quote = query.data;
-  if (query.isPending) return <Center py="xl"><Loader /></Center>;
-  if (!quote) return <ErrorAlert error={query.error} />;
+  // A quote of an account outside the user's portfolio does not exist for them (the API answers 404).
   // Keyed by the quote: another revision opens with nothing unsaved.
-  return <QuoteEditor key={quote.id} quote={quote} />;
+  return <RecordGuard query={query}>{(quote) => <QuoteEditor key={quote.id} quote={quote} />}</RecordGuard>;
 }
 
 function QuoteEditor({ quote }: { quote: Quote }) {
