@@ -183,4 +183,15 @@ describe.skipIf(!hasChromium)('a quote built in the editor: three lines, a disco
     await lineage.getByText(/1 línea cambiada/).waitFor();
     await expect(lineage.getByText('Primera versión').count()).resolves.toBe(1);
   });
+
+  it('at phone width the tax rates are cards with their actions, and a quote out of reach is "not found"', async () => {
+    const { page } = app.browser;
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${app.server.baseUrl}/settings/tax-rates`);
+    const rates = page.getByRole('list', { name: 'Impuestos' });
+    await rates.getByRole('listitem').filter({ hasText: 'IVA general 21%' }).getByRole('button', { name: 'Editar IVA general 21%' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.goto(`${app.server.baseUrl}/quotes/7d0c3b1e-0000-4000-8000-000000000000`);
+    await page.getByRole('heading', { name: 'No encontrado' }).waitFor();
+  });
 });

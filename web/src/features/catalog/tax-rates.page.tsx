@@ -1,9 +1,9 @@
 import type { TaxRate } from '@contract/products';
-import { ActionIcon, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconEdit, IconEye, IconEyeOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@web/components/error-alert.component';
+import { AdminTable } from '@web/components/list-kit/admin-table.component';
 import { TaxRateModal } from './tax-rate-modal.component';
 import { useSaveTaxRate, useTaxRates } from './use-tax-rates';
 
@@ -34,38 +34,33 @@ export function TaxRatesPage() {
         <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t('catalog:taxRates.add')}</Button>
       </Group>
       <Text size="sm" c="dimmed">{t('catalog:taxRates.intro')}</Text>
-      <ErrorAlert error={rates.error} />
-      {rates.isPending ? (
-        <Center py="xl"><Loader /></Center>
-      ) : (
-        <Paper withBorder style={{ overflowX: 'auto' }}>
-          <Table verticalSpacing="xs" aria-label={t('catalog:taxRates.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('catalog:taxRates.name')}</Table.Th>
-                <Table.Th ta="right">{t('catalog:taxRates.rate')}</Table.Th>
-                <Table.Th>{t('catalog:field.active')}</Table.Th>
-                <Table.Th><VisuallyHidden>{t('catalog:taxRates.actions')}</VisuallyHidden></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(rates.data?.items ?? []).map((rate) => (
-                <Table.Tr key={rate.id} style={{ opacity: rate.active ? 1 : 0.6 }} data-testid={`tax-rate-${rate.key}`}>
-                  <Table.Td><Text size="sm" fw={500}>{rate.labels[language]}</Text></Table.Td>
-                  <Table.Td ta="right">{`${percent.format(rate.rate)} %`}</Table.Td>
-                  <Table.Td>{rate.active ? <Badge variant="light" color="teal">{t('catalog:active')}</Badge> : <Badge variant="light" color="gray">{t('catalog:inactive')}</Badge>}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <ActionIcon variant="subtle" aria-label={t('catalog:taxRates.edit', { name: rate.labels[language] })} onClick={() => setEditing(rate)}><IconEdit size={16} /></ActionIcon>
-                      <ActiveToggle rate={rate} />
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <AdminTable
+        items={rates.data?.items}
+        error={rates.error}
+        pending={rates.isPending}
+        empty={t('catalog:taxRates.empty')}
+        framed
+        columns={[
+          { key: 'name', header: t('catalog:taxRates.name'), cell: (rate) => <Text size="sm" fw={500}>{rate.labels[language]}</Text> },
+          { key: 'rate', header: t('catalog:taxRates.rate'), align: 'right', cell: (rate) => `${percent.format(rate.rate)} %` },
+          {
+            key: 'active',
+            header: t('catalog:field.active'),
+            cell: (rate) => (rate.active ? <Badge variant="light" color="teal">{t('catalog:active')}</Badge> : <Badge variant="light" color="gray">{t('catalog:inactive')}</Badge>),
+          },
+        ]}
+        rowKey={(rate) => rate.id}
+        rowStyle={(rate) => ({ opacity: rate.active ? 1 : 0.6 })}
+        rowAttributes={(rate) => ({ 'data-testid': `tax-rate-${rate.key}` })}
+        label={t('catalog:taxRates.title')}
+        actionsLabel={t('catalog:taxRates.actions')}
+        actions={(rate) => (
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            <ActionIcon variant="subtle" aria-label={t('catalog:taxRates.edit', { name: rate.labels[language] })} onClick={() => setEditing(rate)}><IconEdit size={16} /></ActionIcon>
+            <ActiveToggle rate={rate} />
+          </Group>
+        )}
+      />
       {editing && <TaxRateModal rate={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
