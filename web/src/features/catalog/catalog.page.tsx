@@ -1,6 +1,5 @@
 import type { Product } from '@contract/products';
 import { Button, Menu } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconFilterOff, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { ListCards } from '@web/components/list-kit/list-cards.component';
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
 import { ListTable } from '@web/components/list-kit/list-table.component';
 import { useListUrl } from '@web/components/list-kit/use-list-url';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { ToolButton } from '@web/components/tool-button.component';
 import { useCurrentUser } from '@web/features/auth/session';
 import { ExportMenu } from '@web/features/exports/deferred-export-menu.component';
@@ -45,7 +45,7 @@ export function CatalogPage() {
   const me = useCurrentUser();
   const url = useListUrl(catalogListUrl);
   const list = useProducts(url.text);
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const items = useLoadedRows(list.data);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const open = me.abilities.manageCatalog ? (product: Product) => setEditing(product) : null;

@@ -1,5 +1,4 @@
 import { Button } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.co
 import { ListTable } from '@web/components/list-kit/list-table.component';
 import { ViewTools } from '@web/components/list-kit/list-tools.component';
 import { useListUrl } from '@web/components/list-kit/use-list-url';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { ExportMenu } from '@web/features/exports/deferred-export-menu.component';
 import { NewQuoteModal } from './new-quote-modal.component';
 import { QuoteCardContent, useQuoteColumns } from './quote-columns.component';
@@ -21,7 +21,7 @@ export function QuotesListPage() {
   const { t } = useTranslation();
   const url = useListUrl(quoteListUrl);
   const list = useQuotes(url.text);
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const items = useLoadedRows(list.data);
   const columns = useQuoteColumns(url.columns);
   const [creating, setCreating] = useState(false);
