@@ -41,7 +41,7 @@ export const router = createBrowserRouter([
       { path: 'invoices', lazy: async () => ({ Component: (await withTexts(['invoices', 'company', 'validation', 'views'], () => import('@web/features/invoices/invoices-list.page'))).InvoicesListPage }) },
       { path: 'invoices/:id', lazy: async () => ({ Component: (await withTexts(['invoices', 'company', 'validation'], () => import('@web/features/invoices/invoice.page'))).InvoicePage }) },
       { path: 'projects/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'projects', 'validation'], () => import('@web/features/projects/project.page'))).ProjectPage }) },
-      { path: 'opportunities/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'opportunities', 'quotes', 'validation'], () => import('@web/features/opportunities/opportunity.page'))).OpportunityPage }) },
+      { path: 'opportunities/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'mail', 'opportunities', 'quotes', 'validation'], () => import('@web/features/opportunities/opportunity.page'))).OpportunityPage }) },
       { path: 'quotes', lazy: async () => ({ Component: (await withTexts(['quotes', 'views'], () => import('@web/features/quotes/quotes-list.page'))).QuotesListPage }) },
       { path: 'quotes/:id', lazy: async () => ({ Component: (await withTexts(['quotes', 'validation', 'invoices'], () => import('@web/features/quotes/quote.page'))).QuotePage }) },
       { path: 'catalog', lazy: async () => ({ Component: (await withTexts(['catalog', 'validation', 'views'], () => import('@web/features/catalog/catalog.page'))).CatalogPage }) },
