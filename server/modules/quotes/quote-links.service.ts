@@ -6,7 +6,7 @@ import type { Storage } from '@server/lib/storage';
 import { recordQuoteDecision } from '@server/commands/decide-quote';
 import { pdfFileName, pdfOfQuote } from './quote-pdf.service';
 import { effectiveStatus, presentLine, taxesOf } from './quotes.presenter';
-import { findQuoteByTokenHash, findQuoteSettings, linesOf, type QuoteRow } from './quotes.repo';
+import { findQuoteByTokenHash, findQuoteParty, findQuoteSettings, linesOf, type QuoteRow } from './quotes.repo';
 import { today } from './quotes.service';
 
 /**
@@ -31,7 +31,8 @@ async function present(db: Db, quote: QuoteRow): Promise<PublicQuote> {
   const status = effectiveStatus(quote, today());
   if (status === 'expired') return { state: 'expired', language: quote.language, number, validUntil: quote.valid_until, company };
   const lines = await linesOf(db, quote.id);
-  const account = await db.selectFrom('accounts').select(['name', 'tax_id']).where('id', '=', quote.account_id).executeTakeFirstOrThrow();
+  const account = await findQuoteParty(db, quote.account_id);
+  if (!account) throw new AppError('not_found');
   const state: OpenPublicQuote['state'] = status === 'accepted' || status === 'declined' ? status : 'open';
   return {
     state, language: quote.language, number, revision: quote.revision, issueDate: quote.issue_date, validUntil: quote.valid_until, company,

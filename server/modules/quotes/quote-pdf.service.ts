@@ -6,7 +6,7 @@ import type { Storage } from '@server/lib/storage';
 import { authorize, type Actor } from '@server/policies';
 import { logoBytes } from './quote-settings.service';
 import { renderQuotePdf, type PdfCustomer } from './quote-pdf';
-import { findQuoteSettings, linesOf, type QuoteRow } from './quotes.repo';
+import { findQuoteParty, findQuoteSettings, linesOf, type QuoteRow } from './quotes.repo';
 import { requireVisibleQuote } from './quotes.service';
 
 const addressSchema = z.object({ street: z.string().nullish(), postalCode: z.string().nullish(), city: z.string().nullish(), region: z.string().nullish(), country: z.string().nullish() });
@@ -14,12 +14,12 @@ const addressesSchema = z.object({ visit: addressSchema.optional(), postal: addr
 
 /** The customer block: the account's name and tax id, its billing address (else postal, else visit), and the contact. */
 async function customerOf(db: Db, quote: QuoteRow): Promise<PdfCustomer> {
-  const account = await db.selectFrom('accounts').select(['name', 'tax_id', 'addresses']).where('id', '=', quote.account_id).executeTakeFirst();
+  const account = await findQuoteParty(db, quote.account_id);
   if (!account) throw new AppError('not_found');
   const addresses = parseJsonColumn(account.addresses, addressesSchema, {});
   const address = addresses.billing ?? addresses.postal ?? addresses.visit;
   const lines = address ? [address.street, [address.postalCode, address.city].filter(Boolean).join(' '), [address.region, address.country].filter(Boolean).join(', ')] : [];
-  const contact = quote.contact_id ? await db.selectFrom('accounts').select('name').where('id', '=', quote.contact_id).executeTakeFirst() : undefined;
+  const contact = quote.contact_id ? await findQuoteParty(db, quote.contact_id) : undefined;
   return { name: account.name, taxId: account.tax_id, address: lines.filter((line): line is string => Boolean(line)), contactName: contact?.name ?? null };
 }
 

@@ -63,6 +63,10 @@ export const findQuote = (db: Db, id: string): Promise<QuoteRow | undefined> =>
 export const findQuoteByTokenHash = (db: Db, tokenHash: string): Promise<QuoteRow | undefined> =>
   db.selectFrom('quotes').selectAll().where('token_hash', '=', tokenHash).where('account_discarded_at', 'is', null).executeTakeFirst();
 
+/** The quote's customer (or contact person) as its PDF and public page name it: past the portfolio, whoever holds the quote sees it. */
+export const findQuoteParty = (db: Db, accountId: string) =>
+  db.selectFrom('accounts').select(['name', 'tax_id', 'addresses']).where('id', '=', accountId).executeTakeFirst();
+
 export async function insertQuote(db: Db, row: Insertable<QuotesTable>): Promise<void> {
   await db.insertInto('quotes').values(row).execute();
 }
