@@ -5,6 +5,7 @@ import { IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useRowSelection } from '@web/components/list-kit/use-row-selection';
 import { PagedList } from '@web/components/paged-list.component';
 import { ExportMenu } from '@web/features/exports/export-menu.component';
 import { SavedViewsMenu } from '@web/features/saved-views/saved-views-menu.component';
@@ -14,7 +15,6 @@ import { OpportunityFilters } from './opportunity-filters.component';
 import { OpportunityFormModal } from './opportunity-form-modal.component';
 import { queryText, useOpportunityListParams } from './use-opportunity-params';
 import { useOpportunities } from './use-opportunities';
-import { useRowSelection } from './use-row-selection';
 
 const isColumn = (value: string): value is OpportunityColumn => opportunityColumns.some((column) => column === value);
 
@@ -30,7 +30,7 @@ export function OpportunitiesListPage() {
   const first = list.data?.pages[0];
   const { limit: _limit, cursor: _cursor, sort: _sort, ...filters } = query;
   const filterOnly: Filters = filters;
-  const selection = useRowSelection(filterOnly, useMemo(() => items.map((item) => item.id), [items]));
+  const selection = useRowSelection(filterOnly, useMemo(() => items.map((item) => item.id), [items]), first?.total ?? 0);
   const text = queryText(query);
 
   return (
@@ -62,7 +62,7 @@ export function OpportunitiesListPage() {
         />
       </Group>
       <OpportunityFilters get={get} set={set} withStage />
-      {(selection.allMatching || selection.ids.size > 0) && (
+      {selection.selection && (
         <OpportunityBulkBar
           count={selection.ids.size}
           total={first?.total ?? 0}
@@ -76,7 +76,7 @@ export function OpportunitiesListPage() {
         />
       )}
       <PagedList query={list} empty={t('opportunities:list.empty')} total={(count, total) => t('opportunities:list.total', { count, total })}>
-        {(rows) => <OpportunitiesTable items={rows} columns={columns} selection={selection.table} />}
+        {(rows) => <OpportunitiesTable items={rows} columns={columns} selection={selection.rows} />}
       </PagedList>
       {creating && <OpportunityFormModal onClose={() => setCreating(false)} />}
     </Stack>

@@ -4,11 +4,10 @@ import { Anchor, Badge, Checkbox, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatDay, formatMoney } from '@web/components/format';
+import type { RowSelection } from '@web/components/list-kit/use-row-selection';
 import { ListBadge } from '@web/features/lists/list-badge.component';
 
-export type TableSelection = { isSelected: (id: string) => boolean; toggle: (id: string) => void; loaded: 'all' | 'some' | 'none'; toggleLoaded: () => void };
-
-type Props = { items: OpportunityCard[]; columns: readonly OpportunityColumn[]; selection?: TableSelection };
+type Props = { items: OpportunityCard[]; columns: readonly OpportunityColumn[]; selection?: RowSelection };
 
 const statusColors = { open: 'blue', won: 'teal', lost: 'red' } as const;
 
