@@ -1,21 +1,13 @@
 import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordField as Field } from '@web/components/record-field.component';
 import { formatDay, formatMoney } from '@web/components/format';
 import { InvoiceStatusBadge } from './invoice-status-badge.component';
 import { RecordPaymentModal } from './record-payment-modal.component';
 import { useInvoice, useUpdateInvoice } from './use-invoices';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>{children || '—'}</Text>
-    </Stack>
-  );
-}
 
 /** An invoice: its figures, its lines (when made from a quote), and payments, issuing and cancelling. */
 export function InvoicePage() {

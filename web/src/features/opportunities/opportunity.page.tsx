@@ -1,10 +1,11 @@
 import type { Opportunity } from '@contract/opportunities';
 import { Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconFileInvoice, IconFiles, IconHistory, IconInfoCircle } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordField as Field } from '@web/components/record-field.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
 import { useAccount } from '@web/features/accounts/use-account';
@@ -21,15 +22,6 @@ import { useOpportunity } from './use-opportunities';
 import { useUpdateOpportunity } from './use-opportunity-mutations';
 
 const statusColors = { open: 'blue', won: 'teal', lost: 'red' } as const;
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>{children || '—'}</Text>
-    </Stack>
-  );
-}
 
 /** Win, lose (with its reason) or reopen: the pipeline's first stage of that outcome. */
 function CloseButtons({ opportunity }: { opportunity: Opportunity }) {

@@ -1,9 +1,10 @@
 import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconChecklist, IconFiles, IconHistory, IconInfoCircle } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordField as Field } from '@web/components/record-field.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
 import { RecordHistory } from '@web/features/accounts/record-history.component';
 import { useAccount } from '@web/features/accounts/use-account';
@@ -12,15 +13,6 @@ import { ProjectFormModal } from './project-form-modal.component';
 import { ProjectStatusBadge } from './project-status-badge.component';
 import { ProjectTasks } from './project-tasks.component';
 import { useProject, useProjectHistory } from './use-projects';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>{children || '—'}</Text>
-    </Stack>
-  );
-}
 
 /** A project: its fields, its tasks (add, mark done), its documents and its history. */
 export function ProjectPage() {
