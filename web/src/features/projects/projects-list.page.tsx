@@ -1,29 +1,21 @@
 import { Button } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconDownload, IconFolderOff, IconPlus } from '@tabler/icons-react';
-import { useState, type ComponentProps } from 'react';
+import { IconFolderOff, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deferred } from '@web/app/deferred';
 import { withTexts } from '@web/app/i18n';
 import { EmptyState } from '@web/components/empty-state.component';
 import { deferredFilters } from '@web/components/list-kit/list-filters.component';
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
 import { ColumnPicker, SavedViewsMenu } from '@web/components/list-kit/list-tools.component';
 import { useListUrl } from '@web/components/list-kit/use-list-url';
-import { ToolButtonPlaceholder } from '@web/components/tool-button.component';
-import type { ExportMenu as LoadedExportMenu } from '@web/features/exports/export-menu.component';
+import { ExportMenu } from '@web/features/exports/deferred-export-menu.component';
 import { ProjectFormModal } from './project-form-modal.component';
 import { projectFilterKeys, projectListUrl } from './project-list-url';
 import { ProjectsCards, ProjectsTable } from './projects-table.component';
 import { useProjects } from './use-projects';
 
-function ExportPlaceholder({ compact }: ComponentProps<typeof LoadedExportMenu>) {
-  const { t } = useTranslation();
-  return <ToolButtonPlaceholder icon={<IconDownload size={16} />} compact={compact}>{t('accounts:export.button')}</ToolButtonPlaceholder>;
-}
-
-// The menus and filters load after the rows have shown; placeholders of the same shape hold their place.
-const ExportMenu = deferred(async () => (await withTexts([], () => import('@web/features/exports/export-menu.component'))).ExportMenu, ExportPlaceholder);
+// The filters load after the rows have shown; a placeholder of the same shape holds their place.
 const ProjectFilters = deferredFilters(async () => (await withTexts(['projects', 'views'], () => import('./project-filters.component'))).ProjectFilters, { search: true, primary: 2, keys: projectFilterKeys });
 
 /** Every project I may see, filtered and sorted from the URL, with saved views, columns and export. */
@@ -43,7 +35,7 @@ export function ProjectsListPage() {
       total={{ first: list.data?.pages[0], testId: 'projects-total', text: (count, total) => t('projects:list.total', { count, total }) }}
       actions={
         <>
-          <ExportMenu path="/exports/projects" filters={url.text} compact={compact} />
+          <ExportMenu path="/exports/projects" filters={url.text} compact={compact} help={t('projects:list.exportHelp')} />
           <Button leftSection={<IconPlus size={16} />} size={compact ? 'xs' : 'sm'} onClick={() => setCreating(true)}>{t('projects:action.new')}</Button>
         </>
       }
