@@ -6,6 +6,7 @@ import type { Board, Opportunity, OpportunityCard } from '@contract/opportunitie
 import type { Job } from '@contract/imports';
 import { JobWorker } from '@server/jobs/worker';
 import { multipartFile } from '@server/test/multipart';
+import { policyCells, portfolioClients, type PortfolioActor } from '@server/test/portfolio-actors';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
 
@@ -15,45 +16,30 @@ import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
  * portfolio (their own, or their team's with scope team). Refused writes answer 404 and change
  * nothing; refused reads are absent from lists, boards and counts.
  */
-const actors = ['admin', 'manager', 'owner agent', 'team-mate agent (scope team)', 'agent of another team (scope team)', 'agent without the organization'] as const;
 const actions = [
   'read', 'list contains', 'board count', 'column contains', 'groups count', 'update', 'move', 'set person', 'tag', 'activity on it',
   'history', 'export contains', 'export ticked', 'bulk', 'document on it', 'create on its organization', 'remove person', 'untag',
 ] as const;
-type ActorName = (typeof actors)[number];
+type ActorName = PortfolioActor;
 
-const sees = (actor: ActorName): boolean => actor !== 'agent without the organization' && actor !== 'agent of another team (scope team)';
-const cells = actors.flatMap((actor) => actions.map((action) => ({ actor, action, expected: sees(actor) ? 'allowed' : 'refused' })));
+const cells = policyCells(actions);
 
 let t: TestApp;
 let admin: Client;
 let worker: JobWorker;
-const clients = new Map<ActorName, Client>();
+let client: (name: ActorName) => Client;
 
 beforeAll(async () => {
   t = await testApp();
   worker = new JobWorker(t.db, t.dialect, { pollMs: 10 });
   admin = await t.user({ role: 'admin', scope: 'all' });
-  const team = expectOk<{ id: string }>(await admin.post('/api/v1/teams', { name: uniqueWord('Ventas ') }), 201);
-  const otherTeam = expectOk<{ id: string }>(await admin.post('/api/v1/teams', { name: uniqueWord('Otros ') }), 201);
-  clients.set('admin', await t.user({ role: 'admin', scope: 'own' }));
-  clients.set('manager', await t.user({ role: 'manager', scope: 'own' }));
-  clients.set('owner agent', await t.user({ role: 'agent', scope: 'own', teamId: team.id }));
-  clients.set('team-mate agent (scope team)', await t.user({ role: 'agent', scope: 'team', teamId: team.id }));
-  clients.set('agent of another team (scope team)', await t.user({ role: 'agent', scope: 'team', teamId: otherTeam.id }));
-  clients.set('agent without the organization', await t.user({ role: 'agent', scope: 'own' }));
+  client = await portfolioClients(t, admin);
 });
 
 afterAll(async () => {
   await worker.stop();
   await t.close();
 });
-
-const client = (name: ActorName): Client => {
-  const found = clients.get(name);
-  if (!found) throw new Error(name);
-  return found;
-};
 
 /** What a refused write must leave as it was: the row, its people, its tags, its activities. */
 async function state(id: string) {
