@@ -7,7 +7,7 @@ import { withTexts } from '@web/app/i18n';
 import { EmptyState } from '@web/components/empty-state.component';
 import { deferredFilters } from '@web/components/list-kit/list-filters.component';
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
-import { ColumnPicker, SavedViewsMenu } from '@web/components/list-kit/list-tools.component';
+import { ViewTools } from '@web/components/list-kit/list-tools.component';
 import { useListUrl } from '@web/components/list-kit/use-list-url';
 import { ExportMenu } from '@web/features/exports/deferred-export-menu.component';
 import { ProjectFormModal } from './project-form-modal.component';
@@ -44,17 +44,7 @@ export function ProjectsListPage() {
           values={url.text}
           onChange={url.set}
           compact={compact}
-          tools={
-            <>
-              <SavedViewsMenu
-                list="projects"
-                activeId={url.viewId}
-                current={{ query: url.text, columns: url.columns }}
-                onPick={(view) => (view ? url.replace(view.query, view.columns, view.id) : url.set({ view: null }))}
-              />
-              {!compact && <ColumnPicker columns={projectListUrl.columns.all} label={(column) => t(`projects:column.${column}`)} value={url.columns} onChange={(columns) => url.set({ cols: columns.join(',') })} />}
-            </>
-          }
+          tools={<ViewTools list="projects" url={url} columns={projectListUrl.columns.all} label={(column) => t(`projects:column.${column}`)} compact={compact} />}
         />
       }
       error={list.error}
