@@ -99,4 +99,10 @@ describe.skipIf(!hasChromium)('campaigns, from the browser', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
   });
+
+  it('a campaign that does not exist (or is out of reach) says "not found", as every record page does', async () => {
+    const { page } = browser;
+    await page.goto(`${server.baseUrl}/campaigns/01900000-0000-7000-8000-000000000000`);
+    await page.getByRole('heading', { name: 'No encontrado' }).waitFor();
+  });
 });

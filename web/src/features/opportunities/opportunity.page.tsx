@@ -1,10 +1,11 @@
 import type { Opportunity } from '@contract/opportunities';
-import { Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconFileInvoice, IconFiles, IconHistory, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
+import { RecordGuard } from '@web/components/record-guard.component';
 import { RecordField as Field } from '@web/components/record-field.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
 import { AccountActivities } from '@web/features/activities/account-activities.component';
@@ -56,78 +57,79 @@ export function OpportunityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useOpportunity(id);
-  const opportunity = query.data;
-  const organization = useAccount(opportunity?.organization.id ?? '');
+  const organization = useAccount(query.data?.organization.id ?? '');
   const lookup = useListLookup();
   const [editing, setEditing] = useState(false);
-  if (query.isPending) return <Center py="xl"><Loader /></Center>;
-  if (!opportunity) return <ErrorAlert error={query.error} />;
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-start" gap="xs">
-        <Stack gap={4}>
-          <Title order={2} style={{ overflowWrap: 'anywhere' }}>{opportunity.name}</Title>
-          <Group gap="xs">
-            <Anchor component={Link} to={`/accounts/${opportunity.organization.id}`}>{opportunity.organization.name}</Anchor>
-            <ListBadge listKey="opportunity_stage" value={opportunity.stage} />
-            <Badge color={statusColors[opportunity.status]} data-testid="opportunity-status">{t(`opportunities:status.${opportunity.status}`)}</Badge>
-            {opportunity.stale && <Badge color="orange" variant="light">{t('opportunities:board.stale')}</Badge>}
+    <RecordGuard query={query}>
+      {(opportunity) => (
+        <Stack gap="md">
+          <Group justify="space-between" align="flex-start" gap="xs">
+            <Stack gap={4}>
+              <Title order={2} style={{ overflowWrap: 'anywhere' }}>{opportunity.name}</Title>
+              <Group gap="xs">
+                <Anchor component={Link} to={`/accounts/${opportunity.organization.id}`}>{opportunity.organization.name}</Anchor>
+                <ListBadge listKey="opportunity_stage" value={opportunity.stage} />
+                <Badge color={statusColors[opportunity.status]} data-testid="opportunity-status">{t(`opportunities:status.${opportunity.status}`)}</Badge>
+                {opportunity.stale && <Badge color="orange" variant="light">{t('opportunities:board.stale')}</Badge>}
+              </Group>
+            </Stack>
+            <Group gap="xs">
+              <CloseButtons opportunity={opportunity} />
+              <ComposeButton target={{ accountId: opportunity.organization.id, opportunityId: opportunity.id }} />
+              <Button variant="default" onClick={() => setEditing(true)}>{t('opportunities:action.edit')}</Button>
+            </Group>
           </Group>
+          <Tabs defaultValue="overview" keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>{t('opportunities:page.overview')}</Tabs.Tab>
+              <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>{t('opportunities:page.activities')}</Tabs.Tab>
+              <Tabs.Tab value="quotes" leftSection={<IconFileInvoice size={16} />}>{t('quotes:section.title')}</Tabs.Tab>
+              <Tabs.Tab value="documents" leftSection={<IconFiles size={16} />}>{t('opportunities:page.documents')}</Tabs.Tab>
+              <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>{t('opportunities:page.history')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="overview">
+              <Stack gap="md">
+                <Paper withBorder p="md">
+                  <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+                    <Field label={t('opportunities:field.amount')}>{opportunity.amount === null ? '' : formatMoney(opportunity.amount, opportunity.currency)}</Field>
+                    <Field label={t('opportunities:field.probability')}>{opportunity.probability}</Field>
+                    <Field label={t('opportunities:field.expectedCloseOn')}>{formatDay(opportunity.expectedCloseOn)}</Field>
+                    <Field label={t('opportunities:field.owner')}>{opportunity.owner.name}</Field>
+                    <Field label={t('opportunities:field.source')}>{lookup.label('source', opportunity.source)}</Field>
+                    <Field label={t('opportunities:page.next')}>{formatDateTime(opportunity.nextActivityDueAt)}</Field>
+                    <Field label={t('opportunities:page.last')}>{formatDateTime(opportunity.lastActivityAt)}</Field>
+                    {opportunity.campaign && (
+                      <Field label={t('opportunities:field.campaign')}>
+                        <Anchor component={Link} to={`/campaigns/${opportunity.campaign.id}`} size="sm">{opportunity.campaign.name}</Anchor>
+                      </Field>
+                    )}
+                    {opportunity.closedAt && <Field label={t('opportunities:field.closedAt')}>{formatDateTime(opportunity.closedAt)}</Field>}
+                    {opportunity.status === 'lost' && <Field label={t('opportunities:field.lostReason')}>{lookup.label('opportunity_lost_reason', opportunity.lostReason)}</Field>}
+                    {opportunity.status === 'lost' && <Field label={t('opportunities:field.lostNote')}>{opportunity.lostNote}</Field>}
+                  </SimpleGrid>
+                  {opportunity.notes && <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>{opportunity.notes}</Text>}
+                </Paper>
+                <Title order={4}>{t('opportunities:field.people')}</Title>
+                <OpportunityPeople opportunity={opportunity} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="activities">
+              <AccountActivities accountId={opportunity.organization.id} opportunityId={opportunity.id} canCreate />
+            </Tabs.Panel>
+            <Tabs.Panel value="quotes">
+              <RelatedQuotes accountId={opportunity.organization.id} opportunityId={opportunity.id} canCreate />
+            </Tabs.Panel>
+            <Tabs.Panel value="documents">
+              {organization.data ? <AccountDocuments account={organization.data} opportunityId={opportunity.id} /> : <ErrorAlert error={organization.error} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="history">
+              <OpportunityHistory id={opportunity.id} />
+            </Tabs.Panel>
+          </Tabs>
+          {editing && <OpportunityFormModal opportunity={opportunity} onClose={() => setEditing(false)} />}
         </Stack>
-        <Group gap="xs">
-          <CloseButtons opportunity={opportunity} />
-          <ComposeButton target={{ accountId: opportunity.organization.id, opportunityId: opportunity.id }} />
-          <Button variant="default" onClick={() => setEditing(true)}>{t('opportunities:action.edit')}</Button>
-        </Group>
-      </Group>
-      <Tabs defaultValue="overview" keepMounted={false}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>{t('opportunities:page.overview')}</Tabs.Tab>
-          <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} />}>{t('opportunities:page.activities')}</Tabs.Tab>
-          <Tabs.Tab value="quotes" leftSection={<IconFileInvoice size={16} />}>{t('quotes:section.title')}</Tabs.Tab>
-          <Tabs.Tab value="documents" leftSection={<IconFiles size={16} />}>{t('opportunities:page.documents')}</Tabs.Tab>
-          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>{t('opportunities:page.history')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="overview">
-          <Stack gap="md">
-            <Paper withBorder p="md">
-              <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-                <Field label={t('opportunities:field.amount')}>{opportunity.amount === null ? '' : formatMoney(opportunity.amount, opportunity.currency)}</Field>
-                <Field label={t('opportunities:field.probability')}>{opportunity.probability}</Field>
-                <Field label={t('opportunities:field.expectedCloseOn')}>{formatDay(opportunity.expectedCloseOn)}</Field>
-                <Field label={t('opportunities:field.owner')}>{opportunity.owner.name}</Field>
-                <Field label={t('opportunities:field.source')}>{lookup.label('source', opportunity.source)}</Field>
-                <Field label={t('opportunities:page.next')}>{formatDateTime(opportunity.nextActivityDueAt)}</Field>
-                <Field label={t('opportunities:page.last')}>{formatDateTime(opportunity.lastActivityAt)}</Field>
-                {opportunity.campaign && (
-                  <Field label={t('opportunities:field.campaign')}>
-                    <Anchor component={Link} to={`/campaigns/${opportunity.campaign.id}`} size="sm">{opportunity.campaign.name}</Anchor>
-                  </Field>
-                )}
-                {opportunity.closedAt && <Field label={t('opportunities:field.closedAt')}>{formatDateTime(opportunity.closedAt)}</Field>}
-                {opportunity.status === 'lost' && <Field label={t('opportunities:field.lostReason')}>{lookup.label('opportunity_lost_reason', opportunity.lostReason)}</Field>}
-                {opportunity.status === 'lost' && <Field label={t('opportunities:field.lostNote')}>{opportunity.lostNote}</Field>}
-              </SimpleGrid>
-              {opportunity.notes && <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>{opportunity.notes}</Text>}
-            </Paper>
-            <Title order={4}>{t('opportunities:field.people')}</Title>
-            <OpportunityPeople opportunity={opportunity} />
-          </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="activities">
-          <AccountActivities accountId={opportunity.organization.id} opportunityId={opportunity.id} canCreate />
-        </Tabs.Panel>
-        <Tabs.Panel value="quotes">
-          <RelatedQuotes accountId={opportunity.organization.id} opportunityId={opportunity.id} canCreate />
-        </Tabs.Panel>
-        <Tabs.Panel value="documents">
-          {organization.data ? <AccountDocuments account={organization.data} opportunityId={opportunity.id} /> : <ErrorAlert error={organization.error} />}
-        </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <OpportunityHistory id={opportunity.id} />
-        </Tabs.Panel>
-      </Tabs>
-      {editing && <OpportunityFormModal opportunity={opportunity} onClose={() => setEditing(false)} />}
-    </Stack>
+      )}
+    </RecordGuard>
   );
 }
