@@ -124,6 +124,17 @@ describe.skipIf(!hasChromium)('an opportunity with two people, dragged across th
     await page.getByText('Oportunidad movida en el tablero').first().waitFor();
   });
 
+  it('the list\'s export says it holds the opportunities; an opportunity that does not exist says "not found"', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.baseUrl}/opportunities`);
+    await page.getByTestId('opportunities-table').waitFor();
+    await page.getByTestId('export-menu').click();
+    await page.getByText('Las oportunidades de esta lista, con sus filtros y su orden.').waitFor();
+    await page.keyboard.press('Escape');
+    await page.goto(`${app.server.baseUrl}/opportunities/01900000-0000-7000-8000-000000000000`);
+    await page.getByRole('heading', { name: 'No encontrado' }).waitFor();
+  });
+
   it('at 375 px the columns scroll sideways and the page does not', async () => {
     const phone = await launchBrowser({ viewport: { width: 375, height: 740 } });
     try {

@@ -41,7 +41,7 @@ export function OpportunitiesListPage() {
           <Button component={Link} to={`/opportunities/board${window.location.search}`} variant="default" leftSection={<IconLayoutKanban size={16} />}>
             {t('opportunities:list.board')}
           </Button>
-          <ExportMenu path="/exports/opportunities" filters={text} compact />
+          <ExportMenu path="/exports/opportunities" filters={text} compact help={t('opportunities:list.exportHelp')} />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('opportunities:action.new')}</Button>
         </Group>
       </Group>

@@ -78,7 +78,7 @@ export function OpportunityBulkBar({ count, total, totalIsEstimate, allMatching,
           <Anchor component="button" type="button" size="sm" onClick={onClear}>{t('opportunities:bulk.clear')}</Anchor>
         </Group>
         <Group gap="xs" wrap="wrap">
-          <ExportMenu path="/exports/opportunities" filters={filters} ids={allMatching ? undefined : [...ids]} compact testId="opportunity-bulk-export" />
+          <ExportMenu path="/exports/opportunities" filters={filters} ids={allMatching ? undefined : [...ids]} compact testId="opportunity-bulk-export" help={allMatching ? t('opportunities:list.exportHelp') : t('opportunities:list.exportSelectedHelp')} />
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <Button size="xs" rightSection={<IconChevronDown size={14} />}>{t('opportunities:bulk.actions')}</Button>
