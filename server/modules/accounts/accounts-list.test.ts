@@ -309,9 +309,12 @@ describe('bad list requests', () => {
 
 describe('the 10,000 cap', () => {
   const now = new Date().toISOString();
+  // The samples read one account in 16 by the id's last digit; these ids spread it evenly, so an
+  // estimate lands where the sample rule puts it rather than wherever random ids push it (±4σ seen).
+  const evenId = (n: number) => newId().slice(0, 35) + (n % 16).toString(16);
   const insertMany = async (count: number, from: number) => {
     const rows: NewAccount[] = Array.from({ length: count }, (_, i) => ({
-      id: newId(), kind: 'organization', name: `Masiva ${from + i}`, name_norm: `masiva ${from + i}`, stage: 'lead',
+      id: evenId(from + i), kind: 'organization', name: `Masiva ${from + i}`, name_norm: `masiva ${from + i}`, stage: 'lead',
       emails: '[]', phones: '[]', addresses: '{}', country: 'CL', created_at: now, updated_at: now, version: 1,
     }));
     for (let i = 0; i < rows.length; i += 500) await t.db.insertInto('accounts').values(rows.slice(i, i + 500)).execute();
