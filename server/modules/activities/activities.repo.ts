@@ -2,14 +2,13 @@ import { sql, type SqlBool } from 'kysely';
 import type { ActivityGroupQuery, ActivityListQuery } from '@contract/activities';
 import type { Group } from '@contract/list-query';
 import type { ActivityRow, Db } from '@server/db/database';
-import { portfolioHolds } from '@server/db/portfolio';
-import { estimatedRows } from '@server/db/statistics';
-import { pageDriveFor, type PortfolioDrive as Drive } from '@server/lib/portfolio-drive';
+import { portfolioReach } from '@server/db/portfolio';
+import type { PortfolioDrive as Drive } from '@server/lib/portfolio-drive';
 import { groupCount, type Bucket } from '@server/lib/group-count';
 import { exactTotalLimit } from '@contract/common';
 import { countUpTo, keysetPage, sortTable, type SortPlan } from '@server/lib/list';
 import { accountScopeOf, activityPrivacy, activityScope, type Actor } from '@server/policies';
-import { portfolioSize } from '@server/modules/accounts/account-list';
+import { recordPageDrive } from '@server/modules/accounts/record-drive.repo';
 import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** The list's sorts (the contract's activitySorts), and the bell's and reminders' own orders. */
@@ -51,15 +50,8 @@ function scopedBy(db: Db, actor: Actor, drive: Drive) {
   const scope = accountScopeOf(actor);
   const visible = scope.sees === 'all'
     ? sql<SqlBool>`exists (select 1 from accounts la where la.id = activities.account_id and la.discarded_at is null limit 1 offset 0)`
-    : drive === 'probe'
-      ? portfolioHolds(scope.holder, sql.ref('activities.account_id'))
-      : sql<SqlBool>`activities.account_id in (select pa.id from portfolio_accounts pa where pa.holder_id = ${scope.holder})`;
+    : portfolioReach(scope.holder, drive, sql.ref('activities.account_id'));
   return db.selectFrom('activities').where(visible).where(activityPrivacy(actor));
-}
-
-/** The page's drive (see pageDriveFor); counts always start from the portfolio, as they stop at the cap. */
-async function pageDrive(db: Db, actor: Actor): Promise<Drive> {
-  return pageDriveFor(await portfolioSize(db, accountScopeOf(actor)), await estimatedRows(db, 'accounts'));
 }
 
 function filtered(db: Db, actor: Actor, query: Omit<ActivityListQuery, 'limit' | 'cursor' | 'sort'>, drive: Drive = 'probe') {
@@ -92,7 +84,7 @@ async function page(db: Db, base: Scoped, plan: SortPlan, limit: number, cursor:
 }
 
 export async function listActivities(db: Db, actor: Actor, query: ActivityListQuery): Promise<Page> {
-  return page(db, filtered(db, actor, query, await pageDrive(db, actor)), sorts.plan(query.sort), query.limit, query.cursor, filtered(db, actor, query, 'portfolio'));
+  return page(db, filtered(db, actor, query, await recordPageDrive(db, accountScopeOf(actor))), sorts.plan(query.sort), query.limit, query.cursor, filtered(db, actor, query, 'portfolio'));
 }
 
 /** The activities of the list's filters counted per bucket (see groupCount), from the portfolio's accounts when the actor has one. */

@@ -3,14 +3,19 @@ import type { QuoteListQuery } from '@contract/quotes';
 import type { Db } from '@server/db/database';
 import type { QuoteLinesTable, QuoteSettingsTable, QuotesTable } from '@server/db/sales-tables';
 import { normalizeText } from '@server/lib/normalize';
+import type { PortfolioDrive } from '@server/lib/portfolio-drive';
 import { quoteScope, type Actor } from '@server/policies';
+import { teamMembers } from '@server/modules/teams/teams.repo';
 
 export type QuoteRow = Selectable<QuotesTable>;
 export type QuoteLineRow = Selectable<QuoteLinesTable>;
 export type QuoteSettingsRow = Selectable<QuoteSettingsTable>;
 
-/** Quotes the actor may see: every read starts here, so list, counts, exports, PDFs and pages agree. */
-export const scopedQuotes = (db: Db, actor: Actor) => db.selectFrom('quotes').where(quoteScope(actor));
+/** Quotes the actor may see: every read starts here, so list, counts, exports, PDFs and pages agree (`drive`: see quoteScope). */
+export const scopedQuotes = (db: Db, actor: Actor, drive: PortfolioDrive = 'portfolio') => db.selectFrom('quotes').where(quoteScope(actor, 'quotes', drive));
+
+/** The list's filters, and (for the dashboard) the quotes of a team's members. */
+export type QuoteFilters = Partial<Omit<QuoteListQuery, 'limit' | 'cursor' | 'sort'>> & { teamId?: string };
 
 const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, '\\$&');
 
@@ -18,12 +23,13 @@ const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, '\\$&');
  * The list's filters, each served by an index (see the quotes migration). `expired` and `sent`
  * split the stored `sent` by the valid-until date: a quote expires by the calendar, not by a write.
  */
-export function filteredQuotes(db: Db, actor: Actor, filters: Partial<Omit<QuoteListQuery, 'limit' | 'cursor' | 'sort'>>, today: string) {
-  let base = scopedQuotes(db, actor);
+export function filteredQuotes(db: Db, actor: Actor, filters: QuoteFilters, today: string, drive: PortfolioDrive = 'portfolio') {
+  let base = scopedQuotes(db, actor, drive);
   if (filters.status === 'expired') base = base.where('quotes.status', '=', 'sent').where('quotes.valid_until', '<', today);
   else if (filters.status === 'sent') base = base.where('quotes.status', '=', 'sent').where('quotes.valid_until', '>=', today);
   else if (filters.status) base = base.where('quotes.status', '=', filters.status);
   if (filters.ownerId) base = base.where('quotes.owner_id', '=', filters.ownerId);
+  if (filters.teamId) base = base.where('quotes.owner_id', 'in', teamMembers(db, filters.teamId));
   if (filters.accountId) base = base.where('quotes.account_id', '=', filters.accountId);
   if (filters.opportunityId) base = base.where('quotes.opportunity_id', '=', filters.opportunityId);
   if (filters.issuedFrom) base = base.where('quotes.issue_date', '>=', filters.issuedFrom);

@@ -1,17 +1,19 @@
-import type { ListResponse } from '@contract/common';
+import { exactTotalLimit, type ListResponse } from '@contract/common';
 import {
   quoteCreateSchema, quoteLinesUpdateSchema, quoteUpdateSchema,
   type Quote, type QuoteCard, type QuoteCreate, type QuoteLinesUpdate, type QuoteListQuery, type QuoteUpdate,
 } from '@contract/quotes';
+import { sql } from 'kysely';
 import type { AccountRow, Db } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { keysetPage, sortTable } from '@server/lib/list';
+import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
 import { addDays, nowIso } from '@server/lib/time';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
 import { findVisibleAccount } from '@server/modules/accounts/accounts.repo';
+import { recordPageDrive } from '@server/modules/accounts/record-drive.repo';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { findVisibleOpportunity } from '@server/modules/opportunities/opportunities.repo';
@@ -60,10 +62,14 @@ const listSorts = sortTable('quotes', { issueDate: ['issue_date'], updatedAt: ['
 export async function findQuotes(db: Db, actor: Actor, query: QuoteListQuery): Promise<ListResponse<QuoteCard>> {
   authorize(actor, { domain: 'quote', action: 'read' });
   const day = today();
-  const base = filteredQuotes(db, actor, query, day);
-  const plan = listSorts.plan(query.sort);
-  const rows = query.sort.endsWith('number') ? base.where('quotes.number', 'is not', null) : base;
-  const page = await keysetPage(db, rows, rows.select(['quotes.id', 'quotes.issue_date', 'quotes.updated_at', 'quotes.number']), plan, query, (row) => listSorts.values(query.sort, row));
+  const numbered = (base: ReturnType<typeof filteredQuotes>) => (query.sort.endsWith('number') ? base.where('quotes.number', 'is not', null) : base);
+  // The page reads the portfolio the way its size says (an agent's from its accounts, a team's by walking the sort's index); the count from the portfolio, as it stops at the cap.
+  const rows = numbered(filteredQuotes(db, actor, query, day, await recordPageDrive(db, accountScopeOf(actor))));
+  const counted = numbered(filteredQuotes(db, actor, query, day, 'portfolio'));
+  // Only the sort's column beside the id, so an index holding the filter and the sort answers alone.
+  const sortValue = sql<string | null>`${sql.ref(`quotes.${listSorts.leading(query.sort)}`)}`.as('sort_value');
+  const page = await keysetPage(db, rows, rows.select(['quotes.id', sortValue]), listSorts.plan(query.sort), query,
+    (row) => [row.sort_value ?? '', row.id], () => countUpTo(db, counted, exactTotalLimit));
   return { items: (await findCards(db, page.rows.map((row) => row.id))).map((row) => presentCard(row, day)), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }
 

@@ -2,14 +2,13 @@ import { sql, type SqlBool } from 'kysely';
 import type { Group } from '@contract/list-query';
 import type { RequestGroupQuery, RequestListQuery } from '@contract/requests';
 import type { Db, RequestRow } from '@server/db/database';
-import { portfolioHolds } from '@server/db/portfolio';
-import { estimatedRows } from '@server/db/statistics';
-import { pageDriveFor, type PortfolioDrive as Drive } from '@server/lib/portfolio-drive';
+import { portfolioReach } from '@server/db/portfolio';
+import type { PortfolioDrive as Drive } from '@server/lib/portfolio-drive';
 import { groupCount, type Bucket } from '@server/lib/group-count';
 import { exactTotalLimit } from '@contract/common';
 import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
 import { accountScope, accountScopeOf, type Actor } from '@server/policies';
-import { portfolioSize } from '@server/modules/accounts/account-list';
+import { recordPageDrive } from '@server/modules/accounts/record-drive.repo';
 import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** The list's sorts (the contract's requestSorts). */
@@ -31,19 +30,12 @@ function selectView(db: Db) {
 const isLatest = sql<SqlBool>`not exists (select 1 from requests later where later.account_id = requests.account_id
   and (later.requested_at > requests.requested_at or (later.requested_at = requests.requested_at and later.id > requests.id)))`;
 
-/** The page's drive (see pageDriveFor); counts always start from the portfolio, as they stop at the cap. */
-async function pageDrive(db: Db, actor: Actor): Promise<Drive> {
-  return pageDriveFor(await portfolioSize(db, accountScopeOf(actor)), await estimatedRows(db, 'accounts'));
-}
-
 /** The requests a list may show, on the requests table alone (joined to accounts, SQLite first builds a Bloom filter over every account). */
 function scopedBy(db: Db, actor: Actor, drive: Drive) {
   const scope = accountScopeOf(actor);
   const visible = scope.sees === 'all'
     ? sql<SqlBool>`exists (select 1 from accounts la where la.id = requests.account_id and la.discarded_at is null limit 1 offset 0)`
-    : drive === 'probe'
-      ? portfolioHolds(scope.holder, sql.ref('requests.account_id'))
-      : sql<SqlBool>`requests.account_id in (select pa.id from portfolio_accounts pa where pa.holder_id = ${scope.holder})`;
+    : portfolioReach(scope.holder, drive, sql.ref('requests.account_id'));
   return db.selectFrom('requests').where(visible);
 }
 
@@ -66,7 +58,7 @@ function filtered(db: Db, actor: Actor, query: Omit<RequestListQuery, 'limit' | 
 }
 
 export async function listRequests(db: Db, actor: Actor, query: RequestListQuery) {
-  const base = filtered(db, actor, query, await pageDrive(db, actor));
+  const base = filtered(db, actor, query, await recordPageDrive(db, accountScopeOf(actor)));
   const counted = filtered(db, actor, query, 'portfolio');
   const page = await keysetPage(db, base, base.select(['requests.id', 'requests.requested_at']), sorts.plan(query.sort), query, (row) => sorts.values(query.sort, row),
     () => countUpTo(db, counted, exactTotalLimit));
