@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invoiceDeliverySchema } from './accounts';
-import { idSchema, listQueryBase, listResponse, optionalText } from './common';
+import { idSchema, languageSchema, listQueryBase, listResponse, optionalText } from './common';
 import { exportFormatSchema, spreadsheetOptionsShape } from './exports';
 import { currencySchema, minorUnitsSchema, moneySchema } from './money';
 
@@ -32,6 +32,8 @@ export const invoiceCreateSchema = z
     tax: minorUnitsSchema.optional(),
     /** Issued unless `draft`. */
     status: z.enum(['draft', 'issued']).optional(),
+    /** The customer's language (PDF, e-mail, public page): the quote's when made from one, else the author's. */
+    language: languageSchema.optional(),
     notes: optionalText(2000),
   })
   .superRefine((value, ctx) => {
@@ -50,6 +52,7 @@ export const invoiceUpdateSchema = z.object({
   number: number.optional(),
   dueDate: dateOnly.optional(),
   status: z.enum(['issued', 'cancelled']).optional(),
+  language: languageSchema.optional(),
   notes: optionalText(2000),
 });
 export type InvoiceUpdate = z.input<typeof invoiceUpdateSchema>;
@@ -78,6 +81,7 @@ export const invoiceCardSchema = z.object({
   /** As set on the organization's card when the invoice was made. */
   delivery: invoiceDeliverySchema.nullable(),
   deliveryEmail: z.string().nullable(),
+  language: languageSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

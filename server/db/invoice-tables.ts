@@ -25,6 +25,8 @@ export interface InvoicesTable {
   paid_amount: number;
   delivery: 'email_link' | 'email_pdf' | 'paper' | null;
   delivery_email: string | null;
+  /** The customer's language: the PDF, e-mail and public page speak it. */
+  language: 'es' | 'en';
   notes: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -204,6 +204,7 @@ describe('no answer carries a hidden account', () => {
       '/api/v1/invoices?q=Matriz',
       `/api/v1/invoices?organizationId=${hidden[0]?.id ?? ''}`,
       `/api/v1/invoices/${hiddenInvoice.id}`,
+      `/api/v1/invoices/${hiddenInvoice.id}/pdf`,
       '/api/v1/exports/invoices?format=csv&q=Oculta',
       `/api/v1/accounts?q=Matriz&counters=invoicedThisYear`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,

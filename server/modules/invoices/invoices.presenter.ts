@@ -22,6 +22,7 @@ export const presentCard = (row: CardRow, today: string): InvoiceCard => ({
   paid: Number(row.paid_amount),
   delivery: row.delivery,
   deliveryEmail: row.delivery_email,
+  language: row.language,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   version: row.version,

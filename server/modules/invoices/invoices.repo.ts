@@ -57,6 +57,10 @@ export const findVisibleInvoice = (db: Db, actor: Actor, id: string): Promise<In
 export const linesOf = (db: Db, invoiceId: string) =>
   db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('position').execute();
 
+/** The number of the quote an invoice was made from (null for a draft's, which has none). */
+export const quoteNumberOf = async (db: Db, quoteId: string): Promise<string | null> =>
+  (await db.selectFrom('quotes').select('number').where('id', '=', quoteId).executeTakeFirst())?.number ?? null;
+
 export async function insertInvoice(db: Db, row: Insertable<InvoicesTable>, lines: Array<Insertable<InvoiceLinesTable>>): Promise<void> {
   await db.insertInto('invoices').values(row).execute();
   if (lines.length > 0) await db.insertInto('invoice_lines').values(lines).execute();

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import { invoiceCreateSchema, invoiceExportQuerySchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema } from '@contract/invoices';
 import { actorOf } from '@server/plugins/request-context';
+import { contentDisposition } from '@server/lib/attachment';
 import { download } from '@server/modules/exports/exports.routes';
+import { invoicePdf } from './invoice-pdf.service';
 import { exportInvoices } from './invoice-export.service';
 import { createInvoice, findInvoices, getInvoice, recordPayment, updateInvoice } from './invoices.service';
 
@@ -21,6 +23,11 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/invoices/:id', { schema: { tags, params: idParamsSchema, response: { 200: invoiceSchema } } }, async (request) =>
     getInvoice(db, actorOf(request), request.params.id));
+
+  app.get('/invoices/:id/pdf', { schema: { tags, params: idParamsSchema } }, async (request, reply) => {
+    const { bytes, fileName } = await invoicePdf({ db, storage: app.storage }, actorOf(request), request.params.id);
+    return reply.type('application/pdf').header('content-disposition', contentDisposition(fileName)).header('cache-control', 'private, no-store').send(bytes);
+  });
 
   app.patch('/invoices/:id', { schema: { tags, params: idParamsSchema, body: invoiceUpdateSchema, response: { 200: invoiceSchema } } }, async (request) =>
     updateInvoice(db, actorOf(request), request.params.id, request.body));

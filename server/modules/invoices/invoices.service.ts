@@ -75,7 +75,7 @@ export async function createInvoice(db: Db, actor: Actor, input: InvoiceCreate):
       id, number: data.number, number_norm: normalizeText(data.number), organization_id: organization.id, quote_id: quote?.id ?? null,
       status: data.status ?? 'issued', issue_date: issueDate, due_date: dueDate, currency: quote?.currency ?? data.currency ?? '',
       net_total: net, tax_total: tax, total: net + tax, paid_amount: 0, delivery: organization.invoice_delivery, delivery_email: organization.invoice_email,
-      notes: data.notes ?? null, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
+      language: data.language ?? quote?.language ?? actor.language, notes: data.notes ?? null, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
     }, quoteLines.map((line) => ({
       id: newId(), invoice_id: id, position: line.position, kind: line.kind, description: line.description, quantity_milli: line.quantity_milli,
       unit_price: line.unit_price, tax_bp: line.tax_bp, net: line.net, tax: line.tax,
@@ -105,9 +105,9 @@ export async function updateInvoice(db: Db, actor: Actor, id: string, input: Inv
     if (dueDate < before.issue_date) throw fieldError('dueDate', 'due_before_issue');
     const patch = {
       number: data.number ?? before.number, number_norm: normalizeText(data.number ?? before.number), due_date: dueDate,
-      status: data.status ?? before.status, notes: data.notes === undefined ? before.notes : data.notes,
+      status: data.status ?? before.status, language: data.language ?? before.language, notes: data.notes === undefined ? before.notes : data.notes,
     };
-    const changes = (['number', 'due_date', 'status', 'notes'] as const)
+    const changes = (['number', 'due_date', 'status', 'language', 'notes'] as const)
       .filter((field) => patch[field] !== before[field]).map((field) => ({ field, before: before[field], after: patch[field] }));
     if (changes.length === 0) return;
     if (!(await updateInvoiceRow(trx, id, version, { ...patch, updated_at: nowIso(), updated_by: actor.id }))) throw new AppError('stale_version');

@@ -1,21 +1,20 @@
 import type { Language } from '@contract/common';
+import { documentTexts, type DocumentTexts } from '@server/lib/pdf/business-document-texts';
 
-const es = {
-  title: 'Cotización', draft: 'Borrador', number: 'Número', issued: 'Fecha', validUntil: 'Válida hasta', customer: 'Cliente', taxId: 'NIF/RUC',
-  attention: 'Atención', description: 'Descripción', quantity: 'Cant.', unit: 'Unidad', unitPrice: 'Precio unit.', discount: 'Dto.', tax: 'Impuesto',
-  amount: 'Importe', taxBreakdown: 'Desglose de impuestos', rate: 'Tipo', base: 'Base', netTotal: 'Base imponible', taxTotal: 'Impuestos', total: 'Total',
-  paymentTerms: 'Condiciones de pago', notes: 'Observaciones', terms: 'Términos y condiciones', exchangeRate: 'Tipo de cambio', page: 'Página {{n}} de {{count}}',
-  revision: 'Revisión',
+type QuoteWords = {
+  title: string; draft: string; validUntil: string; unit: string; discount: string; paymentTerms: string; terms: string; exchangeRate: string; revision: string;
 };
-export type PdfTexts = Record<keyof typeof es, string>;
+export type PdfTexts = DocumentTexts & QuoteWords;
 
-const en: PdfTexts = {
-  title: 'Quote', draft: 'Draft', number: 'Number', issued: 'Date', validUntil: 'Valid until', customer: 'Customer', taxId: 'Tax ID',
-  attention: 'Attention', description: 'Description', quantity: 'Qty', unit: 'Unit', unitPrice: 'Unit price', discount: 'Disc.', tax: 'Tax',
-  amount: 'Amount', taxBreakdown: 'Tax breakdown', rate: 'Rate', base: 'Base', netTotal: 'Net total', taxTotal: 'Tax', total: 'Total',
-  paymentTerms: 'Payment terms', notes: 'Notes', terms: 'Terms and conditions', exchangeRate: 'Exchange rate', page: 'Page {{n}} of {{count}}',
-  revision: 'Revision',
+const es: QuoteWords = {
+  title: 'Cotización', draft: 'Borrador', validUntil: 'Válida hasta', unit: 'Unidad', discount: 'Dto.', paymentTerms: 'Condiciones de pago',
+  terms: 'Términos y condiciones', exchangeRate: 'Tipo de cambio', revision: 'Revisión',
 };
 
-/** The PDF's words, in the customer's language (chosen per quote). */
-export const pdfTexts: Record<Language, PdfTexts> = { es, en };
+const en: QuoteWords = {
+  title: 'Quote', draft: 'Draft', validUntil: 'Valid until', unit: 'Unit', discount: 'Disc.', paymentTerms: 'Payment terms',
+  terms: 'Terms and conditions', exchangeRate: 'Exchange rate', revision: 'Revision',
+};
+
+/** The PDF's words, in the customer's language (chosen per quote): a business document's, and the quote's own. */
+export const pdfTexts: Record<Language, PdfTexts> = { es: { ...documentTexts.es, ...es }, en: { ...documentTexts.en, ...en } };

@@ -4,7 +4,7 @@ import { imagesOnPage, pdfPages, squashed } from '@server/test/pdf-text';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
 import { tinyPng } from '@server/test/multipart';
-import { moneyText } from './quote-pdf';
+import { moneyText } from '@server/lib/pdf/pdf-render';
 
 let t: TestApp;
 let admin: Client;

@@ -16,7 +16,7 @@ import { requireSmtp } from '@server/modules/mail/mail-settings.service';
 import type { StoredAttachment } from '@server/modules/mail/outgoing';
 import { visibleContactsOf } from '@server/modules/mail/recipients.repo';
 import { logAndQueue } from '@server/modules/mail/record-message';
-import { dateText } from './quote-pdf';
+import { dateText } from '@server/lib/pdf/pdf-render';
 import { pdfFileName, pdfOfQuote } from './quote-pdf.service';
 import { fill, quoteMailTexts } from './quote-mail-texts';
 import { markSent } from './quote-workflow.service';

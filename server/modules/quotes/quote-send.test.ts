@@ -11,7 +11,7 @@ import { startSmtpSink, type SmtpSink } from '@server/test/smtp-sink';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
 import { linkLimit } from './quote-link-throttle.repo';
-import { moneyText } from './quote-pdf';
+import { moneyText } from '@server/lib/pdf/pdf-render';
 
 let t: TestApp;
 let sink: SmtpSink;

@@ -1,9 +1,11 @@
+import { isLanguage, languages, type Language } from '@contract/common';
 import { minorUnits } from '@contract/money';
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { currentLanguage } from '@web/app/i18n';
 import { DateField } from '@web/components/date-field.component';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors } from '@web/components/form-errors';
@@ -12,12 +14,13 @@ import { useCreateInvoice } from './use-invoices';
 
 type Props = { organizationId?: string | null; fromQuoteId?: string | null; onClose: () => void };
 
-type Values = { number: string; issueDate: string | null; dueDate: string | null; currency: string; net: string; tax: string };
+type Values = { number: string; issueDate: string | null; dueDate: string | null; currency: string; net: string; tax: string; language: Language };
 
 /**
  * A new invoice: by hand (its organization, currency, net and tax) or from an accepted quote (only
- * the number and dates: lines and totals come from the quote). The due date defaults on the server
- * to the issue date plus the organization's credit days.
+ * the number and dates: lines, totals and language come from the quote). The due date defaults on
+ * the server to the issue date plus the organization's credit days; the language is the customer's,
+ * what its PDF, e-mail and public page speak.
  */
 export function InvoiceFormModal({ organizationId = null, fromQuoteId = null, onClose }: Props) {
   const { t } = useTranslation();
@@ -25,7 +28,7 @@ export function InvoiceFormModal({ organizationId = null, fromQuoteId = null, on
   const create = useCreateInvoice();
   const [organization, setOrganization] = useState<string | null>(organizationId);
   const [organizationError, setOrganizationError] = useState<string | null>(null);
-  const form = useForm<Values>({ initialValues: { number: '', issueDate: null, dueDate: null, currency: 'EUR', net: '', tax: '' } });
+  const form = useForm<Values>({ initialValues: { number: '', issueDate: null, dueDate: null, currency: 'EUR', net: '', tax: '', language: currentLanguage() } });
   const submit = form.onSubmit((values) => {
     const dates = { ...(values.issueDate ? { issueDate: values.issueDate } : {}), ...(values.dueDate ? { dueDate: values.dueDate } : {}) };
     const done = { onSuccess: (created: { id: string }) => { onClose(); void navigate(`/invoices/${created.id}`); }, onError: (error: unknown) => form.setErrors(serverFormErrors(error)) };
@@ -43,7 +46,7 @@ export function InvoiceFormModal({ organizationId = null, fromQuoteId = null, on
       form.setErrors({ ...(net === null ? { net: t('invoices:form.notAnAmount') } : {}), ...(tax === null ? { tax: t('invoices:form.notAnAmount') } : {}) });
       return;
     }
-    create.mutate({ number: values.number, organizationId: organization, currency: values.currency, net, tax, ...dates }, done);
+    create.mutate({ number: values.number, organizationId: organization, currency: values.currency, net, tax, language: values.language, ...dates }, done);
   });
   return (
     <Modal opened onClose={onClose} size="lg" title={t(fromQuoteId ? 'invoices:form.fromQuoteTitle' : 'invoices:form.createTitle')} centered>
@@ -63,6 +66,9 @@ export function InvoiceFormModal({ organizationId = null, fromQuoteId = null, on
                   onChange={(event) => form.setFieldValue('currency', event.currentTarget.value.toUpperCase())} />
                 <TextInput label={t('invoices:field.net')} inputMode="decimal" required {...form.getInputProps('net')} />
                 <TextInput label={t('invoices:field.tax')} inputMode="decimal" {...form.getInputProps('tax')} />
+                <Select label={t('invoices:field.language')} description={t('invoices:form.languageHint')} allowDeselect={false} comboboxProps={{ withinPortal: true }}
+                  data={languages.map((language) => ({ value: language, label: t(`common:language.${language}`) }))}
+                  value={form.values.language} onChange={(value) => value && isLanguage(value) && form.setFieldValue('language', value)} />
               </>
             )}
           </SimpleGrid>

@@ -1,7 +1,9 @@
 import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { RecordField as Field } from '@web/components/record-field.component';
 import { formatDay, formatMoney } from '@web/components/format';
@@ -34,6 +36,9 @@ export function InvoicePage() {
         </Stack>
         <Group gap="xs">
           {payable && <Button onClick={() => setPaying(true)}>{t('invoices:payment.record')}</Button>}
+          <Button component="a" href={buildUrl(`/invoices/${encodeURIComponent(invoice.id)}/pdf`)} download variant="default" leftSection={<IconFileTypePdf size={16} />}>
+            {t('invoices:action.pdf')}
+          </Button>
           {invoice.status === 'draft' && <Button variant="default" loading={update.isPending} onClick={() => move('issued')}>{t('invoices:action.issue')}</Button>}
           {(invoice.status === 'draft' || (invoice.paid === 0 && (invoice.status === 'issued' || invoice.status === 'overdue'))) && (
             <Button variant="default" color="red" loading={update.isPending} onClick={() => move('cancelled')}>{t('invoices:action.cancel')}</Button>
@@ -53,6 +58,7 @@ export function InvoicePage() {
           <Field label={t('invoices:field.delivery')}>
             {invoice.delivery ? [t(`company:invoicing.option.${invoice.delivery}`), invoice.deliveryEmail].filter(Boolean).join(' · ') : ''}
           </Field>
+          <Field label={t('invoices:field.language')}>{t(`common:language.${invoice.language}`)}</Field>
           {invoice.quoteId && <Field label={t('invoices:field.quote')}><Anchor component={Link} to={`/quotes/${invoice.quoteId}`}>{t('invoices:page.openQuote')}</Anchor></Field>}
         </SimpleGrid>
         {invoice.notes && <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{invoice.notes}</Text>}
