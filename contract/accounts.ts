@@ -59,7 +59,7 @@ export type InvoiceDelivery = z.infer<typeof invoiceDeliverySchema>;
  * The account overview counters (seed 003). Each later module adds its key here and its
  * counter in server/modules/accounts/overview.repo.ts (open activities, projects, agreements…).
  */
-export const overviewCounterKeys = ['openActivities', 'contacts', 'documents', 'activeProjects', 'openTasks', 'invoicedThisYear'] as const;
+export const overviewCounterKeys = ['openActivities', 'contacts', 'documents', 'activeProjects', 'openTasks', 'unsignedAgreements', 'invoicedThisYear'] as const;
 export const overviewCounterSchema = z.enum(overviewCounterKeys);
 export type OverviewCounter = z.infer<typeof overviewCounterSchema>;
 export const accountOverviewSchema = z.object({
@@ -68,6 +68,8 @@ export const accountOverviewSchema = z.object({
   documents: z.number().int().optional(),
   activeProjects: z.number().int().optional(),
   openTasks: z.number().int().optional(),
+  /** Agreements sent and not yet signed by both parties. */
+  unsignedAgreements: z.number().int().optional(),
   /** Issued (not draft, not cancelled) invoices' totals this calendar year, one entry per currency, largest first. */
   invoicedThisYear: z.array(z.object({ amount: z.number().int(), currency: z.string() })).optional(),
 });

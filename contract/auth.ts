@@ -40,6 +40,8 @@ export const meSchema = z.object({
     manageTaxRates: z.boolean(),
     /** Quote numbering, validity and the company on the PDF (admins). */
     manageQuoteSettings: z.boolean(),
+    /** The agreement templates (admins). */
+    manageAgreementTemplates: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -40,16 +40,17 @@ export function fieldsUsed(text: string): string[] {
  * Fills every placeholder in one pass (a value that itself contains braces is data, not a field).
  * `html` escapes the values for an HTML body. A placeholder that names no known field, or whose
  * value is empty and has no fallback, is left in the text and listed in `unresolved`; so is a
- * stray `{{` or `}}`: nothing with unresolved fields may be sent.
+ * stray `{{` or `}}`: nothing with unresolved fields may be sent. `known` are the fields the
+ * text may name (the e-mail's by default; agreement templates have their own).
  */
-export function renderMerge(text: string, values: MergeValues, html: boolean): Rendered {
+export function renderMerge(text: string, values: MergeValues, html: boolean, known: readonly string[] = mergeFieldKeys): Rendered {
   const unresolved: string[] = [];
   const out = text.replace(placeholder, (whole, inner: string) => {
     const parsed = field.exec(inner);
     const key = parsed ? `${parsed[1]}.${parsed[2]}` : null;
-    const value = key && mergeFieldKeys.includes(key) ? values[key]?.trim() : undefined;
+    const value = key && known.includes(key) ? values[key]?.trim() : undefined;
     const fallback = parsed?.[3]?.trim();
-    const chosen = value ? value : key && mergeFieldKeys.includes(key) && fallback ? fallback : null;
+    const chosen = value ? value : key && known.includes(key) && fallback ? fallback : null;
     if (chosen === null) {
       if (!unresolved.includes(whole)) unresolved.push(whole);
       return whole;

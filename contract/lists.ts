@@ -23,6 +23,7 @@ export const listKeys = [
   'product_unit',
   'product_category',
   'campaign_member_status',
+  'agreement_type',
 ] as const;
 export const listKeySchema = z.enum(listKeys);
 export type ListKey = z.infer<typeof listKeySchema>;

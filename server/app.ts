@@ -19,6 +19,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes';
 import { projectRoutes } from './modules/projects/projects.routes';
 import { invoiceRoutes } from './modules/invoices/invoices.routes';
+import { agreementRoutes } from './modules/agreements/agreements.routes';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes';
 import { requestRoutes } from './modules/requests/requests.routes';
 import { bulkRoutes } from './modules/accounts/bulk.routes';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(opportunityRoutes);
       await api.register(projectRoutes);
       await api.register(invoiceRoutes);
+      await api.register(agreementRoutes);
       await api.register(campaignRoutes);
       await api.register(accountLinkRoutes);
       await api.register(tagRoutes);

@@ -9,6 +9,7 @@ import type {
 } from './registry-tables';
 import type { ProjectResponsiblesTable, ProjectsTable } from './project-tables';
 import type { InvoiceLinesTable, InvoicesTable } from './invoice-tables';
+import type { AgreementTemplatesTable, AgreementsTable } from './agreement-tables';
 import type { ProductsTable, QuoteLinesTable, QuoteLinkHitsTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
@@ -311,6 +312,8 @@ export interface ActivitiesTable {
   campaign_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The project (of the same organization) the activity is a task of. */
   project_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The agreement whose renewal reminder the activity is. */
+  agreement_id: ColumnType<string | null, string | null | undefined, string | null>;
   result: string | null;
   notes: string | null;
   is_private: boolean;
@@ -527,6 +530,8 @@ export interface Database {
   project_responsibles: ProjectResponsiblesTable;
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
+  agreements: AgreementsTable;
+  agreement_templates: AgreementTemplatesTable;
 }
 
 export type Db = Kysely<Database>;
@@ -550,9 +555,11 @@ export type ImportRowRow = Selectable<ImportRowsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type RequestRow = Selectable<RequestsTable>;
 /** The campaign link is optional on rows written whole (an e-mail's activity, the bench): absent means none. */
-export type ActivityRow = Omit<Selectable<ActivitiesTable>, 'campaign_id' | 'project_id'> & { campaign_id?: string | null; project_id?: string | null };
+export type ActivityRow = Omit<Selectable<ActivitiesTable>, 'campaign_id' | 'project_id' | 'agreement_id'> & { campaign_id?: string | null; project_id?: string | null; agreement_id?: string | null };
 export type ProjectRow = Selectable<ProjectsTable>;
 export type InvoiceRow = Selectable<InvoicesTable>;
+export type AgreementRow = Selectable<AgreementsTable>;
+export type AgreementTemplateRow = Selectable<AgreementTemplatesTable>;
 export type OpportunityRow = Selectable<OpportunitiesTable>;
 export type NewOpportunity = Insertable<OpportunitiesTable>;
 export type PipelineRow = Selectable<PipelinesTable>;

@@ -9,6 +9,7 @@ import { canCampaign, type CampaignAction } from './campaign.policy';
 import { canOpportunity, canPipeline, type OpportunityAction, type PipelineAction } from './opportunity.policy';
 import { canProject, type ProjectAction } from './project.policy';
 import { canInvoice, type InvoiceAction } from './invoice.policy';
+import { canAgreement, canAgreementTemplate, type AgreementAction, type AgreementTemplateAction } from './agreement.policy';
 import { canMail, canTemplate, type MailAction, type TemplateAction } from './mail.policy';
 import { canSavedView, type SavedViewAction } from './saved-view.policy';
 import { canTag, type TagAction } from './tag.policy';
@@ -24,6 +25,7 @@ export { canList } from './list.policy';
 export { canOpportunity, canPipeline, opportunityScope } from './opportunity.policy';
 export { canProject, projectScope } from './project.policy';
 export { canInvoice, invoiceScope } from './invoice.policy';
+export { agreementScope, canAgreement, canAgreementTemplate } from './agreement.policy';
 export { canCampaign, memberScope, type MemberDrive } from './campaign.policy';
 export { canImport, canSeeJob, importScope } from './import.policy';
 export { canDocument } from './document.policy';
@@ -50,6 +52,8 @@ type Check =
   | { domain: 'pipeline'; action: PipelineAction }
   | { domain: 'project'; action: ProjectAction }
   | { domain: 'invoice'; action: InvoiceAction }
+  | { domain: 'agreement'; action: AgreementAction }
+  | { domain: 'agreementTemplate'; action: AgreementTemplateAction }
   | { domain: 'campaign'; action: CampaignAction; responsible?: boolean }
   | { domain: 'lead'; action: LeadAction }
   | { domain: 'tag'; action: TagAction }
@@ -93,6 +97,10 @@ export function can(actor: Actor, check: Check): boolean {
       return canProject(actor, check.action);
     case 'invoice':
       return canInvoice(actor, check.action);
+    case 'agreement':
+      return canAgreement(actor, check.action);
+    case 'agreementTemplate':
+      return canAgreementTemplate(actor, check.action);
     case 'campaign':
       return canCampaign(actor, check.action, check.responsible);
     case 'tag':

@@ -74,7 +74,7 @@ describe('the company card', () => {
     expect((await admin.get(`/api/v1/accounts?q=${word}&teamId=${north.id}&counters=contacts`)).json<ListResponse<AccountListItem>>().items[0]?.overview).toEqual({ contacts: 2 });
     // Without counters asked, none are computed.
     expect((await agent.get(`/api/v1/accounts?q=${word}`)).json<ListResponse<AccountListItem>>().items.map((item) => item.overview)).toEqual([{}, {}]);
-    expect((await agent.get(`/api/v1/accounts/${inNorth.id}`)).json<Account>().overview).toEqual({ openActivities: 0, contacts: 1, documents: 1, activeProjects: 0, openTasks: 0, invoicedThisYear: [] });
+    expect((await agent.get(`/api/v1/accounts/${inNorth.id}`)).json<Account>().overview).toEqual({ openActivities: 0, contacts: 1, documents: 1, activeProjects: 0, openTasks: 0, unsignedAgreements: 0, invoicedThisYear: [] });
     expectProblem(await agent.get('/api/v1/accounts?counters=contacts,secrets'), 400, 'validation_failed');
   });
 });

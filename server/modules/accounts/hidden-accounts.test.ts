@@ -27,6 +27,8 @@ let hiddenQuote: { id: string; line: string };
 const privateTask = 'Tarea privada Zeta';
 /** An invoice of a hidden organization (its number names it): never in a list, page or counter either. */
 let hiddenInvoice: { id: string; number: string };
+/** An agreement of a hidden organization (sent, so its counter would count it): never in a list, page, export or counter either. */
+let hiddenAgreement: { id: string; title: string };
 
 beforeAll(async () => {
   t = await testApp();
@@ -85,6 +87,13 @@ beforeAll(async () => {
   const otherInvoice = await admin.post('/api/v1/invoices', { number: 'Factura Oculta Zeta', organizationId: parent.id, currency: 'USD', net: 5000, tax: 0 });
   expect(otherInvoice.statusCode, otherInvoice.body).toBe(201);
   hiddenInvoice = { id: otherInvoice.json<{ id: string }>().id, number: 'Factura Oculta Zeta' };
+  // An agreement of the visible organization owned by the agent, and a sent one of a hidden organization.
+  const agreement = await admin.post('/api/v1/agreements', { organizationId: visible.id, title: 'Acuerdo visible', ownerId: agent.user.id });
+  expect(agreement.statusCode, agreement.body).toBe(201);
+  const otherAgreement = await admin.post('/api/v1/agreements', { organizationId: parent.id, title: 'Acuerdo Oculto Zeta' });
+  expect(otherAgreement.statusCode, otherAgreement.body).toBe(201);
+  hiddenAgreement = otherAgreement.json<{ id: string; title: string }>();
+  await t.db.updateTable('agreements').set({ status: 'sent' }).where('id', 'in', [hiddenAgreement.id, agreement.json<{ id: string }>().id]).execute();
   // A campaign with the visible account and the hidden ones as members: its member list, totals and export.
   const campaign = await admin.post('/api/v1/campaigns', { name: 'Campaña barrida', startsOn: '2026-12-01', endsOn: '2027-01-31' });
   expect(campaign.statusCode, campaign.body).toBe(201);
@@ -96,6 +105,7 @@ beforeAll(async () => {
     projects: project.json<{ id: string }>().id,
     quotes: quote.json<{ id: string }>().id,
     invoices: invoice.json<{ id: string }>().id,
+    agreements: agreement.json<{ id: string }>().id,
     accounts: visible.id,
     tags: tag.json<{ id: string }>().id,
     requests: request.json<{ id: string }>().id,
@@ -109,7 +119,7 @@ afterAll(async () => {
 
 /** What gives a hidden account away: its id, its name, its e-mail. */
 const leaks = (body: string): string[] =>
-  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name, hiddenProject.id, hiddenProject.name, hiddenQuote.id, hiddenQuote.line, hiddenInvoice.id, hiddenInvoice.number, privateTask]
+  [...hidden.flatMap((account) => [account.id, account.name, ...account.emails]), hiddenOpportunity.id, hiddenOpportunity.name, hiddenProject.id, hiddenProject.name, hiddenQuote.id, hiddenQuote.line, hiddenInvoice.id, hiddenInvoice.number, hiddenAgreement.id, hiddenAgreement.title, privateTask]
     .filter((needle) => body.includes(needle));
 
 type OpenApi = { paths: Record<string, Record<string, unknown>> };
@@ -207,6 +217,14 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/invoices/${hiddenInvoice.id}/pdf`,
       '/api/v1/exports/invoices?format=csv&q=Oculta',
       `/api/v1/accounts?q=Matriz&counters=invoicedThisYear`,
+      '/api/v1/agreements?q=Oculto',
+      '/api/v1/agreements?q=Matriz',
+      `/api/v1/agreements?organizationId=${hidden[0]?.id ?? ''}`,
+      `/api/v1/agreements/${hiddenAgreement.id}`,
+      `/api/v1/agreements/${hiddenAgreement.id}/history`,
+      `/api/v1/agreements/${ids.agreements ?? ''}/history`,
+      '/api/v1/exports/agreements?format=csv',
+      `/api/v1/accounts?q=Matriz&counters=unsignedAgreements`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
@@ -254,6 +272,13 @@ describe('no answer carries a hidden account', () => {
     expect(leaks((await admin.get('/api/v1/invoices?q=Oculta')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/invoices?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/invoices/${hiddenInvoice.id}`)).body).length).toBeGreaterThan(0);
+    // Agreements: the agent reads the visible organization's and counts it; the admin's list, export and page hold the hidden one.
+    expect(answered).toEqual(expect.arrayContaining([`/api/v1/agreements/${ids.agreements ?? ''}`, '/api/v1/agreements', '/api/v1/exports/agreements?format=csv']));
+    expect((await agent.get('/api/v1/agreements')).json<{ total: number }>().total).toBe(1);
+    expect((await agent.get(`/api/v1/accounts/${visible.id}`)).json<Account>().overview.unsignedAgreements).toBe(1);
+    expect(leaks((await admin.get('/api/v1/agreements?q=Oculto')).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get('/api/v1/exports/agreements?format=csv')).body).length).toBeGreaterThan(0);
+    expect(leaks((await admin.get(`/api/v1/agreements/${hiddenAgreement.id}`)).body).length).toBeGreaterThan(0);
     // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.
     const members = `/api/v1/campaigns/${ids.campaigns ?? ''}/members`;
     expect(answered).toEqual(expect.arrayContaining([members, `${members}/export?format=csv`]));

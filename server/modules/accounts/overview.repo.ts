@@ -1,4 +1,5 @@
 import type { AccountOverview, OverviewCounter } from '@contract/accounts';
+import { unsignedAgreementStatuses } from '@contract/agreements';
 import type { Db } from '@server/db/database';
 import { sql, type RawBuilder } from 'kysely';
 import { accountScope, activityPrivacy, type Actor } from '@server/policies';
@@ -38,6 +39,14 @@ const openTasks: OverviewCounterSql = (actor, account) =>
   sql<number>`(select count(*) from activities ot where ot.account_id = ${account} and ot.type = 'task' and ot.status = 'scheduled' and ${activityPrivacy(actor, 'ot')})`;
 
 /**
+ * Agreements sent and not signed by both (sent, or signed by the customer only). An agreement is
+ * visible exactly when its organization is, and the caller reads this of an account the actor sees,
+ * so every one of them counts. Counted in the statement that reads the page: exact under concurrent writes.
+ */
+const unsignedAgreements: OverviewCounterSql = (_actor, account) =>
+  sql<number>`(select count(*) from agreements ou where ou.organization_id = ${account} and ou.status in (${sql.join(unsignedAgreementStatuses.map((status) => sql.lit(status)))}))`;
+
+/**
  * What the organization was billed this calendar year (UTC): issued invoices' totals (partly paid,
  * paid and overdue ones too; drafts and cancelled ones not), summed per currency and never across
  * them, as `EUR:1500,USD:20` (largest first). Invoices are visible exactly when their organization is.
@@ -57,7 +66,7 @@ const moneyList = (value: unknown): Array<{ amount: number; currency: string }> 
     : [];
 
 /** The registry: every key of the contract has its counter (the type makes a missing one a compile error). */
-export const overviewCounters: Record<OverviewCounter, OverviewCounterSql> = { openActivities, contacts, documents, activeProjects, openTasks, invoicedThisYear };
+export const overviewCounters: Record<OverviewCounter, OverviewCounterSql> = { openActivities, contacts, documents, activeProjects, openTasks, unsignedAgreements, invoicedThisYear };
 
 /** The asked counters as select expressions on an accounts query, aliased `overview_<key>`. */
 export const overviewSelections = (actor: Actor, keys: readonly OverviewCounter[], alias = 'accounts') =>

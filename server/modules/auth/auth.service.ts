@@ -56,6 +56,7 @@ export async function presentMe(db: Db, actor: Actor, csrfToken: string): Promis
       manageCatalog: can(actor, { domain: 'product', action: 'manage' }),
       manageTaxRates: can(actor, { domain: 'taxRate', action: 'manage' }),
       manageQuoteSettings: can(actor, { domain: 'quoteSettings', action: 'manage' }),
+      manageAgreementTemplates: can(actor, { domain: 'agreementTemplate', action: 'manage' }),
     },
   };
 }
