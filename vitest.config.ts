@@ -18,5 +18,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Files share their worker's loaded modules: each file importing the whole app again cost
+    // half the SQLite suite's time (6m24s → 2m58s). Every file builds its own database and app.
+    isolate: false,
   },
 });
