@@ -8,12 +8,14 @@ import { moneySchema } from './money';
  * SQL under the actor's scope, so a slow chart never holds the others back. Charts of the state of
  * things (accounts by stage, people per tag, a campaign's members by status, opportunities by
  * stage) count what is there now, as their lists do; charts of what happened count within the date
- * range: new accounts (created), requests (requested), activities (started), won and lost (closed)
- * and the forecast (expected close). Months are calendar months on the asker's clock (`timeZone`).
+ * range: new accounts (created), requests (requested), activities (started), won and lost (closed),
+ * the forecast (expected close), quotes by status (issued) and accepted quotes (accepted). Months
+ * are calendar months on the asker's clock (`timeZone`).
  */
 export const dashboardCharts = [
   'accounts-by-stage', 'new-accounts', 'people-by-tag', 'requests-by-status', 'requests-by-channel',
   'activities-by-status', 'activities-by-type', 'campaign-members', 'opportunities-by-stage', 'won-lost', 'forecast',
+  'quotes-by-status', 'quotes-accepted',
 ] as const;
 export const dashboardChartNameSchema = z.enum(dashboardCharts);
 export type DashboardChartName = z.infer<typeof dashboardChartNameSchema>;

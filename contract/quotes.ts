@@ -179,6 +179,11 @@ export const quoteFilterParams = {
   currency: currencySchema.optional(),
   totalMin: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   totalMax: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Decided (accepted or declined) at or after / before these instants: the dashboard's accepted chart links here. */
+  decidedFrom: z.iso.datetime({ offset: true }).optional(),
+  decidedTo: z.iso.datetime({ offset: true }).optional(),
+  /** Those whose owner is in this team. */
+  teamId: idSchema.optional(),
 };
 export const quoteSorts = ['-issueDate', 'issueDate', '-updatedAt', 'updatedAt', 'number', '-number'] as const;
 export const quoteListQuerySchema = z.object({ ...listQueryBase, sort: z.enum(quoteSorts).default('-issueDate'), ...quoteFilterParams });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSchema } from '@contract/accounts';
 import { activitySchema } from '@contract/activities';
+import { quoteSchema } from '@contract/quotes';
 import { userSchema } from '@contract/users';
 import { apiLogin } from './api';
 import { admin, hasChromium, launchBrowser, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
@@ -30,6 +31,9 @@ describe.skipIf(!hasChromium)('the dashboard: an agent follows a slice to its li
     await session.call(activitySchema, 'POST', '/activities', { accountId: first, type: 'call', subject: 'Llamar', startAt: dayAgo, responsibleId: agent.id });
     // Overdue too, but private and the admin's: never counted for Ana.
     await session.call(activitySchema, 'POST', '/activities', { accountId: first, type: 'call', subject: 'Privada', startAt: dayAgo, private: true });
+    // Two draft quotes of hers and one on the admin's hidden lead: the quotes card counts hers.
+    const hidden = await account({ name: 'Oculta Tres', stage: 'lead' });
+    for (const accountId of [first, mine[1]?.id ?? '', hidden.id]) await session.call(quoteSchema, 'POST', '/quotes', { accountId, ownerId: accountId === hidden.id ? undefined : agent.id });
     browser = await launchBrowser({ viewport: { width: 375, height: 800 } });
   });
   screenshotOnFailure(() => browser?.page);
@@ -74,5 +78,19 @@ describe.skipIf(!hasChromium)('the dashboard: an agent follows a slice to its li
     await page.waitForURL('**/activities?overdue=true*');
     await page.getByText('1 actividad').waitFor();
     await expect(page.getByText('Privada').count()).resolves.toBe(0);
+  });
+
+  it('follows the draft quotes slice to the quotes list: her two, not the hidden lead’s', async () => {
+    const { page } = browser;
+    await page.goBack();
+    await page.waitForURL('**/dashboard');
+    const card = page.getByTestId('chart-quotes-by-status');
+    const slice = card.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Borrador' }) });
+    await expect(slice.getByTestId('legend-value').textContent()).resolves.toBe('2');
+    await slice.getByRole('link', { name: 'Borrador' }).click();
+    await page.waitForURL('**/quotes?status=draft*');
+    await page.getByText('2 cotizaciones').waitFor();
+    await expect(page.getByText('Oculta Tres').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
 import type { Account, TimelineEntry } from '@contract/accounts';
 import type { AccountTree } from '@contract/account-links';
 import type { ListResponse } from '@contract/common';
@@ -265,6 +266,18 @@ describe('no answer carries a hidden account', () => {
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/quotes/${ids.quotes ?? ''}`, '/api/v1/exports/quotes?format=csv']));
     expect(leaks((await admin.get('/api/v1/exports/quotes?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/quotes/${hiddenQuote.id}`)).body).length).toBeGreaterThan(0);
+    // The dashboard's quote charts: both quotes accepted, the hidden one in another currency. The agent counts the visible one alone, in its currency.
+    const decided = new Date().toISOString();
+    await sql`update quotes set status = 'accepted', decided_at = ${decided} where id in (${ids.quotes ?? ''}, ${hiddenQuote.id})`.execute(t.db);
+    await sql`update quotes set currency = 'USD', exchange_rate = '0.92' where id = ${hiddenQuote.id}`.execute(t.db);
+    const around = `from=${encodeURIComponent(new Date(Date.now() - 40 * 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())}`;
+    const quoteChart = async (client: Client, chart: string) => (await client.get(`/api/v1/dashboard/${chart}?${around}`)).json<DashboardChart>().cells;
+    for (const chart of ['quotes-by-status', 'quotes-accepted']) {
+      const cells = await quoteChart(agent, chart);
+      expect(cells.reduce((sum, cell) => sum + cell.count, 0), chart).toBe(1);
+      expect(cells.flatMap((cell) => cell.sums ?? []).map((sum) => sum.currency), chart).toEqual(['EUR']);
+      expect((await quoteChart(admin, chart)).reduce((sum, cell) => sum + cell.count, 0), chart).toBe(2);
+    }
     // Invoices: the agent reads the visible organization's and its counter; the admin's list holds the hidden one.
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/invoices/${ids.invoices ?? ''}`, '/api/v1/invoices']));
     expect((await agent.get('/api/v1/invoices')).json<{ total: number }>().total).toBe(1);

@@ -5,6 +5,7 @@ import { accountsByStage, newAccounts, peopleByTag } from './account-charts';
 import { campaignMembers } from './campaign-charts';
 import type { ChartContext } from './chart-context';
 import { forecast, opportunitiesByStage, wonLost } from './opportunity-charts';
+import { quotesAccepted, quotesByStatus } from './quote-charts';
 import { activitiesByStatus, activitiesByType, requestsBy } from './work-charts';
 
 const charts: Record<Exclude<DashboardChartName, 'campaign-members'>, (context: ChartContext) => Promise<DashboardCell[]>> = {
@@ -18,6 +19,8 @@ const charts: Record<Exclude<DashboardChartName, 'campaign-members'>, (context: 
   'opportunities-by-stage': opportunitiesByStage,
   'won-lost': wonLost,
   forecast,
+  'quotes-by-status': quotesByStatus,
+  'quotes-accepted': quotesAccepted,
 };
 
 /** One chart of the dashboard, counted under the actor's scope; naming another owner or a team is a manager's (403 for agents). */

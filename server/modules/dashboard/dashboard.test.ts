@@ -76,6 +76,21 @@ beforeAll(async () => {
   for (const [accountId, status, responsibleId] of [[mine.id, 'interested', ana.user.id], [shared.id, 'to_contact', bruno.user.id], [theirs.id, 'interested', bruno.user.id]] as const) {
     expectOk(await admin.post(`/api/v1/campaigns/${campaignId}/members`, { accountId, status, responsibleId }), 201);
   }
+
+  // Quotes issued in March: ana's draft, a sent one past its validity, two accepted in April (EUR
+  // and USD) and one accepted in May; bruno's accepted one on his own account. Totals: 1,210 a line.
+  const quote = async (client: Client, account: Account, status: string, body: object = {}, decidedAt: string | null = null) => {
+    const made = expectOk<{ id: string }>(await client.post('/api/v1/quotes', {
+      accountId: account.id, issueDate: '2026-03-05', validUntil: '2026-04-04', lines: [{ description: 'Servicio', quantity: 1, unitPrice: 1000, taxRate: 21 }], ...body,
+    }), 201);
+    await sql`update quotes set status = ${status}, decided_at = ${decidedAt} where id = ${made.id}`.execute(t.db);
+  };
+  await quote(ana, mine, 'draft');
+  await quote(ana, mine, 'sent');
+  await quote(ana, mine, 'accepted', {}, '2026-04-10T10:00:00.000Z');
+  await quote(ana, mine, 'accepted', { currency: 'USD', exchangeRate: '0.92' }, '2026-04-11T10:00:00.000Z');
+  await quote(ana, mine, 'accepted', {}, '2026-05-02T10:00:00.000Z');
+  await quote(bruno, theirs, 'accepted', {}, '2026-04-12T10:00:00.000Z');
 });
 afterAll(async () => t.close());
 
@@ -154,6 +169,40 @@ describe('the dashboard counts under the actor’s scope', () => {
   });
 });
 
+describe('quotes on the dashboard', () => {
+  test('quotes issued in the range by status (a sent one past its validity is expired), totals per currency; none of another portfolio', async () => {
+    const anas = await chart(ana, 'quotes-by-status');
+    expect(counts(anas)).toEqual({ draft: 1, sent: 0, accepted: 3, declined: 0, expired: 1, superseded: 0 });
+    expect(anas.find((cell) => cell.key === 'accepted')?.sums).toEqual([{ currency: 'EUR', amount: 2420 }, { currency: 'USD', amount: 1210 }]);
+    expect(counts(await chart(admin, 'quotes-by-status'))).toMatchObject({ accepted: 4 });
+    // Issued before the range: none counted.
+    expect(Object.values(counts(await chart(ana, 'quotes-by-status', `from=${encodeURIComponent('2026-06-01T00:00:00Z')}&to=${encodeURIComponent('2027-01-01T00:00:00Z')}`))).every((n) => n === 0)).toBe(true);
+  });
+
+  test('accepted quotes per month of acceptance, one bar per currency, never summed across currencies', async () => {
+    const cells = (await chart(ana, 'quotes-accepted')).map((cell) => [cell.key, cell.series, cell.count, cell.sums, cell.from, cell.to]);
+    expect(cells).toEqual([
+      ['2026-04', 'EUR', 1, [{ currency: 'EUR', amount: 1210 }], '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z'],
+      ['2026-04', 'USD', 1, [{ currency: 'USD', amount: 1210 }], '2026-04-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z'],
+      ['2026-05', 'EUR', 1, [{ currency: 'EUR', amount: 1210 }], '2026-05-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z'],
+    ]);
+    expect((await chart(admin, 'quotes-accepted')).find((cell) => cell.key === '2026-04' && cell.series === 'EUR')).toMatchObject({ count: 2, sums: [{ currency: 'EUR', amount: 2420 }] });
+    // Months on the asker's clock: 01:00 on 1 May in Madrid is still April in UTC, and May there.
+    const madrid = `${range}&timeZone=Europe/Madrid`;
+    expect((await chart(ana, 'quotes-accepted', madrid)).map((cell) => cell.key)).toEqual(['2026-04', '2026-04', '2026-05']);
+  });
+
+  test('a manager narrows them to an owner or a team; an agent naming another owner is refused and told nothing', async () => {
+    expect(counts(await chart(manager, 'quotes-by-status', `${range}&ownerId=${bruno.user.id}`))).toMatchObject({ accepted: 1, draft: 0 });
+    const team = expectOk<{ id: string }>(await admin.post('/api/v1/teams', { name: 'Cotizaciones' }), 201);
+    await sql`update users set team_id = ${team.id} where id = ${ana.user.id}`.execute(t.db);
+    expect((await chart(manager, 'quotes-accepted', `${range}&teamId=${team.id}`)).reduce((sum, cell) => sum + cell.count, 0)).toBe(3);
+    await sql`update users set team_id = null where id = ${ana.user.id}`.execute(t.db);
+    expectProblem(await ana.get(`/api/v1/dashboard/quotes-accepted?${range}&ownerId=${bruno.user.id}`), 403, 'forbidden');
+    expectProblem(await ana.get(`/api/v1/dashboard/quotes-by-status?from=nonsense&to=${encodeURIComponent('2026-01-01T00:00:00Z')}`), 400, 'validation_failed');
+  });
+});
+
 /** The list (API) a cell's link opens, or null for a part no list filter names (no source, no reason). */
 function listOf(chart: DashboardChartName, cell: DashboardCell): string | null {
   const key = cell.key ?? '';
@@ -173,6 +222,8 @@ function listOf(chart: DashboardChartName, cell: DashboardCell): string | null {
       if (cell.series === 'lost' && !cell.reason) return null;
       return `/api/v1/opportunities?status=${cell.series ?? ''}&closedFrom=${cell.from ?? ''}&closedTo=${cell.to ?? ''}${cell.reason ? `&lostReason=${cell.reason}` : ''}`;
     case 'forecast': return `/api/v1/opportunities?status=open&closeFrom=${cell.from ?? ''}&closeTo=${cell.to ?? ''}&currency=${cell.series ?? ''}`;
+    case 'quotes-by-status': return `/api/v1/quotes?status=${key}&issuedFrom=2026-01-01&issuedTo=2026-12-31`;
+    case 'quotes-accepted': return `/api/v1/quotes?status=accepted&decidedFrom=${cell.from ?? ''}&decidedTo=${cell.to ?? ''}&currency=${cell.series ?? ''}`;
   }
 }
 

@@ -1,10 +1,13 @@
-import { sql, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
-import type { QuoteListQuery } from '@contract/quotes';
+import { sql, type Insertable, type RawBuilder, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import type { Group } from '@contract/list-query';
+import type { QuoteListQuery, QuoteStatus } from '@contract/quotes';
 import type { Db } from '@server/db/database';
 import type { QuoteLinesTable, QuoteSettingsTable, QuotesTable } from '@server/db/sales-tables';
+import { groupCount, type Bucket } from '@server/lib/group-count';
 import { normalizeText } from '@server/lib/normalize';
 import type { PortfolioDrive } from '@server/lib/portfolio-drive';
-import { quoteScope, type Actor } from '@server/policies';
+import { accountScopeOf, quoteScope, type Actor } from '@server/policies';
+import { recordPageDrive } from '@server/modules/accounts/record-drive.repo';
 import { teamMembers } from '@server/modules/teams/teams.repo';
 
 export type QuoteRow = Selectable<QuotesTable>;
@@ -14,26 +17,32 @@ export type QuoteSettingsRow = Selectable<QuoteSettingsTable>;
 /** Quotes the actor may see: every read starts here, so list, counts, exports, PDFs and pages agree (`drive`: see quoteScope). */
 export const scopedQuotes = (db: Db, actor: Actor, drive: PortfolioDrive = 'portfolio') => db.selectFrom('quotes').where(quoteScope(actor, 'quotes', drive));
 
-/** The list's filters, and (for the dashboard) the quotes of a team's members. */
-export type QuoteFilters = Partial<Omit<QuoteListQuery, 'limit' | 'cursor' | 'sort'>> & { teamId?: string };
+/** The list's filters (the dashboard's charts count with the same). */
+export type QuoteFilters = Partial<Omit<QuoteListQuery, 'limit' | 'cursor' | 'sort'>>;
 
 const likeEscaped = (text: string): string => text.replace(/[\\%_]/g, '\\$&');
 
+/** A status as the list shows it: `expired` and `sent` split the stored `sent` by the valid-until date (a quote expires by the calendar, not by a write). */
+export function statusIs(status: QuoteStatus, today: string): RawBuilder<SqlBool> {
+  if (status === 'expired') return sql<SqlBool>`(quotes.status = 'sent' and quotes.valid_until < ${today})`;
+  if (status === 'sent') return sql<SqlBool>`(quotes.status = 'sent' and quotes.valid_until >= ${today})`;
+  return sql<SqlBool>`quotes.status = ${status}`;
+}
+
 /**
- * The list's filters, each served by an index (see the quotes migration). `expired` and `sent`
- * split the stored `sent` by the valid-until date: a quote expires by the calendar, not by a write.
+ * The list's filters, each served by an index (see the quotes migrations).
  */
 export function filteredQuotes(db: Db, actor: Actor, filters: QuoteFilters, today: string, drive: PortfolioDrive = 'portfolio') {
   let base = scopedQuotes(db, actor, drive);
-  if (filters.status === 'expired') base = base.where('quotes.status', '=', 'sent').where('quotes.valid_until', '<', today);
-  else if (filters.status === 'sent') base = base.where('quotes.status', '=', 'sent').where('quotes.valid_until', '>=', today);
-  else if (filters.status) base = base.where('quotes.status', '=', filters.status);
+  if (filters.status) base = base.where(statusIs(filters.status, today));
   if (filters.ownerId) base = base.where('quotes.owner_id', '=', filters.ownerId);
   if (filters.teamId) base = base.where('quotes.owner_id', 'in', teamMembers(db, filters.teamId));
   if (filters.accountId) base = base.where('quotes.account_id', '=', filters.accountId);
   if (filters.opportunityId) base = base.where('quotes.opportunity_id', '=', filters.opportunityId);
   if (filters.issuedFrom) base = base.where('quotes.issue_date', '>=', filters.issuedFrom);
   if (filters.issuedTo) base = base.where('quotes.issue_date', '<=', filters.issuedTo);
+  if (filters.decidedFrom) base = base.where('quotes.decided_at', '>=', new Date(filters.decidedFrom).toISOString());
+  if (filters.decidedTo) base = base.where('quotes.decided_at', '<', new Date(filters.decidedTo).toISOString());
   if (filters.currency) base = base.where('quotes.currency', '=', filters.currency);
   if (filters.totalMin !== undefined) base = base.where('quotes.total', '>=', filters.totalMin);
   if (filters.totalMax !== undefined) base = base.where('quotes.total', '<=', filters.totalMax);
@@ -45,6 +54,28 @@ export function filteredQuotes(db: Db, actor: Actor, filters: QuoteFilters, toda
   }
   return base;
 }
+
+/**
+ * The quotes of the filters counted per bucket (see groupCount), each bucket's totals summed per
+ * currency: the dashboard's charts. Read the way the list's page reads the portfolio (an agent's
+ * from its accounts, a team's by walking the live quotes' status indexes).
+ */
+export async function groupQuotes(db: Db, actor: Actor, filters: QuoteFilters, today: string, buckets: Bucket[]): Promise<Group[]> {
+  const drive = await recordPageDrive(db, accountScopeOf(actor));
+  return groupCount(db, filteredQuotes(db, actor, filters, today, drive), buckets, { money: { amount: 'quotes.total', currency: 'quotes.currency' } });
+}
+
+/** The currencies the quotes of the filters are in, at most `limit`, in code order. */
+export async function quoteCurrencies(db: Db, actor: Actor, filters: QuoteFilters, today: string, limit: number): Promise<string[]> {
+  const drive = await recordPageDrive(db, accountScopeOf(actor));
+  const rows = await filteredQuotes(db, actor, filters, today, drive).select('quotes.currency').distinct().orderBy('quotes.currency').limit(limit).execute();
+  return rows.map((row) => row.currency);
+}
+
+/** The quotes decided in [from, to) in one currency, as a bucket. */
+export const decidedIn = (value: string, slice: { from: string; to: string }, currency: string): Bucket => ({
+  value, where: sql<SqlBool>`(quotes.decided_at >= ${slice.from} and quotes.decided_at < ${slice.to} and quotes.currency = ${currency})`,
+});
 
 export type CardRow = QuoteRow & { account_name: string; owner_name: string };
 

@@ -16,9 +16,10 @@ import { useDashboardChart } from './use-dashboard-chart';
 const shapes: Record<DashboardChartName, 'pie' | 'bar' | 'money'> = {
   'accounts-by-stage': 'pie', 'people-by-tag': 'pie', 'requests-by-status': 'pie', 'requests-by-channel': 'pie',
   'activities-by-status': 'pie', 'activities-by-type': 'pie', 'campaign-members': 'pie', 'new-accounts': 'bar', 'opportunities-by-stage': 'bar', 'won-lost': 'bar', forecast: 'money',
+  'quotes-by-status': 'pie', 'quotes-accepted': 'money',
 };
 
-/** The forecast's bar: the weighted amount in major units (only bars of one currency are ever compared side by side). */
+/** A money bar (the forecast's weighted amount, a month's accepted quotes): the amount in major units (only bars of one currency are ever compared side by side). */
 const majorAmount = (cell: DashboardCell) => {
   const sum = cell.sums?.[0];
   return sum ? sum.amount / 10 ** minorDigits(sum.currency) : 0;

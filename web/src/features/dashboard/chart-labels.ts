@@ -45,6 +45,7 @@ export function useChartLabels(chart: DashboardChartName) {
     if (cell.label !== undefined) return cell.label;
     if (cell.key === null) return none;
     if (chart === 'activities-by-status') return t(`activities:status.${cell.key}`);
+    if (chart === 'quotes-by-status') return t(`quotes:status.${cell.key}`);
     if (keyList) return lists.label(keyList, cell.key);
     return formatMonth(cell.key, i18n.language);
   };

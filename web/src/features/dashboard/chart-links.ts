@@ -47,5 +47,9 @@ export function chartLink(chart: DashboardChartName, cell: DashboardCell, range:
       return path('opportunities', { status: cell.series, closedFrom: cell.from, closedTo: cell.to, lostReason: cell.reason, ...deals });
     case 'forecast':
       return path('opportunities', { status: 'open', closeFrom: cell.from, closeTo: cell.to, currency: cell.series, ...deals });
+    case 'quotes-by-status':
+      return path('quotes', { status: key, issuedFrom: range.firstDay, issuedTo: range.lastDay, ...deals });
+    case 'quotes-accepted':
+      return path('quotes', { status: 'accepted', decidedFrom: cell.from, decidedTo: cell.to, currency: cell.series, ...deals });
   }
 }

@@ -30,6 +30,9 @@ export function QuoteFilters({ values, onChange, compact, tools }: ListFiltersPr
     amount('totalMax'),
     { key: 'accountId', type: 'fixed', label: t('quotes:filter.account') },
     { key: 'opportunityId', type: 'fixed', label: t('quotes:filter.opportunity') },
+    { key: 'decidedFrom', type: 'date', edge: 'start', label: t('quotes:filter.decidedFrom') },
+    { key: 'decidedTo', type: 'date', edge: 'end', label: t('quotes:filter.decidedTo') },
+    { key: 'teamId', type: 'fixed', label: t('quotes:filter.team') },
   ];
   return (
     <FilterBar

@@ -10,5 +10,5 @@ export const quoteListUrl = {
 
 /** Every filter the bar offers (the search `q` and the sort are not filters). */
 export const quoteFilterKeys = [
-  'status', 'ownerId', 'issuedFrom', 'issuedTo', 'currency', 'totalMin', 'totalMax', 'accountId', 'opportunityId',
+  'status', 'ownerId', 'issuedFrom', 'issuedTo', 'currency', 'totalMin', 'totalMax', 'accountId', 'opportunityId', 'teamId', 'decidedFrom', 'decidedTo',
 ] as const satisfies ReadonlyArray<keyof typeof quoteListQuerySchema.shape>;
