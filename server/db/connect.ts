@@ -24,6 +24,8 @@ export type ConnectOptions = {
   dataDir: string;
   /** PostgreSQL schema to work in (tests give each file its own). */
   pgSchema?: string;
+  /** PostgreSQL settings for every connection (tests commit without waiting for the disk). */
+  pgSettings?: Record<string, string>;
   poolSize?: number;
   /** Sees every query run (the benchmarks replay the SQL an endpoint ran against the raw driver). */
   log?: (event: LogEvent) => void;
@@ -51,13 +53,16 @@ export function openSqliteFile(dataDir: string): SqliteDatabase.Database {
   return file;
 }
 
+const startupOptions = ({ pgSchema, pgSettings = {} }: ConnectOptions): string =>
+  Object.entries({ ...(pgSchema ? { search_path: pgSchema } : {}), ...pgSettings }).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+
 /** Opens the database named by the config: PostgreSQL when a URL is set, else SQLite in the data dir. */
 export function connect(options: ConnectOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+      ...(startupOptions(options) ? { options: startupOptions(options) } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }), plugins: [writeWatchPlugin()], ...(options.log ? { log: options.log } : {}) });
     return { db, dialect: 'postgres', close: () => db.destroy() };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import { connect, type DatabaseHandle } from '@server/db/connect';
 import type { Db } from '@server/db/database';
-import { testDialect, testPgUrl } from './test-db';
+import { testDialect, testPgSettings, testPgUrl } from './test-db';
 
 /**
  * A connection of its own to the database a test app uses, as a second app process would open
@@ -15,7 +15,7 @@ export async function secondConnection(db: Db): Promise<DatabaseHandle> {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     const schema = rows[0]?.schema;
     if (!schema) throw new Error('no current schema');
-    return connect({ databaseUrl: testPgUrl, dataDir: os.tmpdir(), pgSchema: schema, poolSize: 4 });
+    return connect({ databaseUrl: testPgUrl, dataDir: os.tmpdir(), pgSchema: schema, pgSettings: testPgSettings, poolSize: 4 });
   }
   const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
   const file = rows.find((row) => row.name === 'main')?.file;
