@@ -132,3 +132,16 @@ export const invoiceExportQuerySchema = invoiceListQuerySchema.omit({ limit: tru
 
 /** Sums per currency (never across currencies). */
 export const moneyByCurrencySchema = z.array(moneySchema);
+
+/** An organization's overdue invoices the reader sees (the company card's warning): how many, what is owed per currency, since when. */
+export const overdueSummaryQuerySchema = z.object({ organizationId: idSchema });
+export const overdueSummarySchema = z.object({
+  count: z.number().int(),
+  outstanding: moneyByCurrencySchema,
+  /** The oldest due date among them; null when none is overdue. */
+  oldestDueDate: z.string().nullable(),
+});
+export type OverdueSummary = z.infer<typeof overdueSummarySchema>;
+
+/** The bell's `invoice.overdue` notification: the invoice, and what it owed when it fell due. */
+export const overdueNoticeParamsSchema = z.object({ invoiceId: idSchema, number: z.string(), dueDate: z.string(), currency: z.string(), outstanding: z.number().int() });

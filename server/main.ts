@@ -5,7 +5,9 @@ import { migrateToLatest } from './db/migrate';
 import { JobWorker } from './jobs/worker';
 import { MailSender } from './modules/mail/mail-sender';
 import { ensureFirstAdmin } from './modules/auth/first-admin';
-import { startCreditSchedule } from './modules/credit/credit-schedule';
+import { startSchedule } from './jobs/schedule';
+import { scheduleCreditWork } from './modules/credit/credit-schedule';
+import { scheduleInvoiceWork } from './modules/invoices/invoice-overdue.job';
 
 /** Start-up: configuration, migrations, the first admin, then listen. */
 async function main(): Promise<void> {
@@ -32,8 +34,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   worker.start();
   mailSender.start();
-  // Credit monitoring's daily check and Norway's change feed are queued from here, once per period across processes.
-  stopSchedule = startCreditSchedule(handle.db, app.log);
+  // Periodic work is queued from here, once per period across processes: credit monitoring's daily
+  // check and Norway's change feed, and the daily overdue-invoice notices.
+  stopSchedule = startSchedule(handle.db, { credit: scheduleCreditWork, invoices: scheduleInvoiceWork }, app.log);
   app.log.info(`Cartera on ${handle.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}, http://localhost:${config.port}`);
 }
 

@@ -28,6 +28,8 @@ export interface InvoicesTable {
   /** The customer's language: the PDF, e-mail and public page speak it. */
   language: 'es' | 'en';
   notes: string | null;
+  /** When the organization's owners were told it is overdue (once per invoice; see the overdue job). */
+  overdue_notified_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   created_by: string | null;

@@ -5,6 +5,7 @@ import { peruLoadHandler, peruLoadJobKind } from '@server/modules/registry/peru/
 import { creditCheckHandler, creditCheckJobKind, creditFeedHandler, creditFeedJobKind } from '@server/modules/credit/credit-check.job';
 import { bulkEmailJobKind } from '@server/modules/mail/bulk/bulk-emails.service';
 import { bulkEmailsHandler } from '@server/modules/mail/bulk/bulk-emails.job';
+import { invoiceOverdueHandler, invoiceOverdueJobKind } from '@server/modules/invoices/invoice-overdue.job';
 import type { JobHandler } from './job-context';
 
 /**
@@ -20,4 +21,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [creditFeedJobKind]: creditFeedHandler,
   [bulkEmailJobKind]: bulkEmailsHandler,
   [opportunityBulkJobKind]: bulkOpportunitiesHandler,
+  [invoiceOverdueJobKind]: invoiceOverdueHandler,
 };

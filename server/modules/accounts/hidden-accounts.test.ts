@@ -6,6 +6,7 @@ import type { ListResponse } from '@contract/common';
 import { dashboardCharts, type DashboardChart } from '@contract/dashboard';
 import type { ListItem } from '@contract/lists';
 import type { Tag } from '@contract/tags';
+import { notifyOverdueInvoices } from '@server/modules/invoices/invoice-overdue.service';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
 // Hidden means absent: an agent looking at an account in their portfolio must not learn the id,
@@ -88,6 +89,10 @@ beforeAll(async () => {
   const otherInvoice = await admin.post('/api/v1/invoices', { number: 'Factura Oculta Zeta', organizationId: parent.id, currency: 'USD', net: 5000, tax: 0 });
   expect(otherInvoice.statusCode, otherInvoice.body).toBe(201);
   hiddenInvoice = { id: otherInvoice.json<{ id: string }>().id, number: 'Factura Oculta Zeta' };
+  // An overdue one too, issued long ago: its owner's bell gets the daily notice, nobody else's.
+  const lateInvoice = await admin.post('/api/v1/invoices', { number: 'Factura Oculta Zeta Vencida', organizationId: parent.id, currency: 'USD', net: 700, tax: 0, issueDate: '2025-01-02', dueDate: '2025-02-01' });
+  expect(lateInvoice.statusCode, lateInvoice.body).toBe(201);
+  expect(await notifyOverdueInvoices(t.db)).toBe(1);
   // An agreement of the visible organization owned by the agent, and a sent one of a hidden organization.
   const agreement = await admin.post('/api/v1/agreements', { organizationId: visible.id, title: 'Acuerdo visible', ownerId: agent.user.id });
   expect(agreement.statusCode, agreement.body).toBe(201);
@@ -216,6 +221,7 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/invoices?organizationId=${hidden[0]?.id ?? ''}`,
       `/api/v1/invoices/${hiddenInvoice.id}`,
       `/api/v1/invoices/${hiddenInvoice.id}/pdf`,
+      `/api/v1/invoices/overdue-summary?organizationId=${hidden[0]?.id ?? ''}`,
       '/api/v1/exports/invoices?format=csv&q=Oculta',
       `/api/v1/accounts?q=Matriz&counters=invoicedThisYear`,
       '/api/v1/agreements?q=Oculto',
@@ -285,6 +291,9 @@ describe('no answer carries a hidden account', () => {
     expect(leaks((await admin.get('/api/v1/invoices?q=Oculta')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/invoices?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/invoices/${hiddenInvoice.id}`)).body).length).toBeGreaterThan(0);
+    // The overdue notice went to the hidden company's owner, in whose bell it names the invoice.
+    expect(leaks((await stranger.get('/api/v1/notifications')).body).length).toBeGreaterThan(0);
+    expect((await stranger.get(`/api/v1/invoices/overdue-summary?organizationId=${hidden[0]?.id ?? ''}`)).json<{ count: number }>().count).toBe(1);
     // Agreements: the agent reads the visible organization's and counts it; the admin's list, export and page hold the hidden one.
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/agreements/${ids.agreements ?? ''}`, '/api/v1/agreements', '/api/v1/exports/agreements?format=csv']));
     expect((await agent.get('/api/v1/agreements')).json<{ total: number }>().total).toBe(1);

@@ -5,9 +5,7 @@ import { deleteLookupsBefore } from '@server/modules/registry/registry.repo';
 import { registryRuntimeConfig } from '@server/modules/registry/registry-runtime';
 import { registryAccess } from '@server/modules/registry/registry-settings.service';
 import { creditCheckJobKind, creditFeedJobKind } from './credit-check.job';
-import { claimRun, forgetRunsBefore } from './credit-schedule.repo';
-
-const tickMs = 5 * 60_000;
+import { claimRun, forgetRunsBefore } from '@server/jobs/scheduled-runs.repo';
 
 /**
  * Queues the periodic work of credit monitoring: the daily check of every watched account, and
@@ -34,14 +32,4 @@ export async function scheduleCreditWork(db: Db, now = new Date()): Promise<stri
     }
   });
   return queued;
-}
-
-/** Ticks scheduleCreditWork every five minutes in this process; returns a stop function. */
-export function startCreditSchedule(db: Db, log: { error: (obj: object, msg: string) => void }): () => void {
-  const tick = () => {
-    scheduleCreditWork(db).catch((error: unknown) => log.error({ err: error }, 'credit schedule tick failed'));
-  };
-  tick();
-  const timer = setInterval(tick, tickMs);
-  return () => clearInterval(timer);
 }

@@ -2,7 +2,7 @@ import { majorText } from '@contract/money';
 import type { RiskSignal } from '@contract/registry';
 import type { Db } from '@server/db/database';
 import type { CreditSignalSource, SourceAnswer } from '@server/modules/credit/credit-sources';
-import { overdueSql } from './invoices.repo';
+import { overdueSums } from './invoices.repo';
 import { today } from './invoices.service';
 
 /** Overdue this many days (the oldest one) and the signal is high rather than medium. */
@@ -26,10 +26,7 @@ export const invoiceSignalSource: CreditSignalSource = {
     const billed = await db.selectFrom('invoices').select('organization_id').distinct()
       .where('organization_id', 'in', ids).where('organization_discarded_at', 'is', null).where('status', 'in', ['issued', 'partly_paid', 'paid']).execute();
     for (const row of billed) answers.set(row.organization_id, { signals: [], checkedAs: null });
-    const overdue = await db.selectFrom('invoices')
-      .select((eb) => ['organization_id', 'currency', eb.fn.countAll<number>().as('invoices'), eb.fn.sum<number>(eb('total', '-', eb.ref('paid_amount'))).as('owed'), eb.fn.min('due_date').as('since')])
-      .where('organization_id', 'in', ids).where('organization_discarded_at', 'is', null).where(overdueSql('invoices', day))
-      .groupBy(['organization_id', 'currency']).orderBy('organization_id').orderBy('currency').execute();
+    const overdue = await overdueSums(db.selectFrom('invoices').where('organization_id', 'in', ids).where('organization_discarded_at', 'is', null), day).execute();
     const byAccount = new Map<string, typeof overdue>();
     for (const row of overdue) byAccount.set(row.organization_id, [...(byAccount.get(row.organization_id) ?? []), row]);
     for (const [accountId, rows] of byAccount) {

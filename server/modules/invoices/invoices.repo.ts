@@ -14,6 +14,20 @@ export type ScopedInvoices = ReturnType<typeof scopedInvoices>;
 export const overdueSql = (alias: string, today: string) =>
   sql<SqlBool>`(${sql.ref(`${alias}.status`)} in ('issued', 'partly_paid') and ${sql.ref(`${alias}.due_date`)} < ${today})`;
 
+/**
+ * The overdue invoices of a selection by organization and currency (never summed across them): how
+ * many, what is still owed, and the oldest due date. The company card and the credit signal read it.
+ */
+export const overdueSums = (base: ScopedInvoices, today: string) =>
+  base
+    .select((eb) => [
+      'invoices.organization_id', 'invoices.currency', eb.fn.countAll<number>().as('invoices'),
+      eb.fn.sum<number>(eb('invoices.total', '-', eb.ref('invoices.paid_amount'))).as('owed'), eb.fn.min('invoices.due_date').as('since'),
+    ])
+    .where(overdueSql('invoices', today))
+    .groupBy(['invoices.organization_id', 'invoices.currency'])
+    .orderBy('invoices.organization_id').orderBy('invoices.currency');
+
 const containing = (text: string): string => `%${normalizeText(text).replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The list's filters, each served by an index (see the invoices migration). */

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
-import { invoiceCreateSchema, invoiceExportQuerySchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema } from '@contract/invoices';
+import {
+  invoiceCreateSchema, invoiceExportQuerySchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema,
+  overdueSummaryQuerySchema, overdueSummarySchema,
+} from '@contract/invoices';
 import { actorOf } from '@server/plugins/request-context';
 import { contentDisposition } from '@server/lib/attachment';
 import { download } from '@server/modules/exports/exports.routes';
+import { overdueSummary } from './invoice-overdue.service';
 import { invoicePdf } from './invoice-pdf.service';
 import { exportInvoices } from './invoice-export.service';
 import { createInvoice, findInvoices, getInvoice, recordPayment, updateInvoice } from './invoices.service';
@@ -20,6 +24,9 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.code(201);
     return createInvoice(db, actorOf(request), request.body);
   });
+
+  app.get('/invoices/overdue-summary', { schema: { tags, querystring: overdueSummaryQuerySchema, response: { 200: overdueSummarySchema } } }, async (request) =>
+    overdueSummary(db, actorOf(request), request.query.organizationId));
 
   app.get('/invoices/:id', { schema: { tags, params: idParamsSchema, response: { 200: invoiceSchema } } }, async (request) =>
     getInvoice(db, actorOf(request), request.params.id));

@@ -18,6 +18,7 @@ import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { OrganizationProjects } from '@web/features/projects/organization-projects.component';
 import { OrganizationInvoices } from '@web/features/invoices/organization-invoices.component';
+import { OverdueInvoicesAlert } from '@web/features/invoices/overdue-invoices-alert.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
@@ -37,6 +38,7 @@ export function AccountPage() {
         <Stack gap="md">
           <AccountHeader account={record} onReload={account.refetch} />
           <CreditBadge account={record} onOpen={() => setSearchParams({ tab: 'credit' }, { replace: true })} />
+          {record.kind === 'organization' && <OverdueInvoicesAlert organizationId={record.id} />}
           <AccountTags account={record} />
           <Group gap="xs">
             <ComposeButton target={{ accountId: record.id, to: record.emails.slice(0, 1) }} />

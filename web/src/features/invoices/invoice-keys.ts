@@ -3,4 +3,5 @@ export const invoiceKeys = {
   all: ['invoices'] as const,
   list: (params: object) => ['invoices', 'list', params] as const,
   one: (id: string) => ['invoices', 'one', id] as const,
+  overdue: (organizationId: string) => ['invoices', 'overdue', organizationId] as const,
 };

@@ -1,4 +1,4 @@
-import { invoiceListSchema, invoiceSchema, type InvoiceCreate, type InvoiceListParams, type InvoicePayment, type InvoiceUpdate } from '@contract/invoices';
+import { invoiceListSchema, invoiceSchema, overdueSummarySchema, type InvoiceCreate, type InvoiceListParams, type InvoicePayment, type InvoiceUpdate } from '@contract/invoices';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import type { ListText } from '@web/components/list-kit/use-list-url';
@@ -17,6 +17,14 @@ export function useInvoices(params: ListText | InvoiceListParams) {
 
 export function useInvoice(id: string) {
   return useQuery({ queryKey: invoiceKeys.one(id), queryFn: ({ signal }) => apiJson(invoiceSchema, `/invoices/${encodeURIComponent(id)}`, { signal }) });
+}
+
+/** An organization's overdue invoices, for the warning on its card. */
+export function useOverdueSummary(organizationId: string) {
+  return useQuery({
+    queryKey: invoiceKeys.overdue(organizationId),
+    queryFn: ({ signal }) => apiJson(overdueSummarySchema, '/invoices/overdue-summary', { query: { organizationId }, signal }),
+  });
 }
 
 /** After any change: the list, the page and the organization's page (its tab, counters and history) refresh. */

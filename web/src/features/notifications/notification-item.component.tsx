@@ -1,10 +1,11 @@
 import type { Notification } from '@contract/notifications';
+import { overdueNoticeParamsSchema } from '@contract/invoices';
 import { riskLevelSchema } from '@contract/registry';
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '@web/components/format';
+import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
 
 /** A notification's words by its kind; a kind this web does not know yet shows as a plain notice. */
 function useWording(): (notification: Notification) => { text: string; tab: string | null; href?: string | null; alarming: boolean } {
@@ -27,6 +28,13 @@ function useWording(): (notification: Notification) => { text: string; tab: stri
         text: accepted ? t('notifications:kind.quoteAccepted', values) : t('notifications:kind.quoteDeclined', values),
         tab: null, href: text('quoteId') ? `/quotes/${text('quoteId')}` : null, alarming: false,
       };
+    }
+    if (notification.kind === 'invoice.overdue') {
+      const params = overdueNoticeParamsSchema.safeParse(notification.params);
+      if (params.success) {
+        const { invoiceId, number, dueDate, currency, outstanding } = params.data;
+        return { text: t('notifications:kind.invoiceOverdue', { number, day: formatDay(dueDate), owed: formatMoney(outstanding, currency) }), tab: null, href: `/invoices/${invoiceId}`, alarming: true };
+      }
     }
     return { text: t('notifications:kind.other'), tab: null, alarming: false };
   };
