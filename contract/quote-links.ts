@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema, optionalText } from './common';
+import { publicLinkParamsSchema, typedNameSchema } from './public-links';
 import { quoteLineSchema, taxBucketSchema } from './quotes';
 
 /**
@@ -7,7 +8,7 @@ import { quoteLineSchema, taxBucketSchema } from './quotes';
  * in the quote's e-mail, which carries a token of that revision only. It shows the quote and
  * nothing else of the CRM: no ids, no owner, no opportunity.
  */
-export const quoteLinkParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+export const quoteLinkParamsSchema = publicLinkParamsSchema;
 
 const companySchema = z.object({ name: z.string().nullable(), taxId: z.string().nullable(), address: z.string().nullable() });
 
@@ -50,7 +51,7 @@ export type PublicQuote = z.infer<typeof publicQuoteSchema>;
 export type OpenPublicQuote = z.infer<typeof openQuoteSchema>;
 
 /** Accepting: the customer types their name, as a signature. */
-export const quoteAcceptSchema = z.object({ name: z.string().trim().min(2).max(200) });
+export const quoteAcceptSchema = typedNameSchema;
 export type QuoteAccept = z.input<typeof quoteAcceptSchema>;
 
 /** Declining: a reason is asked for; the name is optional. */

@@ -10,7 +10,7 @@ import type {
 import type { ProjectResponsiblesTable, ProjectsTable } from './project-tables';
 import type { InvoiceLinesTable, InvoicesTable } from './invoice-tables';
 import type { AgreementTemplatesTable, AgreementsTable } from './agreement-tables';
-import type { ProductsTable, QuoteLinesTable, QuoteLinkHitsTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
+import type { ProductsTable, QuoteLinesTable, PublicLinkHitsTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
 type Timestamp = string;
@@ -525,7 +525,7 @@ export interface Database {
   quote_series: QuoteSeriesTable;
   quotes: QuotesTable;
   quote_lines: QuoteLinesTable;
-  quote_link_hits: QuoteLinkHitsTable;
+  public_link_hits: PublicLinkHitsTable;
   projects: ProjectsTable;
   project_responsibles: ProjectResponsiblesTable;
   invoices: InvoicesTable;

@@ -122,8 +122,8 @@ export interface QuotesTable {
   version: number;
 }
 
-/** Requests to the public quote page per caller address in the current window (see quote-link-throttle.repo.ts). */
-export interface QuoteLinkHitsTable {
+/** Requests to the public link pages (quotes, agreements…) per caller address in the current window (see public-links/link-throttle.repo.ts). */
+export interface PublicLinkHitsTable {
   key: string;
   window_start: Timestamp;
   hits: number;

@@ -1,9 +1,9 @@
 import { quoteAcceptSchema, quoteDeclineSchema, type OpenPublicQuote, type PublicQuote, type QuoteAccept, type QuoteDecline } from '@contract/quote-links';
 import type { Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
-import { hashToken } from '@server/lib/ids';
 import type { Storage } from '@server/lib/storage';
 import { recordQuoteDecision } from '@server/commands/decide-quote';
+import { linkTokenHash } from '@server/modules/public-links/public-links';
 import { pdfFileName, pdfOfQuote } from './quote-pdf.service';
 import { effectiveStatus, presentLine, taxesOf } from './quotes.presenter';
 import { findQuoteByTokenHash, findQuoteParty, findQuoteSettings, linesOf, type QuoteRow } from './quotes.repo';
@@ -15,7 +15,7 @@ import { today } from './quotes.service';
  * and a quote of a discarded account is not found: each answers 404 like a token never issued.
  */
 async function quoteOfToken(db: Db, token: string): Promise<QuoteRow> {
-  const quote = await findQuoteByTokenHash(db, hashToken(token));
+  const quote = await findQuoteByTokenHash(db, linkTokenHash(token));
   if (!quote?.number) throw new AppError('not_found');
   return quote;
 }

@@ -1,21 +1,21 @@
 import { Readable } from 'node:stream';
 import { quoteSendSchema, type Quote, type QuoteSend } from '@contract/quotes';
-import { escapeHtml } from '@contract/email-merge';
 import type { Config } from '@server/config';
-import type { AccountRow, Db } from '@server/db/database';
+import type { Db } from '@server/db/database';
 import { AppError, fieldError } from '@server/lib/errors';
-import { hashToken, newId, newToken } from '@server/lib/ids';
+import { newId, newToken } from '@server/lib/ids';
 import type { Storage } from '@server/lib/storage';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
-import { fieldsOf } from '@server/modules/accounts/account-fields';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { namesOf } from '@server/modules/mail/emails.service';
 import { requireSmtp } from '@server/modules/mail/mail-settings.service';
 import type { StoredAttachment } from '@server/modules/mail/outgoing';
 import { visibleContactsOf } from '@server/modules/mail/recipients.repo';
 import { logAndQueue } from '@server/modules/mail/record-message';
+import { linkMailHtml, linkRecipients } from '@server/modules/public-links/link-mail';
+import { issueLinkToken } from '@server/modules/public-links/public-links';
 import { dateText } from '@server/lib/pdf/pdf-render';
 import { pdfFileName, pdfOfQuote } from './quote-pdf.service';
 import { fill, quoteMailTexts } from './quote-mail-texts';
@@ -29,19 +29,10 @@ export type QuoteMailDeps = { db: Db; storage: Storage; config: Config };
 /** Where the customer answers: the web app's public page for this token. */
 export const quoteLinkUrl = (baseUrl: string, token: string): string => `${baseUrl}/q/${token}`;
 
-/** The addresses asked for, else the contact person's first address, else the account's. */
-function recipientsOf(account: AccountRow, contact: AccountRow | undefined, asked: string[] | undefined): string[] {
-  if (asked && asked.length > 0) return [...new Set(asked)];
-  const fallback = (contact ? fieldsOf(contact).emails[0] : undefined) ?? fieldsOf(account).emails[0];
-  if (!fallback) throw fieldError('to', 'required');
-  return [fallback];
-}
-
 function messageOf(quote: QuoteRow, company: string | null, link: string, userMessage: string | null | undefined, subject: string | undefined) {
   const texts = quoteMailTexts[quote.language];
   const values = { number: quote.number ?? '', company: company ?? '', validUntil: dateText(quote.valid_until, quote.language) };
-  const paragraphs = (userMessage ?? fill(texts.intro, values)).split(/\n{2,}/).map((part) => `<p>${escapeHtml(part).replace(/\n/g, '<br>')}</p>`);
-  const html = `${paragraphs.join('')}<p><a href="${escapeHtml(link)}">${escapeHtml(texts.link)}</a></p><p style="font-size:12px;color:#868e96">${escapeHtml(texts.attached)}</p>`;
+  const html = linkMailHtml(userMessage ?? fill(texts.intro, values), { url: link, label: texts.link }, texts.attached);
   return { subject: subject ?? fill(company ? texts.subjectFrom : texts.subject, values), html };
 }
 
@@ -73,14 +64,14 @@ export async function sendQuote(deps: QuoteMailDeps, actor: Actor, id: string, i
       const account = await requireVisibleAccount(trx, actor, before.account_id);
       const contacts = await visibleContactsOf(trx, actor, account);
       const contact = contacts.find((candidate) => candidate.person.id === before.contact_id)?.person;
-      const to = recipientsOf(account, contact, data.to);
-      const token = newToken();
+      const to = linkRecipients(account, contact, data.to);
+      const { token, hash } = issueLinkToken();
       const now = nowIso();
       let quote: QuoteRow;
-      if (status === 'draft') quote = await markSent(trx, actor, before, { token_hash: hashToken(token) });
+      if (status === 'draft') quote = await markSent(trx, actor, before, { token_hash: hash });
       else {
-        if (!(await updateQuoteRow(trx, id, before.version, { token_hash: hashToken(token), updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
-        quote = { ...before, token_hash: hashToken(token), version: before.version + 1 };
+        if (!(await updateQuoteRow(trx, id, before.version, { token_hash: hash, updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
+        quote = { ...before, token_hash: hash, version: before.version + 1 };
         await writeAudit(trx, { actorId: actor.id, entity: 'quote', entityId: id, accountId: before.account_id, action: 'quote_sent', changes: [{ field: 'number', before: null, after: before.number }] });
       }
       const settings = await findQuoteSettings(trx);

@@ -10,7 +10,7 @@ import { pdfPages, squashed } from '@server/test/pdf-text';
 import { startSmtpSink, type SmtpSink } from '@server/test/smtp-sink';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
-import { linkLimit } from './quote-link-throttle.repo';
+import { linkLimit } from '@server/modules/public-links/link-throttle.repo';
 import { moneyText } from '@server/lib/pdf/pdf-render';
 
 let t: TestApp;
@@ -234,7 +234,7 @@ describe('sending a quote', () => {
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(linkLimit.windowSeconds);
     expect((await anonymous('GET', token, nextAddress())).statusCode).toBe(200);
     // Once the window is over the address starts again (moved back here rather than waited for).
-    await t.db.updateTable('quote_link_hits').set({ window_start: '2000-01-01T00:00:00.000Z' }).where('key', '=', `ip:${ip}`).execute();
+    await t.db.updateTable('public_link_hits').set({ window_start: '2000-01-01T00:00:00.000Z' }).where('key', '=', `ip:${ip}`).execute();
     expect((await anonymous('GET', token, ip)).statusCode).toBe(200);
   });
 

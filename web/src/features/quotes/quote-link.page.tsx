@@ -1,26 +1,14 @@
 import type { OpenPublicQuote, PublicQuote } from '@contract/quote-links';
-import { Alert, Anchor, Box, Container, Divider, Group, Loader, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Divider, Group, Loader, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
-import { changeLanguage, currentLanguage } from '@web/app/i18n';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
+import { PublicPage, useRecordLanguage } from '@web/components/public-page.component';
 import { QuoteLinkAnswer } from './quote-link-answer.component';
 import { quoteLinkPdfUrl, usePublicQuote } from './quote-link-api';
-
-/** The page speaks the quote's language (chosen per quote), whatever the reader's browser says; it is not remembered. */
-function useQuoteLanguage(quote: PublicQuote | undefined): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (!quote) return;
-    if (quote.language === currentLanguage()) setReady(true);
-    else void changeLanguage(quote.language, { remember: false }).then(() => setReady(true));
-  }, [quote]);
-  return ready;
-}
 
 function Company({ company }: { company: PublicQuote['company'] }) {
   const { t } = useTranslation();
@@ -141,7 +129,7 @@ export function QuoteLinkPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? '';
   const quote = usePublicQuote(token);
-  const ready = useQuoteLanguage(quote.data);
+  const ready = useRecordLanguage(quote.data?.language);
   let body;
   if (quote.isPending || (quote.data && !ready)) body = <Center py="xl"><Loader /></Center>;
   else if (quote.error) body = isApiError(quote.error, 'not_found') || isApiError(quote.error, 'validation_failed') ? <Alert color="gray" role="alert">{t('quotelink:notFound')}</Alert> : <ErrorAlert error={quote.error} />;
@@ -157,11 +145,5 @@ export function QuoteLinkPage() {
       </Stack>
     );
   } else body = <OpenQuote quote={quote.data} token={token} />;
-  return (
-    <Box bg="gray.0" mih="100dvh" py="md">
-      <Container size="md" px="sm">
-        <Paper p={{ base: 'sm', sm: 'xl' }} radius="md" shadow="xs">{body}</Paper>
-      </Container>
-    </Box>
-  );
+  return <PublicPage>{body}</PublicPage>;
 }
