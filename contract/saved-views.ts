@@ -5,6 +5,7 @@ import { idSchema, listQueryBase, listResponse } from './common';
 import { opportunityListQuerySchema, opportunitySorts } from './opportunities';
 import { projectListQuerySchema, projectSorts } from './projects';
 import { invoiceListQuerySchema, invoiceSorts } from './invoices';
+import { agreementListQuerySchema, agreementSorts } from './agreements';
 import { quoteListQuerySchema, quoteSorts } from './quotes';
 import { requestListQuerySchema, requestSorts } from './requests';
 
@@ -48,6 +49,11 @@ export const invoiceColumns = ['organization', 'status', 'issueDate', 'dueDate',
 export type InvoiceColumn = (typeof invoiceColumns)[number];
 export const defaultInvoiceColumns: InvoiceColumn[] = ['organization', 'status', 'issueDate', 'dueDate', 'total', 'paid'];
 
+/** The agreements list's columns a user can show or hide (the title always shows). */
+export const agreementColumns = ['organization', 'type', 'reference', 'status', 'owner', 'project', 'startOn', 'endOn', 'value', 'renewalRemindOn', 'customerSignedOn', 'companySignedOn', 'createdAt', 'updatedAt'] as const;
+export type AgreementColumn = (typeof agreementColumns)[number];
+export const defaultAgreementColumns: AgreementColumn[] = ['organization', 'type', 'status', 'owner', 'endOn', 'value'];
+
 /** A list's query as a view saves it: without paging, every parameter optional, the sort without its default. */
 const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string, ...string[]]) =>
   listQuery.omit({ limit: true, cursor: true, sort: true }).extend({ sort: z.enum(sorts) }).partial();
@@ -64,9 +70,10 @@ export const savedViewLists = {
   projects: { query: viewQuery(projectListQuerySchema, projectSorts), columns: projectColumns, defaultColumns: defaultProjectColumns },
   invoices: { query: viewQuery(invoiceListQuerySchema, invoiceSorts), columns: invoiceColumns, defaultColumns: defaultInvoiceColumns },
   quotes: { query: viewQuery(quoteListQuerySchema, quoteSorts), columns: quoteColumns, defaultColumns: defaultQuoteColumns },
+  agreements: { query: viewQuery(agreementListQuerySchema, agreementSorts), columns: agreementColumns, defaultColumns: defaultAgreementColumns },
 } satisfies Record<string, { query: z.ZodObject; columns: readonly [string, ...string[]]; defaultColumns: readonly string[] }>;
 
-export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities', 'projects', 'quotes', 'invoices'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
+export const viewListKeys = ['accounts', 'activities', 'requests', 'opportunities', 'projects', 'quotes', 'invoices', 'agreements'] as const satisfies ReadonlyArray<keyof typeof savedViewLists>;
 export const viewListKeySchema = z.enum(viewListKeys);
 export type ViewListKey = z.infer<typeof viewListKeySchema>;
 

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileImport, IconFileInvoice, IconReceipt, IconFileSettings, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileCertificate, IconFileImport, IconFileInvoice, IconReceipt, IconFileSettings, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -22,6 +22,7 @@ export function AppShellLayout() {
     { to: '/requests', label: t('activities:nav.requests'), icon: IconInbox, show: true },
     { to: '/opportunities', label: t('common:nav.opportunities'), icon: IconTargetArrow, show: true },
     { to: '/projects', label: t('common:nav.projects'), icon: IconChecklist, show: true },
+    { to: '/agreements', label: t('common:nav.agreements'), icon: IconFileCertificate, show: true },
     { to: '/quotes', label: t('common:nav.quotes'), icon: IconFileInvoice, show: true },
     { to: '/invoices', label: t('common:nav.invoices'), icon: IconReceipt, show: true },
     { to: '/catalog', label: t('common:nav.catalog'), icon: IconBook, show: true },
@@ -37,6 +38,7 @@ export function AppShellLayout() {
     { to: '/settings/registry', label: t('common:nav.registry'), icon: IconBuildingBank, show: me.abilities.manageRegistry },
     { to: '/email-templates', label: t('common:nav.templates'), icon: IconTemplate, show: me.abilities.manageTemplates },
     { to: '/settings/quotes', label: t('common:nav.quoteSettings'), icon: IconFileSettings, show: me.abilities.manageQuoteSettings },
+    { to: '/settings/agreement-templates', label: t('common:nav.agreementTemplates'), icon: IconFileCertificate, show: me.abilities.manageAgreementTemplates },
     { to: '/settings/mail', label: t('common:nav.mail'), icon: IconMailCog, show: me.abilities.manageMail },
   ];
 

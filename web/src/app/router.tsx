@@ -6,7 +6,7 @@ import { PublicOnly, RequireAuth } from './auth-guards.component';
 import { withTexts } from './i18n';
 import { NotFoundPage } from './not-found.page';
 
-type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry' | 'manageMail' | 'manageTemplates' | 'manageTaxRates' | 'manageQuoteSettings';
+type Ability = 'manageUsers' | 'viewBin' | 'manageLists' | 'manageRegistry' | 'manageMail' | 'manageTemplates' | 'manageTaxRates' | 'manageQuoteSettings' | 'manageAgreementTemplates';
 
 /** Admin pages: for anyone else they do not exist (the server refuses them anyway). */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
@@ -30,7 +30,7 @@ export const router = createBrowserRouter([
       { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
       { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'projects', 'registry', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
       { path: 'accounts/merge', lazy: async () => ({ Component: (await withTexts(['company', 'links'], () => import('@web/features/accounts/account-merge.page'))).AccountMergePage }) },
-      { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'leads', 'links', 'mail', 'opportunities', 'projects', 'invoices', 'quotes', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
+      { path: 'accounts/:id', lazy: async () => ({ Component: (await withTexts(['agreements', 'company', 'documents', 'leads', 'links', 'mail', 'opportunities', 'projects', 'invoices', 'quotes', 'requests', 'tags', 'validation'], () => import('@web/features/accounts/account.page'))).AccountPage }) },
       { path: 'accounts/:id/edit', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'validation'], () => import('@web/features/accounts/account-edit.page'))).AccountEditPage }) },
       { path: 'requests', lazy: async () => ({ Component: (await withTexts(['requests', 'validation', 'views'], () => import('@web/features/requests/requests.page'))).RequestsPage }) },
       { path: 'leads/new', lazy: async () => ({ Component: (await withTexts(['requests', 'validation'], () => import('@web/features/requests/lead-create.page'))).LeadCreatePage }) },
@@ -40,7 +40,10 @@ export const router = createBrowserRouter([
       { path: 'projects', lazy: async () => ({ Component: (await withTexts(['projects', 'validation', 'views'], () => import('@web/features/projects/projects-list.page'))).ProjectsListPage }) },
       { path: 'invoices', lazy: async () => ({ Component: (await withTexts(['invoices', 'company', 'validation', 'views'], () => import('@web/features/invoices/invoices-list.page'))).InvoicesListPage }) },
       { path: 'invoices/:id', lazy: async () => ({ Component: (await withTexts(['invoices', 'company', 'validation'], () => import('@web/features/invoices/invoice.page'))).InvoicePage }) },
-      { path: 'projects/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'projects', 'validation'], () => import('@web/features/projects/project.page'))).ProjectPage }) },
+      { path: 'agreements', lazy: async () => ({ Component: (await withTexts(['agreements', 'validation', 'views'], () => import('@web/features/agreements/agreements-list.page'))).AgreementsListPage }) },
+      { path: 'agreements/:id', lazy: async () => ({ Component: (await withTexts(['agreements', 'company', 'links', 'validation'], () => import('@web/features/agreements/agreement.page'))).AgreementPage }) },
+      { path: 'settings/agreement-templates', lazy: async () => { const { AgreementTemplatesPage } = await withTexts(['agreements', 'validation'], () => import('@web/features/agreements/agreement-templates.page')); return { element: <RequireAbility ability="manageAgreementTemplates"><AgreementTemplatesPage /></RequireAbility> }; } },
+      { path: 'projects/:id', lazy: async () => ({ Component: (await withTexts(['agreements', 'company', 'documents', 'links', 'projects', 'validation'], () => import('@web/features/projects/project.page'))).ProjectPage }) },
       { path: 'opportunities/:id', lazy: async () => ({ Component: (await withTexts(['company', 'documents', 'links', 'mail', 'opportunities', 'quotes', 'validation'], () => import('@web/features/opportunities/opportunity.page'))).OpportunityPage }) },
       { path: 'quotes', lazy: async () => ({ Component: (await withTexts(['quotes', 'views'], () => import('@web/features/quotes/quotes-list.page'))).QuotesListPage }) },
       { path: 'quotes/:id', lazy: async () => ({ Component: (await withTexts(['quotes', 'validation', 'invoices'], () => import('@web/features/quotes/quote.page'))).QuotePage }) },

@@ -32,6 +32,7 @@ export const namespaces = [
   'quotelink',
   'quotes',
   'catalog',
+  'agreements',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

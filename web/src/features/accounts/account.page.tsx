@@ -1,5 +1,5 @@
 import { Group, Stack, Tabs } from '@mantine/core';
-import { IconAddressBook, IconCalendarEvent, IconChecklist, IconFileInvoice, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconReceipt, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
+import { IconAddressBook, IconCalendarEvent, IconChecklist, IconFileCertificate, IconFileInvoice, IconHierarchy2, IconHistory, IconInbox, IconInfoCircle, IconListDetails, IconPaperclip, IconReceipt, IconShieldCheck, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { RecordGuard } from '@web/components/record-guard.component';
@@ -18,12 +18,13 @@ import { AccountContacts } from './account-contacts.component';
 import { AccountHeader } from './account-header.component';
 import { OrganizationProjects } from '@web/features/projects/organization-projects.component';
 import { OrganizationInvoices } from '@web/features/invoices/organization-invoices.component';
+import { RelatedAgreements } from '@web/features/agreements/related-agreements.component';
 import { OverdueInvoicesAlert } from '@web/features/invoices/overdue-invoices-alert.component';
 import { AccountHistory } from './account-history.component';
 import { AccountOverview } from './account-overview.component';
 import { useAccount } from './use-account';
 
-const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'opportunities', 'quotes', 'projects', 'invoices', 'credit', 'history'] as const;
+const tabs = ['overview', 'contacts', 'activities', 'requests', 'documents', 'profile', 'relations', 'opportunities', 'quotes', 'projects', 'agreements', 'invoices', 'credit', 'history'] as const;
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -85,6 +86,11 @@ export function AccountPage() {
                 </Tabs.Tab>
               )}
               {record.kind === 'organization' && (
+                <Tabs.Tab value="agreements" leftSection={<IconFileCertificate size={16} />}>
+                  {t('agreements:section.title')}
+                </Tabs.Tab>
+              )}
+              {record.kind === 'organization' && (
                 <Tabs.Tab value="invoices" leftSection={<IconReceipt size={16} />}>
                   {t('invoices:section.title')}
                 </Tabs.Tab>
@@ -124,6 +130,9 @@ export function AccountPage() {
             </Tabs.Panel>
             <Tabs.Panel value="projects">
               {record.kind === 'organization' && <OrganizationProjects organizationId={record.id} canCreate={record.abilities.update} />}
+            </Tabs.Panel>
+            <Tabs.Panel value="agreements">
+              {record.kind === 'organization' && <RelatedAgreements organizationId={record.id} canCreate={record.abilities.update} />}
             </Tabs.Panel>
             <Tabs.Panel value="invoices">
               {record.kind === 'organization' && <OrganizationInvoices organizationId={record.id} canCreate={record.abilities.update} />}

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { counterText } from './counter-value';
 
 /** Which tab shows the records behind a counter (later modules add theirs). */
-const counterTabs: Partial<Record<(typeof overviewCounterKeys)[number], string>> = { openActivities: 'activities', contacts: 'contacts', documents: 'documents', activeProjects: 'projects', openTasks: 'activities' };
+const counterTabs: Partial<Record<(typeof overviewCounterKeys)[number], string>> = { openActivities: 'activities', contacts: 'contacts', documents: 'documents', activeProjects: 'projects', openTasks: 'activities', unsignedAgreements: 'agreements' };
 
 /** Seed 003's overview: the counters that exist so far, each opening its tab. */
 export function OverviewCounters({ account }: { account: Account }) {

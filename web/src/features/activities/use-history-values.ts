@@ -18,7 +18,7 @@ const isMoney = (value: unknown): value is { amount: number; currency: string } 
   typeof value === 'object' && value !== null && 'amount' in value && 'currency' in value && typeof value.amount === 'number' && typeof value.currency === 'string';
 
 /**
- * History values of activities, requests and projects as people read them: list labels, users by name,
+ * History values of activities, requests, projects and agreements as people read them: list labels, users by name,
  * dates in the user's format, yes/no. Other entities' values pass through unchanged.
  */
 export function useHistoryValues(): { value: (entity: string, field: string, value: unknown) => unknown; field: (entity: string, field: string) => string | null; action: (action: string) => string | null } {
@@ -32,6 +32,13 @@ export function useHistoryValues(): { value: (entity: string, field: string, val
         if (field === 'status' && typeof value === 'string') return t(`accounts:history.projectStatus.${value}`, { defaultValue: value });
         if (field === 'responsibleIds' && Array.isArray(value)) return value.map((id) => (typeof id === 'string' ? userName(id) : '')).join(', ');
         if (field === 'budget' && isMoney(value)) return formatMoney(value.amount, value.currency);
+        return value;
+      }
+      if (entity === 'agreement') {
+        if (field === 'status' && typeof value === 'string') return t(`accounts:history.agreementStatus.${value}`, { defaultValue: value });
+        if (field === 'ownerId' && typeof value === 'string') return userName(value);
+        if (field === 'type' && typeof value === 'string') return lists.label('agreement_type', value);
+        if (field === 'value' && isMoney(value)) return formatMoney(value.amount, value.currency);
         return value;
       }
       if (entity !== 'activity' && entity !== 'request') return value;

@@ -1,5 +1,5 @@
 import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconChecklist, IconFiles, IconHistory, IconInfoCircle } from '@tabler/icons-react';
+import { IconChecklist, IconFileCertificate, IconFiles, IconHistory, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '@web/components/error-alert.component';
 import { RecordField as Field } from '@web/components/record-field.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
 import { RecordHistory } from '@web/features/accounts/record-history.component';
+import { RelatedAgreements } from '@web/features/agreements/related-agreements.component';
 import { useAccount } from '@web/features/accounts/use-account';
 import { AccountDocuments } from '@web/features/documents/account-documents.component';
 import { ProjectFormModal } from './project-form-modal.component';
@@ -41,6 +42,7 @@ export function ProjectPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={16} />}>{t('projects:page.overview')}</Tabs.Tab>
           <Tabs.Tab value="tasks" leftSection={<IconChecklist size={16} />}>{t('projects:page.tasks', { count: project.openTasks })}</Tabs.Tab>
+          <Tabs.Tab value="agreements" leftSection={<IconFileCertificate size={16} />}>{t('agreements:section.title')}</Tabs.Tab>
           <Tabs.Tab value="documents" leftSection={<IconFiles size={16} />}>{t('projects:page.documents')}</Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>{t('projects:page.history')}</Tabs.Tab>
         </Tabs.List>
@@ -60,6 +62,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tasks">
           <ProjectTasks project={project} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agreements">
+          <RelatedAgreements organizationId={project.organization.id} projectId={project.id} canCreate />
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           {organization.data ? <AccountDocuments account={organization.data} projectId={project.id} /> : <ErrorAlert error={organization.error} />}
