@@ -99,11 +99,17 @@ export const productSchema = z.object({
   /** The default tax rate's percentage, for filling a quote line. */
   taxRate: z.number().nullable(),
   active: z.boolean(),
+  /** The picture's address, or null; it carries the picture's id, so a cached copy is never stale. */
+  imageUrl: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
 });
 export type Product = z.infer<typeof productSchema>;
+
+/** A product picture: an image of up to 2 MB (PNG, JPEG, WebP or GIF, as for an account's logo). */
+export const maxProductImageBytes = 2 * 1024 * 1024;
+export const productImageQuerySchema = z.object({ v: z.string().max(40).optional() });
 
 export const productSorts = ['name', '-name', 'code', '-code', '-updatedAt', 'updatedAt'] as const;
 export const productFilterParams = {

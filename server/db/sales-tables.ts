@@ -36,6 +36,11 @@ export interface ProductsTable {
   currency: string;
   tax_rate_id: string | null;
   active: boolean;
+  /** The picture's storage key (new with each picture), its type, size and file name; all null without one. */
+  image_key: string | null;
+  image_type: string | null;
+  image_size: number | null;
+  image_name: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   created_by: string | null;

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /** A multipart/form-data body with one file part, as a browser's FormData would send it. */
 export function multipartFile(fileName: string, content: Buffer | string, claimedType = 'application/octet-stream') {
   const boundary = `----cartera${Math.random().toString(36).slice(2)}`;
@@ -11,3 +14,9 @@ export const tinyPng = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
   'base64',
 );
+
+/** Every file under a storage directory, so a test can see that nothing was written (or left behind). */
+export function storedFilesIn(filesDir: string): string[] {
+  if (!fs.existsSync(filesDir)) return [];
+  return fs.readdirSync(filesDir, { recursive: true, encoding: 'utf8' }).filter((entry) => fs.statSync(path.join(filesDir, entry)).isFile());
+}

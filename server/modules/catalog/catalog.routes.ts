@@ -1,13 +1,18 @@
 import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import {
-  productCreateSchema, productExportQuerySchema, productImportResultSchema, productListQuerySchema, productListSchema, productSchema, productUpdateSchema,
+  maxProductImageBytes, productCreateSchema, productExportQuerySchema, productImageQuerySchema, productImportResultSchema, productListQuerySchema, productListSchema,
+  productSchema, productUpdateSchema,
   taxRateCreateSchema, taxRateSchema, taxRatesQuerySchema, taxRatesSchema, taxRateUpdateSchema,
 } from '@contract/products';
+import { sendStoredFile } from '@server/lib/attachment';
 import { AppError } from '@server/lib/errors';
 import { csvFile, defaultSeparator, xlsxFile } from '@server/lib/spreadsheet-writer';
 import { actorOf } from '@server/plugins/request-context';
+import { uploadOf } from '@server/modules/documents/upload-part';
+import { openProductImage, replaceProductImage } from './product-image.service';
 import { importProducts, productSheetColumns, productSheetRows } from './product-sheet';
 import { createProduct, createTaxRate, findProducts, findTaxRates, getProduct, updateProduct, updateTaxRate } from './products.service';
 
@@ -49,6 +54,22 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/products/:id', { schema: { tags, params: idParamsSchema, body: productUpdateSchema, response: { 200: productSchema } } }, async (request) =>
     updateProduct(db, actorOf(request), request.params.id, request.body));
+
+  // A product's picture arrives as a multipart file part, like a document (and is checked like a logo).
+  await app.register(multipart, { limits: { fileSize: maxProductImageBytes } });
+  const files = { db, storage: app.storage, log: app.log };
+
+  app.get('/products/:id/image', { schema: { tags, params: idParamsSchema, querystring: productImageQuerySchema } }, async (request, reply) => {
+    const { row, stream } = await openProductImage(files, actorOf(request), request.params.id);
+    // The address carries the picture's id, so a cached copy is never stale.
+    return sendStoredFile(reply, { name: row.image_name ?? 'image', contentType: row.image_type, size: Number(row.image_size ?? 0), cacheForever: true }).send(stream);
+  });
+
+  app.put('/products/:id/image', { schema: { tags, params: idParamsSchema, response: { 200: productSchema } } }, async (request) =>
+    replaceProductImage(files, actorOf(request), request.params.id, uploadOf(request, maxProductImageBytes)));
+
+  app.delete('/products/:id/image', { schema: { tags, params: idParamsSchema, response: { 200: productSchema } } }, async (request) =>
+    replaceProductImage(files, actorOf(request), request.params.id, null));
 
   // Every signed-in user reads the tax rates (quote lines offer them); admins change them.
   app.get('/tax-rates', { schema: { tags, querystring: taxRatesQuerySchema, response: { 200: taxRatesSchema } } }, async (request) =>

@@ -11,5 +11,5 @@ export const presentTaxRate = (row: TaxRateRow): TaxRate => ({
 export const presentProduct = (row: ProductView): Product => ({
   id: row.id, code: row.code, name: row.name, description: row.description, kind: row.kind, unit: row.unit, category: row.category,
   price: Number(row.price), currency: row.currency, taxRateId: row.tax_rate_id, taxRate: row.tax_rate_bp === null ? null : percentOf(row.tax_rate_bp),
-  active: row.active, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version,
+  active: row.active, imageUrl: row.image_key ? `/api/v1/products/${row.id}/image?v=${row.image_key}` : null, createdAt: row.created_at, updatedAt: row.updated_at, version: row.version,
 });

@@ -1,25 +1,14 @@
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import { documentListQuerySchema, documentListSchema, documentParamsSchema, documentSchema, documentUploadQuerySchema, logoQuerySchema, maxLogoBytes } from '@contract/documents';
-import { AppError } from '@server/lib/errors';
 import { sendStoredFile } from '@server/lib/attachment';
 import { actorOf } from '@server/plugins/request-context';
-import { deleteDocument, listDocuments, openDocument, openLogo, replaceLogo, uploadDocument, type Upload } from './documents.service';
+import { deleteDocument, listDocuments, openDocument, openLogo, replaceLogo, uploadDocument } from './documents.service';
+import { uploadOf } from './upload-part';
 import { noContent } from '@server/plugins/documented-responses';
 
 const tags = ['documents'];
-
-/** The one file part of a multipart request, streamed (never buffered) with the size limit applied. */
-function uploadOf(request: FastifyRequest, maxBytes: number): () => Promise<Upload> {
-  return async () => {
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-    const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: false });
-    if (!part) throw new AppError('validation_failed', { fields: [{ field: 'file', code: 'required' }] });
-    return { file: part.file, fileName: part.filename, maxBytes };
-  };
-}
 
 /** Documents on accounts, and the account's logo (an image document of its own). */
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {

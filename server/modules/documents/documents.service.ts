@@ -21,10 +21,11 @@ import { storeUpload } from './upload';
 /** An incoming file: its stream, the client's name, and whether the size limit cut it short. */
 export type Upload = { file: Readable & { truncated?: boolean }; fileName: string; maxBytes: number };
 
-type Deps = { db: Db; storage: Storage; log: { error: (object: object, message: string) => void } };
+export type FileDeps = { db: Db; storage: Storage; log: { error: (object: object, message: string) => void } };
+type Deps = FileDeps;
 
 /** Deleting stored bytes after the rows are gone: a failure leaves an orphan file, never a broken row. */
-async function deleteQuietly(deps: Deps, keys: string[]): Promise<void> {
+export async function deleteQuietly(deps: Deps, keys: string[]): Promise<void> {
   for (const key of keys) {
     await deps.storage.delete(key).catch((error: unknown) => deps.log.error({ err: error, key }, 'could not delete a stored file'));
   }
@@ -42,6 +43,19 @@ async function store(deps: Deps, upload: Upload): Promise<{ key: string; size: n
     await deleteQuietly(deps, [key]);
     throw error;
   }
+}
+
+/**
+ * Stores an upload that must be an image: PNG, JPEG, WebP or GIF as its content says (SVG can
+ * carry script: refused). An account's logo and a product's picture.
+ */
+export async function storeImage(deps: Deps, upload: Upload): Promise<{ key: string; size: number; contentType: string; name: string }> {
+  const stored = await store(deps, upload);
+  if (!logoContentTypes.some((type) => type === stored.contentType)) {
+    await deleteQuietly(deps, [stored.key]);
+    throw new AppError('validation_failed', { fields: [{ field: 'file', code: 'not_an_image' }] });
+  }
+  return stored;
 }
 
 /** What a document may belong to besides its account: an opportunity or a project of it. */
@@ -136,18 +150,11 @@ export async function openLogo(deps: Deps, actor: Actor, accountId: string) {
   return openDocument(deps, actor, accountId, account.logo_document_id, 'logo');
 }
 
-/**
- * Sets (or, with no upload, removes) the account's logo. Only PNG, JPEG, WebP and GIF, as the
- * content says; the previous logo's row and file go.
- */
+/** Sets (or, with no upload, removes) the account's logo (an image: see storeImage); the previous logo's row and file go. */
 export async function replaceLogo(deps: Deps, actor: Actor, accountId: string, getUpload: (() => Promise<Upload>) | null): Promise<void> {
   await requireVisibleAccount(deps.db, actor, accountId);
   authorize(actor, { domain: 'account', action: 'update' });
-  const stored = getUpload ? await store(deps, await getUpload()) : null;
-  if (stored && !logoContentTypes.some((type) => type === stored.contentType)) {
-    await deleteQuietly(deps, [stored.key]);
-    throw new AppError('validation_failed', { fields: [{ field: 'file', code: 'not_an_image' }] });
-  }
+  const stored = getUpload ? await storeImage(deps, await getUpload()) : null;
   let oldKey: string | null;
   try {
     oldKey = await deps.db.transaction().execute(async (trx) => {

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Account, TimelineEntry } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import type { AccountDocument } from '@contract/documents';
-import { multipartFile, tinyPng } from '@server/test/multipart';
+import { multipartFile, storedFilesIn, tinyPng } from '@server/test/multipart';
 import { countRows, expectProblem } from '@server/test/state';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
@@ -13,11 +11,7 @@ let admin: Client;
 let owner: Client;
 let outsider: Client;
 
-/** Every file under the storage directory, so a test can see that nothing was written. */
-function storedFiles(): string[] {
-  if (!fs.existsSync(t.filesDir)) return [];
-  return fs.readdirSync(t.filesDir, { recursive: true, encoding: 'utf8' }).filter((entry) => fs.statSync(path.join(t.filesDir, entry)).isFile());
-}
+const storedFiles = (): string[] => storedFilesIn(t.filesDir);
 
 const documentRows = async (accountId: string) =>
   t.db.selectFrom('documents').select(['id', 'name', 'purpose']).where('account_id', '=', accountId).execute();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '@web/components/format';
 import type { ListColumn } from '@web/components/list-kit/list-table.component';
 import { useListItems } from '@web/features/lists/use-lists';
+import { ProductThumb } from './product-thumb.component';
 import { useTaxRateLabel, useTaxRates } from './use-tax-rates';
 
 /** A product's name: a button that opens its form for those who keep the catalog, plain text for the others. */
@@ -36,7 +37,10 @@ export function useProductColumns(onOpen: ((product: Product) => void) | null): 
   const labels = useProductLabels();
   return [
     { key: 'code', header: t('catalog:field.code'), width: 120, sortKey: 'code', cell: (product) => <Text size="sm" ff="monospace" truncate>{product.code}</Text> },
-    { key: 'name', header: t('catalog:field.name'), width: 280, sortKey: 'name', cell: (product) => <ProductName product={product} onOpen={onOpen} /> },
+    {
+      key: 'name', header: t('catalog:field.name'), width: 300, sortKey: 'name',
+      cell: (product) => <Group gap="xs" wrap="nowrap"><ProductThumb product={product} size={28} /><ProductName product={product} onOpen={onOpen} /></Group>,
+    },
     { key: 'kind', header: t('catalog:field.kind'), width: 110, cell: (product) => t(`catalog:kind.${product.kind}`) },
     { key: 'category', header: t('catalog:field.category'), width: 140, cell: (product) => labels.category(product.category) || '—' },
     { key: 'unit', header: t('catalog:field.unit'), width: 110, cell: (product) => labels.unit(product.unit) },
@@ -47,19 +51,22 @@ export function useProductColumns(onOpen: ((product: Product) => void) | null): 
   ];
 }
 
-/** A product at phone width: name and price, code, kind and unit. */
+/** A product at phone width: its picture, name and price, code, kind and unit. */
 export function ProductCard({ product, onOpen }: { product: Product; onOpen: ((product: Product) => void) | null }) {
   const { t } = useTranslation();
   const labels = useProductLabels();
   return (
-    <Stack gap={4}>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <ProductName product={product} onOpen={onOpen} />
-        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>{formatMoney(product.price, product.currency)}</Text>
-      </Group>
-      <Text size="xs" c="dimmed" truncate>
-        {[product.code, t(`catalog:kind.${product.kind}`), labels.unit(product.unit), labels.category(product.category), product.active ? '' : t('catalog:inactive')].filter(Boolean).join(' · ')}
-      </Text>
-    </Stack>
+    <Group gap="sm" wrap="nowrap" align="flex-start">
+      <ProductThumb product={product} size={40} />
+      <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <ProductName product={product} onOpen={onOpen} />
+          <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>{formatMoney(product.price, product.currency)}</Text>
+        </Group>
+        <Text size="xs" c="dimmed" truncate>
+          {[product.code, t(`catalog:kind.${product.kind}`), labels.unit(product.unit), labels.category(product.category), product.active ? '' : t('catalog:inactive')].filter(Boolean).join(' · ')}
+        </Text>
+      </Stack>
+    </Group>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatMoney } from '@web/components/format';
+import { ProductThumb } from '@web/features/catalog/product-thumb.component';
 import { useProducts } from '@web/features/catalog/use-products';
 
 type Props = { currency: string; onPick: (product: Product) => void; onClose: () => void };
@@ -31,10 +32,13 @@ export function ProductPicker({ currency, onPick, onClose }: Props) {
             {items.map((product) => (
               <UnstyledButton key={product.id} role="option" aria-selected={false} onClick={() => onPick(product)} p="xs" style={{ borderRadius: 4, border: '1px solid var(--mantine-color-default-border)' }}>
                 <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <div style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={600} truncate>{product.name}</Text>
-                    <Text size="xs" c="dimmed" truncate>{product.code}</Text>
-                  </div>
+                  <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                    <ProductThumb product={product} size={36} />
+                    <div style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={600} truncate>{product.name}</Text>
+                      <Text size="xs" c="dimmed" truncate>{product.code}</Text>
+                    </div>
+                  </Group>
                   <Stack gap={0} align="flex-end">
                     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatMoney(product.price, product.currency)}</Text>
                     {product.currency !== currency && <Text size="xs" c="orange">{t('quotes:picker.otherCurrency')}</Text>}

@@ -4,7 +4,7 @@ import { decimalOf, draftOf, emptyLine, inputOf, inputsOf, lineFromProduct } fro
 
 const product: Product = {
   id: '0190a5e0-0000-7000-8000-000000000001', code: 'ENCH', name: 'Enchufe doble', description: null, kind: 'product', unit: 'unit', category: null,
-  price: 1999, currency: 'EUR', taxRateId: null, taxRate: 21, active: true, createdAt: '', updatedAt: '', version: 1,
+  price: 1999, currency: 'EUR', taxRateId: null, taxRate: 21, active: true, imageUrl: null, createdAt: '', updatedAt: '', version: 1,
 };
 
 describe('quote line values', () => {
