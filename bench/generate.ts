@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { DatabaseHandle } from '@server/db/connect';
-import type { AccountRow, ActivityRow, Db, RequestRow } from '@server/db/database';
+import type { ActivityRow, Db, NewAccount, RequestRow } from '@server/db/database';
 import { inChunks } from '@server/lib/chunks';
 import { newId } from '@server/lib/ids';
 import { normalizeText } from '@server/lib/normalize';
@@ -77,7 +77,7 @@ export async function generateDataset(handle: DatabaseHandle, size: number, log:
   const span = 7 * 365 * 86_400_000;
   const moment = () => new Date(base + Math.floor(random() * span)).toISOString();
   for (let start = 0; start < size; start += batch) {
-    const rows: AccountRow[] = [];
+    const rows: NewAccount[] = [];
     const terms: Array<{ account_id: string; term: string }> = [];
     const owners: Array<{ account_id: string; user_id: string }> = [];
     const contacts: Array<{ id: string; person_id: string; organization_id: string; position: string | null; area: string | null; created_at: string; created_by: string | null }> = [];

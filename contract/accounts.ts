@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, listQueryBase, listResponse, optionalText } from './common';
+import { currencySchema } from './money';
 
 export const accountKinds = ['organization', 'person'] as const;
 export const accountKindSchema = z.enum(accountKinds);
@@ -233,8 +234,14 @@ export const accountListItemSchema = z.object({
 });
 export type AccountListItem = z.infer<typeof accountListItemSchema>;
 
+/**
+ * The company counters sort too (most first with a leading '-'), ties by name. Invoiced this year
+ * sorts by the amount in the base currency (the quotes' settings): amounts in other currencies
+ * are never added to it nor compared with it, and an account billed only in them sorts as zero.
+ */
 export const accountSorts = [
   'name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'stage', '-stage',
+  '-activeProjects', 'activeProjects', '-openTasks', 'openTasks', '-unsignedAgreements', 'unsignedAgreements', '-invoicedThisYear', 'invoicedThisYear',
 ] as const;
 export const accountSortSchema = z.enum(accountSorts);
 export type AccountSort = z.infer<typeof accountSortSchema>;
@@ -285,6 +292,12 @@ export const accountFilterParams = {
   /** Created at or after / before this instant (the dashboard's new accounts per month link here). */
   createdFrom: z.iso.datetime({ offset: true }),
   createdTo: z.iso.datetime({ offset: true }),
+  /** More than this many open tasks, counted as the reader sees them (private ones only where they may). */
+  openTasksAbove: z.coerce.number().int().min(0).max(1_000_000),
+  /** Invoiced this year above this amount, in minor units of invoicedCurrency (the base currency when not given). */
+  invoicedAbove: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** The currency of invoicedAbove; alone, the accounts invoiced anything in it this year. Never converted nor added across currencies. */
+  invoicedCurrency: currencySchema,
 };
 export type AccountFilterField = keyof typeof accountFilterParams;
 

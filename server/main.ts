@@ -8,6 +8,7 @@ import { ensureFirstAdmin } from './modules/auth/first-admin';
 import { startSchedule } from './jobs/schedule';
 import { scheduleCreditWork } from './modules/credit/credit-schedule';
 import { scheduleInvoiceWork } from './modules/invoices/invoice-overdue.job';
+import { scheduleInvoicedBasis } from './modules/accounts/counters/invoiced-basis.job';
 
 /** Start-up: configuration, migrations, the first admin, then listen. */
 async function main(): Promise<void> {
@@ -35,8 +36,9 @@ async function main(): Promise<void> {
   worker.start();
   mailSender.start();
   // Periodic work is queued from here, once per period across processes: credit monitoring's daily
-  // check and Norway's change feed, and the daily overdue-invoice notices.
-  stopSchedule = startSchedule(handle.db, { credit: scheduleCreditWork, invoices: scheduleInvoiceWork }, app.log);
+  // check and Norway's change feed, the daily overdue-invoice notices, and the year or base currency
+  // the company list's invoiced-this-year column follows.
+  stopSchedule = startSchedule(handle.db, { credit: scheduleCreditWork, invoices: scheduleInvoiceWork, invoicedBasis: scheduleInvoicedBasis }, app.log);
   app.log.info(`Cartera on ${handle.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}, http://localhost:${config.port}`);
 }
 

@@ -111,7 +111,23 @@ export interface AccountsTable {
   national_id: string | null;
   preferred_channel: string | null;
   language: string | null;
+  /**
+   * The company list's counters, kept by triggers (see 2026-12-12T1100-account-counters): active
+   * projects, scheduled tasks (every one, and those not private), unsigned agreements, and issued
+   * invoices' totals in the year and currency of account_counter_basis. Read only: nothing but the triggers writes them.
+   */
+  active_projects: Counter;
+  open_tasks: Counter;
+  open_tasks_shared: Counter;
+  unsigned_agreements: Counter;
+  invoiced_this_year: Counter;
 }
+
+/** A column triggers keep: read, never inserted nor updated by the app. */
+type Counter = ColumnType<number, never, never>;
+
+/** The counters of an account just inserted. */
+export const uncounted = { active_projects: 0, open_tasks: 0, open_tasks_shared: 0, unsigned_agreements: 0, invoiced_this_year: 0 } as const;
 
 export interface AccountOwnersTable {
   account_id: string;
@@ -140,6 +156,27 @@ export interface PortfolioAccountsTable {
   tag_ids: string;
   /** The account's search terms (account_terms), each between spaces, or '' for none. */
   words: string;
+  active_projects: Counter;
+  open_tasks: Counter;
+  open_tasks_shared: Counter;
+  unsigned_agreements: Counter;
+  invoiced_this_year: Counter;
+}
+
+/** Issued invoices' totals of an organization per year ('2026') and currency, kept by triggers on invoices. */
+export interface AccountInvoicedTable {
+  account_id: string;
+  year: string;
+  currency: string;
+  amount: number;
+}
+
+/** The year and currency accounts.invoiced_this_year holds (one row, 'default'); recounted_at is null while a move is recounted. */
+export interface AccountCounterBasisTable {
+  id: string;
+  year: string;
+  currency: string;
+  recounted_at: string | null;
 }
 
 /** Word prefixes of names, e-mails, phones and tax ids, for indexed free-text filtering. */
@@ -480,6 +517,8 @@ export interface Database {
   accounts: AccountsTable;
   account_owners: AccountOwnersTable;
   portfolio_accounts: PortfolioAccountsTable;
+  account_invoiced: AccountInvoicedTable;
+  account_counter_basis: AccountCounterBasisTable;
   account_terms: AccountTermsTable;
   contacts: ContactsTable;
   audit_log: AuditLogTable;

@@ -6,6 +6,7 @@ import { creditCheckHandler, creditCheckJobKind, creditFeedHandler, creditFeedJo
 import { bulkEmailJobKind } from '@server/modules/mail/bulk/bulk-emails.service';
 import { bulkEmailsHandler } from '@server/modules/mail/bulk/bulk-emails.job';
 import { invoiceOverdueHandler, invoiceOverdueJobKind } from '@server/modules/invoices/invoice-overdue.job';
+import { invoicedBasisHandler, invoicedBasisJobKind } from '@server/modules/accounts/counters/invoiced-basis.job';
 import type { JobHandler } from './job-context';
 
 /**
@@ -22,4 +23,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [bulkEmailJobKind]: bulkEmailsHandler,
   [opportunityBulkJobKind]: bulkOpportunitiesHandler,
   [invoiceOverdueJobKind]: invoiceOverdueHandler,
+  [invoicedBasisJobKind]: invoicedBasisHandler,
 };

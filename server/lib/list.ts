@@ -25,7 +25,7 @@ export type SortKey<F extends string> = F | `-${F}`;
  * id is added last, for a total order). Gives each sort's plan and the values a cursor records
  * from a row of those columns; descending is the same columns walked backwards.
  */
-export function sortTable<F extends string, C extends string>(table: string, fields: Record<F, readonly C[]>) {
+export function sortTable<F extends string, C extends string>(table: string, fields: Record<F, readonly C[]>, types: Partial<Record<C, SortValueType>> = {}) {
   const isField = (value: string): value is F => Object.hasOwn(fields, value);
   const columnsOf = (key: SortKey<F>): Array<C | 'id'> => {
     const field = key.startsWith('-') ? key.slice(1) : key;
@@ -33,7 +33,15 @@ export function sortTable<F extends string, C extends string>(table: string, fie
     return [...fields[field], 'id'];
   };
   return {
-    plan: (key: SortKey<F>): SortPlan => ({ key, columns: columnsOf(key).map((column) => `${table}.${column}`), direction: key.startsWith('-') ? 'desc' : 'asc' }),
+    plan: (key: SortKey<F>): SortPlan => {
+      const columns = columnsOf(key);
+      const typed = columns.map((column) => (column === 'id' ? undefined : types[column]));
+      return {
+        key, columns: columns.map((column) => `${table}.${column}`), direction: key.startsWith('-') ? 'desc' : 'asc',
+        // Declared only where given: the others are read off the column's name (see typeOf).
+        ...(typed.some((type) => type !== undefined) ? { types: columns.map((column, index) => typed[index] ?? typeOf({ key, columns: [column], direction: 'asc' }, 0)) } : {}),
+      };
+    },
     /** The cursor's values of a row: its sort columns, the id last. */
     values: (key: SortKey<F>, row: Record<C | 'id', string | number | null>): Array<string | number> => columnsOf(key).map((column) => row[column] ?? ''),
     /** The first column each field orders by. */

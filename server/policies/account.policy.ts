@@ -1,6 +1,6 @@
 import type { RawBuilder, SqlBool } from 'kysely';
 import { visibleAccounts } from '@server/db/portfolio';
-import { isAdmin, seesAllAccounts, type Actor } from './actor';
+import { isAdmin, seesAllAccounts, seesPrivateActivities, type Actor } from './actor';
 
 export type AccountAction = 'read' | 'create' | 'update' | 'discard' | 'changeOwners';
 export type BinAction = 'list' | 'restore' | 'purge';
@@ -10,11 +10,18 @@ export type BinAction = 'list' | 'restore' | 'purge';
  * holder (the actor with scope `own`, their team with scope `team`). How a query reads it is the
  * database's business (see server/db/portfolio.ts and the accounts list engine).
  */
-export type AccountScope = { sees: 'all' } | { sees: 'portfolio'; holder: string };
+export type AccountScope = ({ sees: 'all' } | { sees: 'portfolio'; holder: string }) & { privateTasks: PrivateTasks };
+
+/**
+ * Whose private tasks count in what the actor sees of an account (its open-tasks counter): all of
+ * them, or only those the actor is responsible for (see activityPrivacy).
+ */
+export type PrivateTasks = 'all' | { of: string };
 
 export function accountScopeOf(actor: Actor): AccountScope {
-  if (seesAllAccounts(actor)) return { sees: 'all' };
-  return { sees: 'portfolio', holder: actor.scope === 'team' && actor.teamId ? actor.teamId : actor.id };
+  const privateTasks: PrivateTasks = seesPrivateActivities(actor) ? 'all' : { of: actor.id };
+  if (seesAllAccounts(actor)) return { sees: 'all', privateTasks };
+  return { sees: 'portfolio', holder: actor.scope === 'team' && actor.teamId ? actor.teamId : actor.id, privateTasks };
 }
 
 /**

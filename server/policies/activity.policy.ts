@@ -1,13 +1,12 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { accountScope } from './account.policy';
-import { isAdmin, type Actor } from './actor';
+import { isAdmin, seesPrivateActivities, type Actor } from './actor';
 
 export type ActivityAction = 'read' | 'create' | 'update';
 export type RequestAction = 'read' | 'create' | 'update';
 export type LeadAction = 'qualify' | 'unqualify';
 
-/** Admins and CRM managers see private activities (seed 002's "Responsable CRM"). */
-export const seesPrivateActivities = (actor: Actor): boolean => isAdmin(actor) || actor.crmManager;
+export { seesPrivateActivities };
 
 /**
  * The privacy half of the rule, for an activities table under `alias`: a private activity is

@@ -24,3 +24,6 @@ export const seesAllAccounts = (actor: Actor): boolean =>
  * a query built for one actor is only ever reused for an equal one, whatever a policy reads.
  */
 export const actorKey = (actor: Actor): string => JSON.stringify(actor);
+
+/** Admins and CRM managers see private activities (seed 002's "Responsable CRM"). */
+export const seesPrivateActivities = (actor: Actor): boolean => isAdmin(actor) || actor.crmManager;

@@ -19,7 +19,7 @@ import { canProduct, canTaxRate, type ProductAction, type TaxRateAction } from '
 import { canQuote, canQuoteSettings, type QuoteAction, type QuoteSettingsAction } from './quote.policy';
 import type { Actor } from './actor';
 
-export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope } from './account.policy';
+export { accountScope, accountScopeOf, canAccount, canBin, type AccountScope, type PrivateTasks } from './account.policy';
 export { canUser } from './user.policy';
 export { canList } from './list.policy';
 export { canOpportunity, canPipeline, opportunityScope } from './opportunity.policy';

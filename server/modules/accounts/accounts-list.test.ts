@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import type { AccountListItem, AccountSort } from '@contract/accounts';
 import { accountSorts } from '@contract/accounts';
+import { unsignedAgreementStatuses } from '@contract/agreements';
 import type { ListResponse } from '@contract/common';
 import type { NewAccount } from '@server/db/database';
 import { refreshStatistics } from '@server/db/statistics';
@@ -44,8 +45,23 @@ beforeAll(async () => {
     const account = await t.account(admin, input);
     // Some later updates, so updated order differs from created order.
     if (i % 5 === 0) await admin.patch(`/api/v1/accounts/${account.id}`, { version: 1, notes: 'touched' });
+    // Counters on some organizations, with ties, for the counter sorts.
+    if (input.kind === 'organization' && i % 4 === 1) await countSomething(account.id, i);
   }
 });
+
+/** Projects, tasks and invoices on an organization, in numbers that vary with `i` (ties included). */
+async function countSomething(id: string, i: number): Promise<void> {
+  for (let p = 0; p < i % 3; p++) await admin.post('/api/v1/projects', { organizationId: id, name: `P${p}`, status: 'active' });
+  for (let a = 0; a < i % 4; a++) await admin.post('/api/v1/activities', { accountId: id, type: 'task', subject: `T${a}`, startAt: '2027-01-10T09:00:00Z', private: a === 2 });
+  for (let g = 0; g < (i * 3) % 4; g++) {
+    const agreement = (await admin.post('/api/v1/agreements', { organizationId: id, title: `A${g}` })).json<{ id: string }>();
+    await t.db.updateTable('agreements').set({ status: g === 1 ? 'signed_by_both' : 'sent' }).where('id', '=', agreement.id).execute();
+  }
+  const issueDate = `${new Date().getUTCFullYear()}-01-15`;
+  if (i % 5 !== 0) await admin.post('/api/v1/invoices', { organizationId: id, number: `F-${i}`, currency: 'EUR', net: 100 * (i % 6), tax: 0, issueDate });
+  if (i % 5 === 2) await admin.post('/api/v1/invoices', { organizationId: id, number: `U-${i}`, currency: 'USD', net: 100_000, tax: 0, issueDate });
+}
 
 afterAll(async () => {
   await t.close();
@@ -85,16 +101,31 @@ const compare = (a: Key[], b: Key[]): number => {
 async function expectedOrder(sort: AccountSort, kind: 'organization' | 'person'): Promise<string[]> {
   const rows = await t.db.selectFrom('accounts').select(['id', 'name', 'stage', 'created_at', 'updated_at']).where('kind', '=', kind).where('discarded_at', 'is', null).execute();
   const field = sort.replace('-', '');
+  const counted = await countedFromRecords();
   const key = (row: (typeof rows)[number]): Key[] => {
     switch (field) {
       case 'name': return [normalizeText(row.name), row.id];
       case 'createdAt': return [row.created_at, row.id];
       case 'updatedAt': return [row.updated_at, row.id];
+      case 'activeProjects': case 'openTasks': case 'unsignedAgreements': case 'invoicedThisYear': return [counted[field].get(row.id) ?? 0, normalizeText(row.name), row.id];
       default: return [row.stage, normalizeText(row.name), row.id];
     }
   };
   const sign = sort.startsWith('-') ? -1 : 1;
   return rows.sort((a, b) => sign * compare(key(a), key(b))).map((row) => row.id);
+}
+
+/** The admin's counters per account, counted from the records (invoiced: this year's euros, the base currency). */
+async function countedFromRecords(): Promise<Record<'activeProjects' | 'openTasks' | 'unsignedAgreements' | 'invoicedThisYear', Map<string, number>>> {
+  const projects = await t.db.selectFrom('projects').select(['organization_id as id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('organization_id').execute();
+  const tasks = await t.db.selectFrom('activities').select(['account_id as id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('type', '=', 'task').where('status', '=', 'scheduled').groupBy('account_id').execute();
+  const agreements = await t.db.selectFrom('agreements').select(['organization_id as id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', unsignedAgreementStatuses).groupBy('organization_id').execute();
+  const invoiced = await t.db.selectFrom('invoices').select(['organization_id as id', (eb) => eb.fn.sum<number>('total').as('n')])
+    .where('currency', '=', 'EUR').where('status', 'in', ['issued', 'partly_paid', 'paid']).where('issue_date', '>=', `${new Date().getUTCFullYear()}-01-01`).groupBy('organization_id').execute();
+  const map = (rows: Array<{ id: string; n: number | string }>) => new Map(rows.map((row) => [row.id, Number(row.n)]));
+  return { activeProjects: map(projects), openTasks: map(tasks), unsignedAgreements: map(agreements), invoicedThisYear: map(invoiced) };
 }
 
 describe('keyset pagination', () => {

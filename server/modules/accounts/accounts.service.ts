@@ -5,7 +5,7 @@ import {
 import type { ListResponse } from '@contract/common';
 import { checkTaxId } from '@contract/tax-id';
 import { personFieldKeys, type AccountListItem } from '@contract/accounts';
-import type { AccountRow, Db } from '@server/db/database';
+import { uncounted, type AccountRow, type Db } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
@@ -85,7 +85,7 @@ export type NewAccountInput = { kind: AccountKind; fields: AccountFields; ownerI
  */
 export async function insertNewAccounts(trx: Db, actor: Actor, items: NewAccountInput[]): Promise<AccountRow[]> {
   const now = nowIso();
-  const rows: AccountRow[] = items.map((item) => ({
+  const rows = items.map((item) => ({
     id: newId(),
     kind: item.kind,
     ...columnsOf(item.kind, item.fields),
@@ -104,11 +104,13 @@ export async function insertNewAccounts(trx: Db, actor: Actor, items: NewAccount
   });
   const owners = rows.flatMap((row, index) => (items[index]?.ownerIds ?? []).map((user_id) => ({ account_id: row.id, user_id })));
   await insertAccountsBulk(trx, rows, terms, owners);
-  await writeAudits(trx, rows.map((row, index) => ({
+  // A new account has counted nothing yet (its counters are the triggers' to keep).
+  const inserted = rows.map((row): AccountRow => ({ ...row, ...uncounted }));
+  await writeAudits(trx, inserted.map((row, index) => ({
     actorId: actor.id, entity: 'account', entityId: row.id, accountId: row.id, action: 'created',
     changes: diffFields(null, items[index]?.fields ?? fieldsOf(row), auditedAccountFields),
   })));
-  return rows;
+  return inserted;
 }
 
 /** Inserts one new account (see insertNewAccounts). */

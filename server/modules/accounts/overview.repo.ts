@@ -1,8 +1,7 @@
 import type { AccountOverview, OverviewCounter } from '@contract/accounts';
-import { unsignedAgreementStatuses } from '@contract/agreements';
 import type { Db } from '@server/db/database';
 import { sql, type RawBuilder } from 'kysely';
-import { accountScope, activityPrivacy, type Actor } from '@server/policies';
+import { accountScope, activityPrivacy, seesPrivateActivities, type Actor } from '@server/policies';
 
 /**
  * One overview counter (seed 003: open activities, active projects, unsigned agreements,
@@ -23,40 +22,45 @@ const documents: OverviewCounterSql = (_actor, account) =>
 const openActivities: OverviewCounterSql = (actor, account) =>
   sql<number>`(select count(*) from activities oa where oa.account_id = ${account} and oa.status = 'scheduled' and ${activityPrivacy(actor, 'oa')})`;
 
+/** A counter the triggers keep on the account (2026-12-12T1100-account-counters), read by its id. */
+const kept = (column: 'active_projects' | 'open_tasks' | 'open_tasks_shared' | 'unsigned_agreements', account: RawBuilder<unknown>) =>
+  sql<number>`(select ${sql.ref(`ok.${column}`)} from accounts ok where ok.id = ${account})`;
+
 /**
  * The organization's projects in status active. A project is visible exactly when its organization
  * is, and the caller reads this of an account the actor sees, so every one of them counts.
  */
-const activeProjects: OverviewCounterSql = (_actor, account) =>
-  sql<number>`(select count(*) from projects op where op.organization_id = ${account} and op.status = 'active')`;
+const activeProjects: OverviewCounterSql = (_actor, account) => kept('active_projects', account);
 
 /**
  * Tasks not done yet (scheduled activities of type task) on the account, counted as the actor may
- * see them: a private task only for its responsible user, CRM managers and admins. Counted in the
- * statement that reads the page, so it is exact whatever is being written meanwhile.
+ * see them: a private task only for its responsible user, CRM managers and admins. The counts kept
+ * on the account change in the transaction of each write, so they are exact whatever is being
+ * written meanwhile; the reader's own private tasks are counted here.
  */
 const openTasks: OverviewCounterSql = (actor, account) =>
-  sql<number>`(select count(*) from activities ot where ot.account_id = ${account} and ot.type = 'task' and ot.status = 'scheduled' and ${activityPrivacy(actor, 'ot')})`;
+  seesPrivateActivities(actor)
+    ? kept('open_tasks', account)
+    : sql<number>`(${kept('open_tasks_shared', account)} + (select count(*) from activities ot where ot.account_id = ${account}
+        and ot.type = 'task' and ot.status = 'scheduled' and ot.is_private and ot.responsible_id = ${actor.id}))`;
 
 /**
  * Agreements sent and not signed by both (sent, or signed by the customer only). An agreement is
  * visible exactly when its organization is, and the caller reads this of an account the actor sees,
- * so every one of them counts. Counted in the statement that reads the page: exact under concurrent writes.
+ * so every one of them counts. Kept on the account in the transaction of each write: exact under concurrent writes.
  */
-const unsignedAgreements: OverviewCounterSql = (_actor, account) =>
-  sql<number>`(select count(*) from agreements ou where ou.organization_id = ${account} and ou.status in (${sql.join(unsignedAgreementStatuses.map((status) => sql.lit(status)))}))`;
+const unsignedAgreements: OverviewCounterSql = (_actor, account) => kept('unsigned_agreements', account);
 
 /**
  * What the organization was billed this calendar year (UTC): issued invoices' totals (partly paid,
  * paid and overdue ones too; drafts and cancelled ones not), summed per currency and never across
- * them, as `EUR:1500,USD:20` (largest first). Invoices are visible exactly when their organization is.
+ * them, as `EUR:1500,USD:20` (largest first), from the sums the triggers keep per year and
+ * currency. Invoices are visible exactly when their organization is.
  */
 const invoicedThisYear: OverviewCounterSql = (_actor, account) => {
-  const year = new Date().getUTCFullYear();
-  return sql<string | null>`(select string_agg(iy.currency || ':' || iy.amount, ',' order by iy.amount desc, iy.currency) from (
-    select oi.currency as currency, sum(oi.total) as amount from invoices oi
-    where oi.organization_id = ${account} and oi.status in ('issued', 'partly_paid', 'paid') and oi.issue_date >= ${`${year}-01-01`} and oi.issue_date < ${`${year + 1}-01-01`}
-    group by oi.currency) iy)`;
+  const year = String(new Date().getUTCFullYear());
+  return sql<string | null>`(select string_agg(iy.currency || ':' || iy.amount, ',' order by iy.amount desc, iy.currency)
+    from account_invoiced iy where iy.account_id = ${account} and iy.year = ${year} and iy.amount <> 0)`;
 };
 
 /** `EUR:1500,USD:20` as amounts per currency. */

@@ -3,6 +3,7 @@ import { accountFilterParams, type AccountFilterField, type AccountFilters } fro
 import type { AccountsTable } from '@server/db/database';
 import { normalizeText } from '@server/lib/normalize';
 import type { AccountScope } from '@server/policies';
+import { invoicedAbove, openTasksAbove } from './counter-filters.repo';
 import { rowsOf, type Membership } from './membership.repo';
 import { searchWords } from './search-words.repo';
 
@@ -69,6 +70,11 @@ export const accountFilters = {
   parentId: { column: 'parent_id', carried: true },
   createdFrom: { bound: 'created_at', op: '>=' },
   createdTo: { bound: 'created_at', op: '<' },
+  // The counters' filters read their numbers from the parsed filters (the param is their text).
+  openTasksAbove: { membership: (_param, { filters, scope }) => (filters.openTasksAbove === undefined ? null : openTasksAbove(filters.openTasksAbove, scope)) },
+  invoicedAbove: { membership: (_param, { filters }) => (filters.invoicedAbove === undefined ? null : invoicedAbove(filters.invoicedAbove, filters.invoicedCurrency)) },
+  // Alone it is every account invoiced anything in that currency this year; with an amount, it is that amount's currency.
+  invoicedCurrency: { membership: (currency, { filters }) => (filters.invoicedAbove === undefined ? invoicedAbove(0, currency) : null) },
 } satisfies Record<AccountFilterField, FilterSpec>;
 
 const isFilterField = (key: string): key is AccountFilterField => Object.hasOwn(accountFilterParams, key);
@@ -84,8 +90,10 @@ export type Filter = { membership: Membership } | { column: ColumnFilter } | { b
 export function filtersOf(context: FilterContext): Filter[] {
   const found: Filter[] = [];
   for (const field of fields) {
-    const param = context.filters[field];
-    if (!param) continue;
+    const given = context.filters[field];
+    // 0 is a value ("more than 0 open tasks"); only a missing filter is skipped.
+    if (given === undefined || given === '') continue;
+    const param = String(given);
     const spec: FilterSpec = accountFilters[field];
     if ('bound' in spec) found.push({ bound: sql<SqlBool>`${sql.ref(`accounts.${spec.bound}`)} ${sql.raw(spec.op)} ${new Date(param).toISOString()}` });
     else if ('column' in spec) found.push({ column: { column: spec.column, value: spec.value ? spec.value(param) : param, carried: spec.carried } });

@@ -7,13 +7,14 @@ import type { AccountScope } from '@server/policies';
 import { countAccounts, countsWithPage } from './count.repo';
 import { planList } from './plan.repo';
 import { accountRows, filteredAccounts, type FilteredAccounts } from './query.repo';
-import { accountSorts } from './sorts';
+import { accountSorts, sortOf } from './sorts';
 
 /** One page of the scope's accounts under the list's filters and sort, with the list's total on the first page. */
 export async function listAccountPage(db: Db, scope: AccountScope, query: AccountListQuery) {
   const plans = await planList(db, scope, query, false);
-  const sort = accountSorts.plan(query.sort);
-  const values = (row: AccountRow) => accountSorts.values(query.sort, row);
+  const sortKey = sortOf(scope, query.sort);
+  const sort = accountSorts.plan(sortKey);
+  const values = (row: AccountRow) => accountSorts.values(sortKey, row);
   const together = countsWithPage(plans, isPostgres(db));
   // Every page of a list counted by its ids reads them the same way, so page 80 costs what page 1 does.
   const plan = together === 'ids' ? plans.count : plans.page;
@@ -52,7 +53,8 @@ function countedPage(db: Db, filtered: FilteredAccounts, sort: SortPlan, limit: 
 export async function* iterateAccounts(
   db: Db, scope: AccountScope, query: AccountFilters & { sort: AccountSort }, ids: string[] | null, pageSize = 1000,
 ): AsyncGenerator<AccountRow[]> {
-  const sort = accountSorts.plan(query.sort);
+  const sortKey = sortOf(scope, query.sort);
+  const sort = accountSorts.plan(sortKey);
   const { page: plan } = await planList(db, scope, query, false);
   let base = filteredAccounts(db, scope, query, plan);
   if (ids) base = base.where('accounts.id', 'in', ids.length > 0 ? ids : ['']);
@@ -62,7 +64,7 @@ export async function* iterateAccounts(
     if (rows.length > 0) yield rows;
     const last = rows[rows.length - 1];
     if (rows.length < pageSize || !last) return;
-    after = accountSorts.values(query.sort, last);
+    after = accountSorts.values(sortKey, last);
   }
 }
 

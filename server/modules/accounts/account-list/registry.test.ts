@@ -62,6 +62,8 @@ describe('the filter registry and the database agree', () => {
     });
     const account = await t.account(admin, { kind: 'organization', name: 'Alfa', ownerIds: [agent.user.id], parentId: parent.id });
     await sql`update accounts set industry = 'retail', industry_norm = 'retail', source = 'web', created_at = ${'2020-01-01T00:00:00.000Z'} where id = ${donor.id}`.execute(t.db);
+    // The counters' own triggers are tested with the records they count (counters-exact.test.ts).
+    await sql`update accounts set active_projects = 3, open_tasks = 5, open_tasks_shared = 4, unsigned_agreements = 2, invoiced_this_year = 12345 where id = ${donor.id}`.execute(t.db);
     const row = async (id: string, column: string) =>
       (await sql<{ value: unknown }>`select ${sql.ref(column)} as value from portfolio_accounts where holder_id = ${agent.user.id} and id = ${id}`.execute(t.db)).rows[0]?.value;
     const accountValue = async (id: string, column: string) =>
