@@ -147,6 +147,8 @@ export const agreementFiltersSchema = z.object({
   organizationId: idSchema.optional(),
   projectId: idSchema.optional(),
   ownerId: idSchema.optional(),
+  /** Agreements whose owner is in this team. */
+  teamId: idSchema.optional(),
   /** Ending on or after / on or before (ISO dates). */
   endFrom: dateOnly.optional(),
   endTo: dateOnly.optional(),

@@ -9,13 +9,15 @@ import { moneySchema } from './money';
  * things (accounts by stage, people per tag, a campaign's members by status, opportunities by
  * stage) count what is there now, as their lists do; charts of what happened count within the date
  * range: new accounts (created), requests (requested), activities (started), won and lost (closed),
- * the forecast (expected close), quotes by status (issued) and accepted quotes (accepted). Months
+ * the forecast (expected close), quotes by status (issued), accepted quotes (accepted) and invoiced
+ * per month (issued, beside the same month a year earlier). Overdue invoices per company, projects
+ * by status and agreements waiting for a signature count what is there now. Months
  * are calendar months on the asker's clock (`timeZone`).
  */
 export const dashboardCharts = [
   'accounts-by-stage', 'new-accounts', 'people-by-tag', 'requests-by-status', 'requests-by-channel',
   'activities-by-status', 'activities-by-type', 'campaign-members', 'opportunities-by-stage', 'won-lost', 'forecast',
-  'quotes-by-status', 'quotes-accepted',
+  'quotes-by-status', 'quotes-accepted', 'invoiced-per-month', 'invoices-overdue', 'projects-by-status', 'agreements-waiting',
 ] as const;
 export const dashboardChartNameSchema = z.enum(dashboardCharts);
 export type DashboardChartName = z.infer<typeof dashboardChartNameSchema>;
@@ -34,8 +36,8 @@ export const dashboardParamsSchema = z.object({ chart: dashboardChartNameSchema 
 
 /**
  * The range [from, to) and, for managers, whose work: an owner (accounts' owner, the responsible
- * user of requests, activities and opportunities) or a team (accounts of the team; requests,
- * activities and opportunities whose responsible user is in it). An agent may only name themself.
+ * user of requests, activities, opportunities and projects, a quote's or agreement's owner, an
+ * invoiced company's owner) or a team (the same, by its members). An agent may only name themself.
  */
 export const dashboardQuerySchema = z.object({
   from: instant,
@@ -78,6 +80,8 @@ export const dashboardCellSchema = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   highlight: z.boolean().optional(),
+  /** The same month a year earlier, beside this one (invoiced per month); `from`/`to` are its days. */
+  previousYear: z.boolean().optional(),
 });
 export type DashboardCell = z.infer<typeof dashboardCellSchema>;
 

@@ -109,7 +109,12 @@ export const invoiceFiltersSchema = z.object({
   /** The number or the organization's name, anywhere in the text. */
   q: z.string().trim().min(1).max(100).optional(),
   status: invoiceStatusSchema.optional(),
+  /** Issued, paid or not (no drafts, nothing cancelled): what the dashboard counts as invoiced. */
+  billed: z.enum(['true']).optional(),
   organizationId: idSchema.optional(),
+  /** Invoices of companies this user owns, or a member of this team owns (whose work, as on the dashboard). */
+  ownerId: idSchema.optional(),
+  teamId: idSchema.optional(),
   currency: currencySchema.optional(),
   /** Issued on or after / on or before (ISO dates). */
   issuedFrom: dateOnly.optional(),

@@ -84,6 +84,8 @@ export const projectFiltersSchema = z.object({
   status: projectStatusSchema.optional(),
   organizationId: idSchema.optional(),
   responsibleId: idSchema.optional(),
+  /** Projects one of whose responsible users is in this team. */
+  teamId: idSchema.optional(),
   /** Ending on or after / on or before (ISO dates). */
   endFrom: dateOnly.optional(),
   endTo: dateOnly.optional(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountSchema } from '@contract/accounts';
 import { activitySchema } from '@contract/activities';
+import { invoiceSchema } from '@contract/invoices';
 import { quoteSchema } from '@contract/quotes';
 import { userSchema } from '@contract/users';
 import { apiLogin } from './api';
@@ -34,6 +35,11 @@ describe.skipIf(!hasChromium)('the dashboard: an agent follows a slice to its li
     // Two draft quotes of hers and one on the admin's hidden lead: the quotes card counts hers.
     const hidden = await account({ name: 'Oculta Tres', stage: 'lead' });
     for (const accountId of [first, mine[1]?.id ?? '', hidden.id]) await session.call(quoteSchema, 'POST', '/quotes', { accountId, ownerId: accountId === hidden.id ? undefined : agent.id });
+    // An overdue invoice of hers and one of the hidden lead: the overdue card names her company only.
+    const pastDue = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    for (const [number, organizationId] of [['F-2026-1', first], ['F-2026-2', hidden.id]] as const) {
+      await session.call(invoiceSchema, 'POST', '/invoices', { number, organizationId, currency: 'EUR', net: 10_000, tax: 2_100, issueDate: pastDue, dueDate: pastDue });
+    }
     browser = await launchBrowser({ viewport: { width: 375, height: 800 } });
   });
   screenshotOnFailure(() => browser?.page);
@@ -92,5 +98,19 @@ describe.skipIf(!hasChromium)('the dashboard: an agent follows a slice to its li
     await page.getByText('2 cotizaciones').waitFor();
     await expect(page.getByText('Oculta Tres').count()).resolves.toBe(0);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
+  });
+
+  it('follows a company of the overdue invoices card to its overdue invoices: hers, not the hidden lead’s', async () => {
+    const { page } = browser;
+    await page.goBack();
+    await page.waitForURL('**/dashboard');
+    const card = page.getByTestId('chart-invoices-overdue');
+    const slice = card.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Talleres Ruiz' }) });
+    await expect(slice.getByTestId('legend-value').textContent()).resolves.toBe('1');
+    await expect(card.getByText('Oculta Tres').count()).resolves.toBe(0);
+    await slice.getByRole('link', { name: 'Talleres Ruiz' }).click();
+    await page.waitForURL('**/invoices?status=overdue*');
+    await page.getByText('1 factura').waitFor();
+    await expect(page.getByText('F-2026-2').count()).resolves.toBe(0);
   });
 });

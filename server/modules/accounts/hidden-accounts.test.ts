@@ -301,6 +301,17 @@ describe('no answer carries a hidden account', () => {
     expect(leaks((await admin.get('/api/v1/agreements?q=Oculto')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/agreements?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/agreements/${hiddenAgreement.id}`)).body).length).toBeGreaterThan(0);
+    // The dashboard's billing charts: the hidden invoice overdue names its company for the admin only; the agent counts the visible organization's alone.
+    await sql`update invoices set due_date = '2020-01-31' where id in (${ids.invoices ?? ''}, ${hiddenInvoice.id})`.execute(t.db);
+    const billingTotals = async (client: Client) => Promise.all(['invoiced-per-month', 'invoices-overdue', 'projects-by-status', 'agreements-waiting'].map(async (chart) => {
+      const response = await client.get(`/api/v1/dashboard/${chart}?${around}`);
+      if (client === agent) expect(leaks(response.body), chart).toEqual([]);
+      return response.json<DashboardChart>().cells.filter((cell) => !cell.previousYear).reduce((sum, cell) => sum + cell.count, 0);
+    }));
+    expect(await billingTotals(agent)).toEqual([1, 1, 1, 1]);
+    // The admin's overdue: the visible organization's and both of the hidden one's (the late one too).
+    expect(await billingTotals(admin)).toEqual([2, 3, 2, 2]);
+    expect(leaks((await admin.get(`/api/v1/dashboard/invoices-overdue?${around}`)).body).length).toBeGreaterThan(0);
     // The campaign's members: the agent sees the visible one, counted alone; the admin sees the others.
     const members = `/api/v1/campaigns/${ids.campaigns ?? ''}/members`;
     expect(answered).toEqual(expect.arrayContaining([members, `${members}/export?format=csv`]));

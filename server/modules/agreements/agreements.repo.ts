@@ -4,6 +4,7 @@ import type { AgreementRow, Db } from '@server/db/database';
 import type { AgreementsTable } from '@server/db/agreement-tables';
 import { normalizeText } from '@server/lib/normalize';
 import { agreementScope, type Actor } from '@server/policies';
+import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** Agreements the actor may see: every read starts here, so list, counts, export and pages agree. */
 export const scopedAgreements = (db: Db, actor: Actor) => db.selectFrom('agreements').where(agreementScope(actor));
@@ -22,6 +23,7 @@ export function filteredAgreements(db: Db, actor: Actor, filters: Partial<Agreem
   if (filters.organizationId) base = base.where('agreements.organization_id', '=', filters.organizationId);
   if (filters.projectId) base = base.where('agreements.project_id', '=', filters.projectId);
   if (filters.ownerId) base = base.where('agreements.owner_id', '=', filters.ownerId);
+  if (filters.teamId) base = base.where('agreements.owner_id', 'in', teamMembers(db, filters.teamId));
   if (filters.endFrom) base = base.where('agreements.end_on', '>=', filters.endFrom);
   if (filters.endTo) base = base.where('agreements.end_on', '<=', filters.endTo);
   if (filters.q) {

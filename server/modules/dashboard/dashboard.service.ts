@@ -2,6 +2,7 @@ import type { DashboardChart, DashboardChartName, DashboardCell, DashboardQuery 
 import type { Db } from '@server/db/database';
 import { authorize, type Actor } from '@server/policies';
 import { accountsByStage, newAccounts, peopleByTag } from './account-charts';
+import { agreementsWaiting, invoicedPerMonth, invoicesOverdue, projectsByStatus } from './billing-charts';
 import { campaignMembers } from './campaign-charts';
 import type { ChartContext } from './chart-context';
 import { forecast, opportunitiesByStage, wonLost } from './opportunity-charts';
@@ -21,6 +22,10 @@ const charts: Record<Exclude<DashboardChartName, 'campaign-members'>, (context: 
   forecast,
   'quotes-by-status': quotesByStatus,
   'quotes-accepted': quotesAccepted,
+  'invoiced-per-month': invoicedPerMonth,
+  'invoices-overdue': invoicesOverdue,
+  'projects-by-status': projectsByStatus,
+  'agreements-waiting': agreementsWaiting,
 };
 
 /** One chart of the dashboard, counted under the actor's scope; naming another owner or a team is a manager's (403 for agents). */

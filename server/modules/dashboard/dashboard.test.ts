@@ -203,8 +203,13 @@ describe('quotes on the dashboard', () => {
   });
 });
 
+/** Charts of projects, agreements and invoices: their data and links are checked in dashboard-billing.test.ts. */
+const billingCharts = new Set<string>(['invoiced-per-month', 'invoices-overdue', 'projects-by-status', 'agreements-waiting']);
+type SellingChart = Exclude<DashboardChartName, 'invoiced-per-month' | 'invoices-overdue' | 'projects-by-status' | 'agreements-waiting'>;
+const sellingCharts = dashboardCharts.filter((name): name is SellingChart => !billingCharts.has(name));
+
 /** The list (API) a cell's link opens, or null for a part no list filter names (no source, no reason). */
-function listOf(chart: DashboardChartName, cell: DashboardCell): string | null {
+function listOf(chart: SellingChart, cell: DashboardCell): string | null {
   const key = cell.key ?? '';
   const work = `from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2027-01-01T00:00:00Z')}`;
   switch (chart) {
@@ -228,7 +233,7 @@ function listOf(chart: DashboardChartName, cell: DashboardCell): string | null {
 }
 
 describe('every slice is its list, filtered to exactly what it counts', () => {
-  test.each([...dashboardCharts])('%s', async (name) => {
+  test.each(sellingCharts)('%s', async (name) => {
     for (const client of [ana, admin]) {
       const cells = await chart(client, name);
       let linked = 0;

@@ -3,12 +3,16 @@ import type { InvoiceFilters } from '@contract/invoices';
 import type { Db, InvoiceRow } from '@server/db/database';
 import type { InvoiceLinesTable, InvoicesTable } from '@server/db/invoice-tables';
 import { normalizeText } from '@server/lib/normalize';
+import { teamMembers } from '@server/modules/teams/teams.repo';
 import { invoiceScope, type Actor } from '@server/policies';
 
 /** Invoices the actor may see: every read starts here, so list, sums, export, pages and signals agree. */
 export const scopedInvoices = (db: Db, actor: Actor) => db.selectFrom('invoices').where(invoiceScope(actor));
 
 export type ScopedInvoices = ReturnType<typeof scopedInvoices>;
+
+/** What counts as invoiced: issued, paid or not (overdue is issued and past due). */
+export const billedStatuses = ['issued', 'partly_paid', 'paid'] as const;
 
 /** Issued or partly paid and past due on `today`: what reads as overdue (never stored, so never stale). */
 export const overdueSql = (alias: string, today: string) =>
@@ -38,7 +42,14 @@ export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceF
     // Past due they read as overdue, so they are not listed as issued or partly paid.
     base = base.where('invoices.status', '=', filters.status).where('invoices.due_date', '>=', today);
   } else if (filters.status) base = base.where('invoices.status', '=', filters.status);
+  if (filters.billed) base = base.where('invoices.status', 'in', billedStatuses);
   if (filters.organizationId) base = base.where('invoices.organization_id', '=', filters.organizationId);
+  if (filters.ownerId || filters.teamId) {
+    let held = db.selectFrom('account_owners').select('account_owners.account_id');
+    if (filters.ownerId) held = held.where('account_owners.user_id', '=', filters.ownerId);
+    if (filters.teamId) held = held.where('account_owners.user_id', 'in', teamMembers(db, filters.teamId));
+    base = base.where('invoices.organization_id', 'in', held);
+  }
   if (filters.currency) base = base.where('invoices.currency', '=', filters.currency);
   if (filters.issuedFrom) base = base.where('invoices.issue_date', '>=', filters.issuedFrom);
   if (filters.issuedTo) base = base.where('invoices.issue_date', '<=', filters.issuedTo);

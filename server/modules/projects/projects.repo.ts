@@ -5,6 +5,7 @@ import type { Insertable } from 'kysely';
 import type { ProjectsTable } from '@server/db/project-tables';
 import { normalizeText } from '@server/lib/normalize';
 import { activityPrivacy, projectScope, type Actor } from '@server/policies';
+import { teamMembers } from '@server/modules/teams/teams.repo';
 
 /** Projects the actor may see: every read starts here, so list, counts, export and pages agree. */
 export const scopedProjects = (db: Db, actor: Actor) => db.selectFrom('projects').where(projectScope(actor));
@@ -24,6 +25,10 @@ export function filteredProjects(db: Db, actor: Actor, filters: Partial<ProjectF
   if (filters.responsibleId) {
     const userId = filters.responsibleId;
     base = base.where('projects.id', 'in', (eb) => eb.selectFrom('project_responsibles').select('project_responsibles.project_id').where('project_responsibles.user_id', '=', userId));
+  }
+  if (filters.teamId) {
+    const members = teamMembers(db, filters.teamId);
+    base = base.where('projects.id', 'in', (eb) => eb.selectFrom('project_responsibles').select('project_responsibles.project_id').where('project_responsibles.user_id', 'in', members));
   }
   if (filters.q) {
     const pattern = containing(filters.q);

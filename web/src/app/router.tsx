@@ -26,7 +26,7 @@ export const router = createBrowserRouter([
     element: <RequireAuth><AppShellLayout /></RequireAuth>,
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
-      { path: 'dashboard', lazy: async () => ({ Component: (await withTexts(['dashboard', 'quotes'], () => import('@web/features/dashboard/dashboard.page'))).DashboardPage }) },
+      { path: 'dashboard', lazy: async () => ({ Component: (await withTexts(['dashboard', 'quotes', 'projects'], () => import('@web/features/dashboard/dashboard.page'))).DashboardPage }) },
       { path: 'accounts', lazy: async () => { const page = await withTexts(['bulk', 'company', 'documents', 'views'], () => import('@web/features/accounts/accounts-list.page')); return { Component: page.AccountsListPage, loader: page.prefetchAccountsList }; } },
       { path: 'accounts/new', lazy: async () => ({ Component: (await withTexts(['company', 'links', 'projects', 'registry', 'validation'], () => import('@web/features/accounts/account-create.page'))).AccountCreatePage }) },
       { path: 'accounts/merge', lazy: async () => ({ Component: (await withTexts(['company', 'links'], () => import('@web/features/accounts/account-merge.page'))).AccountMergePage }) },

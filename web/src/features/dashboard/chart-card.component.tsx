@@ -17,6 +17,7 @@ const shapes: Record<DashboardChartName, 'pie' | 'bar' | 'money'> = {
   'accounts-by-stage': 'pie', 'people-by-tag': 'pie', 'requests-by-status': 'pie', 'requests-by-channel': 'pie',
   'activities-by-status': 'pie', 'activities-by-type': 'pie', 'campaign-members': 'pie', 'new-accounts': 'bar', 'opportunities-by-stage': 'bar', 'won-lost': 'bar', forecast: 'money',
   'quotes-by-status': 'pie', 'quotes-accepted': 'money',
+  'invoiced-per-month': 'money', 'invoices-overdue': 'bar', 'projects-by-status': 'pie', 'agreements-waiting': 'pie',
 };
 
 /** A money bar (the forecast's weighted amount, a month's accepted quotes): the amount in major units (only bars of one currency are ever compared side by side). */

@@ -46,6 +46,8 @@ export function useChartLabels(chart: DashboardChartName) {
     if (cell.key === null) return none;
     if (chart === 'activities-by-status') return t(`activities:status.${cell.key}`);
     if (chart === 'quotes-by-status') return t(`quotes:status.${cell.key}`);
+    if (chart === 'projects-by-status') return t(`projects:status.${cell.key}`);
+    if (chart === 'agreements-waiting') return t(`dashboard:agreementStatus.${cell.key}`);
     if (keyList) return lists.label(keyList, cell.key);
     return formatMonth(cell.key, i18n.language);
   };
@@ -55,7 +57,8 @@ export function useChartLabels(chart: DashboardChartName) {
       return cell.series === 'lost' ? `${outcome}: ${cell.reason ? lists.label('opportunity_lost_reason', cell.reason) : none}` : outcome;
     }
     if (cell.series === null) return none;
-    return seriesList ? lists.label(seriesList, cell.series) : cell.series;
+    const series = seriesList ? lists.label(seriesList, cell.series) : cell.series;
+    return cell.previousYear ? t('dashboard:yearEarlier', { series }) : series;
   };
   const keyColor = (cell: DashboardCell, index: number): string => (keyList ? lists.color(keyList, cell.key) : null) ?? paletteColor(index);
   const count = (cell: DashboardCell): string => formatTotal(cell.count, cell.countIsEstimate);

@@ -51,5 +51,13 @@ export function chartLink(chart: DashboardChartName, cell: DashboardCell, range:
       return path('quotes', { status: key, issuedFrom: range.firstDay, issuedTo: range.lastDay, ...deals });
     case 'quotes-accepted':
       return path('quotes', { status: 'accepted', decidedFrom: cell.from, decidedTo: cell.to, currency: cell.series, ...deals });
+    case 'invoiced-per-month':
+      return path('invoices', { billed: 'true', issuedFrom: cell.from, issuedTo: cell.to, currency: cell.series, ...deals });
+    case 'invoices-overdue':
+      return path('invoices', { status: 'overdue', organizationId: key, ...deals });
+    case 'projects-by-status':
+      return path('projects', { status: key, responsibleId: people.ownerId, teamId: people.teamId });
+    case 'agreements-waiting':
+      return path('agreements', { status: key, ...deals });
   }
 }

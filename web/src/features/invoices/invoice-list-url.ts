@@ -9,4 +9,4 @@ export const invoiceListUrl = {
 } satisfies ListUrlSpec<typeof invoiceListQuerySchema, (typeof invoiceColumns)[number]>;
 
 /** Every filter the bar offers (the search `q` and the sort are not filters). */
-export const invoiceFilterKeys = ['status', 'currency', 'organizationId'] as const satisfies ReadonlyArray<keyof typeof invoiceListQuerySchema.shape>;
+export const invoiceFilterKeys = ['status', 'currency', 'issuedFrom', 'issuedTo', 'billed', 'organizationId', 'ownerId', 'teamId'] as const satisfies ReadonlyArray<keyof typeof invoiceListQuerySchema.shape>;

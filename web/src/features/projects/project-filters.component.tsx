@@ -13,6 +13,7 @@ export function ProjectFilters({ values, onChange, compact, tools }: ListFilters
     { key: 'status', type: 'select', primary: true, label: t('projects:field.status'), data: projectStatuses.map((status) => ({ value: status, label: t(`projects:status.${status}`) })) },
     { key: 'responsibleId', type: 'select', primary: true, searchable: true, label: t('projects:field.responsibles'), data: (users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name })) },
     { key: 'organizationId', type: 'fixed', label: t('projects:field.organization') },
+    { key: 'teamId', type: 'fixed', label: t('projects:filter.team') },
   ];
   return (
     <FilterBar

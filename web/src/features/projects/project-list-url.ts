@@ -9,4 +9,4 @@ export const projectListUrl = {
 } satisfies ListUrlSpec<typeof projectListQuerySchema, (typeof projectColumns)[number]>;
 
 /** Every filter the bar offers (the search `q` and the sort are not filters). */
-export const projectFilterKeys = ['status', 'responsibleId', 'organizationId'] as const satisfies ReadonlyArray<keyof typeof projectListQuerySchema.shape>;
+export const projectFilterKeys = ['status', 'responsibleId', 'organizationId', 'teamId'] as const satisfies ReadonlyArray<keyof typeof projectListQuerySchema.shape>;
