@@ -38,7 +38,7 @@ import { searchRoutes } from './modules/search/search.routes';
 import { tagRoutes } from './modules/tags/tags.routes';
 import { teamRoutes } from './modules/teams/teams.routes';
 import { userRoutes } from './modules/users/users.routes';
-import { fairTurns } from './lib/fair-turns';
+import { turns } from './lib/fair-turns';
 import { clientErrorHandler, registerErrorHandling, routerErrors } from './plugins/errors';
 import { hostileInput } from './plugins/hostile-input';
 import { registerOpenApi } from './plugins/openapi';
@@ -79,9 +79,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.decorate('storage', deps.storage ?? diskStorage(path.join(config.dataDir, 'files')));
 
   registerErrorHandling(app);
-  // First of all hooks: requests start one per turn of the event loop, in arrival order (see fair-turns).
-  const takeTurn = fairTurns();
-  app.addHook('onRequest', async () => { await takeTurn(); });
+  // First of all hooks: requests start one per turn of the event loop, in arrival order, in the
+  // queue long jobs' chunks wait in too (see fair-turns).
+  app.addHook('onRequest', async () => { await turns.take(); });
   await registerSecurity(app);
   await app.register(cookie);
   await app.register(requestContext, { db: deps.db, sessionDays: config.sessionDays });

@@ -1,13 +1,22 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '@server/db/database';
+import { turns } from '@server/lib/fair-turns';
 
 /**
- * Lets the event loop serve what waited (requests, timers) before the job goes on. On SQLite every
- * statement runs synchronously and the promises between them resolve as microtasks, so a job
- * that only awaits the database never gives a request a turn: without this, undoing an import held
- * every request, /api/health included, until the whole undo ended.
+ * Lets the requests that waited be served before the job goes on. On SQLite every statement runs
+ * synchronously and the promises between them resolve as microtasks, so a job that only awaits the
+ * database never gives a request a turn: without this, undoing an import held every request,
+ * /api/health included, until the whole undo ended.
+ *
+ * First one turn of the event loop, so the requests that arrived while the job held it are read and
+ * queued; then the job goes on behind them, in the queue requests take turns in (fair-turns), or at
+ * once when none came. Going on at that turn regardless, the job ran its next chunk before those
+ * requests started: each one waited for the chunk in progress and then for another whole chunk.
  */
-export const letRequestsThrough = (): Promise<void> => nextTurn();
+export async function letRequestsThrough(): Promise<void> {
+  await nextTurn();
+  await turns.afterWaiting();
+}
 
 /** How long one transaction of a long job may hold the database (SQLite has one connection). */
 export const transactionBudgetMs = 40;
@@ -20,7 +29,7 @@ export const transactionBudgetMs = 40;
 export class ChunkPacer {
   private current: number;
 
-  constructor(private readonly min: number, private readonly max: number, start = min, private readonly budgetMs = transactionBudgetMs) {
+  constructor(private readonly min: number, private readonly max: number, start = min, readonly budgetMs = transactionBudgetMs) {
     this.current = Math.max(min, Math.min(max, start));
   }
 
@@ -37,14 +46,21 @@ export class ChunkPacer {
   }
 }
 
+/** Whether a chunk's time is up. Work that can stop part-way (an undo's rows) asks between its steps. */
+export type Deadline = { passed: () => boolean };
+
 /**
- * One chunk of a long job: its transaction, timed for the pacer, then a turn of the event loop so
- * requests that waited for the database are served before the next chunk.
+ * One chunk of a long job: its transaction, then a turn for the requests that waited (see
+ * letRequestsThrough). `work` returns how many rows it did; the pacer sizes the next chunk from
+ * that and the time taken. The pacer predicts from the chunks before, so rows that cost more than
+ * those (an undo reaching updated rows after created ones) would overrun it: work made of steps
+ * stops at the deadline, the budget after the chunk began, and leaves the rest to the next chunk.
  */
-export async function chunkTransaction<T>(db: Db, pacer: ChunkPacer, rows: number, work: (trx: Db) => Promise<T>): Promise<T> {
+export async function chunkTransaction(db: Db, pacer: ChunkPacer, work: (trx: Db, deadline: Deadline) => Promise<number>): Promise<number> {
   const start = performance.now();
-  const result = await db.transaction().execute(work);
+  const deadline: Deadline = { passed: () => performance.now() - start >= pacer.budgetMs };
+  const rows = await db.transaction().execute((trx) => work(trx, deadline));
   pacer.took(rows, performance.now() - start);
   await letRequestsThrough();
-  return result;
+  return rows;
 }

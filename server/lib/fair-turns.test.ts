@@ -5,13 +5,24 @@ import { fairTurns } from './fair-turns';
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 test('turns are given in arrival order, one per turn of the event loop', async () => {
-  const takeTurn = fairTurns();
+  const takeTurn = fairTurns().take;
   const log: string[] = [];
   const turns = ['a', 'b', 'c'].map((name) => takeTurn().then(() => log.push(name)));
   // Other work queued meanwhile (I/O, a job's next chunk) runs between two turns, not after all of them.
   setImmediate(() => log.push('other'));
   await Promise.all(turns);
   expect(log).toEqual(['a', 'other', 'b', 'c']);
+});
+
+test('work that yields goes on at once when nobody waits, and behind those who wait otherwise', async () => {
+  const turns = fairTurns();
+  const log: string[] = [];
+  await turns.afterWaiting();
+  log.push('alone: at once');
+  const request = turns.take().then(() => log.push('request'));
+  await turns.afterWaiting().then(() => log.push('job'));
+  await request;
+  expect(log).toEqual(['alone: at once', 'request', 'job']);
 });
 
 /**
@@ -21,7 +32,7 @@ test('turns are given in arrival order, one per turn of the event loop', async (
  * serves every busy connection, the last newcomer waits about late × busy answers.
  */
 async function answersBeforeLastNewcomer(gated: boolean, busy: number, late: number): Promise<number> {
-  const takeTurn = fairTurns();
+  const takeTurn = fairTurns().take;
   const server = http.createServer((request, response) => {
     void (gated ? takeTurn() : Promise.resolve()).then(() => {
       const until = performance.now() + 1;

@@ -8,7 +8,18 @@
  * 10 to 29 s while p99 stayed at 0.4 s. One request per turn keeps turns short, so new
  * connections are accepted as fast as requests are answered, and everyone waits in one queue.
  */
-export function fairTurns(): () => Promise<void> {
+export type Turns = {
+  /** Waits for a turn: the next free turn of the loop, after everyone who asked before. */
+  take: () => Promise<void>;
+  /**
+   * Goes on at once when nobody waits, else takes a turn behind those who do. For work that just
+   * gave the loop a turn (so what arrived meanwhile has been read and queued) and would otherwise
+   * wait a turn more for nothing.
+   */
+  afterWaiting: () => Promise<void>;
+};
+
+export function fairTurns(): Turns {
   const waiting: Array<() => void> = [];
   let scheduled = false;
   const next = (): void => {
@@ -21,11 +32,19 @@ export function fairTurns(): () => Promise<void> {
     }
     start?.();
   };
-  return () => new Promise<void>((resolve) => {
+  const take = () => new Promise<void>((resolve) => {
     waiting.push(resolve);
     if (!scheduled) {
       scheduled = true;
       setImmediate(next);
     }
   });
+  return { take, afterWaiting: () => (waiting.length > 0 ? take() : Promise.resolve()) };
 }
+
+/**
+ * The process's one queue: requests (app.ts) and the chunks of long jobs (jobs/short-transactions)
+ * wait in it together. One event loop serves them all, so one queue orders them: a job's next chunk
+ * starts after the requests that arrived while its last one ran, not before them.
+ */
+export const turns = fairTurns();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { importMappingSchema, importRulesSchema, type ImportMapping, type ImportRules } from '@contract/imports';
-import type { Db, ImportRow, JobRow } from '@server/db/database';
+import type { Db, ImportRow, ImportRowRow, JobRow } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
 import { keepStatisticsFresh } from '@server/db/statistics';
 import { nowIso } from '@server/lib/time';
@@ -78,11 +78,12 @@ async function runImport(ctx: JobContext): Promise<unknown> {
     batch = [];
     const after = done + rows.length;
     await createUnknownListValues(ctx.db, actor, rules, lookups, rows);
-    await chunkTransaction(ctx.db, pacer, rows.length, async (trx) => {
+    await chunkTransaction(ctx.db, pacer, async (trx) => {
       const { ledger, counts } = await inAuditBatch('import', row.id, () => writeBatch(trx, { actor, importId: row.id, rules, tags }, rows));
       await insertImportRows(trx, ledger);
       await addImportCounts(trx, row.id, after, counts, nowIso());
       await ctx.checkpoint(trx, after, total);
+      return rows.length;
     });
     done = after;
     await keepStatisticsFresh(ctx.db, importedTables);
@@ -122,11 +123,15 @@ const beforeSchema = z.object({
   addedTagIds: z.array(z.string()).default([]),
 }) satisfies z.ZodType<BeforeImage>;
 
+/** Rows an undo handles between two looks at its deadline: a few statements' worth of work. */
+const undoStep = minBatch;
+
 /**
  * Undoes an import, newest row first (so an account two rows updated ends as it was before
- * both): what it created is deleted, what it updated gets its before-image back. Batches and
- * checkpoints as for the run, so an undo survives a crash too, and short transactions with a turn
- * of the event loop between them, so requests are served while it runs.
+ * both): what it created is deleted, what it updated gets its before-image back. Each chunk is
+ * one short transaction that stops when its time is up (a step of rows at a time, see
+ * chunkTransaction) and stores how far it got with its checkpoint, so an undo survives a crash,
+ * lets requests through between chunks, and costs the same per row however large the import.
  */
 async function undoImport(ctx: JobContext): Promise<unknown> {
   const { row, actor } = await load(ctx);
@@ -134,32 +139,44 @@ async function undoImport(ctx: JobContext): Promise<unknown> {
   let handled = 0;
   const pacer = new ChunkPacer(minBatch, importBatchSize, 100);
   for (;;) {
-    const rows = await importRowsBefore(ctx.db, row.id, cursor, pacer.size, ['created', 'updated']);
-    if (rows.length === 0) break;
-    const last = rows[rows.length - 1]?.row_number ?? 0;
-    await chunkTransaction(ctx.db, pacer, rows.length, async (trx) => {
-      const createdIds = rows.flatMap((item) => [item.action === 'created' ? item.account_id : null, item.organization_id]).filter((id): id is string => id !== null);
-      const contactIds = rows.map((item) => item.contact_id).filter((id): id is string => id !== null);
-      await deleteContacts(trx, contactIds);
-      const untag: Array<{ accountId: string; tagIds: string[] }> = [];
-      for (const item of rows) {
-        if (item.action !== 'updated' || !item.before || !item.account_id) continue;
-        const image = beforeSchema.parse(JSON.parse(item.before));
-        await restore(trx, actor, item.account_id, image);
-        untag.push({ accountId: item.account_id, tagIds: image.addedTagIds });
+    let reached = cursor;
+    const done = await chunkTransaction(ctx.db, pacer, async (trx, deadline) => {
+      const rows = await importRowsBefore(trx, row.id, cursor, pacer.size, ['created', 'updated']);
+      let count = 0;
+      while (count < rows.length && (count === 0 || !deadline.passed())) {
+        const step = rows.slice(count, count + undoStep);
+        await undoRows(trx, actor, step);
+        count += step.length;
       }
-      await untagBatch(trx, actor, untag);
-      await deleteAccounts(trx, createdIds);
-      await ctx.checkpoint(trx, last, null);
+      reached = rows[count - 1]?.row_number ?? cursor;
+      if (count > 0) await ctx.checkpoint(trx, reached, null);
+      return count;
     });
-    handled += rows.length;
-    cursor = last;
+    if (done === 0) break;
+    handled += done;
+    cursor = reached;
   }
   await ctx.db.transaction().execute(async (trx) => {
     await updateImport(trx, row.id, { status: 'undone', undone_at: nowIso(), undone_by: actor.id, updated_at: nowIso() });
     await writeAudit(trx, { actorId: actor.id, entity: 'import', entityId: row.id, accountId: null, action: 'import_undone', changes: [{ field: 'rows', before: handled, after: 0 }] });
   });
   return { undone: handled };
+}
+
+/** Undoes some ledger rows: their contacts and created accounts deleted, their updated accounts restored and untagged. */
+async function undoRows(trx: Db, actor: Actor, rows: ImportRowRow[]): Promise<void> {
+  const createdIds = rows.flatMap((item) => [item.action === 'created' ? item.account_id : null, item.organization_id]).filter((id): id is string => id !== null);
+  const contactIds = rows.map((item) => item.contact_id).filter((id): id is string => id !== null);
+  await deleteContacts(trx, contactIds);
+  const untag: Array<{ accountId: string; tagIds: string[] }> = [];
+  for (const item of rows) {
+    if (item.action !== 'updated' || !item.before || !item.account_id) continue;
+    const image = beforeSchema.parse(JSON.parse(item.before));
+    await restore(trx, actor, item.account_id, image);
+    untag.push({ accountId: item.account_id, tagIds: image.addedTagIds });
+  }
+  await untagBatch(trx, actor, untag);
+  await deleteAccounts(trx, createdIds);
 }
 
 /** Puts an updated account back as it was before the import, through the same columns and terms as an edit. */

@@ -5,9 +5,9 @@ import type { Account, AccountListItem } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import type { Import, ImportCompany, ImportPreview, Job } from '@contract/imports';
 import type { Tag } from '@contract/tags';
-import { JobLostError, type JobHandler } from '@server/jobs/job-context';
-import { jobHandlers } from '@server/jobs/job-kinds';
+import { JobLostError } from '@server/jobs/job-context';
 import { JobWorker } from '@server/jobs/worker';
+import { checkpointSpy } from '@server/test/job-spy';
 import { accountState, countRows, expectProblem, uniqueWord } from '@server/test/state';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
@@ -339,27 +339,14 @@ describe('crash and resume', () => {
     const lines = ['email,nombre,apellidos'];
     for (let i = 0; i < 1200; i += 1) lines.push(`r${i}.${word}@example.com,R${i},${word}`);
     const imp = await upload(agent, 'big.csv', `${lines.join('\n')}\n`);
-    const original = jobHandlers['import.run'];
-    if (!original) throw new Error('no import handler');
-    let checkpoints = 0;
-    let firstBatch = 0; // batches are sized by time, so the first one's size is read, not assumed
     // Dies inside the second batch's transaction, after writing it: that batch must roll back.
-    const crashing: JobHandler = {
-      ...original,
-      run: (ctx) => original.run({
-        ...ctx,
-        checkpoint: async (trx, done, total) => {
-          await ctx.checkpoint(trx, done, total);
-          checkpoints += 1;
-          if (checkpoints === 1) firstBatch = done;
-          if (checkpoints === 2) throw new Error('simulated crash');
-        },
-      }),
-    };
+    const { handler: crashing, checkpoints } = checkpointSpy('import.run', { failAt: 2 });
     const crashWorker = new JobWorker(t.db, t.dialect, { handlers: { 'import.run': crashing }, maxAttempts: 1 });
     await agent.post(`/api/v1/imports/${imp.id}/run`, { mapping: imp.mapping, rules: imp.rules });
     await crashWorker.drain();
     const failed = (await agent.get(`/api/v1/imports/${imp.id}`)).json<Import>();
+    // Batches are sized by time, so the first one's size is read, not assumed.
+    const firstBatch = checkpoints[0] ?? 0;
     expect(firstBatch).toBeGreaterThan(0);
     expect(firstBatch).toBeLessThan(1200);
     expect(failed).toMatchObject({ status: 'failed', rowsDone: firstBatch, created: firstBatch, abilities: { resume: true } });
