@@ -4,14 +4,17 @@ import {
 } from '@contract/agreement-templates';
 import {
   agreementCreateSchema, agreementExportQuerySchema, agreementGenerateSchema, agreementHistoryQuerySchema, agreementHistorySchema, agreementListQuerySchema,
-  agreementListSchema, agreementSchema, agreementSelectionExportSchema, agreementStatusChangeSchema, agreementUpdateSchema,
+  agreementListSchema, agreementSchema, agreementSelectionExportSchema, agreementSendSchema, agreementStatusChangeSchema, agreementUpdateSchema,
 } from '@contract/agreements';
 import { idParamsSchema } from '@contract/common';
 import { actorOf } from '@server/plugins/request-context';
 import { download } from '@server/modules/exports/exports.routes';
+import { publicBaseUrl } from '@server/modules/mail/emails.routes';
 import { generateAgreementDocument } from './agreement-document.service';
 import { exportAgreements } from './agreement-export.service';
 import { agreementHistory } from './agreement-history';
+import { agreementLinkRoutes } from './agreement-links.routes';
+import { sendAgreement } from './agreement-send.service';
 import { changeAgreementStatus } from './agreement-status.service';
 import { createAgreementTemplate, findAgreementTemplates, updateAgreementTemplate } from './agreement-templates.service';
 import { createAgreement, findAgreements, getAgreement, updateAgreement } from './agreements.service';
@@ -20,6 +23,7 @@ const tags = ['agreements'];
 
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
+  await app.register(agreementLinkRoutes);
 
   app.get('/agreements', { schema: { tags, querystring: agreementListQuerySchema, response: { 200: agreementListSchema } } }, async (request) =>
     findAgreements(db, actorOf(request), request.query));
@@ -40,6 +44,9 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/agreements/:id/generate', { schema: { tags, params: idParamsSchema, body: agreementGenerateSchema, response: { 200: agreementSchema } } }, async (request) =>
     generateAgreementDocument({ db, storage: app.storage }, actorOf(request), request.params.id, request.body));
+
+  app.post('/agreements/:id/send', { schema: { tags, params: idParamsSchema, body: agreementSendSchema, response: { 200: agreementSchema } } }, async (request) =>
+    sendAgreement({ db, storage: app.storage, config: app.config }, actorOf(request), request.params.id, request.body, publicBaseUrl(app.config, request)));
 
   app.get('/agreements/:id/history', { schema: { tags, params: idParamsSchema, querystring: agreementHistoryQuerySchema, response: { 200: agreementHistorySchema } } }, async (request) =>
     agreementHistory(db, actorOf(request), request.params.id, request.query));

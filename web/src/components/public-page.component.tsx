@@ -1,5 +1,5 @@
 import type { Language } from '@contract/common';
-import { Box, Container, Paper } from '@mantine/core';
+import { Box, Container, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
 import { changeLanguage, currentLanguage } from '@web/app/i18n';
 
@@ -26,5 +26,16 @@ export function PublicPage({ children }: { children: ReactNode }) {
         <Paper p={{ base: 'sm', sm: 'xl' }} radius="md" shadow="xs">{children}</Paper>
       </Container>
     </Box>
+  );
+}
+
+/** Who sent it, at the top of a public page: our company's name, tax id line and address as the settings have them. */
+export function PublicIssuer({ name, taxId, address }: { name: string | null; taxId: string | null; address: string | null }) {
+  return (
+    <Stack gap={0}>
+      {name && <Text fw={700}>{name}</Text>}
+      {taxId && <Text size="sm">{taxId}</Text>}
+      {address && <Text size="sm" c="dimmed">{address}</Text>}
+    </Stack>
   );
 }

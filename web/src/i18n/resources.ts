@@ -33,6 +33,7 @@ export const namespaces = [
   'quotes',
   'catalog',
   'agreements',
+  'agreementlink',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -1,6 +1,6 @@
 import {
   agreementHistorySchema, agreementListSchema, agreementSchema,
-  type AgreementCreate, type AgreementGenerate, type AgreementListParams, type AgreementStatusChange, type AgreementUpdate,
+  type AgreementCreate, type AgreementGenerate, type AgreementListParams, type AgreementSend, type AgreementStatusChange, type AgreementUpdate,
 } from '@contract/agreements';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
@@ -60,4 +60,10 @@ export function useMoveAgreement(id: string) {
 export function useGenerateAgreement(id: string) {
   const refresh = useRefreshAgreements();
   return useMutation({ mutationFn: (input: AgreementGenerate) => apiJson(agreementSchema, `${path(id)}/generate`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+/** Sends it by e-mail with its document and the customer's signing link. */
+export function useSendAgreement(id: string) {
+  const refresh = useRefreshAgreements();
+  return useMutation({ mutationFn: (input: AgreementSend) => apiJson(agreementSchema, `${path(id)}/send`, { method: 'POST', body: input }), onSuccess: refresh });
 }

@@ -36,6 +36,13 @@ function useWording(): (notification: Notification) => { text: string; tab: stri
         return { text: t('notifications:kind.invoiceOverdue', { number, day: formatDay(dueDate), owed: formatMoney(outstanding, currency) }), tab: null, href: `/invoices/${invoiceId}`, alarming: true };
       }
     }
+    if (notification.kind === 'agreement_signed') {
+      const text = (key: string) => (typeof notification.params[key] === 'string' ? notification.params[key] : '');
+      return {
+        text: t('notifications:kind.agreementSigned', { title: text('title'), name: text('name') }),
+        tab: null, href: text('agreementId') ? `/agreements/${text('agreementId')}` : null, alarming: false,
+      };
+    }
     return { text: t('notifications:kind.other'), tab: null, alarming: false };
   };
 }

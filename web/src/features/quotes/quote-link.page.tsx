@@ -6,19 +6,13 @@ import { useParams } from 'react-router';
 import { isApiError } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
-import { PublicPage, useRecordLanguage } from '@web/components/public-page.component';
+import { PublicIssuer, PublicPage, useRecordLanguage } from '@web/components/public-page.component';
 import { QuoteLinkAnswer } from './quote-link-answer.component';
 import { quoteLinkPdfUrl, usePublicQuote } from './quote-link-api';
 
 function Company({ company }: { company: PublicQuote['company'] }) {
   const { t } = useTranslation();
-  return (
-    <Stack gap={0}>
-      {company.name && <Text fw={700}>{company.name}</Text>}
-      {company.taxId && <Text size="sm">{t('quotelink:taxId', { taxId: company.taxId })}</Text>}
-      {company.address && <Text size="sm" c="dimmed">{company.address}</Text>}
-    </Stack>
-  );
+  return <PublicIssuer name={company.name} taxId={company.taxId && t('quotelink:taxId', { taxId: company.taxId })} address={company.address} />;
 }
 
 function Lines({ quote }: { quote: OpenPublicQuote }) {
