@@ -166,27 +166,37 @@ async function linkedActivities(db: Db, opportunityRows: Array<{ id: string; own
   return rows.length;
 }
 
+/** The selling records in three parts; each can be added on its own (the board needs only opportunities). */
+export const sellingParts = ['opportunities', 'campaigns', 'quotes'] as const;
+export type SellingPart = (typeof sellingParts)[number];
+
 /**
- * Adds to a generated dataset 100,000 opportunities on organizations (owned by the organization's
- * owner), 200 campaigns of 50 to 50,000 members spread over all accounts, 200,000 quotes of 10
- * lines (the first of 200 lines, for the PDF) and the activities linked to them. Their secondary
- * indexes are dropped for the load and rebuilt after it, as generate.ts does.
+ * Adds to a generated dataset those of `parts` it does not hold yet: 100,000 opportunities on
+ * organizations (owned by the organization's owner), 200 campaigns of 50 to 50,000 members spread
+ * over all accounts, 200,000 quotes of 10 lines (the first of 200 lines, for the PDF), and the
+ * activities linked to the opportunities and members. Their secondary indexes are dropped for the
+ * load and rebuilt after it, as generate.ts does.
  */
-export async function generateSelling(handle: DatabaseHandle, log: (line: string) => void): Promise<void> {
+export async function generateSelling(handle: DatabaseHandle, log: (line: string) => void, parts: readonly SellingPart[] = sellingParts): Promise<void> {
   const { db } = handle;
   const started = Date.now();
   const random = rng(19);
+  const present = new Set(await sellingPresent(db));
+  const wanted = new Set(parts.filter((part) => !present.has(part)));
+  if (wanted.size === 0) return;
   const accounts = (await db.selectFrom('accounts').innerJoin('account_owners', 'account_owners.account_id', 'accounts.id')
     .select(['accounts.id', 'accounts.kind', 'accounts.name_norm', 'account_owners.user_id as owner']).orderBy('accounts.id').execute())
     .map((row): Account => ({ id: row.id, kind: row.kind, name_norm: row.name_norm ?? '', owner: row.owner }));
   const indexes = await secondaryIndexes(handle, tables);
   await dropIndexes(handle, indexes);
-  const opportunityRows = await opportunities(db, accounts, random);
+  const opportunityRows = wanted.has('opportunities') ? await opportunities(db, accounts, random) : [];
   log(`  ${opportunityRows.length.toLocaleString('en')} opportunities (${Math.round((Date.now() - started) / 1000)} s)`);
-  const campaignRows = await campaigns(db, accounts, random);
+  const campaignRows = wanted.has('campaigns') ? await campaigns(db, accounts, random) : [];
   log(`  ${campaignRows.length} campaigns, ${campaignRows.reduce((n, c) => n + c.members.length, 0).toLocaleString('en')} members (${Math.round((Date.now() - started) / 1000)} s)`);
-  await quotes(db, accounts, random);
-  log(`  ${sellingSizes.quotes.toLocaleString('en')} quotes (${Math.round((Date.now() - started) / 1000)} s)`);
+  if (wanted.has('quotes')) {
+    await quotes(db, accounts, random);
+    log(`  ${sellingSizes.quotes.toLocaleString('en')} quotes (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
   const linked = await linkedActivities(db, opportunityRows, campaignRows, random);
   log(`  ${linked.toLocaleString('en')} linked activities (${Math.round((Date.now() - started) / 1000)} s)`);
   const indexStart = Date.now();
@@ -194,17 +204,20 @@ export async function generateSelling(handle: DatabaseHandle, log: (line: string
   log(`  indexes rebuilt in ${((Date.now() - indexStart) / 1000).toFixed(1)} s; selling data built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-/** Whether the dataset already holds the selling records (an older one is completed by generateSelling). */
-export async function hasSelling(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('quotes').select(sql<number>`1`.as('one')).limit(1).executeTakeFirst();
-  return row !== undefined;
+/** The selling parts the dataset already holds (a dataset built before them is completed by generateSelling). */
+export async function sellingPresent(db: Db): Promise<SellingPart[]> {
+  const holds = async (table: 'opportunities' | 'campaigns' | 'quotes') =>
+    (await db.selectFrom(table).select(sql<number>`1`.as('one')).limit(1).executeTakeFirst()) !== undefined;
+  const present: SellingPart[] = [];
+  for (const part of sellingParts) if (await holds(part)) present.push(part);
+  return present;
 }
 
-// `tsx bench/generate-selling.ts --size=1000000 --dialect=sqlite` completes a dataset generate.ts built.
+// `tsx bench/generate-selling.ts --size=1000000 --dialect=sqlite [--parts=opportunities]` completes a dataset generate.ts built.
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' }, dialect: { type: 'string', default: 'sqlite' } } });
+  const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' }, dialect: { type: 'string', default: 'sqlite' }, parts: { type: 'string', default: sellingParts.join(',') } } });
   const handle = await openBench(values.dialect === 'postgres' ? 'postgres' : 'sqlite', `data-${Number(values.size)}`, false);
-  if (await hasSelling(handle.db)) console.log('already there');
-  else await generateSelling(handle, console.log);
+  const parts = sellingParts.filter((part) => values.parts.split(',').includes(part));
+  await generateSelling(handle, console.log, parts);
   await handle.close();
 }

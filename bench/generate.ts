@@ -15,14 +15,18 @@ import {
 
 const tables = ['accounts', 'account_owners', 'account_terms', 'contacts', 'account_tags', 'requests', 'activities'];
 const batch = 2000;
-/** About one agent per this many accounts (a sales agent looks after a few thousand), ten to a team. */
-const accountsPerAgent = 5000;
+/**
+ * About one agent per this many accounts (a sales agent looks after a few thousand), ten to a team:
+ * at a million accounts an agent sees 0.5% of them and a team 5%. A smaller dataset keeps those
+ * shares with `accountsPerAgent` = size / 200 (200 agents).
+ */
+const defaultAccountsPerAgent = 5000;
 const agentsPerTeam = 10;
 
 export type GeneratedUsers = { adminEmail: string; agentEmail: string; teamAgentEmail: string; agents: string[] };
 
 /** The bench's users: an admin, agents with scope `own` in teams of ten, and one agent with scope `team`. */
-async function createUsers(db: Db, size: number): Promise<GeneratedUsers> {
+async function createUsers(db: Db, size: number, accountsPerAgent: number): Promise<GeneratedUsers> {
   const admin = await createUser(db, null, { name: 'Bench Admin', email: 'bench-admin@example.com', role: 'admin', scope: 'all', language: 'en', password: benchPassword });
   const agentCount = Math.max(20, Math.round(size / accountsPerAgent));
   const teams: string[] = [];
@@ -58,10 +62,10 @@ async function createTags(db: Db): Promise<string[]> {
  * and 0.3 requests per account. Secondary indexes are dropped for the load and rebuilt after it;
  * the triggers fill the portfolios (portfolio_accounts) as owners and tags are written.
  */
-export async function generateDataset(handle: DatabaseHandle, size: number, log: (line: string) => void): Promise<GeneratedUsers> {
+export async function generateDataset(handle: DatabaseHandle, size: number, log: (line: string) => void, accountsPerAgent = defaultAccountsPerAgent): Promise<GeneratedUsers> {
   const { db } = handle;
   const started = Date.now();
-  const users = await createUsers(db, size);
+  const users = await createUsers(db, size, accountsPerAgent);
   const tagIds = await createTags(db);
   // The portfolio triggers look an account's tags and terms up by account while the load runs:
   // those indexes stay (without the terms one each new portfolio row scanned every term written
@@ -149,11 +153,13 @@ export async function generateDataset(handle: DatabaseHandle, size: number, log:
   return users;
 }
 
-// `tsx bench/generate.ts --size=100000 --dialect=sqlite` builds a dataset on its own.
+// `tsx bench/generate.ts --size=100000 --dialect=sqlite [--accounts-per-agent=5000]` builds a dataset on its own.
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: '100000' }, dialect: { type: 'string', default: 'sqlite' } } });
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: '100000' }, dialect: { type: 'string', default: 'sqlite' }, 'accounts-per-agent': { type: 'string', default: String(defaultAccountsPerAgent) } },
+  });
   const size = Number(values.size);
   const handle = await openBench(values.dialect === 'postgres' ? 'postgres' : 'sqlite', `data-${size}`, true);
-  await generateDataset(handle, size, console.log);
+  await generateDataset(handle, size, console.log, Number(values['accounts-per-agent']));
   await handle.close();
 }

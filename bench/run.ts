@@ -10,7 +10,7 @@ import { benchList, endpointQueries, getJson, type Line } from './api-bench';
 import { benchSearch } from './search-bench';
 import { benchPassword } from './dataset';
 import { generateDataset } from './generate';
-import { generateSelling, hasSelling } from './generate-selling';
+import { generateSelling, sellingParts, sellingPresent } from './generate-selling';
 import { benchLists, loadedHeader, loadedRow, type Actor, type ListCase, type LoadedLine } from './lists-bench';
 import { quoteCases, benchQuotePdf } from './quotes-bench';
 import { benchBoard, benchCampaigns, benchDashboard, memberCases, opportunityCases } from './selling-bench';
@@ -20,12 +20,14 @@ import { openBench } from './open';
 import { openRaw } from './raw';
 import { initialJsGzipKb, listRender, scrollRows } from './web-bench';
 
-// `npm run bench -- --size=100000 --dialect=sqlite [--import-rows=N] [--only=list,work,selling,quotes,search,import,http,web] [--runs=200] [--later-page=200]`
+// `npm run bench -- --size=100000 --dialect=sqlite [--accounts-per-agent=5000] [--import-rows=N] [--only=list,work,board,selling,quotes,search,import,http,web] [--runs=200] [--later-page=200]`
+// (`board` is the pipeline board's lines alone; `selling` includes them.)
 const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '100000' },
     dialect: { type: 'string', default: 'sqlite' },
     'import-rows': { type: 'string' },
+    'accounts-per-agent': { type: 'string', default: '5000' },
     only: { type: 'string', default: 'list,work,selling,quotes,search,import,http,web' },
     runs: { type: 'string', default: '200' },
     'later-page': { type: 'string', default: '200' },
@@ -50,12 +52,16 @@ if (Number(existing.n) !== size || !current) {
   await handle.close();
   console.log(`Building ${size.toLocaleString()} accounts on ${dialect}…`);
   handle = await openBench(dialect, name, true);
-  await generateDataset(handle, size, console.log);
+  await generateDataset(handle, size, console.log, Number(values['accounts-per-agent']));
 }
 // Opportunities, campaigns and quotes (issues 19 and 21) complete a dataset built before they existed.
-if (['selling', 'quotes', 'work'].some((part) => only.has(part)) && !(await hasSelling(handle.db))) {
-  console.log(`Adding opportunities, campaigns and quotes to ${size.toLocaleString()} accounts on ${dialect}…`);
-  await generateSelling(handle, console.log);
+// The board alone needs only the opportunities.
+const sellingPresentNow = await sellingPresent(handle.db);
+const sellingWanted = ['selling', 'quotes', 'work'].some((part) => only.has(part)) ? sellingParts : only.has('board') ? (['opportunities'] as const) : [];
+const sellingMissing = sellingWanted.filter((part) => !sellingPresentNow.includes(part));
+if (sellingMissing.length > 0) {
+  console.log(`Adding ${sellingMissing.join(', ')} to ${size.toLocaleString()} accounts on ${dialect}…`);
+  await generateSelling(handle, console.log, sellingMissing);
 }
 
 say(`## ${new Date().toISOString().slice(0, 10)} — ${dialect}, ${size.toLocaleString('en')} accounts`);
@@ -119,9 +125,12 @@ if (only.has('work')) {
   await listTable(`requests list API (${Number(requests.n).toLocaleString('en')} requests), server time in-process vs the same SQL run directly`, requestCases(laterPage));
 }
 
-if (only.has('selling')) {
+if (only.has('selling') || only.has('board')) {
   const opportunities = await handle.db.selectFrom('opportunities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   await loadedTable(`pipeline board API (${Number(opportunities.n).toLocaleString('en')} opportunities), server time in-process vs the same SQL run directly`, (who) => benchBoard(app, who, raw, runs));
+}
+
+if (only.has('selling')) {
   await listTable('opportunities list API, server time in-process vs the same SQL run directly', opportunityCases(laterPage));
   const campaigns = await benchCampaigns(handle.db);
   await listTable('campaign member list API, server time in-process vs the same SQL run directly', campaigns.flatMap((campaign) => memberCases(campaign, laterPage)));
