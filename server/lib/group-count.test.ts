@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseHandle } from '@server/db/connect';
 import { freshDatabase } from '@server/test/test-db';
-import { groupCount, monthBuckets, valueBuckets } from './group-count';
+import { exactValueGroups, groupCount, monthBuckets, valueBuckets } from './group-count';
 
 // The grouped count a kanban column or a dashboard chart reads, on a table of deals as the new
 // modules will have them: a stage, an amount in minor units and its currency.
@@ -48,6 +48,18 @@ describe('grouped counts', () => {
       { value: 'won', count: 5, countIsEstimate: false, sums: [{ currency: 'EUR', amount: 4_000_00 }, { currency: 'USD', amount: 250_00 }] },
       { value: 'open', count: 1, countIsEstimate: false, sums: [{ currency: 'EUR', amount: 99 }] },
     ]);
+  });
+
+  test('exact groups: one pass, every row counted however many, money per currency, in the order asked, other values left out', async () => {
+    const money = { amount: 'deals.amount', currency: 'deals.currency' };
+    expect(await exactValueGroups(deals(), deals().selectFrom('deals'), 'deals.stage', ['open', 'won', 'lost', null], money)).toEqual([
+      { value: 'open', count: 1, countIsEstimate: false, sums: [{ currency: 'EUR', amount: 99 }] },
+      { value: 'won', count: 6, countIsEstimate: false, sums: [{ currency: 'EUR', amount: 5_000_00 }, { currency: 'USD', amount: 250_00 }] },
+      { value: 'lost', count: 0, countIsEstimate: false, sums: [] },
+      { value: null, count: 1, countIsEstimate: false, sums: [{ currency: 'CLP', amount: 1 }] },
+    ]);
+    // The base's filters hold; without money, counts alone.
+    expect(await exactValueGroups(deals(), deals().selectFrom('deals').where('deals.currency', '=', 'EUR'), 'deals.stage', ['won'])).toEqual([{ value: 'won', count: 5, countIsEstimate: false }]);
   });
 
   test('months are calendar months in UTC, each holding its first instant and not the next month\'s', async () => {

@@ -40,6 +40,36 @@ export async function groupCount<DB, TB extends keyof DB, O>(
   return groups;
 }
 
+/**
+ * Rows of `base` (unselected, under the actor's scope and filters) counted per value of `column`,
+ * and with `money` their amounts summed per currency, in one grouped pass and exactly, however
+ * many: for totals that must never stop at a cap (a board's columns). One pass over an index
+ * leading with the column and carrying the currency and amount answers it alone, where a query
+ * per value would walk that index once per value. Groups come in the order of `values` (a value
+ * without rows counts 0); rows of other values are left out.
+ */
+export async function exactValueGroups<DB, TB extends keyof DB, O>(
+  db: Kysely<DB>, base: SelectQueryBuilder<DB, TB, O>, column: string, values: Array<string | null>, money?: MoneyColumns,
+): Promise<Group[]> {
+  const grouped = base.clearSelect().clearOrderBy()
+    .select([
+      sql<string | null>`${sql.ref(column)}`.as('value'),
+      sql<string | null>`${money ? sql.ref(money.currency) : sql`null`}`.as('currency'),
+      sql<number | string>`count(*)`.as('n'),
+      sql<number | string | null>`${money ? sql`sum(${sql.ref(money.amount)})` : sql`null`}`.as('amount'),
+    ])
+    .groupBy(money ? [sql.ref(column), sql.ref(money.currency)] : [sql.ref(column)]);
+  const { rows } = await db.executeQuery<{ value: string | null; currency: string | null; n: number | string; amount: number | string | null }>(grouped.compile());
+  return values.map((value) => {
+    const mine = rows.filter((row) => row.value === value);
+    const group: Group = { value, count: mine.reduce((sum, row) => sum + Number(row.n), 0), countIsEstimate: false };
+    if (!money) return group;
+    // Byte order, as the database sorts currency codes.
+    const sums = mine.map((row) => ({ currency: row.currency ?? '', amount: Number(row.amount ?? 0) })).sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+    return { ...group, sums };
+  });
+}
+
 /** Buckets of one value each of a column (a stage, a status): `null` gathers the rows without one. */
 export const valueBuckets = (column: string, values: Array<string | null>): Bucket[] =>
   values.map((value) => ({ value, where: value === null ? sql<SqlBool>`${sql.ref(column)} is null` : sql<SqlBool>`${sql.ref(column)} = ${value}` }));

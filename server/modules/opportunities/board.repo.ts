@@ -1,8 +1,10 @@
 import { generateKeyBetween } from 'fractional-indexing';
+import { sql } from 'kysely';
 import type { Group } from '@contract/list-query';
 import type { Db } from '@server/db/database';
-import { groupCount, valueBuckets } from '@server/lib/group-count';
+import { exactValueGroups } from '@server/lib/group-count';
 import { encodeCursor, keysetPage, sortTable } from '@server/lib/list';
+import type { PortfolioDrive } from '@server/lib/portfolio-drive';
 import type { ScopedOpportunities } from './opportunities.repo';
 
 // A column's order is a rank key per card (fractional indexing: 'a0' < 'a0V' < 'a1'), compared as
@@ -42,13 +44,54 @@ export async function positionBetween(db: Db, stage: string, except: string, aft
 
 export type CardKey = { id: string; position: string };
 
-/** A column's first `limit` cards in board order, and the cursor of the next page (null when none). */
-export async function firstCards(db: Db, base: ScopedOpportunities, stage: string, limit: number, count: number): Promise<{ ids: string[]; nextCursor: string | null }> {
-  const rows = await base.where('opportunities.stage', '=', stage).select(['opportunities.id', 'opportunities.position'])
-    .orderBy('opportunities.position').orderBy('opportunities.id').limit(limit + 1).execute();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { ids: page.map((row) => row.id), nextCursor: rows.length > limit && last ? encodeCursor(boardPlan.key, count, [last.position, last.id]) : null };
+export type ColumnStart = { ids: string[]; nextCursor: string | null };
+
+/**
+ * The first `limit` cards of each column in board order, and each column's next cursor, in one
+ * read. `columns` carries each column's count (from stageTotals), which its cursor keeps; a column
+ * without cards is not read. Two shapes, as `drive` says `base` reads the actor's scope (see
+ * opportunityScope):
+ * - walking the board index: a keyset read per column (its stage's slice of the index, stopped at
+ *   `limit` + 1), joined by UNION ALL. Everyone's board, or a team's (a card in twenty is theirs:
+ *   about 400 checks by key per column), reads a few hundred index entries, where ranking every
+ *   card to keep the first of each column would read them all.
+ * - from the portfolio: an agent's cards (one in two hundred) are read once from their
+ *   organizations and ranked per column; walking the index would check 4,000 per column.
+ */
+export async function firstCards(
+  db: Db, base: ScopedOpportunities, columns: Array<{ stage: string; count: number }>, limit: number, drive: PortfolioDrive,
+): Promise<Map<string, ColumnStart>> {
+  const stages = columns.filter((column) => column.count > 0).map((column) => column.stage);
+  const rows = stages.length === 0 ? [] : drive === 'portfolio' ? await rankedStarts(db, base, stages, limit + 1) : await walkedStarts(db, base, stages, limit + 1);
+  const starts = new Map<string, ColumnStart>();
+  for (const column of columns) {
+    const mine = rows.filter((row) => row.stage === column.stage);
+    const page = mine.slice(0, limit);
+    const last = page[page.length - 1];
+    starts.set(column.stage, {
+      ids: page.map((row) => row.id),
+      nextCursor: mine.length > limit && last ? encodeCursor(boardPlan.key, column.count, [last.position, last.id]) : null,
+    });
+  }
+  return starts;
+}
+
+type StartRow = { id: string; stage: string; position: string };
+
+function walkedStarts(db: Db, base: ScopedOpportunities, stages: string[], take: number): Promise<StartRow[]> {
+  const [first, ...rest] = stages.map((stage) => db.selectFrom(
+    base.where('opportunities.stage', '=', stage).select(['opportunities.id', 'opportunities.stage', 'opportunities.position'])
+      .orderBy('opportunities.position').orderBy('opportunities.id').limit(take).as('c'),
+  ).selectAll());
+  return first ? rest.reduce((query, next) => query.unionAll(next), first).execute() : Promise.resolve([]);
+}
+
+function rankedStarts(db: Db, base: ScopedOpportunities, stages: string[], take: number): Promise<StartRow[]> {
+  const ranked = base.where('opportunities.stage', 'in', stages).select([
+    'opportunities.id', 'opportunities.stage', 'opportunities.position',
+    sql<number>`row_number() over (partition by opportunities.stage order by opportunities.position, opportunities.id)`.as('rank'),
+  ]);
+  return db.selectFrom(ranked.as('c')).select(['c.id', 'c.stage', 'c.position']).where('c.rank', '<=', take).execute();
 }
 
 /** A column's next page after a cursor, in board order. */
@@ -59,8 +102,8 @@ export async function columnPage(db: Db, base: ScopedOpportunities, stage: strin
 
 /**
  * Every stage's cards counted and their amounts summed per currency, over all the cards the
- * filters and the actor's scope leave (never the loaded ones), exactly: a total that stopped at a
- * cap would be a wrong total.
+ * filters and the actor's scope leave (never the loaded ones), exactly (a total that stopped at a
+ * cap would be a wrong total), in one grouped pass (see exactValueGroups).
  */
 export const stageTotals = (db: Db, base: ScopedOpportunities, stages: string[]): Promise<Group[]> =>
-  groupCount(db, base, valueBuckets('opportunities.stage', stages), { cap: Number.MAX_SAFE_INTEGER - 1, money: { amount: 'opportunities.amount', currency: 'opportunities.currency' } });
+  exactValueGroups(db, base, 'opportunities.stage', stages, { amount: 'opportunities.amount', currency: 'opportunities.currency' });

@@ -7,9 +7,10 @@ import type { GroupCount } from '@contract/list-query';
 import type { Db, OpportunityRow } from '@server/db/database';
 import { diffFields } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
-import { groupCount, valueBuckets } from '@server/lib/group-count';
+import { exactValueGroups } from '@server/lib/group-count';
 import { nowIso } from '@server/lib/time';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
+import { recordPageDrive } from '@server/modules/accounts/record-drive.repo';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { columnPage, firstCards, positionBetween, stageTotals } from './board.repo';
@@ -27,14 +28,16 @@ export async function getBoard(db: Db, actor: Actor, query: BoardQuery): Promise
   authorize(actor, { domain: 'opportunity', action: 'read' });
   const { cards: perColumn, ...filters } = query;
   const stages = await pipelineStages(db);
-  const base = filteredOpportunities(db, actor, filters);
-  const totals = await stageTotals(db, base, stages.map((stage) => stage.key));
+  // The totals read all of the actor's matching cards, an agent's or a team's from the portfolio;
+  // the first cards read the fewest index entries their drive allows (see firstCards).
+  const totals = await stageTotals(db, filteredOpportunities(db, actor, filters), stages.map((stage) => stage.key));
   const shown = stages.flatMap((stage, index) => {
     const total = totals[index];
     return total && (stage.active || total.count > 0) ? [{ stage: stage.key, count: total.count, sums: total.sums ?? [] }] : [];
   });
-  const pages = [];
-  for (const column of shown) pages.push({ ...column, ...(await firstCards(db, base, column.stage, perColumn, column.count)) });
+  const drive = await recordPageDrive(db, accountScopeOf(actor));
+  const starts = await firstCards(db, filteredOpportunities(db, actor, filters, drive), shown, perColumn, drive);
+  const pages = shown.map((column) => ({ ...column, ...(starts.get(column.stage) ?? { ids: [], nextCursor: null }) }));
   const cards = new Map((await cardsOf(db, actor, pages.flatMap((page) => page.ids))).map((card) => [card.id, card]));
   return {
     staleDays: await staleDaysOf(db),
@@ -46,7 +49,7 @@ export async function getBoard(db: Db, actor: Actor, query: BoardQuery): Promise
 export async function getBoardColumn(db: Db, actor: Actor, query: BoardColumnQuery): Promise<ListResponse<OpportunityCard>> {
   authorize(actor, { domain: 'opportunity', action: 'read' });
   const { stage, limit, cursor, ...filters } = query;
-  const page = await columnPage(db, filteredOpportunities(db, actor, filters), stage, { limit, cursor });
+  const page = await columnPage(db, filteredOpportunities(db, actor, filters, await recordPageDrive(db, accountScopeOf(actor))), stage, { limit, cursor });
   return { items: await cardsOf(db, actor, page.rows.map((row) => row.id)), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }
 
@@ -107,6 +110,5 @@ export async function countOpportunityGroups(db: Db, actor: Actor, query: Opport
   const { by, ...filters } = query;
   const base = filteredOpportunities(db, actor, filters);
   if (by === 'stage') return { groups: await stageTotals(db, base, (await pipelineStages(db)).map((stage) => stage.key)) };
-  const money = { amount: 'opportunities.amount', currency: 'opportunities.currency' };
-  return { groups: await groupCount(db, base, valueBuckets('opportunities.status', [...opportunityStatuses]), { cap: Number.MAX_SAFE_INTEGER - 1, money }) };
+  return { groups: await exactValueGroups(db, base, 'opportunities.status', [...opportunityStatuses], { amount: 'opportunities.amount', currency: 'opportunities.currency' }) };
 }

@@ -2,11 +2,16 @@ import { sql, type SqlBool } from 'kysely';
 import type { OpportunityFilters } from '@contract/opportunities';
 import type { Db, NewOpportunity, OpportunityRow } from '@server/db/database';
 import { normalizeText } from '@server/lib/normalize';
+import type { PortfolioDrive } from '@server/lib/portfolio-drive';
 import { activityPrivacy, accountScope, opportunityScope, type Actor } from '@server/policies';
 import { teamMembers } from '@server/modules/teams/teams.repo';
 
-/** Opportunities the actor may see: every read starts here, so board, list, counts and pages agree. */
-export const scopedOpportunities = (db: Db, actor: Actor) => db.selectFrom('opportunities').where(opportunityScope(actor));
+/**
+ * Opportunities the actor may see: every read starts here, so board, list, counts and pages agree.
+ * `drive` says how an agent's portfolio is read (see opportunityScope); the rows are the same.
+ */
+export const scopedOpportunities = (db: Db, actor: Actor, drive: PortfolioDrive = 'portfolio') =>
+  db.selectFrom('opportunities').where(opportunityScope(actor, 'opportunities', drive));
 
 export type ScopedOpportunities = ReturnType<typeof scopedOpportunities>;
 
@@ -14,8 +19,8 @@ export type ScopedOpportunities = ReturnType<typeof scopedOpportunities>;
 const containing = (text: string): string => `%${normalizeText(text).replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The list's and the board's filters, each served by an index (see the opportunities migration). */
-export function filteredOpportunities(db: Db, actor: Actor, filters: Partial<OpportunityFilters>): ScopedOpportunities {
-  let base = scopedOpportunities(db, actor);
+export function filteredOpportunities(db: Db, actor: Actor, filters: Partial<OpportunityFilters>, drive: PortfolioDrive = 'portfolio'): ScopedOpportunities {
+  let base = scopedOpportunities(db, actor, drive);
   if (filters.stage) base = base.where('opportunities.stage', '=', filters.stage);
   if (filters.status) base = base.where('opportunities.status', '=', filters.status);
   if (filters.ownerId) base = base.where('opportunities.owner_id', '=', filters.ownerId);
