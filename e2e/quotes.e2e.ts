@@ -78,17 +78,17 @@ describe.skipIf(!hasChromium)('a quote built in the editor: three lines, a disco
     await lines.nth(2).getByLabel('Precio unitario (EUR)').fill('120');
     await lines.nth(2).getByText('EUR', { exact: true }).click();
     await lines.nth(2).getByLabel('Descuento', { exact: true }).fill('15');
-    // By keyboard: the certificate moves to the top.
+    // By keyboard: the certificate moves to the top (once what was typed is saved: no save in flight as the line is picked up).
+    await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
     await lines.nth(2).getByRole('button', { name: /Mover la línea 3/ }).focus();
     for (const key of ['Space', 'ArrowUp', 'ArrowUp', 'Space']) {
       await page.keyboard.press(key);
-      await page.waitForTimeout(150);
+      await page.waitForTimeout(400);
     }
     await expect(lines.nth(0).getByLabel('Descripción').inputValue()).resolves.toBe('Certificado de la instalación');
-    // The preview is the server's: wait until it has priced these lines, then save them.
-    await page.getByTestId('quote-totals').getByText('Totales de las líneas sin guardar').waitFor();
-    await page.getByRole('button', { name: 'Guardar líneas' }).click();
-    await page.getByRole('button', { name: 'Guardar líneas' }).waitFor({ state: 'detached' });
+    // Saved by itself once the typing pauses; then the totals shown are the saved quote's.
+    await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
+    await page.getByTestId('quote-totals').getByText('Totales de las líneas sin guardar').waitFor({ state: 'detached' });
 
     const quote = await serverQuote();
     expect(quote.lines.map((line) => line.description)).toEqual(['Certificado de la instalación', 'Cable eléctrico', 'Mano de obra de instalación']);
@@ -176,8 +176,8 @@ describe.skipIf(!hasChromium)('a quote built in the editor: three lines, a disco
     await page.getByTestId('quote-number').getByText(`COT-${year}-0001-R2`).waitFor();
     const lines = page.getByTestId('quote-line');
     await lines.nth(1).getByLabel('Cantidad').fill('4');
-    await page.getByRole('button', { name: 'Guardar líneas' }).click();
-    await page.getByRole('button', { name: 'Guardar líneas' }).waitFor({ state: 'detached' });
+    await page.locator('[data-testid="autosave-status"]:not([data-state="saved"])').waitFor();
+    await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor();
     const lineage = page.getByTestId('quote-lineage');
     await lineage.getByText('Sustituida').waitFor();
     await lineage.getByText(/1 línea cambiada/).waitFor();

@@ -55,7 +55,8 @@ export function AppShellLayout() {
           <HeaderTools />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('common:nav.label')}>
+      {/* Scrolls when its links outgrow the window (an admin's list is longer than a laptop's height). */}
+      <AppShell.Navbar p="xs" aria-label={t('common:nav.label')} style={{ overflowY: 'auto' }}>
         {links
           .filter((link) => link.show)
           .map((link) => (

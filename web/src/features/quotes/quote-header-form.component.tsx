@@ -1,30 +1,43 @@
 import { languages } from '@contract/common';
 import type { Quote } from '@contract/quotes';
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '@web/components/date-field.component';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { serverFormErrors } from '@web/components/form-errors';
 import { useContacts } from '@web/features/accounts/use-contacts';
 import { useOpportunities } from '@web/features/opportunities/use-opportunities';
 import { useUserOptions } from '@web/features/users/use-user-options';
 import { headerPatch, headerValuesOf, isLanguage, type HeaderValues } from './quote-header-values';
-import { useUpdateQuote } from './use-quote-mutations';
+import type { Autosave } from './use-quote-autosave';
+import { saveQuoteHeader } from './use-quote-mutations';
 
-/** The quote's header: whom it is for, currency and rate, dates, terms. A draft's only; a sent quote shows it read-only. */
-export function QuoteHeaderForm({ quote }: { quote: Quote }) {
+/** The same object for as long as its content is the same: a new one only when something changed. */
+function useSameValue<T>(value: T): T {
+  const kept = useRef(value);
+  if (JSON.stringify(kept.current) !== JSON.stringify(value)) kept.current = value;
+  return kept.current;
+}
+
+/** The quote's header: whom it is for, currency and rate, dates, terms; a draft's saved as it changes, a sent quote's read-only. */
+export function QuoteHeaderForm({ quote, autosave }: { quote: Quote; autosave: Autosave }) {
   const { t } = useTranslation();
   const readOnly = !quote.abilities.edit;
-  const update = useUpdateQuote(quote.id);
   const contacts = useContacts(quote.account.id);
   const opportunities = useOpportunities({ organizationId: quote.account.id, sort: '-createdAt', limit: 50 });
   const users = useUserOptions();
   const form = useForm<HeaderValues>({ initialValues: headerValuesOf(quote) });
-  const { setValues, resetDirty } = form;
+  const { setValues, resetDirty, setErrors, clearErrors } = form;
+  // What differs from the saved quote (its version aside): due for saving while there is any.
+  const { version: _version, ...patch } = headerPatch({ ...form.values, currency: form.values.currency.trim().toUpperCase() }, quote);
+  const changes = useSameValue(patch);
+  const id = quote.id;
+  const due = useMemo(() => (readOnly || Object.keys(changes).length === 0 ? null : (version: number) => saveQuoteHeader(id, { ...changes, version })), [readOnly, changes, id]);
+  const { report } = autosave;
+  useEffect(() => report('header', { due, invalid: false, onSaved: () => clearErrors(), onFailed: (error) => setErrors(serverFormErrors(error)) }), [report, due, clearErrors, setErrors]);
   const dirty = useRef(false);
-  dirty.current = form.isDirty();
+  dirty.current = due !== null;
   // The quote saved elsewhere (its lines, a revision) is the form's new start, unless the user is typing here.
   useEffect(() => {
     if (dirty.current) return;
@@ -39,17 +52,8 @@ export function QuoteHeaderForm({ quote }: { quote: Quote }) {
   const contactOptions = merge((contacts.data?.items ?? []).map((contact) => ({ value: contact.person.id, label: contact.person.name })), option(quote.contact));
   const opportunityOptions = merge((opportunities.data?.pages.flatMap((page) => page.items) ?? []).map((item) => ({ value: item.id, label: item.name })), option(quote.opportunity));
   const foreign = form.values.currency.trim().toUpperCase() !== quote.baseCurrency;
-  const submit = form.onSubmit((values) => update.mutate(headerPatch({ ...values, currency: values.currency.trim().toUpperCase() }, quote), {
-    onSuccess: (saved) => {
-      const values = headerValuesOf(saved);
-      setValues(values);
-      resetDirty(values);
-    },
-    onError: (error) => form.setErrors(serverFormErrors(error)),
-  }));
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => event.preventDefault()} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <Select label={t('quotes:field.opportunity')} data={opportunityOptions} clearable readOnly={readOnly} comboboxProps={{ withinPortal: true }} {...form.getInputProps('opportunityId')} />
@@ -72,13 +76,6 @@ export function QuoteHeaderForm({ quote }: { quote: Quote }) {
           <Textarea label={t('quotes:field.notes')} autosize minRows={2} maxRows={8} readOnly={readOnly} {...form.getInputProps('notes')} />
           <Textarea label={t('quotes:field.terms')} autosize minRows={2} maxRows={8} readOnly={readOnly} {...form.getInputProps('terms')} />
         </SimpleGrid>
-        <ErrorAlert error={update.error} />
-        {!readOnly && form.isDirty() && (
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => form.reset()}>{t('common:action.cancel')}</Button>
-            <Button type="submit" loading={update.isPending}>{t('quotes:action.saveHeader')}</Button>
-          </Group>
-        )}
       </Stack>
     </form>
   );

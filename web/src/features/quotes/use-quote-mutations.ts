@@ -11,7 +11,7 @@ const path = (id: string, action = '') => `/quotes/${encodeURIComponent(id)}${ac
  * After any change: the answer becomes the page's quote at once (its totals are the server's),
  * and the lists, the account's history and the opportunity's page refresh behind it.
  */
-function useSettle() {
+export function useSettle() {
   const queryClient = useQueryClient();
   return (quote: Quote) => {
     queryClient.setQueryData(quoteKeys.one(quote.id), quote);
@@ -26,19 +26,12 @@ export function useCreateQuote() {
   return useMutation({ mutationFn: (input: QuoteCreate) => apiJson(quoteSchema, '/quotes', { method: 'POST', body: input }), onSuccess: settle });
 }
 
-export function useUpdateQuote(id: string) {
-  const settle = useSettle();
-  return useMutation({ mutationFn: (input: QuoteUpdate) => apiJson(quoteSchema, path(id), { method: 'PATCH', body: input }), onSuccess: settle });
-}
+/** Writes a draft's header fields given (the editor's autosave calls it, one save at a time). */
+export const saveQuoteHeader = (id: string, input: QuoteUpdate): Promise<Quote> => apiJson(quoteSchema, path(id), { method: 'PATCH', body: input });
 
-/** All of a draft's lines in their order: reordering is saving them in another order. */
-export function useSetQuoteLines(id: string) {
-  const settle = useSettle();
-  return useMutation({
-    mutationFn: (input: { version: number; lines: QuoteLineInput[] }) => apiJson(quoteSchema, path(id, '/lines'), { method: 'PUT', body: input }),
-    onSuccess: settle,
-  });
-}
+/** Writes all of a draft's lines in their order: reordering is saving them in another order. */
+export const saveQuoteLines = (id: string, input: { version: number; lines: QuoteLineInput[] }): Promise<Quote> =>
+  apiJson(quoteSchema, path(id, '/lines'), { method: 'PUT', body: input });
 
 /** Mark final (the number is given now), new revision, and so on: the quote's version is all they take. */
 export function useQuoteStep(id: string, step: 'finalize' | 'revise') {
