@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Account, AccountListItem } from '@contract/accounts';
 import type { PublicAgreement } from '@contract/agreement-links';
@@ -10,6 +9,7 @@ import type { ListResponse } from '@contract/common';
 import { moneyText } from '@server/lib/pdf/pdf-render';
 import { MailSender } from '@server/modules/mail/mail-sender';
 import { pdfPages, squashed } from '@server/test/pdf-text';
+import { anonymousLink, deliveredLink, nextAddress } from '@server/test/public-link';
 import { startSmtpSink, type SmtpSink } from '@server/test/smtp-sink';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
@@ -23,13 +23,8 @@ let stranger: Client;
 let customer: Account;
 let templateId: string;
 
-let addressCounter = 0;
-/** Each test calls the public page from an address of its own, so the links' rate limit of one never spills into another. */
-const nextAddress = () => `198.51.100.${(addressCounter += 1)}`;
-
-/** The public page, as a customer's browser reaches it: no cookie, no CSRF header. */
-const anonymous = (method: 'GET' | 'POST', url: string, remoteAddress: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1/agreement-links/${url}`, remoteAddress, ...(payload ? { payload } : {}) });
+/** The public page, as a customer's browser reaches it. */
+const anonymous = anonymousLink(() => t, 'agreement-links');
 
 /** A draft with its document generated from the Spanish template. */
 async function draftWithDocument(body: object = {}, client = agent): Promise<Agreement> {
@@ -41,17 +36,7 @@ const storedFiles = () => (fs.existsSync(t.filesDir) ? fs.readdirSync(t.filesDir
 const outbox = async () => (await t.db.selectFrom('email_messages').select('id').execute()).length;
 const unsigned = async () => expectOk<ListResponse<AccountListItem>>(await agent.get(`/api/v1/accounts?q=${encodeURIComponent(customer.name)}&counters=unsignedAgreements`)).items[0]?.overview.unsignedAgreements;
 
-/** Delivers the outbox and answers the message that reached the SMTP server, parsed, with its link's token. */
-async function delivered() {
-  const before = sink.received.length;
-  await sender.drain();
-  const [message] = (await sink.waitFor(before + 1)).slice(before);
-  if (!message) throw new Error('no message');
-  const parsed = await PostalMime.parse(message.raw);
-  const token = /\/a\/([A-Za-z0-9_-]{20,100})"/.exec(parsed.html ?? '')?.[1];
-  if (!token) throw new Error(`no link in ${parsed.html ?? ''}`);
-  return { message, parsed, token };
-}
+const delivered = () => deliveredLink(sender, sink, 'a');
 
 beforeAll(async () => {
   sink = await startSmtpSink();

@@ -1,4 +1,3 @@
-import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Account } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
@@ -7,6 +6,7 @@ import type { PublicQuote } from '@contract/quote-links';
 import type { Quote, QuoteLineInput } from '@contract/quotes';
 import { MailSender } from '@server/modules/mail/mail-sender';
 import { pdfPages, squashed } from '@server/test/pdf-text';
+import { anonymousLink, deliveredLink, nextAddress } from '@server/test/public-link';
 import { startSmtpSink, type SmtpSink } from '@server/test/smtp-sink';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
@@ -29,29 +29,14 @@ const lines: QuoteLineInput[] = [
   { description: 'Certificado', quantity: 1, unitPrice: 12_000, taxRate: 0 },
 ];
 
-let addressCounter = 0;
-/** Each test calls the public page from an address of its own, so the rate limit of one never spills into another. */
-const nextAddress = () => `198.51.100.${(addressCounter += 1)}`;
-
-/** The public page, as a customer's browser reaches it: no cookie, no CSRF header. */
-const anonymous = (method: 'GET' | 'POST', url: string, remoteAddress: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1/quote-links/${url}`, remoteAddress, ...(payload ? { payload } : {}) });
+/** The public page, as a customer's browser reaches it. */
+const anonymous = anonymousLink(() => t, 'quote-links');
 
 const create = async (body: object = {}, client = agent) => expectOk<Quote>(await client.post('/api/v1/quotes', { accountId: customer.id, language: 'es', lines, ...body }), 201);
 const send = async (quote: Quote, body: object = {}, client = agent) => expectOk<Quote>(await client.post(`/api/v1/quotes/${quote.id}/send`, { version: quote.version, ...body }));
 const outbox = async () => (await t.db.selectFrom('email_messages').select('id').execute()).length;
 
-/** Delivers the outbox and answers the message that reached the SMTP server, parsed, with its link's token. */
-async function delivered() {
-  const before = sink.received.length;
-  await sender.drain();
-  const [message] = (await sink.waitFor(before + 1)).slice(before);
-  if (!message) throw new Error('no message');
-  const parsed = await PostalMime.parse(message.raw);
-  const token = /\/q\/([A-Za-z0-9_-]{20,100})"/.exec(parsed.html ?? '')?.[1];
-  if (!token) throw new Error(`no link in ${parsed.html ?? ''}`);
-  return { message, parsed, token };
-}
+const delivered = () => deliveredLink(sender, sink, 'q');
 
 beforeAll(async () => {
   sink = await startSmtpSink();
