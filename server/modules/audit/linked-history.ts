@@ -1,7 +1,10 @@
 import { sql, type SqlBool } from 'kysely';
+import type { TimelineEntry } from '@contract/accounts';
+import type { ListResponse } from '@contract/common';
 import type { Db } from '@server/db/database';
 import { keysetPage, type SortPlan } from '@server/lib/list';
 import { auditRowVisible, type Actor } from '@server/policies';
+import { presentEntry } from '@server/modules/accounts/timeline.presenter';
 
 /**
  * A record's history, newest first: its own entries and those of the activities and documents
@@ -28,4 +31,13 @@ export function linkedHistoryPage(
     'audit_log.account_id', 'audit_log.action', 'audit_log.changes', 'audit_log.batch_id',
   ]);
   return keysetPage(db, base, rows, historySort, page, (row) => [row.at, row.id]);
+}
+
+/** The same page as timeline entries of the organization the record belongs to (a project's, an agreement's history). */
+export async function linkedHistory(
+  db: Db, actor: Actor, record: Parameters<typeof linkedHistoryPage>[2], organizationId: string, page: { limit: number; cursor?: string | undefined },
+): Promise<ListResponse<TimelineEntry>> {
+  const result = await linkedHistoryPage(db, actor, record, page);
+  const items = result.rows.map((row) => presentEntry(organizationId, row, new Map(), null));
+  return { items, nextCursor: result.nextCursor, total: result.total, totalIsEstimate: result.totalIsEstimate };
 }

@@ -2,15 +2,12 @@ import type { TimelineEntry } from '@contract/accounts';
 import type { ListResponse } from '@contract/common';
 import type { Db } from '@server/db/database';
 import { authorize, type Actor } from '@server/policies';
-import { linkedHistoryPage } from '@server/modules/audit/linked-history';
-import { presentEntry } from '@server/modules/accounts/timeline.presenter';
+import { linkedHistory } from '@server/modules/audit/linked-history';
 import { requireVisibleProject } from './projects.service';
 
 /** GET /projects/:id/history: its changes, and its tasks' and documents' entries (private tasks only for whoever may see them). */
 export async function projectHistory(db: Db, actor: Actor, id: string, page: { limit: number; cursor?: string | undefined }): Promise<ListResponse<TimelineEntry>> {
   authorize(actor, { domain: 'project', action: 'read' });
   const project = await requireVisibleProject(db, actor, id);
-  const result = await linkedHistoryPage(db, actor, { entity: 'project', id, link: 'project_id' }, page);
-  const items = result.rows.map((row) => presentEntry(project.organization_id, row, new Map(), null));
-  return { items, nextCursor: result.nextCursor, total: result.total, totalIsEstimate: result.totalIsEstimate };
+  return linkedHistory(db, actor, { entity: 'project', id, link: 'project_id' }, project.organization_id, page);
 }
