@@ -117,12 +117,14 @@ export async function buildWorld(): Promise<World> {
       organizationId: org.id, name: `Trato ${n}`, amount: 1000 * n, currency: 'EUR', expectedCloseOn: '2027-01-01', people: [{ personId: person.id, role: 'user' }],
     })));
     remember('quotes', idOf(await admin.post('/api/v1/quotes', { accountId: org.id, lines: [{ description: `Línea ${n}`, quantity: 1, unitPrice: 100, taxRate: 21 }] })));
+    remember('agreements', idOf(await admin.post('/api/v1/agreements', { organizationId: org.id, title: `Acuerdo ${n}`, type: 'nda', renewalRemindOn: '2027-06-01', value: { amount: 500 * n, currency: 'EUR' } })));
     remember('products', idOf(await admin.post('/api/v1/products', { code: `P-${n}`, name: `Producto ${n}`, kind: 'product', unit: 'unit', price: 100 * n, currency: 'EUR' })));
     const campaign = idOf(await admin.post('/api/v1/campaigns', { name: `Campaña ${n}`, price: 990, currency: 'EUR', startsOn: '2026-12-01', endsOn: '2027-01-31' }));
     remember('campaigns', campaign);
     for (const member of [org, person]) remember('members', idOf(await admin.post(`/api/v1/campaigns/${campaign}/members`, { accountId: member.id, status: 'converted' })));
   }
   for (const rate of z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await admin.get('/api/v1/tax-rates')).json()).items) remember('tax-rates', rate.id);
+  for (const template of z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await admin.get('/api/v1/agreement-templates')).json()).items) remember('agreement-templates', template.id);
   const item = z.object({ id: z.string(), key: z.string() });
   const lists = z.object({ lists: z.record(z.string(), z.array(item)) }).parse((await admin.get('/api/v1/lists')).json()).lists;
   for (const [listKey, items] of Object.entries(lists)) {
