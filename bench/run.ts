@@ -55,9 +55,10 @@ if (Number(existing.n) !== size || !current) {
   await generateDataset(handle, size, console.log, Number(values['accounts-per-agent']));
 }
 // Opportunities, campaigns and quotes (issues 19 and 21) complete a dataset built before they existed.
-// The board alone needs only the opportunities.
+// The board alone needs only the opportunities, the quotes' lines only the quotes (not the million campaign members).
 const sellingPresentNow = await sellingPresent(handle.db);
-const sellingWanted = ['selling', 'quotes', 'work'].some((part) => only.has(part)) ? sellingParts : only.has('board') ? (['opportunities'] as const) : [];
+const sellingWanted = ['selling', 'work'].some((part) => only.has(part)) ? sellingParts
+  : [...(only.has('board') ? (['opportunities'] as const) : []), ...(only.has('quotes') ? (['quotes'] as const) : [])];
 const sellingMissing = sellingWanted.filter((part) => !sellingPresentNow.includes(part));
 if (sellingMissing.length > 0) {
   console.log(`Adding ${sellingMissing.join(', ')} to ${size.toLocaleString()} accounts on ${dialect}…`);
