@@ -1,4 +1,5 @@
 import { accountFilterParams, accountKinds, accountSorts } from '@contract/accounts';
+import { majorText, minorUnits } from '@contract/money';
 import { useTranslation } from 'react-i18next';
 import type { FilterField } from '@web/components/list-kit/filter-fields';
 import { FilterBar } from '@web/components/list-kit/filter-bar.component';
@@ -6,9 +7,12 @@ import type { ListFiltersProps } from '@web/components/list-kit/list-filters.com
 import { useListItems } from '@web/features/lists/use-lists';
 import { useTeams } from '@web/features/users/use-teams';
 import { useUserOptions } from '@web/features/users/use-user-options';
+import { useQuoteSettings } from '@web/features/quotes/use-quote-settings';
 import { useTraitFilterFields } from './use-trait-filter-fields';
 
 const countryPattern = /^([A-Za-z]{2})?$/;
+const currencyPattern = /^[A-Za-z]{0,3}$/;
+const countPattern = /^\d{0,7}$/;
 
 /** The accounts list's filters: kind, stage and owner in the bar's line, the others behind "more filters". */
 export function AccountFilters({ values, onChange, compact, tools }: ListFiltersProps) {
@@ -19,6 +23,9 @@ export function AccountFilters({ values, onChange, compact, tools }: ListFilters
   const sources = useListItems('source');
   const teams = useTeams();
   const traits = useTraitFilterFields(values);
+  // An amount is typed in major units of its currency (the base currency unless one is picked) and kept in minor units.
+  const settings = useQuoteSettings();
+  const currency = values.invoicedCurrency ?? settings.data?.baseCurrency ?? 'EUR';
   const fields: FilterField[] = [
     { key: 'kind', type: 'select', primary: true, label: t('accounts:filter.kind'), data: accountKinds.map((kind) => ({ value: kind, label: t(`accounts:kind.${kind}`) })) },
     { key: 'stage', type: 'select', primary: true, label: t('accounts:filter.stage'), data: stages.options(values.stage) },
@@ -32,6 +39,14 @@ export function AccountFilters({ values, onChange, compact, tools }: ListFilters
     ...traits,
     { key: 'createdFrom', type: 'date', edge: 'start', label: t('accounts:filter.createdFrom') },
     { key: 'createdTo', type: 'date', edge: 'end', label: t('accounts:filter.createdTo') },
+    { key: 'openTasksAbove', type: 'text', label: t('accounts:filter.openTasksAbove'), placeholder: '0', maxLength: 7, isAcceptable: (typed) => countPattern.test(typed.trim()), normalize: (typed) => typed.trim() },
+    {
+      key: 'invoicedAbove', type: 'text', label: `${t('accounts:filter.invoicedAbove')} (${currency})`, placeholder: '0,00',
+      isAcceptable: (typed) => typed.trim() === '' || minorUnits(typed, currency) !== null,
+      normalize: (typed) => (typed.trim() === '' ? '' : String(minorUnits(typed, currency) ?? '')),
+      format: (minor) => majorText(Number(minor), currency),
+    },
+    { key: 'invoicedCurrency', type: 'text', label: t('accounts:filter.invoicedCurrency'), placeholder: 'EUR', maxLength: 3, isAcceptable: (typed) => currencyPattern.test(typed), normalize: (typed) => typed.toUpperCase() },
     { key: 'parentId', type: 'fixed', label: t('accounts:filter.parent') },
   ];
   return (

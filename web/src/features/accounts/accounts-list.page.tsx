@@ -14,7 +14,7 @@ import { ViewTools } from '@web/components/list-kit/list-tools.component';
 import { listQueryOf, useListUrl } from '@web/components/list-kit/use-list-url';
 import { useRowSelection } from '@web/components/list-kit/use-row-selection';
 import { useCurrentUser } from '@web/features/auth/session';
-import { accountFilterKeys, accountListUrl } from './account-list-url';
+import { accountFilterKeys, accountListUrl, accountsListText, shownCounters } from './account-list-url';
 import { AccountFilters, CounterColumnsMenu, ExportMenu } from './accounts-list-tools.component';
 import { AccountsCards } from './accounts-cards.component';
 import { AccountsTable } from './accounts-table.component';
@@ -30,7 +30,7 @@ const WelcomePanel = lazy(async () => ({ default: (await withTexts([], () => imp
  * the session check and the shell's first render, so the rows can show on the page's first paint.
  */
 export function prefetchAccountsList({ request }: LoaderFunctionArgs): null {
-  void queryClient.prefetchInfiniteQuery(accountsListQuery(listQueryOf(accountListQuerySchema, new URL(request.url).searchParams).text));
+  void queryClient.prefetchInfiniteQuery(accountsListQuery(accountsListText(listQueryOf(accountListQuerySchema, new URL(request.url).searchParams).text)));
   return null;
 }
 
@@ -38,7 +38,7 @@ export function AccountsListPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const url = useListUrl(accountListUrl);
-  const list = useAccountsList(url.text);
+  const list = useAccountsList(accountsListText(url.text));
   const compact = useMediaQuery('(max-width: 48em)') ?? false;
   const items = useLoadedRows(list.data);
   const firstPage = list.data?.pages[0];
@@ -52,7 +52,7 @@ export function AccountsListPage() {
   const filtered = activeFilterCount(accountFilterKeys, url.text) > 0 || Boolean(url.text.q);
   // Nothing yet and nothing filtered: the welcome's first steps replace the list (and its add buttons).
   const welcoming = !list.isPending && !list.error && items.length === 0 && !filtered;
-  const counters = url.query.counters ?? [];
+  const counters = shownCounters(url.text);
   const selection = { rows: bulk.rows, loadedLabel: t('bulk:select.loaded'), rowLabel: (item: { name: string }) => t('bulk:select.row', { name: item.name }) };
 
   return (

@@ -1,4 +1,4 @@
-import type { AccountListItem, OverviewCounter } from '@contract/accounts';
+import { accountSorts, type AccountListItem, type OverviewCounter } from '@contract/accounts';
 import type { AccountColumn } from '@contract/saved-views';
 import { Anchor, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -28,6 +28,8 @@ const widths: Record<'name' | AccountColumn, number> = {
 };
 const sortable: Partial<Record<'name' | AccountColumn, { descendingFirst?: boolean }>> = { name: {}, stage: {}, createdAt: { descendingFirst: true }, updatedAt: { descendingFirst: true } };
 const counterWidth = 110;
+const invoicedWidth = 150;
+const sortableCounters: readonly string[] = accountSorts;
 const order: AccountColumn[] = ['stage', 'email', 'phone', 'city', 'country', 'industry', 'source', 'owners', 'createdAt', 'updatedAt'];
 
 /** The accounts list from tablet width up: the name, the columns the user picked and the counters asked for. */
@@ -75,8 +77,11 @@ export function AccountsTable({ items, visible, counters = [], sort, onSort, sel
     ...counters.map((key) => ({
       key,
       header: t(`company:counters.${key}`),
-      width: counterWidth,
+      width: key === 'invoicedThisYear' ? invoicedWidth : counterWidth,
       align: 'right' as const,
+      // Most first on the first click; invoiced this year sorts by the base currency (see the contract's accountSorts).
+      sortKey: sortableCounters.includes(key) ? key : undefined,
+      descendingFirst: true,
       cell: (item: AccountListItem) => <Text size="sm">{counterText(item.overview[key])}</Text>,
     })),
   ];
