@@ -1,0 +1,94 @@
+import { accountSchema } from '@contract/accounts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { apiLogin, type ApiSession } from './api';
+import { admin, adminSession, hasChromium, launchBrowser, login, type TestServer } from './harness';
+
+// The company counters in the browser (issue 22 item 4): sortable columns of the accounts list
+// with their filters, and the company card's tiles opening the lists of what they count; at
+// desktop width and at 375 px.
+
+const year = new Date().getUTCFullYear();
+const ids: Record<string, string> = {};
+
+async function seed(server: TestServer): Promise<void> {
+  const session: ApiSession = await apiLogin(server.baseUrl, admin.email, admin.password);
+  const created = z.object({ id: z.string() });
+  // Norte billed most, Sur least; Centro has the most open tasks.
+  for (const [name, billed, tasks] of [['Norte SA', 900_000, 1], ['Centro SL', 50_000, 3], ['Sur SRL', 1_000, 0]] as const) {
+    const account = await session.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name });
+    ids[name] = account.id;
+    await session.call(created, 'POST', '/invoices', { organizationId: account.id, number: `F-${name}`, currency: 'EUR', net: billed, tax: 0, issueDate: `${year}-02-01` });
+    await session.call(created, 'POST', '/invoices', { organizationId: account.id, number: `B-${name}`, currency: 'EUR', net: 5, tax: 0, status: 'draft', issueDate: `${year}-02-01` });
+    for (let i = 0; i < tasks; i++) await session.call(created, 'POST', '/activities', { accountId: account.id, type: 'task', subject: `Tarea ${i}`, startAt: '2027-01-10T09:00:00Z' });
+    if (tasks > 0) await session.call(created, 'POST', '/projects', { organizationId: account.id, name: `Proyecto ${name}`, status: 'active' });
+  }
+}
+
+const rowNames = async (page: Page) =>
+  page.getByTestId('accounts-table').locator('tbody tr:not([aria-hidden])').evaluateAll((rows) => rows.map((row) => row.querySelector('a')?.textContent ?? ''));
+
+describe.skipIf(!hasChromium)('the company counters', () => {
+  const app = adminSession({ seed });
+
+  it('sorts the list by a counter from its column header and filters it by the counters', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.baseUrl}/accounts?counters=invoicedThisYear,openTasks`);
+    const table = page.getByTestId('accounts-table');
+    await table.getByRole('link', { name: 'Norte SA' }).waitFor();
+    await table.getByRole('button', { name: /Facturado este año/ }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('-invoicedThisYear');
+    await expect.poll(() => rowNames(page)).toEqual(['Norte SA', 'Centro SL', 'Sur SRL']);
+    await table.getByRole('button', { name: /Tareas abiertas/ }).click();
+    await expect.poll(() => rowNames(page)).toEqual(['Centro SL', 'Norte SA', 'Sur SRL']);
+
+    await page.getByRole('button', { name: 'Más filtros' }).click();
+    await page.getByLabel('Más de … tareas abiertas').fill('0');
+    await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('2 cuentas');
+    await page.getByLabel('Facturado este año por encima de (EUR)').fill('1000');
+    await expect.poll(() => new URL(page.url()).searchParams.get('invoicedAbove')).toBe('100000');
+    await expect.poll(() => page.getByTestId('accounts-total').textContent()).toBe('1 cuenta');
+    await expect.poll(() => rowNames(page)).toEqual(['Norte SA']);
+  });
+
+  it("opens from a company's tiles the lists of what each counts", async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.baseUrl}/accounts/${ids['Centro SL'] ?? ''}`);
+    const tiles = page.getByTestId('overview-counters');
+    await tiles.getByText('500,00 €').waitFor();
+    await tiles.getByRole('link', { name: /Facturado este año/ }).click();
+    await page.waitForURL(/\/invoices\?/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ organizationId: ids['Centro SL'], billed: 'true', issuedFrom: `${year}-01-01` });
+    // The issued invoice, not the draft.
+    await page.getByRole('link', { name: 'F-Centro SL' }).waitFor();
+    await expect(page.getByRole('link', { name: 'B-Centro SL' }).count()).resolves.toBe(0);
+
+    await page.goBack();
+    await tiles.getByRole('link', { name: /Tareas abiertas/ }).click();
+    await page.waitForURL(/\/activities\?/);
+    await page.getByText('Tarea 2').first().waitFor();
+    await page.goBack();
+    await tiles.getByRole('link', { name: /Proyectos activos/ }).click();
+    await page.waitForURL(/\/projects\?/);
+    await page.getByRole('link', { name: 'Proyecto Centro SL' }).first().waitFor();
+  });
+
+  it('at 375 px: the cards carry the sorted counter and the tiles fit, nothing scrolls sideways', async () => {
+    const phone = await launchBrowser({ viewport: { width: 375, height: 740 } });
+    try {
+      await login(phone.page, app.server.baseUrl, admin.email, admin.password);
+      await phone.page.goto(`${app.server.baseUrl}/accounts?sort=-invoicedThisYear`);
+      const cards = phone.page.getByTestId('accounts-cards');
+      await cards.getByText('9000,00 €').waitFor();
+      const overflow = () => phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await phone.page.goto(`${app.server.baseUrl}/accounts/${ids['Norte SA'] ?? ''}`);
+      await phone.page.getByTestId('overview-counters').getByText('9000,00 €').waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+    } finally {
+      await phone.close();
+    }
+  });
+});
