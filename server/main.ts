@@ -9,6 +9,7 @@ import { startSchedule } from './jobs/schedule';
 import { scheduleCreditWork } from './modules/credit/credit-schedule';
 import { scheduleInvoiceWork } from './modules/invoices/invoice-overdue.job';
 import { scheduleInvoicedBasis } from './modules/accounts/counters/invoiced-basis.job';
+import { scheduleAgreementWork } from './modules/agreements/agreement-expiry.job';
 
 /** Start-up: configuration, migrations, the first admin, then listen. */
 async function main(): Promise<void> {
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
   worker.start();
   mailSender.start();
   // Periodic work is queued from here, once per period across processes: credit monitoring's daily
-  // check and Norway's change feed, the daily overdue-invoice notices, and the year or base currency
-  // the company list's invoiced-this-year column follows.
-  stopSchedule = startSchedule(handle.db, { credit: scheduleCreditWork, invoices: scheduleInvoiceWork, invoicedBasis: scheduleInvoicedBasis }, app.log);
+  // check and Norway's change feed, the daily overdue-invoice notices, the year or base currency
+  // the company list's invoiced-this-year column follows, and the daily expiry of lapsed agreements.
+  stopSchedule = startSchedule(handle.db, {
+    credit: scheduleCreditWork, invoices: scheduleInvoiceWork, invoicedBasis: scheduleInvoicedBasis, agreements: scheduleAgreementWork,
+  }, app.log);
   app.log.info(`Cartera on ${handle.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}, http://localhost:${config.port}`);
 }
 

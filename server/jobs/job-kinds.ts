@@ -7,6 +7,7 @@ import { bulkEmailJobKind } from '@server/modules/mail/bulk/bulk-emails.service'
 import { bulkEmailsHandler } from '@server/modules/mail/bulk/bulk-emails.job';
 import { invoiceOverdueHandler, invoiceOverdueJobKind } from '@server/modules/invoices/invoice-overdue.job';
 import { invoicedBasisHandler, invoicedBasisJobKind } from '@server/modules/accounts/counters/invoiced-basis.job';
+import { agreementExpiryHandler, agreementExpiryJobKind } from '@server/modules/agreements/agreement-expiry.job';
 import type { JobHandler } from './job-context';
 
 /**
@@ -24,4 +25,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [opportunityBulkJobKind]: bulkOpportunitiesHandler,
   [invoiceOverdueJobKind]: invoiceOverdueHandler,
   [invoicedBasisJobKind]: invoicedBasisHandler,
+  [agreementExpiryJobKind]: agreementExpiryHandler,
 };
