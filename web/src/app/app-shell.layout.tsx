@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, ScrollArea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBook, IconTargetArrow, IconAlarm, IconBuildingBank, IconCalendar, IconCalendarEvent, IconChartPie, IconChecklist, IconFileCertificate, IconFileImport, IconFileInvoice, IconReceipt, IconFileSettings, IconInbox, IconList, IconMailCog, IconSpeakerphone, IconTags, IconTemplate, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -55,20 +55,23 @@ export function AppShellLayout() {
           <HeaderTools />
         </Group>
       </AppShell.Header>
-      {/* Scrolls when its links outgrow the window (an admin's list is longer than a laptop's height). */}
-      <AppShell.Navbar p="xs" aria-label={t('common:nav.label')} style={{ overflowY: 'auto' }}>
-        {links
-          .filter((link) => link.show)
-          .map((link) => (
-            <NavLink
-              key={link.to}
-              component={Link}
-              to={link.to}
-              label={link.label}
-              leftSection={<link.icon size={18} />}
-              active={pathname.startsWith(link.to)}
-            />
-          ))}
+      {/* Its links scroll when they outgrow the window (an admin's list is longer than a laptop's
+          height): the navbar itself does not, whatever its style says (Mantine's documented section). */}
+      <AppShell.Navbar p="xs" aria-label={t('common:nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          {links
+            .filter((link) => link.show)
+            .map((link) => (
+              <NavLink
+                key={link.to}
+                component={Link}
+                to={link.to}
+                label={link.label}
+                leftSection={<link.icon size={18} />}
+                active={pathname.startsWith(link.to)}
+              />
+            ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
