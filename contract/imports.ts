@@ -16,8 +16,25 @@ export const importTargets = [
 export const importTargetSchema = z.enum(importTargets);
 export type ImportTarget = z.infer<typeof importTargetSchema>;
 
+/** What an import brings in: accounts (people, organizations) or invoices from the accounting system. */
+export const importEntities = ['accounts', 'invoices'] as const;
+export const importEntitySchema = z.enum(importEntities);
+export type ImportEntity = z.infer<typeof importEntitySchema>;
+
+/**
+ * What a column of an invoices file can fill in (issue 22): the number is the key (a second
+ * import updates the invoice, never duplicates it), the tax id finds the company. Amounts in major
+ * units of the currency ("1.234,56"); of net, tax and total any two give the third.
+ */
+export const invoiceImportTargets = ['number', 'taxId', 'issueDate', 'dueDate', 'currency', 'net', 'tax', 'total', 'paid', 'status', 'language', 'notes'] as const;
+export type InvoiceImportTarget = (typeof invoiceImportTargets)[number];
+
+/** Every field a column can fill in, of either entity; which ones apply is the import's entity's say. */
+export const importFieldSchema = z.enum([...importTargets, 'number', 'issueDate', 'dueDate', 'currency', 'net', 'tax', 'total', 'paid', 'status', 'language']);
+export type ImportField = z.infer<typeof importFieldSchema>;
+
 /** One entry per file column, in order: the field it fills, or null to ignore it. */
-export const importMappingSchema = z.array(importTargetSchema.nullable()).max(200);
+export const importMappingSchema = z.array(importFieldSchema.nullable()).max(200);
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
 export const duplicateRules = ['skip', 'update', 'create'] as const;
@@ -51,6 +68,7 @@ export type ImportStatus = z.infer<typeof importStatusSchema>;
 
 export const importSchema = z.object({
   id: idSchema,
+  entity: importEntitySchema,
   status: importStatusSchema,
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
@@ -58,6 +76,7 @@ export const importSchema = z.object({
   delimiter: z.string(),
   headers: z.array(z.string()),
   mapping: z.array(z.string().nullable()),
+  /** An accounts import's rules; an invoices import has none of its own and keeps their defaults. */
   rules: z.object({
     kind: accountKindSchema, duplicates: duplicateRuleSchema, ownerIds: z.array(z.string()), stage: z.string().nullable(), tagIds: z.array(z.string()),
     createListValues: z.boolean(),
@@ -84,12 +103,14 @@ export const importListQuerySchema = z.object({ ...listQueryBase });
 
 export const importUploadQuerySchema = z.object({
   fileName: z.string().trim().min(1).max(255),
+  entity: importEntitySchema.default('accounts'),
   kind: accountKindSchema.default('person'),
 });
 
 export const importPreviewBodySchema = z.object({
   mapping: importMappingSchema,
-  rules: importRulesSchema,
+  /** The import's stored rules when omitted (an invoices import has none to send). */
+  rules: importRulesSchema.optional(),
 });
 export type ImportPreviewBody = z.input<typeof importPreviewBodySchema>;
 

@@ -46,6 +46,28 @@ export const invoiceCreateSchema = z
   });
 export type InvoiceCreate = z.input<typeof invoiceCreateSchema>;
 
+/**
+ * A row of an invoices file once its cells are read (dates as ISO dates, amounts as minor units):
+ * the same limits as an invoice made by hand, plus the customer's tax id that finds the company
+ * and what was paid. The company's credit days give the due date when the file has none.
+ */
+export const invoiceImportRowSchema = z.object({
+  number,
+  taxId: z.string().trim().min(1).max(40),
+  issueDate: dateOnly,
+  dueDate: dateOnly.nullable(),
+  currency: currencySchema,
+  net: minorUnitsSchema,
+  tax: minorUnitsSchema,
+  paid: minorUnitsSchema,
+  status: z.enum(['draft', 'issued', 'partly_paid', 'paid', 'cancelled']),
+  /** Null when the file has no language: a new invoice takes the importer's, an existing one keeps its own. */
+  language: languageSchema.nullable(),
+  /** Null when the file has no notes: an existing invoice keeps its own. */
+  notes: z.string().trim().max(2000).nullable(),
+});
+export type InvoiceImportRow = z.infer<typeof invoiceImportRowSchema>;
+
 /** The fields sent change; issuing a draft or cancelling is a status change here too. */
 export const invoiceUpdateSchema = z.object({
   version: z.number().int().min(1),

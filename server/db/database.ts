@@ -470,6 +470,8 @@ export interface JobWorkersTable {
 
 export interface ImportsTable {
   id: string;
+  /** What the file brings in: accounts (the default), or invoices from the accounting system. */
+  entity: ColumnType<'accounts' | 'invoices', 'accounts' | 'invoices' | undefined, never>;
   job_id: string | null;
   status: 'draft' | 'queued' | 'running' | 'done' | 'failed' | 'undoing' | 'undone';
   file_name: string;
@@ -502,6 +504,8 @@ export interface ImportRowsTable {
   organization_id: string | null;
   /** A contact link this row created (removed by undo when the person stays). */
   contact_id: string | null;
+  /** The invoice an invoices import's row created or updated. */
+  invoice_id: string | null;
   /** JSON before-image of an updated account, restored by undo. */
   before: string | null;
   /** JSON field errors of a failed row. */

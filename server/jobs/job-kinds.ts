@@ -8,6 +8,7 @@ import { bulkEmailsHandler } from '@server/modules/mail/bulk/bulk-emails.job';
 import { invoiceOverdueHandler, invoiceOverdueJobKind } from '@server/modules/invoices/invoice-overdue.job';
 import { invoicedBasisHandler, invoicedBasisJobKind } from '@server/modules/accounts/counters/invoiced-basis.job';
 import { agreementExpiryHandler, agreementExpiryJobKind } from '@server/modules/agreements/agreement-expiry.job';
+import { invoiceImportRunHandler, invoiceImportRunKind, invoiceImportUndoHandler, invoiceImportUndoKind } from '@server/modules/imports/invoice-import-jobs';
 import type { JobHandler } from './job-context';
 
 /**
@@ -17,6 +18,8 @@ import type { JobHandler } from './job-context';
 export const jobHandlers: Record<string, JobHandler> = {
   'import.run': importRunHandler,
   'import.undo': importUndoHandler,
+  [invoiceImportRunKind]: invoiceImportRunHandler,
+  [invoiceImportUndoKind]: invoiceImportUndoHandler,
   [bulkJobKind]: bulkAccountsHandler,
   [peruLoadJobKind]: peruLoadHandler,
   [creditCheckJobKind]: creditCheckHandler,

@@ -17,9 +17,9 @@ import { writeAudit, writeAudits } from '@server/modules/audit/audit.repo';
 import { organizationsCreatedBy } from './imports.repo';
 import { tagBatch, tagsByName, type TagTarget } from './import-tags';
 import type { ParsedRow, RowResult } from './import-values';
+import type { BatchCounts } from './import-run';
 
 export type BatchRow = { rowNumber: number; values: Partial<Record<ImportTarget, string>>; result: RowResult };
-export type BatchCounts = { created: number; updated: number; skipped: number; failed: number };
 /** Who runs the import and what it applies to every row (the rule's tags resolved to names once per job). */
 export type BatchJob = { actor: Actor; importId: string; rules: ImportRules; tags: TagRef[] };
 
@@ -106,7 +106,7 @@ export async function writeBatch(trx: Db, job: BatchJob, rows: BatchRow[]): Prom
   const { actor, importId, rules } = job;
   const counts: BatchCounts = { created: 0, updated: 0, skipped: 0, failed: 0 };
   const ledger: ImportRowRow[] = rows.map((row) => ({
-    import_id: importId, row_number: row.rowNumber, action: 'skipped', account_id: null, organization_id: null, contact_id: null, before: null, errors: null,
+    import_id: importId, row_number: row.rowNumber, action: 'skipped', account_id: null, organization_id: null, contact_id: null, invoice_id: null, before: null, errors: null,
   }));
   // Keys carry the row's kind: a person never matches an organization (a file may hold both).
   const rowKeys = rows.map(({ result }) => (result.ok ? keysOf(result.row).map((key) => `${result.row.kind}|${key}`) : []));

@@ -38,7 +38,7 @@ for (const target of importTargets) {
   for (const word of synonyms[target]) byHeader.set(word, [...(byHeader.get(word) ?? []), target]);
 }
 
-const headerKey = (header: string): string => normalizeText(header).replace(/[_*:]+/g, ' ').replace(/\s+/g, ' ').trim();
+export const headerKey = (header: string): string => normalizeText(header).replace(/[_*:]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /**
  * Proposes a field for each header. Kind decides the ambiguous ones: in an organization file
@@ -83,8 +83,8 @@ function forKind(target: ImportTarget, kind: AccountKind): ImportTarget | null {
  * The values of one record by field; several columns for one field (two phone columns) are joined.
  * A cell a careful exporter guarded against formulas ("'+34 600…") reads as the text it guarded.
  */
-export function valuesOf(record: string[], mapping: ImportMapping): Partial<Record<ImportTarget, string>> {
-  const values: Partial<Record<ImportTarget, string>> = {};
+export function valuesOf<T extends string>(record: string[], mapping: ReadonlyArray<T | null>): Partial<Record<T, string>> {
+  const values: Partial<Record<T, string>> = {};
   mapping.forEach((target, index) => {
     const cell = uncsvCell((record[index] ?? '').trim()).trim();
     if (!target || cell === '') return;

@@ -12,6 +12,7 @@ export function presentImport(row: ImportRow, { author, error, tags }: Related, 
   const mine = isAdmin(actor) || row.created_by === actor.id;
   return {
     id: row.id,
+    entity: row.entity,
     status: row.status,
     fileName: row.file_name,
     format: row.format,

@@ -15,7 +15,7 @@ export const findImport = (db: Db, id: string): Promise<ImportRow | undefined> =
 export const findVisibleImport = (db: Db, actor: Actor, id: string): Promise<ImportRow | undefined> =>
   db.selectFrom('imports').selectAll().where('imports.id', '=', id).where(importScope(actor)).executeTakeFirst();
 
-export async function updateImport(db: Db, id: string, patch: Partial<Omit<ImportRow, 'id'>>): Promise<void> {
+export async function updateImport(db: Db, id: string, patch: Partial<Omit<ImportRow, 'id' | 'entity'>>): Promise<void> {
   await db.updateTable('imports').set(patch).where('id', '=', id).execute();
 }
 
@@ -24,7 +24,7 @@ export async function updateImport(db: Db, id: string, patch: Partial<Omit<Impor
  * exactly one wins (PostgreSQL re-checks the status after waiting on the row lock), so a run or an
  * undo asked for twice at once queues one job. False when the status had already moved on.
  */
-export async function moveImport(db: Db, id: string, from: Array<ImportRow['status']>, patch: Partial<Omit<ImportRow, 'id'>>): Promise<boolean> {
+export async function moveImport(db: Db, id: string, from: Array<ImportRow['status']>, patch: Partial<Omit<ImportRow, 'id' | 'entity'>>): Promise<boolean> {
   const result = await db.updateTable('imports').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -31,7 +31,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     const body = request.body;
     if (!(body instanceof Readable)) throw new AppError('unsupported_media_type');
     reply.code(201);
-    return uploadImport(db, actorOf(request), dataDir, { fileName: request.query.fileName, kind: request.query.kind, body });
+    return uploadImport(db, actorOf(request), dataDir, { fileName: request.query.fileName, entity: request.query.entity, kind: request.query.kind, body });
   });
 
   app.get('/imports/:id', { schema: { tags, params: idParamsSchema, response: { 200: importSchema } } }, async (request) =>

@@ -11,20 +11,20 @@ import { presentCard } from './invoices.presenter';
 import { filteredInvoices, findCards } from './invoices.repo';
 import { listSorts, today } from './invoices.service';
 
-const columns = ['number', 'organization', 'status', 'issueDate', 'dueDate', 'currency', 'net', 'tax', 'total', 'paid', 'createdAt', 'id'] as const;
+const columns = ['number', 'organization', 'taxId', 'status', 'issueDate', 'dueDate', 'currency', 'net', 'tax', 'total', 'paid', 'createdAt', 'id'] as const;
 type Column = (typeof columns)[number];
 
 const headings: Record<Language, Record<Column, string>> = {
   es: {
-    number: 'Número', organization: 'Empresa', status: 'Estado', issueDate: 'Emisión', dueDate: 'Vencimiento', currency: 'Moneda',
+    number: 'Número', organization: 'Empresa', taxId: 'NIF/RUC', status: 'Estado', issueDate: 'Emisión', dueDate: 'Vencimiento', currency: 'Moneda',
     net: 'Base imponible', tax: 'Impuestos', total: 'Total', paid: 'Cobrado', createdAt: 'Creada', id: 'ID',
   },
   en: {
-    number: 'Number', organization: 'Company', status: 'Status', issueDate: 'Issued', dueDate: 'Due', currency: 'Currency',
+    number: 'Number', organization: 'Company', taxId: 'Tax ID', status: 'Status', issueDate: 'Issued', dueDate: 'Due', currency: 'Currency',
     net: 'Net', tax: 'Tax', total: 'Total', paid: 'Paid', createdAt: 'Created', id: 'ID',
   },
 };
-const widths: Record<Column, number> = { number: 18, organization: 30, status: 16, issueDate: 12, dueDate: 12, currency: 9, net: 14, tax: 14, total: 14, paid: 14, createdAt: 17, id: 38 };
+const widths: Record<Column, number> = { number: 18, organization: 30, taxId: 16, status: 16, issueDate: 12, dueDate: 12, currency: 9, net: 14, tax: 14, total: 14, paid: 14, createdAt: 17, id: 38 };
 const statuses: Record<Language, Record<InvoiceStatus, string>> = {
   es: { draft: 'Borrador', issued: 'Emitida', partly_paid: 'Cobrada en parte', paid: 'Cobrada', overdue: 'Vencida', cancelled: 'Anulada' },
   en: { draft: 'Draft', issued: 'Issued', partly_paid: 'Partly paid', paid: 'Paid', overdue: 'Overdue', cancelled: 'Cancelled' },
@@ -45,7 +45,7 @@ async function* exportRows(db: Db, actor: Actor, selection: Selection, language:
       const card = presentCard(row, day);
       const money = (amount: number) => majorText(amount, card.currency);
       const cells: Record<Column, SheetCell> = {
-        number: card.number, organization: card.organization.name, status: statuses[language][card.status], issueDate: card.issueDate, dueDate: card.dueDate,
+        number: card.number, organization: card.organization.name, taxId: row.organization_tax_id ?? '', status: statuses[language][card.status], issueDate: card.issueDate, dueDate: card.dueDate,
         currency: card.currency, net: money(card.net), tax: money(card.tax), total: money(card.total), paid: money(card.paid), createdAt: new Date(card.createdAt), id: card.id,
       };
       yield columns.map((column) => cells[column]);
@@ -54,7 +54,7 @@ async function* exportRows(db: Db, actor: Actor, selection: Selection, language:
   } while (cursor);
 }
 
-/** The invoices list as a CSV or XLSX stream: its filters and the actor's scope (the same SQL as the list). */
+/** The invoices list as a CSV or XLSX stream (with the company's tax id, so the file imports back by it): its filters and the actor's scope (the same SQL as the list). */
 export function exportInvoices(db: Db, actor: Actor, selection: Selection, format: ExportFormat, language: Language, options: SpreadsheetOptions): Readable {
   authorize(actor, { domain: 'invoice', action: 'export' });
   const sheet = {

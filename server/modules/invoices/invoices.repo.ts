@@ -61,15 +61,16 @@ export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceF
   return base;
 }
 
-export type CardRow = InvoiceRow & { organization_name: string };
+export type CardRow = InvoiceRow & { organization_name: string; organization_tax_id: string | null };
 
-/** Invoices by id, in the order given, with their organization's name. */
+/** Invoices by id, in the order given, with their organization's name and tax id. */
 export async function findCards(db: Db, ids: string[]): Promise<CardRow[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('invoices')
     .selectAll('invoices')
     .select(sql<string>`(select a.name from accounts a where a.id = invoices.organization_id)`.as('organization_name'))
+    .select(sql<string | null>`(select a.tax_id from accounts a where a.id = invoices.organization_id)`.as('organization_tax_id'))
     .where('invoices.id', 'in', ids)
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -81,6 +82,23 @@ export const findVisibleInvoice = (db: Db, actor: Actor, id: string): Promise<In
 
 export const linesOf = (db: Db, invoiceId: string) =>
   db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('position').execute();
+
+/** Invoices by their numbers (normalised), whoever may see them: the number is unique across Cartera. */
+export const invoicesByNumber = (db: Db, numberNorms: string[]): Promise<InvoiceRow[]> =>
+  numberNorms.length === 0 ? Promise.resolve([]) : db.selectFrom('invoices').selectAll().where('number_norm', 'in', numberNorms).execute();
+
+export const invoicesByIds = (db: Db, ids: string[]): Promise<InvoiceRow[]> =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('invoices').selectAll().where('id', 'in', ids).execute();
+
+/** Of these invoices, the ids the actor may see. */
+export async function visibleInvoiceIds(db: Db, actor: Actor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  return new Set((await scopedInvoices(db, actor).select('invoices.id').where('invoices.id', 'in', ids).execute()).map((row) => row.id));
+}
+
+export async function deleteInvoices(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('invoices').where('id', 'in', ids).execute();
+}
 
 /** The number of the quote an invoice was made from (null for a draft's, which has none). */
 export const quoteNumberOf = async (db: Db, quoteId: string): Promise<string | null> =>

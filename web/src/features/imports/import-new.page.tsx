@@ -3,38 +3,46 @@ import { Button, FileInput, Group, Paper, SegmentedControl, Stack, Text, Title }
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { ImportSteps } from './import-steps.component';
 import { useUploadImport } from './use-upload-import';
 
-/** Step 1: what the file holds (people or organizations) and the file itself. */
+/**
+ * Step 1: what the file holds and the file itself. `?entity=invoices` (the invoices list's import)
+ * takes invoices from the accounting system; otherwise people or organizations.
+ */
 export function ImportNewPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const invoices = useSearchParams()[0].get('entity') === 'invoices';
   const upload = useUploadImport();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<AccountKind>('person');
 
   const submit = () => {
     if (!file) return;
-    upload.mutate({ file, kind }, { onSuccess: (created) => void navigate(`/imports/${created.id}`) });
+    upload.mutate({ file, entity: invoices ? 'invoices' : 'accounts', kind }, { onSuccess: (created) => void navigate(`/imports/${created.id}`) });
   };
 
   return (
     <Stack gap="md" maw={720}>
-      <Title order={2}>{t('imports:new.title')}</Title>
+      <Title order={2}>{t(invoices ? 'imports:invoices.title' : 'imports:new.title')}</Title>
       <ImportSteps active={0} />
       <Paper withBorder p="md">
         <Stack gap="md">
-          <div>
-            <Text size="sm" fw={500} mb={4}>{t('imports:new.kind')}</Text>
-            <SegmentedControl
-              value={kind}
-              onChange={(value) => setKind(value === 'organization' ? 'organization' : 'person')}
-              data={[{ value: 'person', label: t('imports:kind.person') }, { value: 'organization', label: t('imports:kind.organization') }]}
-            />
-          </div>
+          {invoices ? (
+            <Text size="sm">{t('imports:invoices.help')}</Text>
+          ) : (
+            <div>
+              <Text size="sm" fw={500} mb={4}>{t('imports:new.kind')}</Text>
+              <SegmentedControl
+                value={kind}
+                onChange={(value) => setKind(value === 'organization' ? 'organization' : 'person')}
+                data={[{ value: 'person', label: t('imports:kind.person') }, { value: 'organization', label: t('imports:kind.organization') }]}
+              />
+            </div>
+          )}
           <FileInput
             label={t('imports:new.file')}
             description={t('imports:new.fileHelp')}

@@ -5,11 +5,16 @@ import { ErrorAlert } from '@web/components/error-alert.component';
 import { ImportListValues } from './import-list-values.component';
 import { useImportPreview } from './use-import-preview';
 
-/** `createListValues`: the rule as the user has it now (the preview follows it, debounced). */
-type Props = { id: string; mapping: ImportMapping; rules: ImportRulesInput; createListValues: boolean; onCreateListValues: (create: boolean) => void };
+/**
+ * `rules`: an accounts import's rules (an invoices import has none); `createListValues`: the rule as
+ * the user has it now (the preview follows it, debounced); `label`: a field's name for this entity.
+ */
+type Props = {
+  id: string; mapping: ImportMapping; rules?: ImportRulesInput; createListValues?: boolean; onCreateListValues?: (create: boolean) => void; label: (field: string) => string;
+};
 
 /** The first rows as they would be imported, each with its errors (those rows would be reported, not imported). */
-export function ImportPreviewTable({ id, mapping, rules, createListValues, onCreateListValues }: Props) {
+export function ImportPreviewTable({ id, mapping, rules, createListValues = false, onCreateListValues = () => undefined, label }: Props) {
   const { t } = useTranslation();
   const preview = useImportPreview(id, mapping, rules);
   const fields = [...new Set(mapping.filter((target) => target !== null))];
@@ -23,7 +28,7 @@ export function ImportPreviewTable({ id, mapping, rules, createListValues, onCre
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('imports:preview.row')}</Table.Th>
-              {fields.map((field) => <Table.Th key={field}>{t(`imports:target.${field}`)}</Table.Th>)}
+              {fields.map((field) => <Table.Th key={field}>{label(field)}</Table.Th>)}
               <Table.Th>{t('imports:preview.errors')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -39,7 +44,7 @@ export function ImportPreviewTable({ id, mapping, rules, createListValues, onCre
                     <Stack gap={2}>
                       {row.errors.map((error) => (
                         <Text key={`${error.field}-${error.code}`} size="xs" c="red">
-                          {t(`imports:target.${error.field}`, { defaultValue: error.field })}: {error.message}
+                          {label(error.field)}: {error.message}
                         </Text>
                       ))}
                     </Stack>

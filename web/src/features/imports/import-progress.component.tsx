@@ -1,7 +1,8 @@
 import type { Import } from '@contract/imports';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconDownload, IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { useDisclosure } from '@mantine/hooks';
@@ -41,7 +42,7 @@ export function ImportProgressPanel({ imp }: { imp: Import }) {
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Count label={t('imports:counts.created')} value={imp.created} testId="import-created" />
           <Count label={t('imports:counts.updated')} value={imp.updated} testId="import-updated" />
-          <Count label={t('imports:counts.skipped')} value={imp.skipped} testId="import-skipped" />
+          <Count label={t(imp.entity === 'invoices' ? 'imports:counts.unchanged' : 'imports:counts.skipped')} value={imp.skipped} testId="import-skipped" />
           <Count label={t('imports:counts.failed')} value={imp.failed} testId="import-failed" />
         </SimpleGrid>
         {imp.tags.length > 0 && (
@@ -51,6 +52,9 @@ export function ImportProgressPanel({ imp }: { imp: Import }) {
           </Group>
         )}
         <ImportCompanies imp={imp} />
+        {imp.entity === 'invoices' && (imp.status === 'done' || imp.status === 'failed') && (
+          <Anchor component={Link} to="/invoices" size="sm" data-testid="import-invoices-link">{t('imports:invoices.open')}</Anchor>
+        )}
         {imp.status === 'failed' && imp.error && <Alert color="red" title={t('imports:progress.failed')}>{imp.error}</Alert>}
         {imp.status === 'undone' && <Alert color="gray">{t('imports:undo.done')}</Alert>}
         <ErrorAlert error={resume.error} />
@@ -75,7 +79,7 @@ export function ImportProgressPanel({ imp }: { imp: Import }) {
       <ConfirmModal
         opened={confirming}
         title={t('imports:undo.title')}
-        message={t('imports:undo.message')}
+        message={t(imp.entity === 'invoices' ? 'imports:undo.invoicesMessage' : 'imports:undo.message')}
         confirmLabel={t('imports:action.undo')}
         danger
         loading={undo.isPending}

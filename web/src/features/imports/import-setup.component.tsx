@@ -1,6 +1,6 @@
 import { accountStages } from '@contract/accounts';
-import { importTargets, type Import, type ImportMapping, type ImportRulesInput, type ImportTarget } from '@contract/imports';
-import { Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { importTargets, type Import, type ImportMapping, type ImportRulesInput } from '@contract/imports';
+import { Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,16 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { OwnerSelect } from '@web/features/accounts/owner-select.component';
 import { TagSelect } from '@web/features/tags/tag-select.component';
+import { ImportMappingTable } from './import-mapping-table.component';
 import { ImportPreviewTable } from './import-preview.component';
 import { useRunImport } from './use-run-import';
 
-const asTarget = (value: string | null): ImportTarget | null => importTargets.find((target) => target === value) ?? null;
-
-/** Steps 2 and 3: the column mapping (proposed by the server), the rules, and a live preview. */
+/** Steps 2 and 3 of an accounts import: the column mapping (proposed by the server), the rules, and a live preview. */
 export function ImportSetup({ imp }: { imp: Import }) {
   const { t } = useTranslation();
   const run = useRunImport(imp.id);
-  const [mapping, setMapping] = useState<ImportMapping>(imp.mapping.map(asTarget));
+  const [mapping, setMapping] = useState<ImportMapping>(imp.mapping.map((value) => importTargets.find((target) => target === value) ?? null));
   const [rules, setRules] = useState<ImportRulesInput>({ ...imp.rules, kind: imp.rules.kind, duplicates: imp.rules.duplicates });
   const [debounced] = useDebouncedValue({ mapping, rules }, 300);
   // A kind column makes a file of both kinds (as exports are): every field applies to some row.
@@ -28,37 +27,7 @@ export function ImportSetup({ imp }: { imp: Import }) {
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="md">
-        <Title order={4} mb="sm">{t('imports:mapping.title')}</Title>
-        <Text size="sm" c="dimmed" mb="sm">{t('imports:mapping.help', { encoding: imp.encoding, delimiter: imp.format === 'xlsx' ? 'XLSX' : JSON.stringify(imp.delimiter) })}</Text>
-        <Table verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('imports:mapping.column')}</Table.Th>
-              <Table.Th>{t('imports:mapping.field')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {imp.headers.map((header, index) => (
-              <Table.Tr key={`${index}-${header}`}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{header || `#${index + 1}`}</Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={t('imports:mapping.fieldFor', { column: header })}
-                    data={options}
-                    value={mapping[index] ?? null}
-                    placeholder={t('imports:mapping.ignore')}
-                    clearable
-                    searchable
-                    onChange={(value) => setMapping((previous) => previous.map((old, at) => (at === index ? asTarget(value) : old)))}
-                    comboboxProps={{ withinPortal: true }}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <ImportMappingTable imp={imp} mapping={mapping} options={options} onChange={setMapping} />
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">{t('imports:rules.title')}</Title>
@@ -104,6 +73,7 @@ export function ImportSetup({ imp }: { imp: Import }) {
           id={imp.id}
           mapping={debounced.mapping}
           rules={debounced.rules}
+          label={(field) => t(`imports:target.${field}`, { defaultValue: field })}
           createListValues={rules.createListValues ?? false}
           onCreateListValues={(createListValues) => setRules({ ...rules, createListValues })}
         />

@@ -28,6 +28,7 @@ export function ImportsPage() {
         empty={t('imports:list.empty')}
         columns={[
           { key: 'file', header: t('imports:field.file'), cell: (imp) => <Anchor component={Link} to={`/imports/${imp.id}`}>{imp.fileName}</Anchor> },
+          { key: 'entity', header: t('imports:field.entity'), cell: (imp) => t(`imports:entity.${imp.entity}`) },
           { key: 'status', header: t('imports:field.status'), cell: (imp) => <ImportStatusBadge status={imp.status} /> },
           { key: 'progress', header: t('imports:field.progress'), cell: (imp) => <Box w={200}><ImportProgressBar imp={imp} /></Box> },
           { key: 'result', header: t('imports:field.result'), cell: (imp) => t('imports:counts.short', { created: imp.created, updated: imp.updated, failed: imp.failed }) },
@@ -42,7 +43,7 @@ export function ImportsPage() {
               <Anchor component={Link} to={`/imports/${imp.id}`} fw={500} truncate>{imp.fileName}</Anchor>
               <ImportStatusBadge status={imp.status} />
             </Group>
-            <Text size="xs" c="dimmed" mb={6}>{date(imp.createdAt)} · {t('imports:counts.short', { created: imp.created, updated: imp.updated, failed: imp.failed })}</Text>
+            <Text size="xs" c="dimmed" mb={6}>{t(`imports:entity.${imp.entity}`)} · {date(imp.createdAt)} · {t('imports:counts.short', { created: imp.created, updated: imp.updated, failed: imp.failed })}</Text>
             <ImportProgressBar imp={imp} />
           </>
         )}

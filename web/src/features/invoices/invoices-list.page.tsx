@@ -1,8 +1,9 @@
 import { Button } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconFileOff, IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconFileOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { withTexts } from '@web/app/i18n';
 import { EmptyState } from '@web/components/empty-state.component';
 import { deferredFilters } from '@web/components/list-kit/list-filters.component';
@@ -18,7 +19,7 @@ import { useInvoices } from './use-invoices';
 // The filters load after the rows have shown; a placeholder of the same shape holds their place.
 const InvoiceFilters = deferredFilters(async () => (await withTexts(['invoices', 'views'], () => import('./invoice-filters.component'))).InvoiceFilters, { search: true, primary: 2, keys: invoiceFilterKeys });
 
-/** Every invoice I may see, filtered and sorted from the URL, with saved views, columns and export. */
+/** Every invoice I may see, filtered and sorted from the URL, with saved views, columns, export and import from the accounting system. */
 export function InvoicesListPage() {
   const { t } = useTranslation();
   const url = useListUrl(invoiceListUrl);
@@ -36,6 +37,9 @@ export function InvoicesListPage() {
       actions={
         <>
           <ExportMenu path="/exports/invoices" filters={url.text} compact={compact} testId="invoices-export" help={t('invoices:list.exportHelp')} />
+          <Button component={Link} to="/imports/new?entity=invoices" variant="default" leftSection={<IconFileImport size={16} />} size={compact ? 'xs' : 'sm'} data-testid="invoices-import">
+            {t('invoices:action.import')}
+          </Button>
           <Button leftSection={<IconPlus size={16} />} size={compact ? 'xs' : 'sm'} onClick={() => setCreating(true)}>{t('invoices:action.new')}</Button>
         </>
       }
