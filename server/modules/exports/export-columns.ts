@@ -1,18 +1,24 @@
+import type { AccountOverview, OverviewCounter } from '@contract/accounts';
 import type { Language } from '@contract/common';
+import { majorText } from '@contract/money';
 import type { AccountRow, Db } from '@server/db/database';
 import type { SheetCell, SheetColumn } from '@server/lib/spreadsheet-writer';
 import { fieldsOf } from '@server/modules/accounts/account-fields';
 import type { OrganizationLink } from './exports.repo';
 
+/** The company counters an export carries, as the list's columns show them to the reader. */
+export const companyCounters = ['activeProjects', 'openTasks', 'unsignedAgreements', 'invoicedThisYear'] as const satisfies readonly OverviewCounter[];
+
 /**
  * The columns of an accounts export. Every column the import takes is headed as the import's
  * column mapping recognises it in that language (kind, name, company, position, tags…), so an
- * export read back by the import maps itself; the last three are for reading only.
+ * export read back by the import maps itself; the company counters (seed 003's Excel report) and
+ * the last three are for reading only.
  */
 export const exportColumns = [
   'kind', 'name', 'firstName', 'lastName', 'company', 'position', 'otherCompanies', 'stage', 'taxId', 'emails', 'phones',
   'street', 'postalCode', 'city', 'region', 'country', 'industry', 'source', 'website', 'tags', 'owners', 'notes',
-  'createdAt', 'updatedAt', 'id',
+  ...companyCounters, 'createdAt', 'updatedAt', 'id',
 ] as const;
 type Column = (typeof exportColumns)[number];
 
@@ -22,14 +28,16 @@ const headings: Record<Language, Record<Column, string>> = {
     otherCompanies: 'Otras empresas', stage: 'Etapa', taxId: 'NIF/CIF', emails: 'Correos electrónicos', phones: 'Teléfonos',
     street: 'Dirección', postalCode: 'Código postal', city: 'Ciudad', region: 'Provincia', country: 'País', industry: 'Sector',
     source: 'Origen', website: 'Web', tags: 'Etiquetas', owners: 'Responsables', notes: 'Notas', createdAt: 'Creada',
-    updatedAt: 'Modificada', id: 'ID',
+    updatedAt: 'Modificada', id: 'ID', activeProjects: 'Proyectos activos', openTasks: 'Tareas abiertas',
+    unsignedAgreements: 'Acuerdos sin firmar', invoicedThisYear: 'Facturado este año',
   },
   en: {
     kind: 'Kind', name: 'Name', firstName: 'First name', lastName: 'Last name', company: 'Company', position: 'Position',
     otherCompanies: 'Other companies', stage: 'Stage', taxId: 'Tax ID', emails: 'E-mails', phones: 'Phones',
     street: 'Address', postalCode: 'Postal code', city: 'City', region: 'Region', country: 'Country', industry: 'Industry',
     source: 'Source', website: 'Website', tags: 'Tags', owners: 'Owners', notes: 'Notes', createdAt: 'Created',
-    updatedAt: 'Updated', id: 'ID',
+    updatedAt: 'Updated', id: 'ID', activeProjects: 'Active projects', openTasks: 'Open tasks',
+    unsignedAgreements: 'Unsigned agreements', invoicedThisYear: 'Invoiced this year',
   },
 };
 
@@ -38,6 +46,7 @@ const widths: Record<Column, number> = {
   kind: 14, name: 32, firstName: 16, lastName: 20, company: 28, position: 20, otherCompanies: 28, stage: 14, taxId: 14,
   emails: 30, phones: 18, street: 30, postalCode: 10, city: 16, region: 16, country: 14, industry: 18, source: 16,
   website: 26, tags: 24, owners: 24, notes: 40, createdAt: 17, updatedAt: 17, id: 38,
+  activeProjects: 10, openTasks: 10, unsignedAgreements: 10, invoicedThisYear: 24,
 };
 
 const kinds: Record<Language, Record<AccountRow['kind'], string>> = {
@@ -56,7 +65,11 @@ export async function listLabels(db: Db, language: Language): Promise<Map<string
 }
 
 /** What an export row shows beside the account's own columns. */
-export type ExportExtras = { owners: string[]; tags: string[]; organizations: OrganizationLink[] };
+export type ExportExtras = { owners: string[]; tags: string[]; organizations: OrganizationLink[]; overview: AccountOverview };
+
+/** Sums per currency side by side, never added up: "1210.00 EUR; 7.00 USD". */
+const moneyCell = (sums: AccountOverview['invoicedThisYear']): string =>
+  (sums ?? []).map((sum) => `${majorText(sum.amount, sum.currency)} ${sum.currency}`).join('; ');
 
 const countryNames = { es: new Intl.DisplayNames(['es'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
 const countryName = (code: string | null, language: Language): string => {
@@ -98,6 +111,10 @@ export function exportCells(row: AccountRow, extras: ExportExtras, labels: Map<s
     tags: extras.tags.join('; '),
     owners: extras.owners.join('; '),
     notes: row.notes ?? '',
+    activeProjects: String(extras.overview.activeProjects ?? 0),
+    openTasks: String(extras.overview.openTasks ?? 0),
+    unsignedAgreements: String(extras.overview.unsignedAgreements ?? 0),
+    invoicedThisYear: moneyCell(extras.overview.invoicedThisYear),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     id: row.id,

@@ -7,7 +7,8 @@ import { csvFile, defaultSeparator, xlsxFile, type SheetCell } from '@server/lib
 import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { iterateAccounts } from '@server/modules/accounts/account-list';
 import { ownersOf } from '@server/modules/accounts/accounts.repo';
-import { exportCells, exportSheetColumns, listLabels } from './export-columns';
+import { overviewsOf } from '@server/modules/accounts/overview.repo';
+import { companyCounters, exportCells, exportSheetColumns, listLabels } from './export-columns';
 import { organizationLinksOf, tagNamesOf } from './exports.repo';
 
 /** Rows of the export; one keyset page in memory at a time. */
@@ -18,11 +19,14 @@ async function* exportRows(db: Db, actor: Actor, query: AccountListQuery, ids: s
     const owners = await ownersOf(db, pageIds);
     const tags = await tagNamesOf(db, pageIds);
     const organizations = await organizationLinksOf(db, actor, page.filter((row) => row.kind === 'person').map((row) => row.id));
+    // Counted as the reader sees them (their own private tasks, nobody else's).
+    const overviews = await overviewsOf(db, actor, pageIds, companyCounters);
     for (const row of page) {
       const extras = {
         owners: (owners.get(row.id) ?? []).map((owner) => owner.name),
         tags: tags.get(row.id) ?? [],
         organizations: organizations.get(row.id) ?? [],
+        overview: overviews.get(row.id) ?? {},
       };
       yield exportCells(row, extras, labels, language);
     }
