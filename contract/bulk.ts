@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountListQuerySchema, listValueSchema } from './accounts';
 import { idSchema, optionalText } from './common';
+import { projectStatusSchema } from './projects';
 
 /**
  * Which accounts a bulk action applies to: the rows ticked on screen, or everything matching
@@ -22,9 +23,11 @@ export const bulkActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('discard') }),
   /** Members of a campaign (see contract/campaigns.ts): accounts already in it stay as they are. */
   z.object({ type: z.literal('addToCampaign'), campaignId: idSchema, status: listValueSchema.optional(), responsibleId: idSchema.nullable().optional() }),
+  /** A project on each organization (people have none), its author the responsible user; a retried job opens none twice. */
+  z.object({ type: z.literal('createProject'), name: z.string().trim().min(1).max(200), status: projectStatusSchema.optional() }),
 ]);
 export type BulkAction = z.infer<typeof bulkActionSchema>;
-export const bulkActionTypes = ['addTag', 'removeTag', 'setStage', 'addOwners', 'removeOwners', 'addCharacteristic', 'discard', 'addToCampaign'] as const;
+export const bulkActionTypes = ['addTag', 'removeTag', 'setStage', 'addOwners', 'removeOwners', 'addCharacteristic', 'discard', 'addToCampaign', 'createProject'] as const;
 
 export const bulkRequestSchema = z.object({ selection: bulkSelectionSchema, action: bulkActionSchema });
 export type BulkRequest = z.input<typeof bulkRequestSchema>;

@@ -75,6 +75,24 @@ describe.skipIf(!hasChromium)('the company counters', () => {
     await page.getByRole('link', { name: 'Proyecto Centro SL' }).first().waitFor();
   });
 
+  it('creates a project for each ticked company in one background job', async () => {
+    const { page } = app.browser;
+    await page.goto(`${app.server.baseUrl}/accounts?counters=activeProjects&sort=name`);
+    await page.getByRole('checkbox', { name: 'Seleccionar Norte SA' }).check();
+    await page.getByRole('checkbox', { name: 'Seleccionar Sur SRL' }).check();
+    const bar = page.getByTestId('bulk-bar');
+    await bar.getByRole('button', { name: 'Acciones' }).click();
+    await page.getByRole('menuitem', { name: 'Crear un proyecto para cada una' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Crear un proyecto para cada una' });
+    await dialog.getByLabel('Nombre del proyecto').fill('Acuerdos 2027');
+    await dialog.getByRole('combobox', { name: 'Estado' }).click();
+    await page.getByRole('option', { name: 'Activo' }).click();
+    await dialog.getByRole('button', { name: 'Aplicar a 2 cuentas' }).click();
+    await expect.poll(() => page.getByTestId('bulk-done').textContent(), { timeout: 20_000 }).toBe('Hecho: 2 modificadas, 0 sin cambios, 0 con error.');
+    await page.goto(`${app.server.baseUrl}/projects?status=active`);
+    await expect.poll(() => page.getByRole('link', { name: 'Acuerdos 2027' }).count()).toBe(2);
+  });
+
   it('at 375 px: the cards carry the sorted counter and the tiles fit, nothing scrolls sideways', async () => {
     const phone = await launchBrowser({ viewport: { width: 375, height: 740 } });
     try {

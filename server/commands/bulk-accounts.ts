@@ -3,6 +3,7 @@ import type { AccountListQuery } from '@contract/accounts';
 import { accountListQuerySchema } from '@contract/accounts';
 import type { AccountRow, Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
+import { derivedId } from '@server/lib/ids';
 import { parseJsonColumn } from '@server/lib/json';
 import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import type { JobContext, JobHandler } from '@server/jobs/job-context';
@@ -18,6 +19,8 @@ import { assignTag, unassignTag } from '@server/modules/tags/tags.service';
 import { findTag, hasTag } from '@server/modules/tags/tags.repo';
 import { activeUserIds } from '@server/modules/users/users.repo';
 import { addAccountToCampaign, checkCampaignBulkAdd } from '@server/modules/campaigns/members.service';
+import { findVisibleProject } from '@server/modules/projects/projects.repo';
+import { openProject } from '@server/modules/projects/projects.service';
 
 export const bulkJobKind = 'accounts.bulk';
 
@@ -49,6 +52,9 @@ async function checkAction(db: Db, actor: Actor, action: BulkAction): Promise<vo
       return;
     case 'addToCampaign':
       return checkCampaignBulkAdd(db, actor, action);
+    case 'createProject':
+      authorize(actor, { domain: 'project', action: 'create' });
+      return;
   }
 }
 
@@ -73,7 +79,7 @@ export async function startBulkAction(db: Db, actor: Actor, input: BulkRequest):
 }
 
 /** One account: applied through the same service a single edit uses (portfolio, history, versions). */
-async function applyTo(db: Db, actor: Actor, row: AccountRow, action: BulkAction): Promise<'changed' | 'unchanged'> {
+async function applyTo(db: Db, actor: Actor, row: AccountRow, action: BulkAction, jobId: string): Promise<'changed' | 'unchanged'> {
   switch (action.type) {
     case 'addTag':
       if (await hasTag(db, row.id, action.tagId)) return 'unchanged';
@@ -114,6 +120,14 @@ async function applyTo(db: Db, actor: Actor, row: AccountRow, action: BulkAction
       return 'changed';
     case 'addToCampaign':
       return (await addAccountToCampaign(db, actor, action, row)) ? 'changed' : 'unchanged';
+    case 'createProject': {
+      if (row.kind !== 'organization') return 'unchanged';
+      // The job and the account name the project: a resumed job finds the one it opened.
+      const id = derivedId(jobId, row.id);
+      if (await findVisibleProject(db, actor, id)) return 'unchanged';
+      await db.transaction().execute((trx) => openProject(trx, actor, id, row.id, { name: action.name, status: action.status }));
+      return 'changed';
+    }
   }
 }
 
@@ -131,7 +145,7 @@ async function run(ctx: JobContext): Promise<BulkResult> {
     for await (const page of iterateAccounts(ctx.db, accountScopeOf(actor), query, ids, 200)) {
       for (const row of page) {
         try {
-          result[await applyTo(ctx.db, actor, row, payload.action)] += 1;
+          result[await applyTo(ctx.db, actor, row, payload.action, ctx.job.id)] += 1;
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           result.failed += 1;

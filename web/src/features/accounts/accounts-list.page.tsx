@@ -21,7 +21,7 @@ import { AccountsTable } from './accounts-table.component';
 import { accountsListQuery, useAccountsList } from './use-accounts-list';
 
 // Shown once rows are ticked: fetched then, not with the list.
-const BulkBar = lazy(async () => ({ default: (await withTexts(['bulk', 'campaigns', 'mail'], () => import('@web/features/bulk/bulk-bar.component'))).BulkBar }));
+const BulkBar = lazy(async () => ({ default: (await withTexts(['bulk', 'campaigns', 'mail', 'projects'], () => import('@web/features/bulk/bulk-bar.component'))).BulkBar }));
 // Shown once, on an empty installation: not fetched before every list's rows.
 const WelcomePanel = lazy(async () => ({ default: (await withTexts([], () => import('@web/features/welcome/welcome-panel.component'))).WelcomePanel }));
 

@@ -1,5 +1,6 @@
 import type { BulkAction } from '@contract/bulk';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { projectStatuses, type ProjectStatus } from '@contract/projects';
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@web/components/error-alert.component';
@@ -22,7 +23,7 @@ type Props = {
   onClose: () => void;
 };
 
-/** The value an action needs (a tag, a stage, owners or a characteristic), then "apply to N". */
+/** The value an action needs (a tag, a stage, owners, a characteristic or a project's name), then "apply to N". */
 export function BulkActionModal({ type, count, countIsEstimate, loading, error, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const [tagId, setTagId] = useState<string | null>(null);
@@ -30,6 +31,8 @@ export function BulkActionModal({ type, count, countIsEstimate, loading, error, 
   const [userIds, setUserIds] = useState<string[]>([]);
   const [key, setKey] = useState<string | null>(null);
   const [note, setNote] = useState('');
+  const [projectName, setProjectName] = useState('');
+  const [projectStatus, setProjectStatus] = useState<ProjectStatus>('planned');
   const texts = bulkCountTexts(t, count, countIsEstimate);
 
   const action = ((): BulkAction | null => {
@@ -44,6 +47,8 @@ export function BulkActionModal({ type, count, countIsEstimate, loading, error, 
         return userIds.length > 0 ? { type, userIds } : null;
       case 'addCharacteristic':
         return key ? { type, key, note: note.trim() === '' ? undefined : note.trim() } : null;
+      case 'createProject':
+        return projectName.trim() ? { type, name: projectName.trim(), status: projectStatus } : null;
     }
   })();
 
@@ -64,6 +69,19 @@ export function BulkActionModal({ type, count, countIsEstimate, loading, error, 
             <>
               <ListSelect listKey="characteristic" label={t('bulk:field.characteristic')} value={key} onChange={setKey} />
               <Textarea label={t('bulk:field.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={2000} autosize minRows={2} />
+            </>
+          )}
+          {type === 'createProject' && (
+            <>
+              <Text size="sm">{t('bulk:project.hint')}</Text>
+              <TextInput label={t('bulk:project.name')} value={projectName} onChange={(event) => setProjectName(event.currentTarget.value)} maxLength={200} required data-autofocus />
+              <Select
+                label={t('bulk:project.status')}
+                data={projectStatuses.map((status) => ({ value: status, label: t(`projects:status.${status}`) }))}
+                value={projectStatus}
+                onChange={(value) => setProjectStatus(projectStatuses.find((status) => status === value) ?? 'planned')}
+                allowDeselect={false}
+              />
             </>
           )}
           <ErrorAlert error={error} />

@@ -1,6 +1,6 @@
 import type { BulkAction, BulkSelection } from '@contract/bulk';
 import { Button, Menu } from '@mantine/core';
-import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail, IconSpeakerphone } from '@tabler/icons-react';
+import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail, IconSpeakerphone, IconFolderPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -37,6 +37,7 @@ const pickedActions = [
   { type: 'addOwners', icon: IconUserPlus },
   { type: 'removeOwners', icon: IconUserMinus },
   { type: 'addCharacteristic', icon: IconSparkles },
+  { type: 'createProject', icon: IconFolderPlus },
 ] as const satisfies ReadonlyArray<{ type: PickedActionType; icon: unknown }>;
 
 /** Shown while rows are ticked: how many, "select all matching", clear, export and the actions. */
