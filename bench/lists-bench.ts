@@ -32,11 +32,12 @@ export async function benchOne(app: FastifyInstance, who: Actor, raw: Raw, runs:
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-/** A table's header, for lines that carry their load. */
-export const loadedHeader = (title: string): string[] => [
-  `| ${title} | Cartera p50 | Cartera p95 | raw SQL p50 | raw SQL p95 | load avg |`,
-  '| --- | --- | --- | --- | --- | --- |',
+/** A table's header, for lines that carry their load (and with `cpu`, the bench process's CPU time per run of each side). */
+export const loadedHeader = (title: string, cpu = false): string[] => [
+  `| ${title} | Cartera p50 | Cartera p95 | raw SQL p50 | raw SQL p95 |${cpu ? ' Cartera CPU p50 | raw SQL CPU p50 |' : ''} load avg |`,
+  `| --- | --- | --- | --- | --- |${cpu ? ' --- | --- |' : ''} --- |`,
 ];
 
-export const loadedRow = (line: LoadedLine, runs: number): string =>
-  `| ${line.label}${line.cartera.runs < runs ? ` (${line.cartera.runs} runs)` : ''} | ${ms(line.cartera.p50)} | ${ms(line.cartera.p95)} | ${ms(line.raw.p50)} | ${ms(line.raw.p95)} | ${line.load.toFixed(1)} |`;
+export const loadedRow = (line: LoadedLine, runs: number, cpu = false): string =>
+  `| ${line.label}${line.cartera.runs < runs ? ` (${line.cartera.runs} runs)` : ''} | ${ms(line.cartera.p50)} | ${ms(line.cartera.p95)} | ${ms(line.raw.p50)} | ${ms(line.raw.p95)} |${
+    cpu ? ` ${ms(line.cartera.cpuP50)} | ${ms(line.raw.cpuP50)} |` : ''} ${line.load.toFixed(1)} |`;
