@@ -64,3 +64,20 @@ export interface AgreementTemplatesTable {
   updated_by: string | null;
   version: number;
 }
+
+export type AgreementBulkOutcome = 'sent' | 'no_email' | 'failed';
+
+/**
+ * One company handled by a "send agreement from template" job: written in the transaction that
+ * creates and sends its agreement (or records why it could not), keyed by (job, company) so a
+ * resumed job never does a company twice.
+ */
+export interface AgreementBulkRowsTable {
+  job_id: string;
+  organization_id: string;
+  outcome: AgreementBulkOutcome;
+  agreement_id: string | null;
+  /** JSON: { error, field?, params? } of why it was not sent. */
+  reason: string | null;
+  processed_at: Timestamp;
+}

@@ -9,7 +9,7 @@ import type {
 } from './registry-tables';
 import type { ProjectResponsiblesTable, ProjectsTable } from './project-tables';
 import type { InvoiceLinesTable, InvoicesTable } from './invoice-tables';
-import type { AgreementTemplatesTable, AgreementsTable } from './agreement-tables';
+import type { AgreementBulkRowsTable, AgreementTemplatesTable, AgreementsTable } from './agreement-tables';
 import type { ProductsTable, QuoteLinesTable, PublicLinkHitsTable, QuoteSeriesTable, QuoteSettingsTable, QuotesTable, TaxRatesTable } from './sales-tables';
 
 /** Timestamps: ISO strings in, ISO strings out, on both dialects. */
@@ -575,6 +575,7 @@ export interface Database {
   invoice_lines: InvoiceLinesTable;
   agreements: AgreementsTable;
   agreement_templates: AgreementTemplatesTable;
+  agreement_bulk_rows: AgreementBulkRowsTable;
 }
 
 export type Db = Kysely<Database>;

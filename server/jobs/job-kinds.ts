@@ -9,6 +9,8 @@ import { invoiceOverdueHandler, invoiceOverdueJobKind } from '@server/modules/in
 import { invoicedBasisHandler, invoicedBasisJobKind } from '@server/modules/accounts/counters/invoiced-basis.job';
 import { agreementExpiryHandler, agreementExpiryJobKind } from '@server/modules/agreements/agreement-expiry.job';
 import { invoiceImportRunHandler, invoiceImportRunKind, invoiceImportUndoHandler, invoiceImportUndoKind } from '@server/modules/imports/invoice-import-jobs';
+import { bulkAgreementsHandler } from '@server/commands/bulk-agreements';
+import { agreementBulkJobKind } from '@server/modules/agreements/agreement-bulk.service';
 import type { JobHandler } from './job-context';
 
 /**
@@ -29,4 +31,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [invoiceOverdueJobKind]: invoiceOverdueHandler,
   [invoicedBasisJobKind]: invoicedBasisHandler,
   [agreementExpiryJobKind]: agreementExpiryHandler,
+  [agreementBulkJobKind]: bulkAgreementsHandler,
 };

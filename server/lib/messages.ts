@@ -132,6 +132,7 @@ const catalogues: Record<Language, Catalogue> = {
       exceeds_total: 'Es más que el total de la factura.',
       not_an_amount: 'No es un importe (por ejemplo 1.234,50).',
       invoice_number_taken: 'Ya existe una factura con ese número.',
+      no_organizations: 'La selección no tiene ninguna empresa que puedas ver: los acuerdos se envían a empresas, no a personas.',
     },
   },
   en: {
@@ -261,6 +262,7 @@ const catalogues: Record<Language, Catalogue> = {
       exceeds_total: 'It is more than the invoice total.',
       not_an_amount: 'Not an amount (for example 1,234.50).',
       invoice_number_taken: 'An invoice with that number already exists.',
+      no_organizations: 'The selection holds no company you can see: agreements go to companies, not to people.',
     },
   },
 };

@@ -3,6 +3,7 @@ import type { AccountListItem } from '@contract/accounts';
 import type { AgreementTemplate } from '@contract/agreement-templates';
 import type { Agreement, AgreementCard } from '@contract/agreements';
 import type { ListResponse } from '@contract/common';
+import { JobWorker } from '@server/jobs/worker';
 import { policyCells, portfolioClients, type PortfolioActor } from '@server/test/portfolio-actors';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
@@ -15,6 +16,7 @@ import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
  */
 const actions = [
   'read', 'list contains', 'create on the organization', 'update', 'record a signature', 'terminate', 'generate', 'history', 'export contains', 'export ticked', 'counter',
+  'send from template in bulk',
 ] as const;
 
 const cells = policyCells(actions);
@@ -32,6 +34,8 @@ beforeAll(async () => {
   // The seeded templates name our company: without it generating is refused for everyone.
   const settings = expectOk<{ version: number }>(await admin.get('/api/v1/quote-settings'));
   expectOk(await admin.put('/api/v1/quote-settings', { version: settings.version, companyName: 'Nuestra Empresa SL' }));
+  // Sending in bulk needs mail set up; nothing here sends the outbox, so no server listens.
+  expectOk(await admin.put('/api/v1/settings/mail', { version: 0, host: '127.0.0.1', port: 9, tlsMode: 'none', fromAddress: 'ventas@cartera.example', fromName: 'Ventas', ratePerMinute: 60 }));
 });
 
 afterAll(async () => t.close());
@@ -51,7 +55,7 @@ describe('agreement visibility policy', () => {
     const actor = client(actorName);
     const owner = client('owner agent');
     const word = uniqueWord('acuerdo');
-    const organization = await t.account(admin, { name: `${word} SA`, ownerIds: [owner.user.id] });
+    const organization = await t.account(admin, { name: `${word} SA`, emails: [`${word}@example.com`], ownerIds: [owner.user.id] });
     const agreement = expectOk<Agreement>(await admin.post('/api/v1/agreements', {
       organizationId: organization.id, title: word, type: 'nda', ownerId: owner.user.id, renewalRemindOn: '2027-10-01', value: { amount: 500, currency: 'EUR' },
     }), 201);
@@ -131,6 +135,25 @@ describe('agreement visibility policy', () => {
         const response = await actor.post('/api/v1/exports/agreements', { format: 'csv', ids: [agreement.id] });
         expect(response.statusCode).toBe(200);
         expect(response.body.includes(agreement.id)).toBe(allowed);
+        return;
+      }
+      case 'send from template in bulk': {
+        // The organization ticked, or matched by a filter: only those who see it get a job, and only they change it.
+        for (const selection of [{ ids: [organization.id] }, { filter: { q: word } }]) {
+          const response = await actor.post('/api/v1/agreements/bulk', { selection, templateId, title: 'Marco' });
+          if (!allowed) {
+            expect(expectProblem(response, 400, 'validation_failed').errors?.map((error) => error.field)).toEqual(['selection']);
+            continue;
+          }
+          const { jobId } = expectOk<{ jobId: string }>(response, 202);
+          const worker = new JobWorker(t.db, t.dialect);
+          await worker.drain();
+          await worker.stop();
+          expect(expectOk<{ result: unknown }>(await actor.get(`/api/v1/jobs/${jobId}`)).result).toEqual({ sent: 1, noEmail: 0, failed: 0 });
+        }
+        const after = await state(agreement.id, organization.id);
+        if (allowed) expect(after.agreements).toBe(before.agreements + 2);
+        else expect(after).toEqual(before);
         return;
       }
       case 'counter': {

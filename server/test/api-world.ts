@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { z } from 'zod';
 import { csrfHeader } from '@contract/auth';
 import type { Pools, Schema } from './hostile-arbitraries';
+import { enqueueJob } from '@server/jobs/jobs.repo';
 import { multipartFile } from './multipart';
 import { testApp, testPassword, type Client, type TestApp } from './test-app';
 
@@ -125,6 +126,13 @@ export async function buildWorld(): Promise<World> {
   }
   for (const rate of z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await admin.get('/api/v1/tax-rates')).json()).items) remember('tax-rates', rate.id);
   for (const template of z.object({ items: z.array(z.object({ id: z.string() })) }).parse((await admin.get('/api/v1/agreement-templates')).json()).items) remember('agreement-templates', template.id);
+  // A finished "send agreement from template" job with two companies in its report (no mail is set up here to run one).
+  const bulkJob = (await enqueueJob(t.db, { kind: 'agreements.bulk_send', payload: {}, createdBy: admin.user.id })).id;
+  await t.db.updateTable('jobs').set({ status: 'done', finished_at: past }).where('id', '=', bulkJob).execute();
+  for (const company of [org, agentsOwn]) {
+    await t.db.insertInto('agreement_bulk_rows').values({ job_id: bulkJob, organization_id: company.id, outcome: 'no_email', agreement_id: null, reason: null, processed_at: past }).execute();
+  }
+  remember('bulk', bulkJob);
   const item = z.object({ id: z.string(), key: z.string() });
   const lists = z.object({ lists: z.record(z.string(), z.array(item)) }).parse((await admin.get('/api/v1/lists')).json()).lists;
   for (const [listKey, items] of Object.entries(lists)) {

@@ -59,46 +59,57 @@ function mergedBody(template: AgreementTemplateRow, input: Omit<AgreementPdfInpu
 }
 
 /**
- * Makes a draft agreement's document a PDF from a template: merged with the organization, our
- * company and the agreement, stored as a document of the organization (and of its project), in the
- * template's language (which the agreement then speaks). Its bytes are removed if anything fails.
+ * In the caller's transaction: makes a draft's document a PDF from an active template, merged with
+ * the organization, our company and the agreement, stored as a document of the organization (and
+ * of its project), in the template's language (which the agreement then speaks). The storage key
+ * it writes is pushed to `stored`, for the caller to remove if the transaction fails. Answers the
+ * agreement as it now stands.
  */
+export async function generateWithin(trx: Db, deps: Deps, actor: Actor, before: AgreementRow, templateId: string, stored: string[]): Promise<AgreementRow> {
+  if (before.status !== 'draft') throw new AppError('agreement_not_draft');
+  const template = await findTemplate(trx, templateId);
+  if (!template?.active) throw new AppError('validation_failed', { fields: [{ field: 'templateId', code: 'invalid_value' }] });
+  const facts = await pdfInputOf({ db: trx, storage: deps.storage }, before, template.language);
+  const body = mergedBody(template, facts);
+  const bytes = await renderAgreementPdf({ ...facts, body });
+  const key = newId();
+  stored.push(key);
+  await deps.storage.put(key, Readable.from([bytes]));
+  const now = nowIso();
+  const documentId = newId();
+  const name = cleanFileName(`${before.reference ?? before.title}.pdf`);
+  await insertDocument(trx, {
+    id: documentId, account_id: before.organization_id, purpose: 'document', name, size: bytes.length, content_type: 'application/pdf',
+    storage_key: key, uploaded_by: actor.id, uploaded_at: now, opportunity_id: null, project_id: before.project_id,
+  });
+  await writeAudit(trx, { actorId: actor.id, entity: 'document', entityId: documentId, accountId: before.organization_id, action: 'document_added', changes: [{ field: 'document', before: null, after: name }] });
+  const patch = { document_id: documentId, template_id: template.id, document_text: body, language: template.language, updated_at: now, updated_by: actor.id };
+  if (!(await updateAgreementRow(trx, before.id, before.version, patch))) throw new AppError('stale_version');
+  await writeAudit(trx, {
+    actorId: actor.id, entity: 'agreement', entityId: before.id, accountId: before.organization_id, action: 'agreement_generated',
+    changes: [{ field: 'title', before: null, after: before.title }, { field: 'template', before: null, after: template.name }, { field: 'document', before: null, after: name }],
+  });
+  return { ...before, ...patch, version: before.version + 1 };
+}
+
+/** Removes what a failed transaction stored: bytes no row names. */
+export async function removeStored(storage: Storage, keys: string[]): Promise<void> {
+  for (const key of keys) await storage.delete(key);
+}
+
+/** Makes a draft agreement's document a PDF from a template (see generateWithin); its bytes are removed if anything fails. */
 export async function generateAgreementDocument(deps: Deps, actor: Actor, id: string, input: AgreementGenerate): Promise<Agreement> {
   authorize(actor, { domain: 'agreement', action: 'update' });
   authorize(actor, { domain: 'document', action: 'upload' });
   const { version, templateId } = agreementGenerateSchema.parse(input);
-  const key = newId();
-  let stored = false;
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      const before = await requireVisibleAgreement(trx, actor, id);
-      if (before.version !== version) throw new AppError('stale_version');
-      if (before.status !== 'draft') throw new AppError('agreement_not_draft');
-      const template = await findTemplate(trx, templateId);
-      if (!template?.active) throw new AppError('validation_failed', { fields: [{ field: 'templateId', code: 'invalid_value' }] });
-      const facts = await pdfInputOf({ db: trx, storage: deps.storage }, before, template.language);
-      const body = mergedBody(template, facts);
-      const bytes = await renderAgreementPdf({ ...facts, body });
-      await deps.storage.put(key, Readable.from([bytes]));
-      stored = true;
-      const now = nowIso();
-      const documentId = newId();
-      const name = cleanFileName(`${before.reference ?? before.title}.pdf`);
-      await insertDocument(trx, {
-        id: documentId, account_id: before.organization_id, purpose: 'document', name, size: bytes.length, content_type: 'application/pdf',
-        storage_key: key, uploaded_by: actor.id, uploaded_at: now, opportunity_id: null, project_id: before.project_id,
-      });
-      await writeAudit(trx, { actorId: actor.id, entity: 'document', entityId: documentId, accountId: before.organization_id, action: 'document_added', changes: [{ field: 'document', before: null, after: name }] });
-      const patch = { document_id: documentId, template_id: template.id, document_text: body, language: template.language, updated_at: now, updated_by: actor.id };
-      if (!(await updateAgreementRow(trx, id, version, patch))) throw new AppError('stale_version');
-      await writeAudit(trx, {
-        actorId: actor.id, entity: 'agreement', entityId: id, accountId: before.organization_id, action: 'agreement_generated',
-        changes: [{ field: 'title', before: null, after: before.title }, { field: 'template', before: null, after: template.name }, { field: 'document', before: null, after: name }],
-      });
-    });
-  } catch (error) {
-    if (stored) await deps.storage.delete(key);
+  const stored: string[] = [];
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await requireVisibleAgreement(trx, actor, id);
+    if (before.version !== version) throw new AppError('stale_version');
+    await generateWithin(trx, deps, actor, before, templateId, stored);
+  }).catch(async (error: unknown) => {
+    await removeStored(deps.storage, stored);
     throw error;
-  }
+  });
   return getAgreement(deps.db, actor, id);
 }

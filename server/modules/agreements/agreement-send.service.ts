@@ -17,6 +17,7 @@ import { linkMailHtml, linkRecipients } from '@server/modules/public-links/link-
 import { issueLinkToken } from '@server/modules/public-links/public-links';
 import { fill } from '@server/modules/quotes/quote-mail-texts';
 import { findQuoteSettings } from '@server/modules/quotes/quotes.repo';
+import { removeStored } from './agreement-document.service';
 import { agreementMailTexts } from './agreement-mail-texts';
 import { findOrganizationDocument, updateAgreementRow } from './agreements.repo';
 import { getAgreement, requireVisibleAgreement } from './agreements.service';
@@ -47,6 +48,34 @@ async function attachmentOf(trx: Db, storage: Storage, agreement: AgreementRow):
 }
 
 /**
+ * In the caller's transaction: sends a draft or sent agreement to its organization through the
+ * outbox (see sendAgreement), with the copy of its document pushed to `stored` for the caller to
+ * remove if the transaction fails.
+ */
+export async function sendWithin(trx: Db, storage: Storage, actor: Actor, before: AgreementRow, data: Omit<AgreementSend, 'version'>, baseUrl: string, stored: StoredAttachment[]): Promise<void> {
+  if (before.status !== 'draft' && before.status !== 'sent') throw new AppError('agreement_invalid_transition');
+  stored.push(await attachmentOf(trx, storage, before));
+  const account = await requireVisibleAccount(trx, actor, before.organization_id);
+  const contacts = await visibleContactsOf(trx, actor, account);
+  const to = linkRecipients(account, undefined, data.to);
+  const { token, hash } = issueLinkToken();
+  const now = nowIso();
+  if (!(await updateAgreementRow(trx, before.id, before.version, { status: 'sent', token_hash: hash, sent_at: now, updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
+  await writeAudit(trx, {
+    actorId: actor.id, entity: 'agreement', entityId: before.id, accountId: before.organization_id, action: 'agreement_sent',
+    changes: [{ field: 'title', before: null, after: before.title }, { field: 'status', before: before.status, after: 'sent' }, { field: 'to', before: null, after: to.join(', ') }],
+  });
+  const settings = await findQuoteSettings(trx);
+  const message = messageOf(before, settings?.company_name ?? null, agreementLinkUrl(baseUrl, token), data.message, data.subject);
+  const names = namesOf(account, contacts);
+  await logAndQueue(trx, actor, {
+    id: newId(), activityId: newId(), accountId: account.id, contactId: null, requestId: null, opportunityId: null,
+    language: before.language, to: JSON.stringify(to.map((address) => ({ address, name: names.get(address) ?? null }))), cc: '[]', bcc: '[]',
+    subject: message.subject, html: message.html, attachments: stored, token: newToken(), trackOpens: false, isPrivate: false,
+  });
+}
+
+/**
  * Sends an agreement to the customer through the outbox: a draft becomes sent (a sent one goes
  * again), with its document attached and a link to the public page where the customer reads it and
  * signs by typing their name. The link's token belongs to this sending; sending again issues a new
@@ -56,40 +85,19 @@ async function attachmentOf(trx: Db, storage: Storage, agreement: AgreementRow):
 export async function sendAgreement(deps: AgreementMailDeps, actor: Actor, id: string, input: AgreementSend, baseUrl: string): Promise<Agreement> {
   authorize(actor, { domain: 'agreement', action: 'send' });
   authorize(actor, { domain: 'mail', action: 'send' });
-  const data = agreementSendSchema.parse(input);
+  const { version, ...data } = agreementSendSchema.parse(input);
   const { db, storage } = deps;
   // Refused before anything else when nobody can send mail (the settings page says where).
   await requireVisibleAgreement(db, actor, id);
   await requireSmtp(db, deps.config);
   const stored: StoredAttachment[] = [];
-  try {
-    await db.transaction().execute(async (trx) => {
-      const before = await requireVisibleAgreement(trx, actor, id);
-      if (before.version !== data.version) throw new AppError('stale_version');
-      if (before.status !== 'draft' && before.status !== 'sent') throw new AppError('agreement_invalid_transition');
-      stored.push(await attachmentOf(trx, storage, before));
-      const account = await requireVisibleAccount(trx, actor, before.organization_id);
-      const contacts = await visibleContactsOf(trx, actor, account);
-      const to = linkRecipients(account, undefined, data.to);
-      const { token, hash } = issueLinkToken();
-      const now = nowIso();
-      if (!(await updateAgreementRow(trx, id, before.version, { status: 'sent', token_hash: hash, sent_at: now, updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
-      await writeAudit(trx, {
-        actorId: actor.id, entity: 'agreement', entityId: id, accountId: before.organization_id, action: 'agreement_sent',
-        changes: [{ field: 'title', before: null, after: before.title }, { field: 'status', before: before.status, after: 'sent' }, { field: 'to', before: null, after: to.join(', ') }],
-      });
-      const settings = await findQuoteSettings(trx);
-      const message = messageOf(before, settings?.company_name ?? null, agreementLinkUrl(baseUrl, token), data.message, data.subject);
-      const names = namesOf(account, contacts);
-      await logAndQueue(trx, actor, {
-        id: newId(), activityId: newId(), accountId: account.id, contactId: null, requestId: null, opportunityId: null,
-        language: before.language, to: JSON.stringify(to.map((address) => ({ address, name: names.get(address) ?? null }))), cc: '[]', bcc: '[]',
-        subject: message.subject, html: message.html, attachments: stored, token: newToken(), trackOpens: false, isPrivate: false,
-      });
-    });
-  } catch (error) {
-    for (const attachment of stored) await storage.delete(attachment.storageKey);
+  await db.transaction().execute(async (trx) => {
+    const before = await requireVisibleAgreement(trx, actor, id);
+    if (before.version !== version) throw new AppError('stale_version');
+    await sendWithin(trx, storage, actor, before, data, baseUrl, stored);
+  }).catch(async (error: unknown) => {
+    await removeStored(storage, stored.map((attachment) => attachment.storageKey));
     throw error;
-  }
+  });
   return getAgreement(db, actor, id);
 }

@@ -13,6 +13,7 @@ import { publicBaseUrl } from '@server/modules/mail/emails.routes';
 import { generateAgreementDocument } from './agreement-document.service';
 import { exportAgreements } from './agreement-export.service';
 import { agreementHistory } from './agreement-history';
+import { agreementBulkRoutes } from './agreement-bulk.routes';
 import { agreementLinkRoutes } from './agreement-links.routes';
 import { sendAgreement } from './agreement-send.service';
 import { changeAgreementStatus } from './agreement-status.service';
@@ -24,6 +25,7 @@ const tags = ['agreements'];
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
   await app.register(agreementLinkRoutes);
+  await app.register(agreementBulkRoutes);
 
   app.get('/agreements', { schema: { tags, querystring: agreementListQuerySchema, response: { 200: agreementListSchema } } }, async (request) =>
     findAgreements(db, actorOf(request), request.query));

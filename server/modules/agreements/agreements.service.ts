@@ -3,6 +3,7 @@ import {
   type Agreement, type AgreementCard, type AgreementCreate, type AgreementListQuery, type AgreementUpdate,
 } from '@contract/agreements';
 import type { ListResponse } from '@contract/common';
+import type { z } from 'zod';
 import type { AccountRow, AgreementRow, Db } from '@server/db/database';
 import { diffFields, type FieldChange } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
@@ -68,37 +69,45 @@ async function checkFields(trx: Db, actor: Actor, organization: AccountRow, next
 const withTitle = (fields: AgreementFields, changes: FieldChange[]): FieldChange[] =>
   changes.some((change) => change.field === 'title') ? changes : [{ field: 'title', before: null, after: fields.title }, ...changes];
 
+export type DraftInput = Omit<z.output<typeof agreementCreateSchema>, 'organizationId' | 'addAssigneeAsOwner'> & { organizationId: string; addAssigneeAsOwner?: boolean | undefined };
+
+/**
+ * In the caller's transaction: a draft agreement on an organization the actor sees, with its history
+ * row and, for a renewal date, the owner's task. Answers the row as stored.
+ */
+export async function insertDraft(trx: Db, actor: Actor, input: DraftInput): Promise<AgreementRow> {
+  const { organizationId, addAssigneeAsOwner, ...data } = input;
+  const organization = await requireVisibleAccount(trx, actor, organizationId);
+  if (organization.kind !== 'organization') throw fieldError('organizationId', 'wrong_kind');
+  const fields: AgreementFields = {
+    title: data.title, type: data.type ?? null, reference: data.reference ?? null, language: data.language ?? actor.language,
+    projectId: data.projectId ?? null, ownerId: data.ownerId ?? actor.id, startOn: data.startOn ?? null, endOn: data.endOn ?? null,
+    value: data.value ?? null, renewalRemindOn: data.renewalRemindOn ?? null, documentId: data.documentId ?? null,
+  };
+  await checkFields(trx, actor, organization, fields, null, addAssigneeAsOwner ?? false);
+  const now = nowIso();
+  const row: AgreementRow = {
+    id: newId(), organization_id: organization.id, organization_discarded_at: null, ...agreementColumnsOf(fields), status: 'draft', template_id: null, document_text: null,
+    reminder_activity_id: null, token_hash: null, sent_at: null, customer_signed_on: null, customer_signed_name: null, customer_signed_at: null,
+    customer_signed_ip: null, company_signed_on: null, company_signed_by: null, closed_on: null,
+    created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
+  };
+  await insertAgreement(trx, row);
+  await writeAudit(trx, {
+    actorId: actor.id, entity: 'agreement', entityId: row.id, accountId: organization.id, action: 'agreement_created', changes: diffFields(null, fields, auditedAgreementFields),
+  });
+  if (!fields.renewalRemindOn) return row;
+  const reminder = await syncRenewalReminder(trx, actor, row, true);
+  await trx.updateTable('agreements').set({ reminder_activity_id: reminder }).where('id', '=', row.id).execute();
+  return { ...row, reminder_activity_id: reminder };
+}
+
 /** Starts an agreement (a draft) on an organization the actor sees; a renewal date becomes the owner's task. */
 export async function createAgreement(db: Db, actor: Actor, input: AgreementCreate): Promise<Agreement> {
   authorize(actor, { domain: 'agreement', action: 'create' });
-  const { organizationId, addAssigneeAsOwner, ...data } = agreementCreateSchema.parse(input);
-  const id = newId();
-  await db.transaction().execute(async (trx) => {
-    const organization = await requireVisibleAccount(trx, actor, organizationId);
-    if (organization.kind !== 'organization') throw fieldError('organizationId', 'wrong_kind');
-    const fields: AgreementFields = {
-      title: data.title, type: data.type ?? null, reference: data.reference ?? null, language: data.language ?? actor.language,
-      projectId: data.projectId ?? null, ownerId: data.ownerId ?? actor.id, startOn: data.startOn ?? null, endOn: data.endOn ?? null,
-      value: data.value ?? null, renewalRemindOn: data.renewalRemindOn ?? null, documentId: data.documentId ?? null,
-    };
-    await checkFields(trx, actor, organization, fields, null, addAssigneeAsOwner ?? false);
-    const now = nowIso();
-    const row = {
-      id, organization_id: organization.id, ...agreementColumnsOf(fields), status: 'draft' as const, template_id: null, document_text: null,
-      reminder_activity_id: null, token_hash: null, sent_at: null, customer_signed_on: null, customer_signed_name: null, customer_signed_at: null,
-      customer_signed_ip: null, company_signed_on: null, company_signed_by: null, closed_on: null,
-      created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
-    };
-    await insertAgreement(trx, row);
-    await writeAudit(trx, {
-      actorId: actor.id, entity: 'agreement', entityId: id, accountId: organization.id, action: 'agreement_created', changes: diffFields(null, fields, auditedAgreementFields),
-    });
-    if (fields.renewalRemindOn) {
-      const reminder = await syncRenewalReminder(trx, actor, row, true);
-      await trx.updateTable('agreements').set({ reminder_activity_id: reminder }).where('id', '=', id).execute();
-    }
-  });
-  return getAgreement(db, actor, id);
+  const data = agreementCreateSchema.parse(input);
+  const row = await db.transaction().execute((trx) => insertDraft(trx, actor, data));
+  return getAgreement(db, actor, row.id);
 }
 
 /**
