@@ -11,6 +11,8 @@ import { benchSearch } from './search-bench';
 import { benchPassword } from './dataset';
 import { generateDataset } from './generate';
 import { generateSelling, sellingParts, sellingPresent } from './generate-selling';
+import { countersPresent, counterParts, generateCounters } from './generate-counters';
+import { counterCases } from './counters-bench';
 import { benchLists, loadedHeader, loadedRow, type Actor, type ListCase, type LoadedLine } from './lists-bench';
 import { quoteCases, benchQuotePdf } from './quotes-bench';
 import { benchBoard, benchCampaigns, benchDashboard, memberCases, opportunityCases } from './selling-bench';
@@ -20,7 +22,7 @@ import { openBench } from './open';
 import { openRaw } from './raw';
 import { initialJsGzipKb, listRender, scrollRows } from './web-bench';
 
-// `npm run bench -- --size=100000 --dialect=sqlite [--accounts-per-agent=5000] [--import-rows=N] [--only=list,work,board,selling,quotes,search,import,http,web] [--runs=200] [--later-page=200]`
+// `npm run bench -- --size=100000 --dialect=sqlite [--accounts-per-agent=5000] [--import-rows=N] [--only=list,work,board,selling,quotes,counters,search,import,http,web] [--runs=200] [--later-page=200]`
 // (`board` is the pipeline board's lines alone; `selling` includes them.)
 const { values } = parseArgs({
   options: {
@@ -28,7 +30,7 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'sqlite' },
     'import-rows': { type: 'string' },
     'accounts-per-agent': { type: 'string', default: '5000' },
-    only: { type: 'string', default: 'list,work,selling,quotes,search,import,http,web' },
+    only: { type: 'string', default: 'list,work,selling,quotes,counters,search,import,http,web' },
     runs: { type: 'string', default: '200' },
     'later-page': { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
@@ -57,12 +59,22 @@ if (Number(existing.n) !== size || !current) {
 // Opportunities, campaigns and quotes (issues 19 and 21) complete a dataset built before they existed.
 // The board alone needs only the opportunities, the quotes' lines only the quotes (not the million campaign members).
 const sellingPresentNow = await sellingPresent(handle.db);
+const countersPresentNow = await countersPresent(handle.db);
 const sellingWanted = ['selling', 'work'].some((part) => only.has(part)) ? sellingParts
   : [...(only.has('board') ? (['opportunities'] as const) : []), ...(only.has('quotes') ? (['quotes'] as const) : [])];
 const sellingMissing = sellingWanted.filter((part) => !sellingPresentNow.includes(part));
 if (sellingMissing.length > 0) {
   console.log(`Adding ${sellingMissing.join(', ')} to ${size.toLocaleString()} accounts on ${dialect}…`);
   await generateSelling(handle, console.log, sellingMissing);
+}
+
+// Projects, tasks, agreements and invoices (issue 22), for the company counters' lines.
+if (only.has('counters')) {
+  const missing = counterParts.filter((part) => !countersPresentNow.includes(part));
+  if (missing.length > 0) {
+    console.log(`Adding ${missing.join(', ')} to ${size.toLocaleString()} accounts on ${dialect}…`);
+    await generateCounters(handle, size, console.log, missing);
+  }
 }
 
 say(`## ${new Date().toISOString().slice(0, 10)} — ${dialect}, ${size.toLocaleString('en')} accounts`);
@@ -145,6 +157,12 @@ if (only.has('quotes')) {
   const pdf = await benchQuotePdf(app, handle.db, admin.cookie, 20);
   if (pdf) say(`Quote PDF, GET /quotes/{id}/pdf of a ${pdf.lines}-line quote in-process (${pdf.kb} kB): p50 ${ms(pdf.timing.p50)}, p95 ${ms(pdf.timing.p95)} over ${pdf.timing.runs} runs; load average ${(os.loadavg()[0] ?? 0).toFixed(1)}.`);
   say('');
+}
+
+if (only.has('counters')) {
+  const count = async (table: 'projects' | 'agreements' | 'invoices') => Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toLocaleString('en');
+  const tasks = Number((await handle.db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'task').executeTakeFirstOrThrow()).n).toLocaleString('en');
+  await listTable(`accounts list API with the company counters (${await count('projects')} projects, ${tasks} tasks, ${await count('agreements')} agreements, ${await count('invoices')} invoices), server time in-process vs the same SQL run directly`, counterCases(laterPage));
 }
 
 if (only.has('search')) {
