@@ -232,6 +232,13 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/agreements/${ids.agreements ?? ''}/history`,
       '/api/v1/exports/agreements?format=csv',
       `/api/v1/accounts?q=Matriz&counters=unsignedAgreements`,
+      // The counters' sorts and filters read sets of every account (their indexes, the sums per currency).
+      '/api/v1/accounts?openTasksAbove=0&sort=-openTasks&counters=openTasks',
+      '/api/v1/accounts?invoicedAbove=0&sort=-invoicedThisYear&counters=invoicedThisYear',
+      '/api/v1/accounts?invoicedCurrency=USD',
+      '/api/v1/accounts?invoicedAbove=0&invoicedCurrency=USD&sort=-invoicedThisYear',
+      '/api/v1/accounts?sort=-activeProjects&counters=activeProjects',
+      '/api/v1/accounts?sort=-unsignedAgreements&counters=unsignedAgreements',
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
