@@ -2,10 +2,8 @@ import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { accountSchema } from '@contract/accounts';
-import { mailSettingsSchema } from '@contract/emails';
-import { quoteSettingsSchema } from '@contract/quotes';
 import { startSmtpSink, type SmtpSink } from '../server/test/smtp-sink';
-import { apiLogin, type ApiSession } from './api';
+import { apiLogin, setUpSending, type ApiSession } from './api';
 import { admin, choose, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
 
 describe.skipIf(!hasChromium)('an agreement for a company: made, generated from a template, sent, signed on its link', () => {
@@ -21,9 +19,7 @@ describe.skipIf(!hasChromium)('an agreement for a company: made, generated from 
     server = await startServer();
     browser = await launchBrowser();
     api = await apiLogin(server.baseUrl, admin.email, admin.password);
-    await api.call(mailSettingsSchema, 'PUT', '/settings/mail', { version: 0, host: '127.0.0.1', port: sink.port, tlsMode: 'none', fromAddress: 'ventas@cartera.example', fromName: 'Ventas', ratePerMinute: 600 });
-    const settings = await api.call(quoteSettingsSchema, 'GET', '/quote-settings');
-    await api.call(quoteSettingsSchema, 'PUT', '/quote-settings', { version: settings.version, companyName: 'Instalaciones Peñalara S.L.', companyTaxId: 'B87654321' });
+    await setUpSending(api, sink.port);
     const company = await api.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Reformas Ñandú S.L.', emails: ['compras@nandu.example'], taxId: 'B12345674' });
     companyId = company.id;
   });

@@ -1,4 +1,6 @@
 import { meSchema } from '@contract/auth';
+import { mailSettingsSchema } from '@contract/emails';
+import { quoteSettingsSchema } from '@contract/quotes';
 import type { z } from 'zod';
 
 /** A signed-in API session for setting up data faster than through the UI (never for what a test checks). */
@@ -32,4 +34,14 @@ export async function apiLogin(baseUrl: string, email: string, password: string)
   const me = await session.call(meSchema, 'POST', '/auth/login', { email, password });
   csrf = me.csrfToken;
   return session;
+}
+
+/**
+ * What every test that sends from Cartera sets up first: mail through the test SMTP server on
+ * `port`, and our company as quotes and agreements name it (Instalaciones Peñalara S.L.).
+ */
+export async function setUpSending(api: ApiSession, port: number): Promise<void> {
+  await api.call(mailSettingsSchema, 'PUT', '/settings/mail', { version: 0, host: '127.0.0.1', port, tlsMode: 'none', fromAddress: 'ventas@cartera.example', fromName: 'Ventas', ratePerMinute: 600 });
+  const settings = await api.call(quoteSettingsSchema, 'GET', '/quote-settings');
+  await api.call(quoteSettingsSchema, 'PUT', '/quote-settings', { version: settings.version, companyName: 'Instalaciones Peñalara S.L.', companyTaxId: 'B87654321' });
 }

@@ -2,11 +2,10 @@ import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { accountSchema } from '@contract/accounts';
-import { mailSettingsSchema } from '@contract/emails';
 import { opportunitySchema } from '@contract/opportunities';
-import { quoteSchema, quoteSettingsSchema } from '@contract/quotes';
+import { quoteSchema } from '@contract/quotes';
 import { startSmtpSink, type SmtpSink } from '../server/test/smtp-sink';
-import { apiLogin, type ApiSession } from './api';
+import { apiLogin, setUpSending, type ApiSession } from './api';
 import { admin, hasChromium, launchBrowser, login, screenshotOnFailure, startServer, type TestBrowser, type TestServer } from './harness';
 
 describe.skipIf(!hasChromium)('a quote sent by e-mail and accepted from its link', () => {
@@ -23,9 +22,7 @@ describe.skipIf(!hasChromium)('a quote sent by e-mail and accepted from its link
     server = await startServer();
     browser = await launchBrowser();
     api = await apiLogin(server.baseUrl, admin.email, admin.password);
-    await api.call(mailSettingsSchema, 'PUT', '/settings/mail', { version: 0, host: '127.0.0.1', port: sink.port, tlsMode: 'none', fromAddress: 'ventas@cartera.example', fromName: 'Ventas', ratePerMinute: 600 });
-    const settings = await api.call(quoteSettingsSchema, 'GET', '/quote-settings');
-    await api.call(quoteSettingsSchema, 'PUT', '/quote-settings', { version: settings.version, companyName: 'Instalaciones Peñalara S.L.', companyTaxId: 'B87654321' });
+    await setUpSending(api, sink.port);
     const customer = await api.call(accountSchema, 'POST', '/accounts', { kind: 'organization', name: 'Reformas Ñandú S.L.', emails: ['compras@nandu.example'] });
     const opportunity = await api.call(opportunitySchema, 'POST', '/opportunities', { organizationId: customer.id, name: 'Reforma del local', currency: 'EUR', expectedCloseOn: '2027-06-30' });
     opportunityId = opportunity.id;

@@ -5,4 +5,7 @@ export const agreementKeys = {
   one: (id: string) => ['agreements', 'one', id] as const,
   history: (id: string) => ['agreements', 'history', id] as const,
   templates: (includeInactive: boolean) => ['agreements', 'templates', includeInactive] as const,
+  bulkJob: (jobId: string) => ['agreements', 'bulk', jobId, 'job'] as const,
+  bulkReport: (jobId: string) => ['agreements', 'bulk', jobId, 'rows'] as const,
+  bulkRows: (jobId: string, outcome: string | null) => ['agreements', 'bulk', jobId, 'rows', outcome] as const,
 };

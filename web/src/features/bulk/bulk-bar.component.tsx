@@ -1,6 +1,6 @@
 import type { BulkAction, BulkSelection } from '@contract/bulk';
 import { Button, Menu } from '@mantine/core';
-import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail, IconSpeakerphone, IconFolderPlus } from '@tabler/icons-react';
+import { IconArrowMerge, IconChevronDown, IconTag, IconTagOff, IconFlag, IconUserPlus, IconUserMinus, IconSparkles, IconTrash, IconMail, IconSpeakerphone, IconFolderPlus, IconFileCertificate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,8 @@ import { ExportMenu } from '@web/features/exports/export-menu.component';
 import { LazyBulkMailModal } from '@web/features/mail/mail-launchers.component';
 import { SelectionBar } from '@web/components/list-kit/selection-bar.component';
 import { AddToCampaignModal } from '@web/features/campaigns/add-to-campaign-modal.component';
+import { LazyAgreementBulkModal } from '@web/features/agreements/agreement-bulk-launcher.component';
+import { agreementBulkResultSchema } from '@contract/agreement-bulk';
 import { BulkActionModal, type PickedActionType } from './bulk-action-modal.component';
 import { bulkCountTexts, bulkDiscardTexts } from './bulk-count-texts';
 import { useBulkAction } from './use-bulk-action';
@@ -46,6 +48,7 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
   const [picking, setPicking] = useState<PickedActionType | null>(null);
   const [mailing, setMailing] = useState(false);
   const [campaigning, setCampaigning] = useState(false);
+  const [sendingAgreement, setSendingAgreement] = useState(false);
   const discard = useConfirm<true>();
   const bulk = useBulkAction();
   const track = useJobProgress();
@@ -68,6 +71,17 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
         },
       },
     );
+  };
+  // Followed like the other actions; its summary counts companies sent, without an address and failed, and links to the report.
+  const followAgreements = (started: { jobId: string; total: number }) => {
+    onClear();
+    void track(started.jobId, t('bulk:action.sendAgreement'), started.total, {
+      summary: (result) => {
+        const counts = agreementBulkResultSchema.safeParse(result);
+        return counts.success ? t('bulk:progress.agreementsDone', counts.data) : null;
+      },
+      report: { label: t('bulk:progress.report'), open: () => void navigate(`/agreements/bulk/${started.jobId}`) },
+    });
   };
   const close = () => {
     setPicking(null);
@@ -115,6 +129,9 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
           <Menu.Item leftSection={<IconSpeakerphone size={16} />} onClick={() => setCampaigning(true)}>
             {t('bulk:action.addToCampaign')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconFileCertificate size={16} />} onClick={() => setSendingAgreement(true)}>
+            {t('bulk:action.sendAgreement')}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => discard.ask(true)}>
             {t('bulk:action.discard')}
@@ -122,6 +139,9 @@ export function BulkBar({ count, total, totalIsEstimate, allMatching, ids, selec
         </Menu.Dropdown>
       </Menu>
       {mailing && <LazyBulkMailModal selection={selection} title={t('mail:bulk.title', { count })} onClose={() => setMailing(false)} onStarted={onClear} />}
+      {sendingAgreement && (
+        <LazyAgreementBulkModal selection={selection} appliesTo={bulkCountTexts(t, count, countIsEstimate).appliesTo} onStarted={followAgreements} onClose={() => setSendingAgreement(false)} />
+      )}
       {campaigning && <AddToCampaignModal appliesTo={bulkCountTexts(t, count, countIsEstimate).appliesTo} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       {picking && <BulkActionModal type={picking} count={count} countIsEstimate={countIsEstimate} loading={bulk.isPending} error={bulk.error} onSubmit={start} onClose={close} />}
       <ConfirmModal

@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { apiJson } from '@web/app/api-client';
 import { notifications } from '@web/components/notifications';
 import { accountKeys } from '@web/features/accounts/account-keys';
+import { agreementKeys } from '@web/features/agreements/agreement-keys';
 import { binKeys } from '@web/features/bin/use-bin';
 import { tagKeys } from '@web/features/tags/tag-keys';
+import { JobDoneMessage } from './job-done-message.component';
 import { JobProgressMessage } from './job-progress-message.component';
 
 const pollMs = 1000;
@@ -15,6 +17,14 @@ const maxNetworkFailures = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const progressMessage = (done: number, total: number, label: string) => createElement(JobProgressMessage, { done, total, label });
 const isBusy = (job: Job) => job.status === 'queued' || job.status === 'running';
+
+/** How a kind of job says what it did, and where its full report is, when it is not the accounts' bulk actions. */
+export type JobOutcome = {
+  /** The sentence for the job's result; null when the result is not what it expects. */
+  summary: (result: unknown) => string | null;
+  /** A link to the job's own report, under the summary. */
+  report?: { label: string; open: () => void };
+};
 
 /**
  * Follows a background job in a notification with a progress bar, polling it every second.
@@ -26,7 +36,7 @@ export function useJobProgress() {
   const queryClient = useQueryClient();
 
   return useCallback(
-    async (jobId: string, title: string, total: number) => {
+    async (jobId: string, title: string, total: number, outcome?: JobOutcome) => {
       const id = `job-${jobId}`;
       notifications.show({
         id,
@@ -62,11 +72,12 @@ export function useJobProgress() {
           queryClient.invalidateQueries({ queryKey: accountKeys.all }),
           queryClient.invalidateQueries({ queryKey: tagKeys.all }),
           queryClient.invalidateQueries({ queryKey: binKeys.all }),
+          queryClient.invalidateQueries({ queryKey: agreementKeys.all }),
         ]);
         const result = bulkResultSchema.safeParse(job.result);
-        const summary = result.success ? t('bulk:progress.done', result.data) : '';
+        const summary = (outcome ? outcome.summary(job.result) : result.success ? t('bulk:progress.done', result.data) : null) ?? '';
         if (job.status === 'done') {
-          notifications.update({ id, title, color: 'teal', message: createElement('span', { 'data-testid': 'bulk-done' }, summary), autoClose: false });
+          notifications.update({ id, title, color: 'teal', message: createElement(JobDoneMessage, { summary, report: outcome?.report }), autoClose: false });
         } else {
           const reason = job.status === 'cancelled' ? t('bulk:progress.cancelled') : t('bulk:progress.failed', { error: job.error ?? '' });
           notifications.update({ id, title, color: 'red', message: [reason, summary].filter(Boolean).join(' '), autoClose: false });
