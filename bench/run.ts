@@ -13,6 +13,7 @@ import { generateDataset } from './generate';
 import { generateSelling, sellingParts, sellingPresent } from './generate-selling';
 import { countersPresent, counterParts, generateCounters } from './generate-counters';
 import { counterCases } from './counters-bench';
+import { agreementCases } from './agreements-bench';
 import { benchLists, loadedHeader, loadedRow, type Actor, type ListCase, type LoadedLine } from './lists-bench';
 import { quoteCases, benchQuotePdf } from './quotes-bench';
 import { benchBoard, benchCampaigns, benchDashboard, memberCases, opportunityCases } from './selling-bench';
@@ -22,7 +23,7 @@ import { openBench } from './open';
 import { openRaw } from './raw';
 import { initialJsGzipKb, listRender, scrollRows } from './web-bench';
 
-// `npm run bench -- --size=100000 --dialect=sqlite [--accounts-per-agent=5000] [--import-rows=N] [--only=list,work,board,selling,quotes,counters,search,import,http,web] [--runs=200] [--later-page=200]`
+// `npm run bench -- --size=100000 --dialect=sqlite [--accounts-per-agent=5000] [--import-rows=N] [--only=list,work,board,selling,quotes,counters,agreements,search,import,http,web] [--runs=200] [--later-page=200]`
 // (`board` is the pipeline board's lines alone; `selling` includes them.)
 const { values } = parseArgs({
   options: {
@@ -30,7 +31,7 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'sqlite' },
     'import-rows': { type: 'string' },
     'accounts-per-agent': { type: 'string', default: '5000' },
-    only: { type: 'string', default: 'list,work,selling,quotes,counters,search,import,http,web' },
+    only: { type: 'string', default: 'list,work,selling,quotes,counters,agreements,search,import,http,web' },
     runs: { type: 'string', default: '200' },
     'later-page': { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
@@ -68,9 +69,10 @@ if (sellingMissing.length > 0) {
   await generateSelling(handle, console.log, sellingMissing);
 }
 
-// Projects, tasks, agreements and invoices (issue 22), for the company counters' lines.
-if (only.has('counters')) {
-  const missing = counterParts.filter((part) => !countersPresentNow.includes(part));
+// Projects, tasks, agreements and invoices (issue 22), for the company counters' lines; the agreements list's need only the agreements.
+const countersWanted = only.has('counters') ? counterParts : only.has('agreements') ? (['agreements'] as const) : [];
+if (countersWanted.length > 0) {
+  const missing = countersWanted.filter((part) => !countersPresentNow.includes(part));
   if (missing.length > 0) {
     console.log(`Adding ${missing.join(', ')} to ${size.toLocaleString()} accounts on ${dialect}…`);
     await generateCounters(handle, size, console.log, missing);
@@ -163,6 +165,11 @@ if (only.has('counters')) {
   const count = async (table: 'projects' | 'agreements' | 'invoices') => Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toLocaleString('en');
   const tasks = Number((await handle.db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'task').executeTakeFirstOrThrow()).n).toLocaleString('en');
   await listTable(`accounts list API with the company counters (${await count('projects')} projects, ${tasks} tasks, ${await count('agreements')} agreements, ${await count('invoices')} invoices), server time in-process vs the same SQL run directly`, counterCases(laterPage));
+}
+
+if (only.has('agreements')) {
+  const agreements = await handle.db.selectFrom('agreements').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await listTable(`agreements list API (${Number(agreements.n).toLocaleString('en')} agreements), server time in-process vs the same SQL run directly`, agreementCases(laterPage));
 }
 
 if (only.has('search')) {
