@@ -6,6 +6,7 @@ import type { ListResponse } from '@contract/common';
 import { dashboardCharts, type DashboardChart } from '@contract/dashboard';
 import type { ListItem } from '@contract/lists';
 import type { Tag } from '@contract/tags';
+import { enqueueJob } from '@server/jobs/jobs.repo';
 import { notifyOverdueInvoices } from '@server/modules/invoices/invoice-overdue.service';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
@@ -105,7 +106,14 @@ beforeAll(async () => {
   expect(campaign.statusCode, campaign.body).toBe(201);
   const campaignId = campaign.json<{ id: string }>().id;
   for (const account of [visible, ...hidden]) expect((await admin.post(`/api/v1/campaigns/${campaignId}/members`, { accountId: account.id })).statusCode).toBe(201);
+  // The agent's "send agreement from template" job, as if it ran before the hidden accounts left their portfolio: its report holds them all.
+  const bulkJob = await enqueueJob(t.db, { kind: 'agreements.bulk_send', payload: {}, createdBy: agent.user.id });
+  await t.db.updateTable('jobs').set({ status: 'done' }).where('id', '=', bulkJob.id).execute();
+  for (const account of [visible, ...hidden]) {
+    await t.db.insertInto('agreement_bulk_rows').values({ job_id: bulkJob.id, organization_id: account.id, outcome: 'no_email', agreement_id: null, reason: null, processed_at: new Date().toISOString() }).execute();
+  }
   ids = {
+    bulk: bulkJob.id,
     campaigns: campaignId,
     opportunities: opportunity.json<{ id: string }>().id,
     projects: project.json<{ id: string }>().id,
@@ -242,6 +250,7 @@ describe('no answer carries a hidden account', () => {
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members?q=escondid`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/groups`,
       `/api/v1/campaigns/${ids.campaigns ?? ''}/members/export?format=csv`,
+      `/api/v1/agreements/bulk/${ids.bulk ?? ''}/rows`,
       ...dashboardCharts.map((chart) => `/api/v1/dashboard/${chart}?from=2020-01-01T00:00:00Z&to=2022-12-31T00:00:00Z`),
     ];
     expect(urls.length).toBeGreaterThan(25);
@@ -257,6 +266,9 @@ describe('no answer carries a hidden account', () => {
     expect(leaks((await admin.get(`/api/v1/tags/${ids.tags ?? ''}/export.csv`)).body).length).toBeGreaterThan(0);
     expect(answered).toEqual(expect.arrayContaining([`/api/v1/opportunities/${ids.opportunities ?? ''}`, '/api/v1/opportunities/board']));
     expect(leaks((await admin.get(`/api/v1/opportunities/${ids.opportunities ?? ''}`)).body).length).toBeGreaterThan(0);
+    // The report of the agent's send-from-template job: theirs to read, the hidden companies left out; the admin reads them all.
+    expect(answered).toContain(`/api/v1/agreements/bulk/${ids.bulk ?? ''}/rows`);
+    expect(leaks((await admin.get(`/api/v1/agreements/bulk/${ids.bulk ?? ''}/rows`)).body).length).toBeGreaterThan(0);
     // The dashboard counts none of them: the agent's accounts are the visible one; the hidden person is the only person tagged.
     const total = async (client: Client, chart: string) =>
       (await client.get(`/api/v1/dashboard/${chart}?from=2020-01-01T00:00:00Z&to=2022-12-31T00:00:00Z`)).json<DashboardChart>().cells.reduce((sum, cell) => sum + cell.count, 0);
