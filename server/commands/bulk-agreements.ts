@@ -14,11 +14,12 @@ import { enqueueJob } from '@server/jobs/jobs.repo';
 import { letRequestsThrough } from '@server/jobs/short-transactions';
 import { fieldsOf } from '@server/modules/accounts/account-fields';
 import { countMatching, iterateAccounts } from '@server/modules/accounts/account-list';
+import { findVisibleAccount } from '@server/modules/accounts/accounts.repo';
 import { inAuditBatch } from '@server/modules/audit/audit-batch';
 import { actorById } from '@server/modules/auth/auth.service';
 import { bulkCounts, claimBulkRow, handledOf, setBulkRowAgreement } from '@server/modules/agreements/agreement-bulk.repo';
 import { agreementBulkJobKind, reasonOf } from '@server/modules/agreements/agreement-bulk.service';
-import { generateWithin, removeStored } from '@server/modules/agreements/agreement-document.service';
+import { attachDocument, prepareDocument, removeStored } from '@server/modules/agreements/agreement-document.service';
 import { sendWithin } from '@server/modules/agreements/agreement-send.service';
 import { findTemplate } from '@server/modules/agreements/agreement-templates.repo';
 import { insertDraft } from '@server/modules/agreements/agreements.service';
@@ -92,9 +93,10 @@ class BulkRun {
   }
 
   /**
-   * One company, in one transaction: its row of the report, the agreement as a draft, its PDF from
-   * the template, and the e-mail in the outbox, through the same steps a user's own clicks take
-   * (scope, owner rule, history, timeline). A company the job already did is left as it is.
+   * One company: its PDF rendered from the template, then in one transaction its row of the report,
+   * the agreement as a draft with that PDF as its document, and the e-mail in the outbox, through
+   * the same steps a user's own clicks take (scope, owner rule, history, timeline). A company the
+   * job already did is left as it is.
    */
   async company(account: AccountRow): Promise<void> {
     if (!fieldsOf(account).emails[0]) return this.skip(account.id, 'no_email', null);
@@ -102,19 +104,25 @@ class BulkRun {
     const stored: string[] = [];
     const attachments: StoredAttachment[] = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
-        if (!(await claimBulkRow(trx, this.ctx.job.id, account.id, 'sent'))) return;
+      // The PDF first, outside the transaction (it is most of a company's time): the draft will have exactly these facts.
+      const facts = { organization_id: account.id, title, reference: null, type: type ?? null, start_on: null, end_on: null, value_amount: null, value_currency: null };
+      const prepared = await prepareDocument({ db: this.db, storage: this.storage }, facts, templateId, stored);
+      const claimed = await this.db.transaction().execute(async (trx) => {
+        if (!(await claimBulkRow(trx, this.ctx.job.id, account.id, 'sent'))) return false;
         const draft = await insertDraft(trx, this.actor, { organizationId: account.id, title, type, ownerId, addAssigneeAsOwner });
-        const generated = await generateWithin(trx, { db: trx, storage: this.storage }, this.actor, draft, templateId, stored);
+        const generated = await attachDocument(trx, this.actor, draft, prepared);
         await sendWithin(trx, this.storage, this.actor, generated, {}, baseUrl, attachments);
         await setBulkRowAgreement(trx, this.ctx.job.id, account.id, draft.id);
         await this.counted(trx);
+        return true;
       });
+      // Another attempt did this company meanwhile: the PDF rendered for it here is nobody's.
+      if (!claimed) await removeStored(this.storage, stored);
     } catch (error) {
       await removeStored(this.storage, [...stored, ...attachments.map((attachment) => attachment.storageKey)]);
       if (!(error instanceof AppError)) throw error;
       // Out of the author's portfolio since the page was read: as if never selected.
-      if (error.code === 'not_found') return;
+      if (error.code === 'not_found' && !(await findVisibleAccount(this.db, this.actor, account.id))) return;
       const noAddress = error.fields.some((field) => field.field === 'to' && field.code === 'required');
       await this.skip(account.id, noAddress ? 'no_email' : 'failed', noAddress ? null : reasonOf(error));
     }

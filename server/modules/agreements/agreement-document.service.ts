@@ -29,8 +29,11 @@ async function typeLabel(db: Db, key: string | null, language: Language): Promis
   return item ? (language === 'es' ? item.label_es : item.label_en) : key;
 }
 
+/** What of an agreement its document prints (a draft not yet written has them too). */
+export type DocumentFacts = Pick<AgreementRow, 'organization_id' | 'title' | 'reference' | 'type' | 'start_on' | 'end_on' | 'value_amount' | 'value_currency'>;
+
 /** What the PDF prints about both parties and the agreement, in the template's language. */
-async function pdfInputOf(deps: Deps, agreement: AgreementRow, language: Language): Promise<Omit<AgreementPdfInput, 'body'>> {
+async function pdfInputOf(deps: Deps, agreement: DocumentFacts, language: Language): Promise<Omit<AgreementPdfInput, 'body'>> {
   const customer = await documentCustomer(deps.db, agreement.organization_id, null);
   return {
     language, title: agreement.title, reference: agreement.reference, type: await typeLabel(deps.db, agreement.type, language),
@@ -58,29 +61,42 @@ function mergedBody(template: AgreementTemplateRow, input: Omit<AgreementPdfInpu
   return rendered.text;
 }
 
+/** A template merged with an agreement and rendered, its PDF stored: what a transaction then makes the agreement's document. */
+export type PreparedDocument = { template: AgreementTemplateRow; body: string; key: string; size: number };
+
 /**
- * In the caller's transaction: makes a draft's document a PDF from an active template, merged with
- * the organization, our company and the agreement, stored as a document of the organization (and
- * of its project), in the template's language (which the agreement then speaks). The storage key
- * it writes is pushed to `stored`, for the caller to remove if the transaction fails. Answers the
- * agreement as it now stands.
+ * Merges an active template with the agreement's facts, the organization and our company, in the
+ * template's language, renders the PDF and stores it under a new key, pushed to `stored` for the
+ * caller to remove if what follows fails. Outside any transaction: rendering takes tens of
+ * milliseconds of CPU, which a transaction would make every other writer (on SQLite, every
+ * request) wait for.
  */
-export async function generateWithin(trx: Db, deps: Deps, actor: Actor, before: AgreementRow, templateId: string, stored: string[]): Promise<AgreementRow> {
-  if (before.status !== 'draft') throw new AppError('agreement_not_draft');
-  const template = await findTemplate(trx, templateId);
+export async function prepareDocument(deps: Deps, agreement: DocumentFacts, templateId: string, stored: string[]): Promise<PreparedDocument> {
+  const template = await findTemplate(deps.db, templateId);
   if (!template?.active) throw new AppError('validation_failed', { fields: [{ field: 'templateId', code: 'invalid_value' }] });
-  const facts = await pdfInputOf({ db: trx, storage: deps.storage }, before, template.language);
+  const facts = await pdfInputOf(deps, agreement, template.language);
   const body = mergedBody(template, facts);
   const bytes = await renderAgreementPdf({ ...facts, body });
   const key = newId();
   stored.push(key);
   await deps.storage.put(key, Readable.from([bytes]));
+  return { template, body, key, size: bytes.length };
+}
+
+/**
+ * In the caller's transaction: makes a prepared PDF a draft's document, a document of the
+ * organization (and of its project), the agreement then speaking the template's language. Answers
+ * the agreement as it now stands.
+ */
+export async function attachDocument(trx: Db, actor: Actor, before: AgreementRow, prepared: PreparedDocument): Promise<AgreementRow> {
+  if (before.status !== 'draft') throw new AppError('agreement_not_draft');
+  const { template, body } = prepared;
   const now = nowIso();
   const documentId = newId();
   const name = cleanFileName(`${before.reference ?? before.title}.pdf`);
   await insertDocument(trx, {
-    id: documentId, account_id: before.organization_id, purpose: 'document', name, size: bytes.length, content_type: 'application/pdf',
-    storage_key: key, uploaded_by: actor.id, uploaded_at: now, opportunity_id: null, project_id: before.project_id,
+    id: documentId, account_id: before.organization_id, purpose: 'document', name, size: prepared.size, content_type: 'application/pdf',
+    storage_key: prepared.key, uploaded_by: actor.id, uploaded_at: now, opportunity_id: null, project_id: before.project_id,
   });
   await writeAudit(trx, { actorId: actor.id, entity: 'document', entityId: documentId, accountId: before.organization_id, action: 'document_added', changes: [{ field: 'document', before: null, after: name }] });
   const patch = { document_id: documentId, template_id: template.id, document_text: body, language: template.language, updated_at: now, updated_by: actor.id };
@@ -97,19 +113,29 @@ export async function removeStored(storage: Storage, keys: string[]): Promise<vo
   for (const key of keys) await storage.delete(key);
 }
 
-/** Makes a draft agreement's document a PDF from a template (see generateWithin); its bytes are removed if anything fails. */
+/**
+ * Makes a draft agreement's document a PDF from a template (see prepareDocument): rendered from
+ * the draft as read, then attached if it is still that version (412 otherwise); its bytes are
+ * removed if anything fails.
+ */
 export async function generateAgreementDocument(deps: Deps, actor: Actor, id: string, input: AgreementGenerate): Promise<Agreement> {
   authorize(actor, { domain: 'agreement', action: 'update' });
   authorize(actor, { domain: 'document', action: 'upload' });
   const { version, templateId } = agreementGenerateSchema.parse(input);
   const stored: string[] = [];
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await requireVisibleAgreement(trx, actor, id);
-    if (before.version !== version) throw new AppError('stale_version');
-    await generateWithin(trx, deps, actor, before, templateId, stored);
-  }).catch(async (error: unknown) => {
+  try {
+    const draft = await requireVisibleAgreement(deps.db, actor, id);
+    if (draft.version !== version) throw new AppError('stale_version');
+    if (draft.status !== 'draft') throw new AppError('agreement_not_draft');
+    const prepared = await prepareDocument(deps, draft, templateId, stored);
+    await deps.db.transaction().execute(async (trx) => {
+      const before = await requireVisibleAgreement(trx, actor, id);
+      if (before.version !== version) throw new AppError('stale_version');
+      await attachDocument(trx, actor, before, prepared);
+    });
+  } catch (error) {
     await removeStored(deps.storage, stored);
     throw error;
-  });
+  }
   return getAgreement(deps.db, actor, id);
 }
