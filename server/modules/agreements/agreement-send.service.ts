@@ -2,22 +2,19 @@ import { agreementSendSchema, type Agreement, type AgreementSend } from '@contra
 import type { Config } from '@server/config';
 import type { AgreementRow, Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
-import { newId, newToken } from '@server/lib/ids';
+import { newId } from '@server/lib/ids';
 import type { Storage } from '@server/lib/storage';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
-import { namesOf } from '@server/modules/mail/emails.service';
 import { requireSmtp } from '@server/modules/mail/mail-settings.service';
 import type { StoredAttachment } from '@server/modules/mail/outgoing';
 import { visibleContactsOf } from '@server/modules/mail/recipients.repo';
-import { logAndQueue } from '@server/modules/mail/record-message';
-import { linkMailHtml, linkRecipients } from '@server/modules/public-links/link-mail';
+import { linkMailHtml, linkRecipients, queueRecordMail, withMailAttachments } from '@server/modules/public-links/link-mail';
 import { issueLinkToken } from '@server/modules/public-links/public-links';
 import { fill } from '@server/modules/quotes/quote-mail-texts';
 import { findQuoteSettings } from '@server/modules/quotes/quotes.repo';
-import { removeStored } from './agreement-document.service';
 import { agreementMailTexts } from './agreement-mail-texts';
 import { findOrganizationDocument, updateAgreementRow } from './agreements.repo';
 import { getAgreement, requireVisibleAgreement } from './agreements.service';
@@ -67,11 +64,8 @@ export async function sendWithin(trx: Db, storage: Storage, actor: Actor, before
   });
   const settings = await findQuoteSettings(trx);
   const message = messageOf(before, settings?.company_name ?? null, agreementLinkUrl(baseUrl, token), data.message, data.subject);
-  const names = namesOf(account, contacts);
-  await logAndQueue(trx, actor, {
-    id: newId(), activityId: newId(), accountId: account.id, contactId: null, requestId: null, opportunityId: null,
-    language: before.language, to: JSON.stringify(to.map((address) => ({ address, name: names.get(address) ?? null }))), cc: '[]', bcc: '[]',
-    subject: message.subject, html: message.html, attachments: stored, token: newToken(), trackOpens: false, isPrivate: false,
+  await queueRecordMail(trx, actor, {
+    account, contacts, contactId: null, opportunityId: null, language: before.language, to, subject: message.subject, html: message.html, attachments: stored,
   });
 }
 
@@ -90,14 +84,10 @@ export async function sendAgreement(deps: AgreementMailDeps, actor: Actor, id: s
   // Refused before anything else when nobody can send mail (the settings page says where).
   await requireVisibleAgreement(db, actor, id);
   await requireSmtp(db, deps.config);
-  const stored: StoredAttachment[] = [];
-  await db.transaction().execute(async (trx) => {
+  await withMailAttachments(storage, (stored) => db.transaction().execute(async (trx) => {
     const before = await requireVisibleAgreement(trx, actor, id);
     if (before.version !== version) throw new AppError('stale_version');
     await sendWithin(trx, storage, actor, before, data, baseUrl, stored);
-  }).catch(async (error: unknown) => {
-    await removeStored(storage, stored.map((attachment) => attachment.storageKey));
-    throw error;
-  });
+  }));
   return getAgreement(db, actor, id);
 }

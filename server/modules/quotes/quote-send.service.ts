@@ -1,20 +1,15 @@
-import { Readable } from 'node:stream';
 import { quoteSendSchema, type Quote, type QuoteSend } from '@contract/quotes';
 import type { Config } from '@server/config';
 import type { Db } from '@server/db/database';
 import { AppError, fieldError } from '@server/lib/errors';
-import { newId, newToken } from '@server/lib/ids';
 import type { Storage } from '@server/lib/storage';
 import { nowIso } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
-import { namesOf } from '@server/modules/mail/emails.service';
 import { requireSmtp } from '@server/modules/mail/mail-settings.service';
-import type { StoredAttachment } from '@server/modules/mail/outgoing';
 import { visibleContactsOf } from '@server/modules/mail/recipients.repo';
-import { logAndQueue } from '@server/modules/mail/record-message';
-import { linkMailHtml, linkRecipients } from '@server/modules/public-links/link-mail';
+import { linkMailHtml, linkRecipients, queueRecordMail, storedPdf, withMailAttachments } from '@server/modules/public-links/link-mail';
 import { issueLinkToken } from '@server/modules/public-links/public-links';
 import { dateText } from '@server/lib/pdf/pdf-render';
 import { pdfFileName, pdfOfQuote } from './quote-pdf.service';
@@ -51,45 +46,33 @@ export async function sendQuote(deps: QuoteMailDeps, actor: Actor, id: string, i
   // Refused before anything else when nobody can send mail (the settings page says where).
   await requireVisibleQuote(db, actor, id);
   await requireSmtp(db, deps.config);
-  const stored: StoredAttachment[] = [];
-  try {
-    await db.transaction().execute(async (trx) => {
-      const before = await requireVisibleQuote(trx, actor, id);
-      if (before.version !== data.version) throw new AppError('stale_version');
-      const status = effectiveStatus(before, today());
-      if (status === 'expired') throw new AppError('quote_expired');
-      if (status !== 'draft' && status !== 'sent') throw new AppError('quote_not_open');
-      // A link that would open on an expired quote is not worth sending.
-      if (before.valid_until < today()) throw fieldError('validUntil', 'valid_until_past');
-      const account = await requireVisibleAccount(trx, actor, before.account_id);
-      const contacts = await visibleContactsOf(trx, actor, account);
-      const contact = contacts.find((candidate) => candidate.person.id === before.contact_id)?.person;
-      const to = linkRecipients(account, contact, data.to);
-      const { token, hash } = issueLinkToken();
-      const now = nowIso();
-      let quote: QuoteRow;
-      if (status === 'draft') quote = await markSent(trx, actor, before, { token_hash: hash });
-      else {
-        if (!(await updateQuoteRow(trx, id, before.version, { token_hash: hash, updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
-        quote = { ...before, token_hash: hash, version: before.version + 1 };
-        await writeAudit(trx, { actorId: actor.id, entity: 'quote', entityId: id, accountId: before.account_id, action: 'quote_sent', changes: [{ field: 'number', before: null, after: before.number }] });
-      }
-      const settings = await findQuoteSettings(trx);
-      const message = messageOf(quote, settings?.company_name ?? null, quoteLinkUrl(baseUrl, token), data.message, data.subject);
-      const pdf = await pdfOfQuote({ db: trx, storage }, quote);
-      const attachment: StoredAttachment = { name: pdfFileName(quote), contentType: 'application/pdf', size: pdf.length, storageKey: `mail-${newId()}` };
-      await storage.put(attachment.storageKey, Readable.from([pdf]));
-      stored.push(attachment);
-      const names = namesOf(account, contacts);
-      await logAndQueue(trx, actor, {
-        id: newId(), activityId: newId(), accountId: account.id, contactId: contact?.id ?? null, requestId: null, opportunityId: quote.opportunity_id,
-        language: quote.language, to: JSON.stringify(to.map((address) => ({ address, name: names.get(address) ?? null }))), cc: '[]', bcc: '[]',
-        subject: message.subject, html: message.html, attachments: [attachment], token: newToken(), trackOpens: false, isPrivate: false,
-      });
+  await withMailAttachments(storage, (stored) => db.transaction().execute(async (trx) => {
+    const before = await requireVisibleQuote(trx, actor, id);
+    if (before.version !== data.version) throw new AppError('stale_version');
+    const status = effectiveStatus(before, today());
+    if (status === 'expired') throw new AppError('quote_expired');
+    if (status !== 'draft' && status !== 'sent') throw new AppError('quote_not_open');
+    // A link that would open on an expired quote is not worth sending.
+    if (before.valid_until < today()) throw fieldError('validUntil', 'valid_until_past');
+    const account = await requireVisibleAccount(trx, actor, before.account_id);
+    const contacts = await visibleContactsOf(trx, actor, account);
+    const contact = contacts.find((candidate) => candidate.person.id === before.contact_id)?.person;
+    const to = linkRecipients(account, contact, data.to);
+    const { token, hash } = issueLinkToken();
+    const now = nowIso();
+    let quote: QuoteRow;
+    if (status === 'draft') quote = await markSent(trx, actor, before, { token_hash: hash });
+    else {
+      if (!(await updateQuoteRow(trx, id, before.version, { token_hash: hash, updated_at: now, updated_by: actor.id }))) throw new AppError('stale_version');
+      quote = { ...before, token_hash: hash, version: before.version + 1 };
+      await writeAudit(trx, { actorId: actor.id, entity: 'quote', entityId: id, accountId: before.account_id, action: 'quote_sent', changes: [{ field: 'number', before: null, after: before.number }] });
+    }
+    const settings = await findQuoteSettings(trx);
+    const message = messageOf(quote, settings?.company_name ?? null, quoteLinkUrl(baseUrl, token), data.message, data.subject);
+    stored.push(await storedPdf(storage, pdfFileName(quote), await pdfOfQuote({ db: trx, storage }, quote)));
+    await queueRecordMail(trx, actor, {
+      account, contacts, contactId: contact?.id ?? null, opportunityId: quote.opportunity_id, language: quote.language, to, subject: message.subject, html: message.html, attachments: stored,
     });
-  } catch (error) {
-    for (const attachment of stored) await storage.delete(attachment.storageKey);
-    throw error;
-  }
+  }));
   return getQuote(db, actor, id);
 }

@@ -1,15 +1,14 @@
 import type { PublicAgreement } from '@contract/agreement-links';
 import { typedNameSchema } from '@contract/public-links';
-import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
 import { validatePayload } from '@web/components/form-errors';
-import { PublicIssuer, PublicPage, useRecordLanguage } from '@web/components/public-page.component';
+import { PublicIssuer, PublicRecordPage } from '@web/components/public-page.component';
 import { RecordField as Field } from '@web/components/record-field.component';
 import { agreementLinkDocumentUrl, usePublicAgreement, useSignAgreement } from './agreement-link-api';
 
@@ -82,14 +81,9 @@ function Agreement({ agreement, token }: { agreement: PublicAgreement; token: st
 export function AgreementLinkPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? '';
-  const agreement = usePublicAgreement(token);
-  const ready = useRecordLanguage(agreement.data?.language);
-  let body;
-  if (agreement.isPending || (agreement.data && !ready)) body = <Center py="xl"><Loader /></Center>;
-  else if (agreement.error) {
-    body = isApiError(agreement.error, 'not_found') || isApiError(agreement.error, 'validation_failed')
-      ? <Alert color="gray" role="alert">{t('agreementlink:notFound')}</Alert>
-      : <ErrorAlert error={agreement.error} />;
-  } else body = <Agreement agreement={agreement.data} token={token} />;
-  return <PublicPage>{body}</PublicPage>;
+  return (
+    <PublicRecordPage query={usePublicAgreement(token)} notFound={t('agreementlink:notFound')}>
+      {(agreement) => <Agreement agreement={agreement} token={token} />}
+    </PublicRecordPage>
+  );
 }

@@ -1,12 +1,10 @@
 import type { OpenPublicQuote, PublicQuote } from '@contract/quote-links';
-import { Alert, Anchor, Box, Divider, Group, Loader, Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '@web/app/api-client';
-import { ErrorAlert } from '@web/components/error-alert.component';
 import { formatDateTime, formatDay, formatMoney } from '@web/components/format';
-import { PublicIssuer, PublicPage, useRecordLanguage } from '@web/components/public-page.component';
+import { PublicAmount, PublicIssuer, PublicRecordPage } from '@web/components/public-page.component';
 import { QuoteLinkAnswer } from './quote-link-answer.component';
 import { quoteLinkPdfUrl, usePublicQuote } from './quote-link-api';
 
@@ -44,12 +42,6 @@ function Lines({ quote }: { quote: OpenPublicQuote }) {
 function Totals({ quote }: { quote: OpenPublicQuote }) {
   const { t } = useTranslation();
   const money = (amount: number) => formatMoney(amount, quote.currency);
-  const row = (label: string, value: string, strong = false) => (
-    <Group justify="space-between" gap="sm" wrap="nowrap">
-      <Text size={strong ? 'lg' : 'sm'} fw={strong ? 700 : 400}>{label}</Text>
-      <Text size={strong ? 'lg' : 'sm'} fw={strong ? 700 : 400} data-testid={strong ? 'quote-total' : undefined} style={{ whiteSpace: 'nowrap' }}>{value}</Text>
-    </Group>
-  );
   return (
     <Stack gap={4}>
       <Text size="sm" fw={600}>{t('quotelink:taxBreakdown')}</Text>
@@ -60,9 +52,9 @@ function Totals({ quote }: { quote: OpenPublicQuote }) {
         </Group>
       ))}
       <Divider my={4} />
-      {row(t('quotelink:netTotal'), money(quote.netTotal))}
-      {row(t('quotelink:taxTotal'), money(quote.taxTotal))}
-      {row(t('quotelink:total'), money(quote.total), true)}
+      <PublicAmount label={t('quotelink:netTotal')} value={money(quote.netTotal)} />
+      <PublicAmount label={t('quotelink:taxTotal')} value={money(quote.taxTotal)} />
+      <PublicAmount label={t('quotelink:total')} value={money(quote.total)} strong testId="quote-total" />
     </Stack>
   );
 }
@@ -122,22 +114,21 @@ function OpenQuote({ quote, token }: { quote: OpenPublicQuote; token: string }) 
 export function QuoteLinkPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? '';
-  const quote = usePublicQuote(token);
-  const ready = useRecordLanguage(quote.data?.language);
-  let body;
-  if (quote.isPending || (quote.data && !ready)) body = <Center py="xl"><Loader /></Center>;
-  else if (quote.error) body = isApiError(quote.error, 'not_found') || isApiError(quote.error, 'validation_failed') ? <Alert color="gray" role="alert">{t('quotelink:notFound')}</Alert> : <ErrorAlert error={quote.error} />;
-  else if (quote.data.state === 'expired') {
-    const { company, validUntil } = quote.data;
-    body = (
-      <Stack gap="md">
-        <Company company={company} />
-        <Title order={1} size="h3">{t('quotelink:title', { number: quote.data.number })}</Title>
-        <Alert color="orange" role="alert">
-          {company.name ? t('quotelink:expired', { date: formatDay(validUntil), company: company.name }) : t('quotelink:expiredNoCompany', { date: formatDay(validUntil) })}
-        </Alert>
-      </Stack>
-    );
-  } else body = <OpenQuote quote={quote.data} token={token} />;
-  return <PublicPage>{body}</PublicPage>;
+  return (
+    <PublicRecordPage query={usePublicQuote(token)} notFound={t('quotelink:notFound')}>
+      {(quote) => {
+        if (quote.state !== 'expired') return <OpenQuote quote={quote} token={token} />;
+        const { company, validUntil } = quote;
+        return (
+          <Stack gap="md">
+            <Company company={company} />
+            <Title order={1} size="h3">{t('quotelink:title', { number: quote.number })}</Title>
+            <Alert color="orange" role="alert">
+              {company.name ? t('quotelink:expired', { date: formatDay(validUntil), company: company.name }) : t('quotelink:expiredNoCompany', { date: formatDay(validUntil) })}
+            </Alert>
+          </Stack>
+        );
+      }}
+    </PublicRecordPage>
+  );
 }
