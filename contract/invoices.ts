@@ -79,6 +79,20 @@ export const invoiceUpdateSchema = z.object({
 });
 export type InvoiceUpdate = z.input<typeof invoiceUpdateSchema>;
 
+/**
+ * Delivering an invoice (seed 003): by e-mail with a tracking link to its public page, by e-mail
+ * with its PDF attached, or on paper (its PDF, to print). The method is the invoice's (as its
+ * company's card said) unless given; the addresses its invoice e-mail's, else the company's.
+ */
+export const invoiceDeliverSchema = z.object({
+  version: z.number().int().min(1),
+  method: invoiceDeliverySchema.optional(),
+  to: z.array(z.email().max(254)).min(1).max(10).optional(),
+  subject: z.string().trim().min(1).max(300).optional(),
+  message: optionalText(5000),
+});
+export type InvoiceDeliver = z.input<typeof invoiceDeliverSchema>;
+
 /** A payment received: it adds to the paid amount and moves the status (partly paid, paid). */
 export const invoicePaymentSchema = z.object({
   version: z.number().int().min(1),
@@ -103,6 +117,10 @@ export const invoiceCardSchema = z.object({
   /** As set on the organization's card when the invoice was made. */
   delivery: invoiceDeliverySchema.nullable(),
   deliveryEmail: z.string().nullable(),
+  /** How, when and to whom it last went out; null until it has. */
+  delivered: z.object({ via: invoiceDeliverySchema, at: z.string(), to: z.string().nullable() }).nullable(),
+  /** The first time the customer opened its tracking link's page (seed 003); null until then. */
+  openedAt: z.string().nullable(),
   language: languageSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -120,6 +138,8 @@ export const invoiceLineSchema = z.object({
   net: z.number().int(),
   tax: z.number().int(),
 });
+
+export type InvoiceLine = z.infer<typeof invoiceLineSchema>;
 
 export const invoiceSchema = invoiceCardSchema.extend({
   notes: z.string().nullable(),

@@ -28,6 +28,15 @@ export interface InvoicesTable {
   /** The customer's language: the PDF, e-mail and public page speak it. */
   language: 'es' | 'en';
   notes: string | null;
+  /** The hash of its public link's token (e-mail with tracking link); sending again replaces it. */
+  token_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How, when and to whom it last went out (e-mail with link, e-mail with PDF, paper). */
+  delivered_via: ColumnType<'email_link' | 'email_pdf' | 'paper' | null, 'email_link' | 'email_pdf' | 'paper' | null | undefined, 'email_link' | 'email_pdf' | 'paper' | null>;
+  delivered_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** The addresses, comma-separated (null on paper). */
+  delivered_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The first time the customer opened its public page (seed 003: whether the customer has opened it). */
+  first_opened_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   /** When the organization's owners were told it is overdue (once per invoice; see the overdue job). */
   overdue_notified_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   created_at: Timestamp;

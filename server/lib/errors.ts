@@ -31,6 +31,7 @@ export const errorStatus = {
   quote_not_accepted: 409,
   invoice_number_taken: 409,
   invoice_not_payable: 409,
+  invoice_not_deliverable: 409,
   agreement_not_draft: 409,
   agreement_invalid_transition: 409,
   agreement_no_document: 409,

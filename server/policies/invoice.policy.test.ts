@@ -9,10 +9,11 @@ import { expectOk, expectProblem, uniqueWord } from '@server/test/state';
 
 /**
  * Invoices as a table: actor × action. An invoice is visible exactly when its organization is
- * (the portfolio rule). Refused writes answer 404 and change nothing; refused reads are absent
- * from lists and from the invoiced-this-year counter.
+ * (the portfolio rule). Refused writes (delivering included) answer 404 and change nothing;
+ * refused reads (its PDF, the company's overdue summary) are 404 or absent from lists and from the
+ * invoiced-this-year counter.
  */
-const actions = ['read', 'list contains', 'update', 'pay', 'create by hand', 'create from quote', 'export contains', 'counter'] as const;
+const actions = ['read', 'pdf', 'list contains', 'update', 'pay', 'deliver', 'overdue summary', 'create by hand', 'create from quote', 'export contains', 'counter'] as const;
 type ActorName = PortfolioActor;
 
 const cells = policyCells(actions);
@@ -31,7 +32,7 @@ afterAll(async () => t.close());
 
 /** What a refused write must leave as it was: the organization's invoices, their rows, and the history. */
 async function state(organizationId: string) {
-  const rows = await t.db.selectFrom('invoices').select(['id', 'number', 'status', 'paid_amount', 'due_date', 'version']).where('organization_id', '=', organizationId).orderBy('id').execute();
+  const rows = await t.db.selectFrom('invoices').select(['id', 'number', 'status', 'paid_amount', 'due_date', 'version', 'delivered_at', 'token_hash']).where('organization_id', '=', organizationId).orderBy('id').execute();
   const audit = await t.db.selectFrom('audit_log').select('id').where('account_id', '=', organizationId).execute();
   return { rows, audit: audit.length };
 }
@@ -58,6 +59,25 @@ describe('invoice visibility policy', () => {
         const response = await actor.get(url);
         if (allowed) expect(expectOk<Invoice>(response).number).toBe(word);
         else expectProblem(response, 404, 'not_found');
+        return;
+      }
+      case 'pdf': {
+        const response = await actor.get(`${url}/pdf`);
+        if (allowed) expect(response.headers['content-type']).toBe('application/pdf');
+        else expectProblem(response, 404, 'not_found');
+        return;
+      }
+      case 'overdue summary': {
+        const response = await actor.get(`/api/v1/invoices/overdue-summary?organizationId=${organization.id}`);
+        if (allowed) expect(expectOk<{ count: number }>(response).count).toBe(0);
+        else expectProblem(response, 404, 'not_found');
+        return;
+      }
+      case 'deliver': {
+        // On paper: no mail server needed, the refusal is the policy's alone.
+        const response = await actor.post(`${url}/deliver`, { version: invoice.version, method: 'paper' });
+        if (allowed) expect(expectOk<Invoice>(response).delivered).toMatchObject({ via: 'paper' });
+        else await refusedWrite(response);
         return;
       }
       case 'list contains': {

@@ -2,7 +2,7 @@ import type { RawBuilder, SqlBool } from 'kysely';
 import type { Actor } from './actor';
 import { organizationWorkScope } from './organization-work';
 
-export type InvoiceAction = 'read' | 'create' | 'update' | 'pay' | 'export' | 'import';
+export type InvoiceAction = 'read' | 'create' | 'update' | 'pay' | 'export' | 'import' | 'deliver';
 
 /**
  * The invoices the actor may see, as a condition on an invoices table under `alias`: exactly those
@@ -19,6 +19,7 @@ export function canInvoice(actor: Actor, action: InvoiceAction): boolean {
     case 'pay':
     case 'export':
     case 'import':
+    case 'deliver':
       return actor.role === 'admin' || actor.role === 'manager' || actor.role === 'agent';
   }
 }

@@ -7,6 +7,7 @@ import { dashboardCharts, type DashboardChart } from '@contract/dashboard';
 import type { ListItem } from '@contract/lists';
 import type { Tag } from '@contract/tags';
 import { enqueueJob } from '@server/jobs/jobs.repo';
+import { hashToken, newToken } from '@server/lib/ids';
 import { notifyOverdueInvoices } from '@server/modules/invoices/invoice-overdue.service';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 
@@ -310,6 +311,12 @@ describe('no answer carries a hidden account', () => {
     expect(leaks((await admin.get('/api/v1/invoices?q=Oculta')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get('/api/v1/exports/invoices?format=csv')).body).length).toBeGreaterThan(0);
     expect(leaks((await admin.get(`/api/v1/invoices/${hiddenInvoice.id}`)).body).length).toBeGreaterThan(0);
+    // The visible invoice's public page (its tracking link, opened by the customer) names no hidden account either.
+    const token = newToken();
+    await t.db.updateTable('invoices').set({ token_hash: hashToken(token) }).where('id', '=', ids.invoices ?? '').execute();
+    const publicPage = await t.app.inject({ method: 'GET', url: `/api/v1/invoice-links/${token}`, remoteAddress: '198.51.100.200' });
+    expect(publicPage.statusCode).toBe(200);
+    expect(leaks(publicPage.body)).toEqual([]);
     // The overdue notice went to the hidden company's owner, in whose bell it names the invoice.
     expect(leaks((await stranger.get('/api/v1/notifications')).body).length).toBeGreaterThan(0);
     expect((await stranger.get(`/api/v1/invoices/overdue-summary?organizationId=${hidden[0]?.id ?? ''}`)).json<{ count: number }>().count).toBe(1);

@@ -105,6 +105,7 @@ export async function writeInvoiceBatch(trx: Db, job: InvoiceBatchJob, rows: Inv
       const created: InvoiceRow = {
         id, number: invoice.number, number_norm: numberNorm, organization_id: company.id, organization_discarded_at: null, quote_id: null, ...fields,
         delivery: company.invoice_delivery, delivery_email: company.invoice_email, overdue_notified_at: null,
+        token_hash: null, delivered_via: null, delivered_at: null, delivered_to: null, first_opened_at: null,
         created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id, version: 1,
       };
       await insertInvoice(trx, created, []);

@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceCard, InvoiceStatus } from '@contract/invoices';
+import type { Invoice, InvoiceCard, InvoiceLine, InvoiceStatus } from '@contract/invoices';
 import type { InvoiceRow } from '@server/db/database';
 import type { InvoiceLinesTable } from '@server/db/invoice-tables';
 import type { CardRow } from './invoices.repo';
@@ -22,17 +22,18 @@ export const presentCard = (row: CardRow, today: string): InvoiceCard => ({
   paid: Number(row.paid_amount),
   delivery: row.delivery,
   deliveryEmail: row.delivery_email,
+  delivered: row.delivered_via && row.delivered_at ? { via: row.delivered_via, at: row.delivered_at, to: row.delivered_to } : null,
+  openedAt: row.first_opened_at,
   language: row.language,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   version: row.version,
 });
 
-export const presentInvoice = (card: InvoiceCard, row: CardRow, lines: InvoiceLinesTable[]): Invoice => ({
-  ...card,
-  notes: row.notes,
-  lines: lines.map((line) => ({
-    kind: line.kind, description: line.description, quantityMilli: Number(line.quantity_milli), unitPrice: Number(line.unit_price),
-    taxBp: line.tax_bp, net: Number(line.net), tax: Number(line.tax),
-  })),
+/** A line as the API and the public page show it: no ids. */
+export const presentLine = (line: InvoiceLinesTable): InvoiceLine => ({
+  kind: line.kind, description: line.description, quantityMilli: Number(line.quantity_milli), unitPrice: Number(line.unit_price),
+  taxBp: line.tax_bp, net: Number(line.net), tax: Number(line.tax),
 });
+
+export const presentInvoice = (card: InvoiceCard, row: CardRow, lines: InvoiceLinesTable[]): Invoice => ({ ...card, notes: row.notes, lines: lines.map(presentLine) });

@@ -83,6 +83,19 @@ export const findVisibleInvoice = (db: Db, actor: Actor, id: string): Promise<In
 export const linesOf = (db: Db, invoiceId: string) =>
   db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', invoiceId).orderBy('position').execute();
 
+/** The invoice a public link's token (hashed) belongs to, while its organization is live. */
+export const findInvoiceByTokenHash = (db: Db, tokenHash: string): Promise<InvoiceRow | undefined> =>
+  db.selectFrom('invoices').selectAll().where('token_hash', '=', tokenHash).where('organization_discarded_at', 'is', null).executeTakeFirst();
+
+/**
+ * Records the first opening of an invoice's page: only while none is recorded, so of two at once
+ * one writes; true for that one. Not an edit: the version stays, so nobody's form goes stale.
+ */
+export async function markFirstOpened(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('invoices').set({ first_opened_at: at }).where('id', '=', id).where('first_opened_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Invoices by their numbers (normalised), whoever may see them: the number is unique across Cartera. */
 export const invoicesByNumber = (db: Db, numberNorms: string[]): Promise<InvoiceRow[]> =>
   numberNorms.length === 0 ? Promise.resolve([]) : db.selectFrom('invoices').selectAll().where('number_norm', 'in', numberNorms).execute();

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '@contract/common';
 import {
-  invoiceCreateSchema, invoiceExportQuerySchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema,
+  invoiceCreateSchema, invoiceDeliverSchema, invoiceExportQuerySchema, invoiceListQuerySchema, invoiceListSchema, invoicePaymentSchema, invoiceSchema, invoiceUpdateSchema,
   overdueSummaryQuerySchema, overdueSummarySchema,
 } from '@contract/invoices';
 import { actorOf } from '@server/plugins/request-context';
 import { contentDisposition } from '@server/lib/attachment';
 import { download } from '@server/modules/exports/exports.routes';
+import { publicBaseUrl } from '@server/modules/mail/emails.routes';
+import { deliverInvoice } from './invoice-delivery.service';
+import { invoiceLinkRoutes } from './invoice-links.routes';
 import { overdueSummary } from './invoice-overdue.service';
 import { invoicePdf } from './invoice-pdf.service';
 import { exportInvoices } from './invoice-export.service';
@@ -16,6 +19,7 @@ const tags = ['invoices'];
 
 export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
+  await app.register(invoiceLinkRoutes);
 
   app.get('/invoices', { schema: { tags, querystring: invoiceListQuerySchema, response: { 200: invoiceListSchema } } }, async (request) =>
     findInvoices(db, actorOf(request), request.query));
@@ -38,6 +42,9 @@ export const invoiceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/invoices/:id', { schema: { tags, params: idParamsSchema, body: invoiceUpdateSchema, response: { 200: invoiceSchema } } }, async (request) =>
     updateInvoice(db, actorOf(request), request.params.id, request.body));
+
+  app.post('/invoices/:id/deliver', { schema: { tags, params: idParamsSchema, body: invoiceDeliverSchema, response: { 200: invoiceSchema } } }, async (request) =>
+    deliverInvoice({ db, storage: app.storage, config: app.config }, actorOf(request), request.params.id, request.body, publicBaseUrl(app.config, request)));
 
   app.post('/invoices/:id/payments', { schema: { tags, params: idParamsSchema, body: invoicePaymentSchema, response: { 200: invoiceSchema } } }, async (request) =>
     recordPayment(db, actorOf(request), request.params.id, request.body));

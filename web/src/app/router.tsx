@@ -21,6 +21,7 @@ export const router = createBrowserRouter([
   { path: '/login', lazy: async () => { const { LoginPage } = await withTexts(['auth', 'validation'], () => import('@web/features/auth/login.page')); return { element: <PublicOnly><LoginPage /></PublicOnly> }; } },
   // A quote's public page: reached from its e-mail by anyone holding the link, signed in or not.
   // An agreement's public page: reached from its e-mail to read and sign it, signed in or not.
+  { path: '/i/:token', lazy: async () => ({ Component: (await withTexts(['invoicelink'], () => import('@web/features/invoices/invoice-link.page'))).InvoiceLinkPage }) },
   { path: '/a/:token', lazy: async () => ({ Component: (await withTexts(['agreementlink', 'validation'], () => import('@web/features/agreements/agreement-link.page'))).AgreementLinkPage }) },
   { path: '/q/:token', lazy: async () => ({ Component: (await withTexts(['quotelink', 'validation'], () => import('@web/features/quotes/quote-link.page'))).QuoteLinkPage }) },
   { path: '/setup', lazy: async () => { const { SetupPage } = await withTexts(['auth', 'validation'], () => import('@web/features/auth/setup.page')); return { element: <PublicOnly setupPage><SetupPage /></PublicOnly> }; } },

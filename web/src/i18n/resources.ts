@@ -34,6 +34,7 @@ export const namespaces = [
   'catalog',
   'agreements',
   'agreementlink',
+  'invoicelink',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -1,5 +1,5 @@
 import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFileTypePdf } from '@tabler/icons-react';
+import { IconFileTypePdf, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,6 +7,8 @@ import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
 import { RecordField as Field } from '@web/components/record-field.component';
 import { formatDay, formatMoney } from '@web/components/format';
+import { DeliverInvoiceModal } from './deliver-invoice-modal.component';
+import { InvoiceDeliveryStatus } from './invoice-delivery-status.component';
 import { InvoiceStatusBadge } from './invoice-status-badge.component';
 import { RecordPaymentModal } from './record-payment-modal.component';
 import { useInvoice, useUpdateInvoice } from './use-invoices';
@@ -18,6 +20,7 @@ export function InvoicePage() {
   const query = useInvoice(id);
   const update = useUpdateInvoice(id);
   const [paying, setPaying] = useState(false);
+  const [delivering, setDelivering] = useState(false);
   const invoice = query.data;
   if (query.isPending) return <Center py="xl"><Loader /></Center>;
   if (!invoice) return <ErrorAlert error={query.error} />;
@@ -35,7 +38,10 @@ export function InvoicePage() {
           </Group>
         </Stack>
         <Group gap="xs">
-          {payable && <Button onClick={() => setPaying(true)}>{t('invoices:payment.record')}</Button>}
+          {invoice.status !== 'draft' && invoice.status !== 'cancelled' && (
+            <Button leftSection={<IconSend size={16} />} onClick={() => setDelivering(true)} data-testid="invoice-deliver">{t('invoices:action.deliver')}</Button>
+          )}
+          {payable && <Button variant="default" onClick={() => setPaying(true)}>{t('invoices:payment.record')}</Button>}
           <Button component="a" href={buildUrl(`/invoices/${encodeURIComponent(invoice.id)}/pdf`)} download variant="default" leftSection={<IconFileTypePdf size={16} />}>
             {t('invoices:action.pdf')}
           </Button>
@@ -58,6 +64,7 @@ export function InvoicePage() {
           <Field label={t('invoices:field.delivery')}>
             {invoice.delivery ? [t(`company:invoicing.option.${invoice.delivery}`), invoice.deliveryEmail].filter(Boolean).join(' · ') : ''}
           </Field>
+          <Field label={t('invoices:field.delivered')}><InvoiceDeliveryStatus invoice={invoice} /></Field>
           <Field label={t('invoices:field.language')}>{t(`common:language.${invoice.language}`)}</Field>
           {invoice.quoteId && <Field label={t('invoices:field.quote')}><Anchor component={Link} to={`/quotes/${invoice.quoteId}`}>{t('invoices:page.openQuote')}</Anchor></Field>}
         </SimpleGrid>
@@ -88,6 +95,7 @@ export function InvoicePage() {
         </Paper>
       )}
       {paying && <RecordPaymentModal invoice={invoice} onClose={() => setPaying(false)} />}
+      {delivering && <DeliverInvoiceModal invoice={invoice} onClose={() => setDelivering(false)} />}
     </Stack>
   );
 }

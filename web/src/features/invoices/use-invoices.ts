@@ -1,4 +1,4 @@
-import { invoiceListSchema, invoiceSchema, overdueSummarySchema, type InvoiceCreate, type InvoiceListParams, type InvoicePayment, type InvoiceUpdate } from '@contract/invoices';
+import { invoiceListSchema, invoiceSchema, overdueSummarySchema, type InvoiceCreate, type InvoiceDeliver, type InvoiceListParams, type InvoicePayment, type InvoiceUpdate } from '@contract/invoices';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from '@web/app/api-client';
 import type { ListText } from '@web/components/list-kit/use-list-url';
@@ -46,4 +46,9 @@ export function useUpdateInvoice(id: string) {
 export function useRecordPayment(id: string) {
   const refresh = useRefresh();
   return useMutation({ mutationFn: (input: InvoicePayment) => apiJson(invoiceSchema, `/invoices/${encodeURIComponent(id)}/payments`, { method: 'POST', body: input }), onSuccess: refresh });
+}
+
+export function useDeliverInvoice(id: string) {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (input: InvoiceDeliver) => apiJson(invoiceSchema, `/invoices/${encodeURIComponent(id)}/deliver`, { method: 'POST', body: input }), onSuccess: refresh });
 }
