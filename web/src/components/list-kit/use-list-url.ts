@@ -118,5 +118,8 @@ export function useListUrl<S extends z.ZodObject, C extends string>({ schema, co
     [navigate],
   );
 
-  return { query, text, columns, viewId: searchParams.get('view'), set, replace };
+  /** Clears every filter and the view, keeping the sort and the columns shown. */
+  const clearFilters = useCallback(() => replace({ sort: text.sort }, columns, null), [replace, text.sort, columns]);
+
+  return { query, text, columns, viewId: searchParams.get('view'), set, replace, clearFilters };
 }

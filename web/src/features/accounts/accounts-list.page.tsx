@@ -1,9 +1,9 @@
 import { accountListQuerySchema } from '@contract/accounts';
 import { Button, Checkbox } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconBuildingPlus, IconFilterOff, IconUserPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { Link, type LoaderFunctionArgs } from 'react-router';
 import { withTexts } from '@web/app/i18n';
 import { queryClient } from '@web/app/query-client';
@@ -39,7 +39,7 @@ export function AccountsListPage() {
   const me = useCurrentUser();
   const url = useListUrl(accountListUrl);
   const list = useAccountsList(accountsListText(url.text));
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const items = useLoadedRows(list.data);
   const firstPage = list.data?.pages[0];
   const loadedIds = useMemo(() => items.map((item) => item.id), [items]);

@@ -3,7 +3,7 @@ import { IconFileOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withTexts } from '@web/app/i18n';
-import { EmptyState } from '@web/components/empty-state.component';
+import { ListEmpty } from '@web/components/list-kit/list-empty.component';
 import { deferredFilters } from '@web/components/list-kit/list-filters.component';
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
 import { ViewTools } from '@web/components/list-kit/list-tools.component';
@@ -27,7 +27,6 @@ export function AgreementsListPage() {
   const items = useLoadedRows(list.data);
   const [creating, setCreating] = useState(false);
   const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
-  const filtered = agreementFilterKeys.some((key) => url.text[key]) || Boolean(url.text.q);
 
   return (
     <ListFrame
@@ -49,15 +48,7 @@ export function AgreementsListPage() {
       }
       error={list.error}
       pending={list.isPending}
-      empty={
-        items.length > 0 ? null : (
-          <EmptyState
-            icon={<IconFileOff size={24} />}
-            title={t(filtered ? 'agreements:list.noResults' : 'agreements:list.empty')}
-            action={filtered && <Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('agreements:list.clearFilters')}</Button>}
-          />
-        )
-      }
+      empty={items.length > 0 ? null : <ListEmpty ns="agreements" icon={<IconFileOff size={24} />} keys={agreementFilterKeys} text={url.text} clearFilters={url.clearFilters} />}
     >
       {compact ? (
         <AgreementsCards items={items} {...paging} />

@@ -71,7 +71,7 @@ export function CatalogPage() {
         pending={list.isPending}
         empty={items.length > 0 ? null : (
           <EmptyState icon={<IconFilterOff size={24} />} title={t('catalog:list.empty')} message={t('catalog:list.emptyHint')}
-            action={<Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('catalog:list.clearFilters')}</Button>} />
+            action={<Button variant="light" onClick={url.clearFilters}>{t('catalog:list.clearFilters')}</Button>} />
         )}
       >
         {compact ? (

@@ -1,11 +1,11 @@
 import { Stepper } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { useCompact } from '@web/components/list-kit/use-compact';
 
 /** Where the user is in the wizard: upload → mapping and preview → rules → run. */
 export function ImportSteps({ active }: { active: number }) {
   const { t } = useTranslation();
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   return (
     <Stepper active={active} size="sm" orientation={compact ? 'vertical' : 'horizontal'} allowNextStepsSelect={false}>
       <Stepper.Step label={t('imports:step.upload')} />

@@ -1,11 +1,11 @@
 import { Button } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconFileImport, IconFileOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { Link } from 'react-router';
 import { withTexts } from '@web/app/i18n';
-import { EmptyState } from '@web/components/empty-state.component';
+import { ListEmpty } from '@web/components/list-kit/list-empty.component';
 import { deferredFilters } from '@web/components/list-kit/list-filters.component';
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
 import { ViewTools } from '@web/components/list-kit/list-tools.component';
@@ -24,11 +24,10 @@ export function InvoicesListPage() {
   const { t } = useTranslation();
   const url = useListUrl(invoiceListUrl);
   const list = useInvoices(url.text);
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const items = useLoadedRows(list.data);
   const [creating, setCreating] = useState(false);
   const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
-  const filtered = invoiceFilterKeys.some((key) => url.text[key]) || Boolean(url.text.q);
 
   return (
     <ListFrame
@@ -53,15 +52,7 @@ export function InvoicesListPage() {
       }
       error={list.error}
       pending={list.isPending}
-      empty={
-        items.length > 0 ? null : (
-          <EmptyState
-            icon={<IconFileOff size={24} />}
-            title={t(filtered ? 'invoices:list.noResults' : 'invoices:list.empty')}
-            action={filtered && <Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('invoices:list.clearFilters')}</Button>}
-          />
-        )
-      }
+      empty={items.length > 0 ? null : <ListEmpty ns="invoices" icon={<IconFileOff size={24} />} keys={invoiceFilterKeys} text={url.text} clearFilters={url.clearFilters} />}
     >
       {compact ? (
         <InvoicesCards items={items} {...paging} />

@@ -1,8 +1,8 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { PagedList } from '@web/components/paged-list.component';
 import { InvoiceFormModal } from './invoice-form-modal.component';
 import { InvoicesCards, InvoicesTable } from './invoices-table.component';
@@ -12,7 +12,7 @@ import { useInvoices } from './use-invoices';
 export function OrganizationInvoices({ organizationId, canCreate }: { organizationId: string; canCreate: boolean }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const list = useInvoices({ organizationId, sort: '-issueDate', limit: 20 });
   const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
   return (

@@ -1,8 +1,8 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { PagedList } from '@web/components/paged-list.component';
 import { ProjectFormModal } from './project-form-modal.component';
 import { ProjectsCards, ProjectsTable } from './projects-table.component';
@@ -12,7 +12,7 @@ import { useProjects } from './use-projects';
 export function OrganizationProjects({ organizationId, canCreate }: { organizationId: string; canCreate: boolean }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const list = useProjects({ organizationId, sort: '-createdAt', limit: 20 });
   const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
   return (

@@ -1,10 +1,10 @@
 import { Button } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconFolderOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { withTexts } from '@web/app/i18n';
-import { EmptyState } from '@web/components/empty-state.component';
+import { ListEmpty } from '@web/components/list-kit/list-empty.component';
 import { deferredFilters } from '@web/components/list-kit/list-filters.component';
 import { ListFrame, useLoadedRows } from '@web/components/list-kit/list-frame.component';
 import { ViewTools } from '@web/components/list-kit/list-tools.component';
@@ -23,11 +23,10 @@ export function ProjectsListPage() {
   const { t } = useTranslation();
   const url = useListUrl(projectListUrl);
   const list = useProjects(url.text);
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const items = useLoadedRows(list.data);
   const [creating, setCreating] = useState(false);
   const paging = { hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage };
-  const filtered = projectFilterKeys.some((key) => url.text[key]) || Boolean(url.text.q);
 
   return (
     <ListFrame
@@ -49,15 +48,7 @@ export function ProjectsListPage() {
       }
       error={list.error}
       pending={list.isPending}
-      empty={
-        items.length > 0 ? null : (
-          <EmptyState
-            icon={<IconFolderOff size={24} />}
-            title={t(filtered ? 'projects:list.noResults' : 'projects:list.empty')}
-            action={filtered && <Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('projects:list.clearFilters')}</Button>}
-          />
-        )
-      }
+      empty={items.length > 0 ? null : <ListEmpty ns="projects" icon={<IconFolderOff size={24} />} keys={projectFilterKeys} text={url.text} clearFilters={url.clearFilters} />}
     >
       {compact ? (
         <ProjectsCards items={items} {...paging} />

@@ -49,7 +49,7 @@ export function QuotesListPage() {
       pending={list.isPending}
       empty={items.length > 0 ? null : (
         <EmptyState icon={<IconFilterOff size={24} />} title={t('quotes:list.empty')} message={t('quotes:list.emptyHint')}
-          action={<Button variant="light" onClick={() => url.replace({ sort: url.text.sort }, url.columns, null)}>{t('quotes:list.clearFilters')}</Button>} />
+          action={<Button variant="light" onClick={url.clearFilters}>{t('quotes:list.clearFilters')}</Button>} />
       )}
     >
       {compact ? (

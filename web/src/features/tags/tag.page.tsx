@@ -1,8 +1,8 @@
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCompact } from '@web/components/list-kit/use-compact';
 import { useParams } from 'react-router';
 import { buildUrl } from '@web/app/api-client';
 import { ErrorAlert } from '@web/components/error-alert.component';
@@ -23,7 +23,7 @@ export function TagPage() {
   const { id = '' } = useParams();
   const tag = useTag(id);
   const list = useAccountsList({ sort: 'name', tagId: id });
-  const compact = useMediaQuery('(max-width: 48em)') ?? false;
+  const compact = useCompact();
   const [mailing, setMailing] = useState(false);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const firstPage = list.data?.pages[0];
