@@ -8,7 +8,7 @@ import { cleanFileName } from '@server/lib/attachment';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import type { Storage } from '@server/lib/storage';
-import { nowIso } from '@server/lib/time';
+import { nowIso, today } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { insertDocument } from '@server/modules/documents/documents.repo';
@@ -18,7 +18,7 @@ import { documentCustomer, documentIssuer } from '@server/modules/quotes/documen
 import { renderAgreementPdf, type AgreementPdfInput } from './agreement-pdf';
 import { findTemplate } from './agreement-templates.repo';
 import { updateAgreementRow } from './agreements.repo';
-import { getAgreement, requireVisibleAgreement, today } from './agreements.service';
+import { getAgreement, requireVisibleAgreement } from './agreements.service';
 
 type Deps = { db: Db; storage: Storage };
 

@@ -1,9 +1,8 @@
 import type { Db } from '@server/db/database';
-import { addDays, nowIso } from '@server/lib/time';
+import { addDays, nowIso, today } from '@server/lib/time';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { lapsedAgreements } from './agreement-expiry.repo';
 import { updateAgreementRow } from './agreements.repo';
-import { today } from './agreements.service';
 
 /** The first day an agreement ending on `endOn` is no longer in force: the day it expired. */
 const dayAfter = (endOn: string): string => addDays(`${endOn}T00:00:00.000Z`, 1).slice(0, 10);

@@ -9,7 +9,7 @@ import { linkTokenHash } from '@server/modules/public-links/public-links';
 import { findQuoteParty, findQuoteSettings } from '@server/modules/quotes/quotes.repo';
 import { recordCustomerSignature } from './agreement-signature';
 import { findAgreementByTokenHash, findOrganizationDocument } from './agreements.repo';
-import { today } from './agreements.service';
+import { today } from '@server/lib/time';
 
 /**
  * The public page's side of an agreement: everything is found by the link's token (stored hashed)

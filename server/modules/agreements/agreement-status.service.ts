@@ -1,13 +1,13 @@
 import { agreementMoves, agreementStatusChangeSchema, type Agreement, type AgreementStatusChange } from '@contract/agreements';
 import type { Db } from '@server/db/database';
 import { AppError, fieldError } from '@server/lib/errors';
-import { nowIso } from '@server/lib/time';
+import { nowIso, today } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { syncRenewalReminder } from './agreement-reminder';
 import { recordCustomerSignature } from './agreement-signature';
 import { updateAgreementRow, type AgreementPatch } from './agreements.repo';
-import { getAgreement, requireVisibleAgreement, today } from './agreements.service';
+import { getAgreement, requireVisibleAgreement } from './agreements.service';
 
 const actions = {
   draft: 'agreement_withdrawn', signed_by_both: 'agreement_countersigned', expired: 'agreement_expired', terminated: 'agreement_terminated',

@@ -23,8 +23,6 @@ import { syncRenewalReminder } from './agreement-reminder';
 import { presentAgreement, presentCard } from './agreements.presenter';
 import { filteredAgreements, findCards, findOrganizationDocument, findVisibleAgreement, insertAgreement, updateAgreementRow } from './agreements.repo';
 
-/** Today as an ISO date (UTC): what signature dates default to and may not pass. */
-export const today = (): string => nowIso().slice(0, 10);
 
 export async function requireVisibleAgreement(db: Db, actor: Actor, id: string): Promise<AgreementRow> {
   const row = await findVisibleAgreement(db, actor, id);

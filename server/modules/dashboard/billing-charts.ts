@@ -6,9 +6,9 @@ import { projectStatuses } from '@contract/projects';
 import { filteredAgreements } from '@server/modules/agreements/agreements.repo';
 import { filteredInvoices, overdueSql } from '@server/modules/invoices/invoices.repo';
 import { filteredProjects } from '@server/modules/projects/projects.repo';
-import { today } from '@server/modules/quotes/quotes.service';
 import type { ChartContext } from './chart-context';
 import { daysOf, monthsOf } from './months';
+import { today } from '@server/lib/time';
 
 // Projects, agreements and invoices (seed 003) counted exactly under the actor's scope (each is
 // visible exactly when its company is), amounts summed per currency and never across currencies.

@@ -1,9 +1,9 @@
 import type { DashboardCell } from '@contract/dashboard';
 import { quoteStatuses } from '@contract/quotes';
-import { today } from '@server/modules/quotes/quotes.service';
 import { decidedIn, groupQuotes, quoteCurrencies, statusIs } from '@server/modules/quotes/quotes.repo';
 import { cellsOf, type ChartContext } from './chart-context';
 import { daysOf, monthsOf } from './months';
+import { today } from '@server/lib/time';
 
 // Quotes are counted like their list (the same scope and filters, capped at 10,000 per group and
 // flagged past it), their totals summed per currency and never across currencies. Whose work: the

@@ -3,7 +3,7 @@ import type { RiskSignal } from '@contract/registry';
 import type { Db } from '@server/db/database';
 import type { CreditSignalSource, SourceAnswer } from '@server/modules/credit/credit-sources';
 import { overdueSums } from './invoices.repo';
-import { today } from './invoices.service';
+import { today } from '@server/lib/time';
 
 /** Overdue this many days (the oldest one) and the signal is high rather than medium. */
 export const highAfterDays = 60;

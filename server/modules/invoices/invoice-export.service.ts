@@ -9,7 +9,8 @@ import { csvFile, defaultSeparator, xlsxFile, type SheetCell } from '@server/lib
 import { authorize, type Actor } from '@server/policies';
 import { presentCard } from './invoices.presenter';
 import { filteredInvoices, findCards } from './invoices.repo';
-import { listSorts, today } from './invoices.service';
+import { listSorts } from './invoices.service';
+import { today } from '@server/lib/time';
 
 const columns = ['number', 'organization', 'taxId', 'status', 'issueDate', 'dueDate', 'currency', 'net', 'tax', 'total', 'paid', 'createdAt', 'id'] as const;
 type Column = (typeof columns)[number];

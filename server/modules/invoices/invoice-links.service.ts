@@ -2,14 +2,13 @@ import type { PublicInvoice } from '@contract/invoice-links';
 import type { Db, InvoiceRow } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import type { Storage } from '@server/lib/storage';
-import { nowIso } from '@server/lib/time';
+import { nowIso, today } from '@server/lib/time';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { linkTokenHash } from '@server/modules/public-links/public-links';
 import { findQuoteParty, findQuoteSettings } from '@server/modules/quotes/quotes.repo';
 import { invoicePdfFileName, pdfOfInvoice } from './invoice-pdf.service';
 import { presentLine, statusOn } from './invoices.presenter';
 import { findInvoiceByTokenHash, linesOf, markFirstOpened } from './invoices.repo';
-import { today } from './invoices.service';
 
 /**
  * The public page's side of an invoice: everything is found by the link's token (stored hashed)

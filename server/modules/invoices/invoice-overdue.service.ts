@@ -1,12 +1,11 @@
 import { overdueNoticeParamsSchema, type OverdueSummary } from '@contract/invoices';
 import type { Db } from '@server/db/database';
-import { nowIso } from '@server/lib/time';
+import { nowIso, today } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { ownersOf } from '@server/modules/accounts/accounts.repo';
 import { notify } from '@server/modules/notifications/notifications.service';
 import { markOverdueNotified, overdueByCurrency, overdueToNotify } from './invoice-overdue.repo';
-import { today } from './invoices.service';
 
 export const overdueNoticeKind = 'invoice.overdue';
 

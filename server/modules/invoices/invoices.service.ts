@@ -9,7 +9,7 @@ import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { keysetPage, sortTable } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
-import { addDays, nowIso } from '@server/lib/time';
+import { addDays, nowIso, today } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { requireVisibleQuote } from '@server/modules/quotes/quotes.service';
@@ -17,8 +17,6 @@ import { writeAudit } from '@server/modules/audit/audit.repo';
 import { presentCard, presentInvoice } from './invoices.presenter';
 import { filteredInvoices, findCards, findVisibleInvoice, insertInvoice, linesOf, updateInvoiceRow } from './invoices.repo';
 
-/** Today as an ISO date (UTC): what issue dates default to and overdue is read against. */
-export const today = (): string => nowIso().slice(0, 10);
 
 export async function requireVisibleInvoice(db: Db, actor: Actor, id: string): Promise<InvoiceRow> {
   const row = await findVisibleInvoice(db, actor, id);

@@ -7,7 +7,7 @@ import { linkTokenHash } from '@server/modules/public-links/public-links';
 import { pdfFileName, pdfOfQuote } from './quote-pdf.service';
 import { effectiveStatus, presentLine, taxesOf } from './quotes.presenter';
 import { findQuoteByTokenHash, findQuoteParty, findQuoteSettings, linesOf, type QuoteRow } from './quotes.repo';
-import { today } from './quotes.service';
+import { today } from '@server/lib/time';
 
 /**
  * The public acceptance page's side of a quote: everything is found by the link's token (stored

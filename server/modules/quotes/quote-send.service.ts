@@ -3,7 +3,7 @@ import type { Config } from '@server/config';
 import type { Db } from '@server/db/database';
 import { AppError, fieldError } from '@server/lib/errors';
 import type { Storage } from '@server/lib/storage';
-import { nowIso } from '@server/lib/time';
+import { nowIso, today } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
@@ -17,7 +17,7 @@ import { fill, quoteMailTexts } from './quote-mail-texts';
 import { markSent } from './quote-workflow.service';
 import { effectiveStatus } from './quotes.presenter';
 import { findQuoteSettings, updateQuoteRow, type QuoteRow } from './quotes.repo';
-import { getQuote, requireVisibleQuote, today } from './quotes.service';
+import { getQuote, requireVisibleQuote } from './quotes.service';
 
 export type QuoteMailDeps = { db: Db; storage: Storage; config: Config };
 

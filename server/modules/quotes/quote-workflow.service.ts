@@ -2,13 +2,13 @@ import { quoteDecisionSchema, quoteVersionSchema, type Quote, type QuoteDecision
 import type { Db } from '@server/db/database';
 import { AppError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { nowIso } from '@server/lib/time';
+import { nowIso, today } from '@server/lib/time';
 import { authorize, type Actor } from '@server/policies';
 import { recordQuoteDecision } from '@server/commands/decide-quote';
 import { writeAudit } from '@server/modules/audit/audit.repo';
 import { effectiveStatus } from './quotes.presenter';
 import { insertQuote, lineageRows, linesOf, nextSeriesNumber, replaceLines, updateQuoteRow, type QuoteRow } from './quotes.repo';
-import { getQuote, plusDays, requireDraft, requireSettings, requireVisibleQuote, today } from './quotes.service';
+import { getQuote, plusDays, requireDraft, requireSettings, requireVisibleQuote } from './quotes.service';
 
 /** COT-2026-0007: the prefix, the year and the number of that year's series. */
 export const formatNumber = (prefix: string, year: number, n: number): string => `${prefix}-${year}-${String(n).padStart(4, '0')}`;

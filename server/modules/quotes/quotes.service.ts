@@ -9,7 +9,7 @@ import { diffFields } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
 import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
-import { addDays, nowIso } from '@server/lib/time';
+import { addDays, nowIso, today } from '@server/lib/time';
 import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
 import { findVisibleAccount } from '@server/modules/accounts/accounts.repo';
@@ -25,8 +25,6 @@ import {
   type QuoteRow, type QuoteSettingsRow,
 } from './quotes.repo';
 
-/** Today's date (UTC), the calendar a quote's validity is read against. */
-export const today = (): string => nowIso().slice(0, 10);
 export const plusDays = (date: string, days: number): string => addDays(`${date}T00:00:00.000Z`, days).slice(0, 10);
 
 export async function requireVisibleQuote(db: Db, actor: Actor, id: string): Promise<QuoteRow> {
