@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountFiltersSchema, accountSortSchema, userRefSchema } from './accounts';
+import { accountListQuerySchema, accountSorts, userRefSchema } from './accounts';
 import { activityListQuerySchema, activitySorts } from './activities';
 import { idSchema, listQueryBase, listResponse } from './common';
 import { opportunityListQuerySchema, opportunitySorts } from './opportunities';
@@ -14,10 +14,6 @@ export const accountColumns = ['stage', 'email', 'phone', 'city', 'country', 'in
 export const accountColumnSchema = z.enum(accountColumns);
 export type AccountColumn = z.infer<typeof accountColumnSchema>;
 export const defaultAccountColumns: AccountColumn[] = ['stage', 'email', 'phone', 'city', 'country', 'industry', 'owners', 'updatedAt'];
-
-/** A view's filters and sort: the accounts list query without paging (overview counters are not saved yet). */
-export const accountViewQuerySchema = accountFiltersSchema.extend({ sort: accountSortSchema }).partial();
-export type AccountViewQuery = z.infer<typeof accountViewQuerySchema>;
 
 /** The activities list's columns a user can show or hide (the date always shows). */
 export const activityColumns = ['type', 'subject', 'account', 'responsible', 'status', 'result', 'dueAt', 'createdAt'] as const;
@@ -54,7 +50,10 @@ export const agreementColumns = ['organization', 'type', 'reference', 'status', 
 export type AgreementColumn = (typeof agreementColumns)[number];
 export const defaultAgreementColumns: AgreementColumn[] = ['organization', 'type', 'status', 'owner', 'endOn', 'value'];
 
-/** A list's query as a view saves it: without paging, every parameter optional, the sort without its default. */
+/**
+ * A list's query as a view saves it: without paging, every parameter optional, the sort without its
+ * default. The accounts list's keeps the overview counters it shows as columns (`counters`) too.
+ */
 const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string, ...string[]]) =>
   listQuery.omit({ limit: true, cursor: true, sort: true }).extend({ sort: z.enum(sorts) }).partial();
 
@@ -63,7 +62,7 @@ const viewQuery = <T extends z.ZodObject>(listQuery: T, sorts: readonly [string,
  * hold: a new list adds its entry here (its key, its query without paging, its columns).
  */
 export const savedViewLists = {
-  accounts: { query: accountViewQuerySchema, columns: accountColumns, defaultColumns: defaultAccountColumns },
+  accounts: { query: viewQuery(accountListQuerySchema, accountSorts), columns: accountColumns, defaultColumns: defaultAccountColumns },
   activities: { query: viewQuery(activityListQuerySchema, activitySorts), columns: activityColumns, defaultColumns: defaultActivityColumns },
   requests: { query: viewQuery(requestListQuerySchema, requestSorts), columns: requestColumns, defaultColumns: defaultRequestColumns },
   opportunities: { query: viewQuery(opportunityListQuerySchema, opportunitySorts), columns: opportunityColumns, defaultColumns: defaultOpportunityColumns },
@@ -129,7 +128,9 @@ export function checkView(list: ViewListKey, input: { query?: Record<string, str
     query: spec.query.transform((parsed) => {
       const flat: Record<string, string> = {};
       for (const [key, value] of Object.entries(parsed)) {
-        if (value !== undefined && value !== null && value !== '') flat[key] = String(value);
+        // A comma-separated parameter (the accounts list's counters) parses to a list.
+        const text = Array.isArray(value) ? value.join(',') : value === undefined || value === null ? '' : String(value);
+        if (text !== '') flat[key] = text;
       }
       return flat;
     }).optional(),

@@ -172,6 +172,23 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await page.getByRole('option', { name: option }).click();
 }
 
+/** Saves the list as it is shown under a name, from the views menu, and waits until it is the active view. */
+export async function saveView(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Vistas' }).click();
+  await page.getByRole('menuitem', { name: 'Guardar la vista actual…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Guardar la vista actual' });
+  await dialog.getByLabel('Nombre de la vista').fill(name);
+  await dialog.getByRole('button', { name: 'Guardar' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name, exact: true }).waitFor();
+}
+
+/** Opens a saved view from the views menu. */
+export async function pickView(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Vistas' }).click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
 /** On a failed test, keeps a screenshot of the page in the temp directory and says where. */
 export function screenshotOnFailure(getPage: () => Page | undefined): void {
   afterEach(async (context) => {

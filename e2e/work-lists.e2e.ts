@@ -4,7 +4,7 @@ import { requestSchema } from '@contract/requests';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiLogin } from './api';
-import { admin, adminSession, choose, hasChromium, type TestServer } from './harness';
+import { admin, adminSession, choose, hasChromium, pickView, saveView, type TestServer } from './harness';
 
 // The activities and requests lists on the shared list kit: the table gets the screen at desktop
 // width (filters in one line, the rest behind "more filters", chips), cards at phone width, and a
@@ -88,21 +88,14 @@ describe.skipIf(!hasChromium)('the activities and requests lists at 1366 × 900'
     await page.getByRole('button', { name: 'Canal / tipo de cita: Teléfono' }).waitFor();
 
     // Saved as a view; cleared; picked again: the filter is back.
-    await page.getByRole('button', { name: 'Vistas' }).click();
-    await page.getByRole('menuitem', { name: 'Guardar la vista actual…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Guardar la vista actual' });
-    await dialog.getByLabel('Nombre de la vista').fill('Por teléfono');
-    await dialog.getByRole('button', { name: 'Guardar' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: 'Por teléfono', exact: true }).waitFor();
+    await saveView(page, 'Por teléfono');
     expect(new URL(page.url()).searchParams.get('view')).not.toBeNull();
 
     await page.getByRole('button', { name: 'Salir de la vista' }).click();
     await page.getByRole('button', { name: 'Quitar filtros' }).click();
     await expect.poll(() => page.getByTestId('requests-total').textContent()).toBe('40 solicitudes');
 
-    await page.getByRole('button', { name: 'Vistas' }).click();
-    await page.getByRole('menuitem', { name: 'Por teléfono' }).click();
+    await pickView(page, 'Por teléfono');
     await expect.poll(() => page.getByTestId('requests-total').textContent()).toBe('20 solicitudes');
     await page.getByRole('button', { name: 'Canal / tipo de cita: Teléfono' }).waitFor();
     await page.reload();

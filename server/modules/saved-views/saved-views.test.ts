@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ListResponse } from '@contract/common';
+import type { AccountListItem } from '@contract/accounts';
 import type { SavedView } from '@contract/saved-views';
 import { testApp, type Client, type TestApp } from '@server/test/test-app';
 import { expectProblem } from '@server/test/state';
@@ -104,5 +105,58 @@ describe('saved views of any list', () => {
     expect(await rows()).toEqual(afterCreate);
     expect(afterCreate.length).toBe(before.length + 1);
     expectProblem(await ana.get('/api/v1/saved-views?list=tasks'), 400, 'validation_failed');
+  });
+});
+
+describe('saved views of the accounts list keep the overview counters', () => {
+  const task = async (accountId: string) =>
+    expect((await admin.post('/api/v1/activities', { accountId, type: 'task', subject: 'Llamar', startAt: '2027-01-10T09:00:00Z' })).statusCode).toBe(201);
+  const openView = async (client: Client, query: Record<string, string>) =>
+    (await client.get(`/api/v1/accounts?${new URLSearchParams(query).toString()}`)).json<ListResponse<AccountListItem>>().items;
+
+  test('a view shown with the open tasks column, sorted and filtered by it, opens exactly so', async () => {
+    const many = await t.account(admin, { name: 'Muchas Tareas SL', ownerIds: [ana.user.id] });
+    const some = await t.account(admin, { name: 'Cuatro Tareas SL', ownerIds: [ana.user.id] });
+    const few = await t.account(admin, { name: 'Pocas Tareas SL', ownerIds: [ana.user.id] });
+    for (const [account, count] of [[many, 6], [some, 4], [few, 1]] as const) for (let i = 0; i < count; i++) await task(account.id);
+
+    const saved = { counters: 'openTasks', sort: '-openTasks', openTasksAbove: '3' };
+    const view = await save(ana, { name: 'Clientes con tareas abiertas', query: saved, columns: ['stage', 'owners'] });
+    expect(view).toMatchObject({ query: saved, columns: ['stage', 'owners'] });
+    const listed = (await ana.get('/api/v1/saved-views')).json<ListResponse<SavedView>>().items.find((item) => item.id === view.id);
+    expect(listed).toMatchObject({ name: 'Clientes con tareas abiertas', query: saved, columns: ['stage', 'owners'] });
+
+    // Its query is the accounts list's: the column's numbers come back, filtered and in its order.
+    const rowsShown = await openView(ana, listed?.query ?? {});
+    expect(rowsShown.map((item) => [item.name, item.overview.openTasks, item.overview.invoicedThisYear])).toEqual([
+      ['Muchas Tareas SL', 6, undefined],
+      ['Cuatro Tareas SL', 4, undefined],
+    ]);
+  });
+
+  test('several counter columns, the invoiced sort and filters are stored as the list reads them; the owner overwrites them', async () => {
+    const view = await save(ana, {
+      name: 'Facturación',
+      query: { counters: 'invoicedThisYear,activeProjects,invoicedThisYear', sort: 'invoicedThisYear', invoicedAbove: '100000', invoicedCurrency: 'eur' },
+      columns: [],
+    });
+    expect(view.query).toEqual({ counters: 'invoicedThisYear,activeProjects', sort: 'invoicedThisYear', invoicedAbove: '100000', invoicedCurrency: 'EUR' });
+    const changed = await ana.patch(`/api/v1/saved-views/${view.id}`, { version: 1, query: { counters: 'unsignedAgreements', sort: '-unsignedAgreements' } });
+    expect(changed.json<SavedView>()).toMatchObject({ version: 2, query: { counters: 'unsignedAgreements', sort: '-unsignedAgreements' } });
+    // Columns no longer shown are not kept.
+    const cleared = await ana.patch(`/api/v1/saved-views/${view.id}`, { version: 2, query: { counters: '' } });
+    expect(cleared.json<SavedView>().query).toEqual({});
+  });
+
+  test('an unknown counter is a field error, on create and on update, and nothing is saved', async () => {
+    const view = await save(ana, { name: 'Con contadores', query: { counters: 'openTasks' }, columns: [] });
+    const before = await rows();
+    for (const counters of ['salary', 'openTasks,salary', 'open_tasks']) {
+      const created = expectProblem(await ana.post('/api/v1/saved-views', { name: 'Mala', query: { counters }, columns: [] }), 400, 'validation_failed');
+      expect(created.errors?.map((error) => error.field)).toEqual(['query.counters']);
+      const updated = expectProblem(await ana.patch(`/api/v1/saved-views/${view.id}`, { version: 1, query: { counters } }), 400, 'validation_failed');
+      expect(updated.errors?.map((error) => error.field)).toEqual(['query.counters']);
+    }
+    expect(await rows()).toEqual(before);
   });
 });
