@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '@server/db/database';
 import { measureEndpoint, pageUrl, type Line } from './api-bench';
 import type { Raw } from './raw';
 
@@ -23,6 +24,19 @@ export async function benchLists(app: FastifyInstance, who: Actor, raw: Raw, run
     if (page > 1) lines.push(withLoad(await measureEndpoint(app, who.cookie, raw, runs, `${who.label}: ${name}, page ${page.toLocaleString('en')}`, url)));
   }
   return lines;
+}
+
+/**
+ * The organization the user owns with the most rows of `table` (its tab's list, the longest a case
+ * can ask for); the agent's, so the admin and the agent's team see it too.
+ */
+export async function busiestOrganization(db: Db, ownerEmail: string, table: 'projects' | 'invoices'): Promise<{ id: string; rows: number }> {
+  const owner = db.selectFrom('users').select('id').where('email', '=', ownerEmail);
+  const row = await db.selectFrom(table).select((eb) => ['organization_id', eb.fn.countAll<number>().as('n')])
+    .where('organization_id', 'in', db.selectFrom('account_owners').select('account_id').where('user_id', 'in', owner))
+    .groupBy('organization_id').orderBy('n', 'desc').orderBy('organization_id').limit(1).executeTakeFirst();
+  if (!row) throw new Error(`${ownerEmail} owns no organization with ${table}`);
+  return { id: row.organization_id, rows: Number(row.n) };
 }
 
 /** One endpoint (not a list page) for one actor, with the load beside it. */

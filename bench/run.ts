@@ -11,10 +11,12 @@ import { benchSearch } from './search-bench';
 import { benchPassword } from './dataset';
 import { generateDataset } from './generate';
 import { generateSelling, sellingParts, sellingPresent } from './generate-selling';
-import { countersPresent, counterParts, generateCounters } from './generate-counters';
+import { countersPresent, counterParts, generateCounters, type CounterPart } from './generate-counters';
 import { counterCases } from './counters-bench';
 import { agreementCases } from './agreements-bench';
-import { benchLists, loadedHeader, loadedRow, type Actor, type ListCase, type LoadedLine } from './lists-bench';
+import { invoiceCases } from './invoices-bench';
+import { projectCases } from './projects-bench';
+import { benchLists, busiestOrganization, loadedHeader, loadedRow, type Actor, type ListCase, type LoadedLine } from './lists-bench';
 import { quoteCases, benchQuotePdf } from './quotes-bench';
 import { benchBoard, benchCampaigns, benchDashboard, memberCases, opportunityCases } from './selling-bench';
 import { activityCases, requestCases } from './work-bench';
@@ -23,7 +25,7 @@ import { openBench } from './open';
 import { openRaw } from './raw';
 import { initialJsGzipKb, listRender, scrollRows } from './web-bench';
 
-// `npm run bench -- --size=100000 --dialect=sqlite [--accounts-per-agent=5000] [--import-rows=N] [--only=list,work,board,selling,quotes,counters,agreements,search,import,http,web] [--runs=200] [--later-page=200]`
+// `npm run bench -- --size=100000 --dialect=sqlite [--accounts-per-agent=5000] [--import-rows=N] [--only=list,work,board,selling,quotes,counters,agreements,projects,invoices,search,import,http,web] [--runs=200] [--later-page=200]`
 // (`board` is the pipeline board's lines alone; `selling` includes them.)
 const { values } = parseArgs({
   options: {
@@ -31,7 +33,7 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'sqlite' },
     'import-rows': { type: 'string' },
     'accounts-per-agent': { type: 'string', default: '5000' },
-    only: { type: 'string', default: 'list,work,selling,quotes,counters,agreements,search,import,http,web' },
+    only: { type: 'string', default: 'list,work,selling,quotes,counters,agreements,projects,invoices,search,import,http,web' },
     runs: { type: 'string', default: '200' },
     'later-page': { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
@@ -69,8 +71,10 @@ if (sellingMissing.length > 0) {
   await generateSelling(handle, console.log, sellingMissing);
 }
 
-// Projects, tasks, agreements and invoices (issue 22), for the company counters' lines; the agreements list's need only the agreements.
-const countersWanted = only.has('counters') ? counterParts : only.has('agreements') ? (['agreements'] as const) : [];
+// Projects, tasks, agreements and invoices (issue 22), for the company counters' lines; each list's
+// lines need only its own records (the projects list's also the tasks whose open ones it counts).
+const listNeeds: Record<string, readonly CounterPart[]> = { projects: ['projects', 'tasks'], agreements: ['agreements'], invoices: ['invoices'] };
+const countersWanted = only.has('counters') ? counterParts : [...new Set(Object.entries(listNeeds).flatMap(([list, parts]) => (only.has(list) ? parts : [])))];
 if (countersWanted.length > 0) {
   const missing = countersWanted.filter((part) => !countersPresentNow.includes(part));
   if (missing.length > 0) {
@@ -161,15 +165,26 @@ if (only.has('quotes')) {
   say('');
 }
 
+/** The rows of an issue 22 table, for a table's title. */
+const count = async (table: 'projects' | 'agreements' | 'invoices') => Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toLocaleString('en');
+
 if (only.has('counters')) {
-  const count = async (table: 'projects' | 'agreements' | 'invoices') => Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toLocaleString('en');
   const tasks = Number((await handle.db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'task').executeTakeFirstOrThrow()).n).toLocaleString('en');
   await listTable(`accounts list API with the company counters (${await count('projects')} projects, ${tasks} tasks, ${await count('agreements')} agreements, ${await count('invoices')} invoices), server time in-process vs the same SQL run directly`, counterCases(laterPage));
 }
 
 if (only.has('agreements')) {
-  const agreements = await handle.db.selectFrom('agreements').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  await listTable(`agreements list API (${Number(agreements.n).toLocaleString('en')} agreements), server time in-process vs the same SQL run directly`, agreementCases(laterPage));
+  await listTable(`agreements list API (${await count('agreements')} agreements), server time in-process vs the same SQL run directly`, agreementCases(laterPage));
+}
+
+if (only.has('projects')) {
+  const organization = await busiestOrganization(handle.db, 'bench-agent1@example.com', 'projects');
+  await listTable(`projects list API (${await count('projects')} projects), server time in-process vs the same SQL run directly`, projectCases(laterPage, organization));
+}
+
+if (only.has('invoices')) {
+  const organization = await busiestOrganization(handle.db, 'bench-agent1@example.com', 'invoices');
+  await listTable(`invoices list API (${await count('invoices')} invoices), server time in-process vs the same SQL run directly`, invoiceCases(laterPage, organization));
 }
 
 if (only.has('search')) {
