@@ -1,7 +1,7 @@
 import type { ImportRow, ImportRowRow } from '@server/db/database';
 import { keepStatisticsFresh } from '@server/db/statistics';
 import type { JobContext } from '@server/jobs/job-context';
-import { ChunkPacer, chunkTransaction } from '@server/jobs/short-transactions';
+import { ChunkPacer, chunkTransaction, transactionBudgetMs } from '@server/jobs/short-transactions';
 import type { Db } from '@server/db/database';
 import { nowIso } from '@server/lib/time';
 import { inAuditBatch } from '@server/modules/audit/audit-batch';
@@ -47,7 +47,7 @@ export async function runImportFile<T extends string, R>(
   let done = row.rows_done;
   let index = -1; // -1 is the header
   let batch: Array<StreamedRow<T, R>> = [];
-  const pacer = new ChunkPacer(minBatch, importBatchSize, 100);
+  const pacer = new ChunkPacer(minBatch, importBatchSize, 100, transactionBudgetMs(ctx.db));
   const flush = async () => {
     const rows = batch;
     batch = [];
@@ -89,7 +89,7 @@ const undoStep = minBatch;
 export async function undoImportFile(ctx: JobContext, row: ImportRow, actor: Actor, undoRows: (trx: Db, rows: ImportRowRow[]) => Promise<void>): Promise<{ undone: number }> {
   let cursor = ctx.job.progress_done > 0 ? ctx.job.progress_done : 2_147_483_647; // above any row number; fits PostgreSQL's integer
   let handled = 0;
-  const pacer = new ChunkPacer(minBatch, importBatchSize, 100);
+  const pacer = new ChunkPacer(minBatch, importBatchSize, 100, transactionBudgetMs(ctx.db));
   for (;;) {
     let reached = cursor;
     const done = await chunkTransaction(ctx.db, pacer, async (trx, deadline) => {

@@ -16,6 +16,12 @@ import { filteredAccounts } from './query.repo';
 const exactBudget = 15_000;
 /** Accounts a sample visits, spread over the whole table, each checked against every filter. */
 const sampleSize = 2_000;
+/**
+ * SQLite: a list of accounts in a table of at most this many rows is counted whole, not sampled:
+ * probing a sample's 2,000 rows one by one costs about what reading 40,000 index entries does
+ * (a sample 2.5x the whole count of 16,000 people at 20,000 accounts), and the count is exact.
+ */
+const countWholeUpTo = 40_000;
 /** Fewer matches than this in a sample say too little (±20% at 25): the list counts instead. */
 const minHits = 25;
 /**
@@ -48,6 +54,7 @@ export async function countAccounts(db: Db, scope: AccountScope, query: Query, p
   // A walked portfolio expected to hold twice the limit goes to its sample at once.
   const clearlyLarge = plans.count.drive === 'walk' && (plans.count.matches ?? 0) >= 2 * exactTotalLimit;
   if (plans.count.cost <= exactBudget && !clearlyLarge) {
+    if (await smallTable(db)) return rounded(await countUpTo(db, filteredAccounts(db, scope, query, plans.count), countWholeUpTo));
     const counted = await exact(plans.count);
     return counted <= exactTotalLimit ? counted : (await sampledEstimate(db, scope, query, plans.count)) ?? counted;
   }
@@ -59,8 +66,18 @@ export async function countAccounts(db: Db, scope: AccountScope, query: Query, p
 
 /** A portfolio too thin in its sample to estimate: counted whole in one pass, rounded as an estimate would be. */
 async function wholePortfolio(db: Db, scope: AccountScope, query: Query, plans: ListPlans): Promise<number> {
-  const counted = await countUpTo(db, filteredAccounts(db, scope, query, plans.count), plans.portfolio ?? 0);
-  return counted <= exactTotalLimit ? counted : Math.max(Number(counted.toPrecision(2)), exactTotalLimit + 1);
+  return rounded(await countUpTo(db, filteredAccounts(db, scope, query, plans.count), plans.portfolio ?? 0));
+}
+
+/** A whole count past the exact limit, rounded as an estimate would be (see totalOf in server/lib/list.ts). */
+const rounded = (counted: number) => (counted <= exactTotalLimit ? counted : Math.max(Number(counted.toPrecision(2)), exactTotalLimit + 1));
+
+/** Whether the accounts table is small enough on SQLite that a list past the exact limit is cheaper counted whole than sampled. */
+async function smallTable(db: Db): Promise<boolean> {
+  if (isPostgres(db)) return false;
+  const result = await sql<{ top: number | null }>`select max(rowid) as top from accounts`.execute(db);
+  const top = Number(result.rows[0]?.top ?? 0);
+  return top > exactTotalLimit && top <= countWholeUpTo;
 }
 
 /**
