@@ -19,6 +19,16 @@ export const overdueSql = (alias: string, today: string) =>
   sql<SqlBool>`(${sql.ref(`${alias}.status`)} in ('issued', 'partly_paid') and ${sql.ref(`${alias}.due_date`)} < ${today})`;
 
 /**
+ * Overdue as the invoices list filters it, newest first: the same invoices as overdueSql, written
+ * `(status in (…)) = true` so that SQLite reads invoices_open_issue_idx (that expression, then the
+ * issue date) in the page's order. On the status column it led with (status, due_date) and sorted
+ * every overdue invoice for one page (migration 2026-12-14T1000). The expression must stay as the
+ * index spells it.
+ */
+export const overdueInIssueOrder = (today: string) =>
+  sql<SqlBool>`((invoices.status in ('issued', 'partly_paid')) = true and invoices.due_date < ${today})`;
+
+/**
  * The overdue invoices of a selection by organization and currency (never summed across them): how
  * many, what is still owed, and the oldest due date. The company card and the credit signal read it.
  */
@@ -34,10 +44,14 @@ export const overdueSums = (base: ScopedInvoices, today: string) =>
 
 const containing = (text: string): string => `%${normalizeText(text).replace(/[\\%_]/g, '\\$&')}%`;
 
-/** The list's filters, each served by an index (see the invoices migration). */
-export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceFilters>, today: string): ScopedInvoices {
+/**
+ * The list's filters, each served by an index (see the invoices migration). `counting`: for a count,
+ * which needs no order: overdue is then the status index's range (status, due_date), which SQLite
+ * reads for exactly the overdue invoices, where the page's form led it to scan the table.
+ */
+export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceFilters>, today: string, counting = false): ScopedInvoices {
   let base = scopedInvoices(db, actor);
-  if (filters.status === 'overdue') base = base.where(overdueSql('invoices', today));
+  if (filters.status === 'overdue') base = base.where(counting ? overdueSql('invoices', today) : overdueInIssueOrder(today));
   else if (filters.status === 'issued' || filters.status === 'partly_paid') {
     // Past due they read as overdue, so they are not listed as issued or partly paid.
     base = base.where('invoices.status', '=', filters.status).where('invoices.due_date', '>=', today);

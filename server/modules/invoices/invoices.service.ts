@@ -142,9 +142,10 @@ export const listSorts = sortTable('invoices', { issueDate: ['issue_date'], dueD
 /** The invoices list: the actor's scope, the filters, one keyset page in the sort asked for. */
 export async function findInvoices(db: Db, actor: Actor, query: InvoiceListQuery): Promise<ListResponse<InvoiceCard>> {
   authorize(actor, { domain: 'invoice', action: 'read' });
-  const base = filteredInvoices(db, actor, query, today());
+  const day = today();
+  const base = filteredInvoices(db, actor, query, day);
   const plan = listSorts.plan(query.sort);
   const columns = listSorts.columns().map((column) => `invoices.${column}` as const);
-  const page = await keysetPage(db, base, base.select(['invoices.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));
+  const page = await keysetPage(db, filteredInvoices(db, actor, query, day, true), base.select(['invoices.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));
   return { items: await cardsOf(db, page.rows.map((row) => row.id)), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }
