@@ -8,6 +8,7 @@ import type { ProjectsTable } from '@server/db/project-tables';
 import { inChunks } from '@server/lib/chunks';
 import { newId } from '@server/lib/ids';
 import { normalizeText } from '@server/lib/normalize';
+import { writeRecordTerms } from '@server/modules/search/record-terms.repo';
 import { createIndexes, dropIndexes, picker, rng, secondaryIndexes } from './dataset';
 import { openBench } from './open';
 
@@ -61,6 +62,7 @@ async function projects(db: Db, organizations: Organization[], count: number, ra
     };
   }, async (trx, chunk) => {
     await trx.insertInto('projects').values(chunk).execute();
+    await writeRecordTerms(trx, 'project', chunk.map((row) => row.id));
     await trx.insertInto('project_responsibles').values(chunk.map((row) => ({ project_id: row.id, user_id: row.created_by ?? '', created_at: row.created_at }))).execute();
   });
   return made;
@@ -99,7 +101,10 @@ async function agreements(db: Db, organizations: Organization[], count: number, 
       company_signed_on: null, company_signed_by: null, closed_on: null, created_at: at, updated_at: at, created_by: organization.owner,
       updated_by: organization.owner, version: 1,
     };
-  }, (trx, chunk) => trx.insertInto('agreements').values(chunk).execute());
+  }, async (trx, chunk) => {
+    await trx.insertInto('agreements').values(chunk).execute();
+    await writeRecordTerms(trx, 'agreement', chunk.flatMap((row) => row.id ?? []));
+  });
 }
 
 /** Invoices over the last two years and this one (a third of them this year), mostly in euros. */
@@ -122,7 +127,10 @@ async function invoices(db: Db, organizations: Organization[], count: number, ra
       total: net + tax, paid_amount: status === 'paid' ? net + tax : status === 'partly_paid' ? Math.floor((net + tax) / 2) : 0, delivery: null,
       delivery_email: null, language: 'es', notes: null, created_at: issued, updated_at: issued, created_by: organization.owner, updated_by: organization.owner, version: 1,
     };
-  }, (trx, chunk) => trx.insertInto('invoices').values(chunk).execute());
+  }, async (trx, chunk) => {
+    await trx.insertInto('invoices').values(chunk).execute();
+    await writeRecordTerms(trx, 'invoice', chunk.flatMap((row) => row.id ?? []));
+  });
 }
 
 /** The parts the dataset already holds. */

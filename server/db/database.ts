@@ -185,6 +185,17 @@ export interface AccountTermsTable {
   term: string;
 }
 
+/**
+ * Search terms of the records the company lists search by their own text (a project's name, an
+ * invoice's number, an agreement's title and reference), by kind; the company's words are its
+ * account_terms. Kept by the repositories that write those records (record-terms.repo.ts).
+ */
+export interface RecordTermsTable {
+  kind: 'project' | 'invoice' | 'agreement';
+  term: string;
+  record_id: string;
+}
+
 export interface ContactsTable {
   id: string;
   person_id: string;
@@ -524,6 +535,7 @@ export interface Database {
   account_invoiced: AccountInvoicedTable;
   account_counter_basis: AccountCounterBasisTable;
   account_terms: AccountTermsTable;
+  record_terms: RecordTermsTable;
   contacts: ContactsTable;
   audit_log: AuditLogTable;
   list_items: ListItemsTable;

@@ -1,18 +1,15 @@
-import { sql, type Insertable, type SqlBool } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { unsignedAgreementStatuses, type AgreementFilters } from '@contract/agreements';
 import type { AgreementRow, Db } from '@server/db/database';
 import type { AgreementsTable } from '@server/db/agreement-tables';
-import { normalizeText } from '@server/lib/normalize';
 import { agreementScope, type Actor } from '@server/policies';
 import { teamMembers } from '@server/modules/teams/teams.repo';
+import { recordSearch, touchesSearchedText, writeRecordTerms } from '@server/modules/search/record-terms.repo';
 
 /** Agreements the actor may see: every read starts here, so list, counts, export and pages agree. */
 export const scopedAgreements = (db: Db, actor: Actor) => db.selectFrom('agreements').where(agreementScope(actor));
 
 export type ScopedAgreements = ReturnType<typeof scopedAgreements>;
-
-/** A text as a LIKE pattern matching it anywhere, its own wildcards taken literally. */
-const containing = (text: string): string => `%${normalizeText(text).replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The list's filters, each served by an index (see the agreements migration). */
 export function filteredAgreements(db: Db, actor: Actor, filters: Partial<AgreementFilters>): ScopedAgreements {
@@ -26,11 +23,8 @@ export function filteredAgreements(db: Db, actor: Actor, filters: Partial<Agreem
   if (filters.teamId) base = base.where('agreements.owner_id', 'in', teamMembers(db, filters.teamId));
   if (filters.endFrom) base = base.where('agreements.end_on', '>=', filters.endFrom);
   if (filters.endTo) base = base.where('agreements.end_on', '<=', filters.endTo);
-  if (filters.q) {
-    const pattern = containing(filters.q);
-    base = base.where(sql<SqlBool>`(agreements.title_norm like ${pattern} escape '\\' or lower(coalesce(agreements.reference, '')) like ${pattern} escape '\\'
-      or exists (select 1 from accounts qa where qa.id = agreements.organization_id and qa.name_norm like ${pattern} escape '\\'))`);
-  }
+  const search = filters.q ? recordSearch(db, 'agreement', filters.q) : null;
+  if (search) base = base.where(search);
   return base;
 }
 
@@ -75,6 +69,7 @@ export const findAgreementByTokenHash = (db: Db, tokenHash: string): Promise<Agr
 
 export async function insertAgreement(db: Db, row: Insertable<AgreementsTable>): Promise<void> {
   await db.insertInto('agreements').values(row).execute();
+  await writeRecordTerms(db, 'agreement', [row.id]);
 }
 
 export type AgreementPatch = Partial<Omit<AgreementRow, 'organization_discarded_at' | 'id' | 'organization_id' | 'version'>>;
@@ -82,7 +77,9 @@ export type AgreementPatch = Partial<Omit<AgreementRow, 'organization_discarded_
 /** Writes the patch if the version is still `version` (and moves it on); false when someone else wrote first. */
 export async function updateAgreementRow(db: Db, id: string, version: number, patch: AgreementPatch): Promise<boolean> {
   const result = await db.updateTable('agreements').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const written = Number(result.numUpdatedRows) === 1;
+  if (written && touchesSearchedText('agreement', patch)) await writeRecordTerms(db, 'agreement', [id]);
+  return written;
 }
 
 /** A document of the organization (its documents tab, not its logo), or undefined. */

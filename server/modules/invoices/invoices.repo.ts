@@ -2,8 +2,8 @@ import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { InvoiceFilters } from '@contract/invoices';
 import type { Db, InvoiceRow } from '@server/db/database';
 import type { InvoiceLinesTable, InvoicesTable } from '@server/db/invoice-tables';
-import { normalizeText } from '@server/lib/normalize';
 import { teamMembers } from '@server/modules/teams/teams.repo';
+import { recordSearch, touchesSearchedText, writeRecordTerms } from '@server/modules/search/record-terms.repo';
 import { invoiceScope, type Actor } from '@server/policies';
 
 /** Invoices the actor may see: every read starts here, so list, sums, export, pages and signals agree. */
@@ -42,8 +42,6 @@ export const overdueSums = (base: ScopedInvoices, today: string) =>
     .groupBy(['invoices.organization_id', 'invoices.currency'])
     .orderBy('invoices.organization_id').orderBy('invoices.currency');
 
-const containing = (text: string): string => `%${normalizeText(text).replace(/[\\%_]/g, '\\$&')}%`;
-
 /**
  * The list's filters, each served by an index (see the invoices migration). `counting`: for a count,
  * which needs no order: overdue is then the status index's range (status, due_date), which SQLite
@@ -67,11 +65,8 @@ export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceF
   if (filters.currency) base = base.where('invoices.currency', '=', filters.currency);
   if (filters.issuedFrom) base = base.where('invoices.issue_date', '>=', filters.issuedFrom);
   if (filters.issuedTo) base = base.where('invoices.issue_date', '<=', filters.issuedTo);
-  if (filters.q) {
-    const pattern = containing(filters.q);
-    base = base.where(sql<SqlBool>`(invoices.number_norm like ${pattern} escape '\\'
-      or exists (select 1 from accounts qa where qa.id = invoices.organization_id and qa.name_norm like ${pattern} escape '\\'))`);
-  }
+  const search = filters.q ? recordSearch(db, 'invoice', filters.q) : null;
+  if (search) base = base.where(search);
   return base;
 }
 
@@ -134,10 +129,13 @@ export const quoteNumberOf = async (db: Db, quoteId: string): Promise<string | n
 export async function insertInvoice(db: Db, row: Insertable<InvoicesTable>, lines: Array<Insertable<InvoiceLinesTable>>): Promise<void> {
   await db.insertInto('invoices').values(row).execute();
   if (lines.length > 0) await db.insertInto('invoice_lines').values(lines).execute();
+  await writeRecordTerms(db, 'invoice', [row.id]);
 }
 
 /** Writes the patch if the version is still `version` (and moves it on); false when someone else wrote first. */
 export async function updateInvoiceRow(db: Db, id: string, version: number, patch: Partial<Omit<InvoiceRow, 'organization_discarded_at' | 'id'>>): Promise<boolean> {
   const result = await db.updateTable('invoices').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const written = Number(result.numUpdatedRows) === 1;
+  if (written && touchesSearchedText('invoice', patch)) await writeRecordTerms(db, 'invoice', [id]);
+  return written;
 }

@@ -1,19 +1,16 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { ProjectFilters } from '@contract/projects';
 import type { Db, ProjectRow } from '@server/db/database';
 import type { Insertable } from 'kysely';
 import type { ProjectsTable } from '@server/db/project-tables';
-import { normalizeText } from '@server/lib/normalize';
 import { activityPrivacy, projectScope, type Actor } from '@server/policies';
 import { teamMembers } from '@server/modules/teams/teams.repo';
+import { recordSearch, touchesSearchedText, writeRecordTerms } from '@server/modules/search/record-terms.repo';
 
 /** Projects the actor may see: every read starts here, so list, counts, export and pages agree. */
 export const scopedProjects = (db: Db, actor: Actor) => db.selectFrom('projects').where(projectScope(actor));
 
 export type ScopedProjects = ReturnType<typeof scopedProjects>;
-
-/** A text as a LIKE pattern matching it anywhere, its own wildcards taken literally. */
-const containing = (text: string): string => `%${normalizeText(text).replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The list's filters, each served by an index (see the projects migration). */
 export function filteredProjects(db: Db, actor: Actor, filters: Partial<ProjectFilters>): ScopedProjects {
@@ -30,11 +27,8 @@ export function filteredProjects(db: Db, actor: Actor, filters: Partial<ProjectF
     const members = teamMembers(db, filters.teamId);
     base = base.where('projects.id', 'in', (eb) => eb.selectFrom('project_responsibles').select('project_responsibles.project_id').where('project_responsibles.user_id', 'in', members));
   }
-  if (filters.q) {
-    const pattern = containing(filters.q);
-    base = base.where(sql<SqlBool>`(projects.name_norm like ${pattern} escape '\\'
-      or exists (select 1 from accounts qa where qa.id = projects.organization_id and qa.name_norm like ${pattern} escape '\\'))`);
-  }
+  const search = filters.q ? recordSearch(db, 'project', filters.q) : null;
+  if (search) base = base.where(search);
   return base;
 }
 
@@ -77,12 +71,15 @@ export const findVisibleProject = (db: Db, actor: Actor, id: string): Promise<Pr
 
 export async function insertProject(db: Db, row: Insertable<ProjectsTable>): Promise<void> {
   await db.insertInto('projects').values(row).execute();
+  await writeRecordTerms(db, 'project', [row.id]);
 }
 
 /** Writes the patch if the version is still `version` (and moves it on); false when someone else wrote first. */
 export async function updateProjectRow(db: Db, id: string, version: number, patch: Partial<Omit<ProjectRow, 'organization_discarded_at'>>): Promise<boolean> {
   const result = await db.updateTable('projects').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const written = Number(result.numUpdatedRows) === 1;
+  if (written && touchesSearchedText('project', patch)) await writeRecordTerms(db, 'project', [id]);
+  return written;
 }
 
 /** Makes `userIds` the project's responsible users. */

@@ -1,0 +1,86 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { isPostgres, type Db, type RecordTermsTable } from '@server/db/database';
+import { inChunks } from '@server/lib/chunks';
+import { searchWords } from '@server/lib/normalize';
+import { queryPrefixes } from '@server/modules/accounts/account-fields';
+
+// The search of the company's work lists (projects, invoices, agreements): each word of `q` must
+// start a term of the record's own text or of its company (the company's account_terms, so a
+// rename or a merge needs nothing here). A word is a range of an index, never a scan: the set of
+// matching records is read first, then the page is sorted from it (see recordSearch).
+
+export type RecordKind = RecordTermsTable['kind'];
+
+/** Each kind's table and the columns its search reads. */
+const searched = {
+  project: { table: 'projects', texts: ['name'] },
+  invoice: { table: 'invoices', texts: ['number'] },
+  agreement: { table: 'agreements', texts: ['title', 'reference'] },
+} as const;
+
+// Above every character, so [prefix, prefix + top) is exactly "starts with prefix" in byte order.
+const top = String.fromCodePoint(0x10ffff);
+
+const compact = (word: string): string => word.replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The terms of a record's texts: each word folded (accents, case), its compact form, and each part
+ * from the second on ("fac-2026-0012": also "2026-0012" and "0012"), so a number is found by its
+ * tail and by the digits a phone-like query collapses to (queryPrefixes). The migration
+ * 2026-12-14T1010-record-terms computes the same for the rows it backfills.
+ */
+export function recordTermsOf(texts: ReadonlyArray<string | null>): string[] {
+  const terms = new Set<string>();
+  for (const word of texts.flatMap((text) => searchWords(text ?? ''))) {
+    terms.add(word);
+    terms.add(compact(word));
+    for (const piece of [...word.matchAll(/[\p{L}\p{N}]+/gu)].slice(1)) {
+      const tail = word.slice(piece.index);
+      terms.add(tail);
+      terms.add(compact(tail));
+    }
+  }
+  return [...terms].filter((term) => term.length > 0 && term.length <= 200);
+}
+
+const idsAtOnce = 1_000;
+
+/** Writes the search terms of these records of `kind` anew from their rows: after inserting them or changing their searched text. */
+export async function writeRecordTerms(db: Db, kind: RecordKind, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const { table, texts } = searched[kind];
+  for (let start = 0; start < ids.length; start += idsAtOnce) {
+    const chunk = ids.slice(start, start + idsAtOnce);
+    const rows = await sql<Record<string, string | null> & { id: string }>`select id, ${sql.join(texts.map((column) => sql.ref(column)))} from ${sql.table(table)} where id in (${sql.join(chunk)})`.execute(db);
+    await db.deleteFrom('record_terms').where('kind', '=', kind).where('record_id', 'in', chunk).execute();
+    const terms = rows.rows.flatMap((row) => recordTermsOf(texts.map((column) => row[column] ?? null)).map((term) => ({ kind, term, record_id: row.id })));
+    await inChunks(terms, (part) => db.insertInto('record_terms').values(part).execute());
+  }
+}
+
+/** Whether a patch of a record of `kind` changes the text its search reads. */
+export const touchesSearchedText = (kind: RecordKind, patch: object): boolean => searched[kind].texts.some((column) => column in patch);
+
+/**
+ * The list's search filter on `kind`'s table (under its own name), or null when `q` has no word
+ * (punctuation alone filters nothing, as on the accounts list). Every word must start a term of
+ * the record or of its organization; the matches are read first as one set (an intersection, word
+ * by word) and the scope and other filters are checked on them. On SQLite `id in (…)` leads; on
+ * PostgreSQL `= any(array(…))`, which reads the set first where `in` may become a semi join
+ * driven from the table's side (see the accounts list's `leads`).
+ */
+export function recordSearch(db: Db, kind: RecordKind, q: string): RawBuilder<SqlBool> | null {
+  const prefixes = queryPrefixes(q);
+  if (prefixes.length === 0) return null;
+  const { table } = searched[kind];
+  const sets = prefixes.map((alternatives) => {
+    const starts = (column: RawBuilder<unknown>) =>
+      sql<SqlBool>`(${sql.join(alternatives.map((prefix) => sql`(${column} >= ${prefix} and ${column} < ${prefix + top})`), sql` or `)})`;
+    // Wrapped, since SQLite reads `a union b intersect c` from left to right.
+    return sql`select w.id from (select t.record_id as id from record_terms t where t.kind = ${kind} and ${starts(sql.ref('t.term'))}
+      union select r.id from ${sql.table(table)} r where r.organization_id in (select m.account_id from account_terms m where ${starts(sql.ref('m.term'))})) w`;
+  });
+  const matches = sql.join(sets, sql` intersect `);
+  const id = sql.ref(`${table}.id`);
+  return isPostgres(db) ? sql<SqlBool>`${id} = any(array(${matches}))` : sql<SqlBool>`${id} in (${matches})`;
+}
