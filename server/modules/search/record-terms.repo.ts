@@ -67,20 +67,22 @@ export const touchesSearchedText = (kind: RecordKind, patch: object): boolean =>
  * the record or of its organization; the matches are read first as one set (an intersection, word
  * by word) and the scope and other filters are checked on them. On SQLite `id in (…)` leads; on
  * PostgreSQL `= any(array(…))`, which reads the set first where `in` may become a semi join
- * driven from the table's side (see the accounts list's `leads`).
+ * driven from the table's side (see the accounts list's `leads`); so are a word's companies.
  */
 export function recordSearch(db: Db, kind: RecordKind, q: string): RawBuilder<SqlBool> | null {
   const prefixes = queryPrefixes(q);
   if (prefixes.length === 0) return null;
   const { table } = searched[kind];
+  const postgres = isPostgres(db);
+  const among = (column: RawBuilder<unknown>, set: RawBuilder<unknown>) => (postgres ? sql<SqlBool>`${column} = any(array(${set}))` : sql<SqlBool>`${column} in (${set})`);
   const sets = prefixes.map((alternatives) => {
     const starts = (column: RawBuilder<unknown>) =>
       sql<SqlBool>`(${sql.join(alternatives.map((prefix) => sql`(${column} >= ${prefix} and ${column} < ${prefix + top})`), sql` or `)})`;
+    // The companies' records by their organization index: with `in`, PostgreSQL read every record of the table (a hash semi join).
+    const companies = sql`select m.account_id from account_terms m where ${starts(sql.ref('m.term'))}`;
     // Wrapped, since SQLite reads `a union b intersect c` from left to right.
     return sql`select w.id from (select t.record_id as id from record_terms t where t.kind = ${kind} and ${starts(sql.ref('t.term'))}
-      union select r.id from ${sql.table(table)} r where r.organization_id in (select m.account_id from account_terms m where ${starts(sql.ref('m.term'))})) w`;
+      union select r.id from ${sql.table(table)} r where ${among(sql.ref('r.organization_id'), companies)}) w`;
   });
-  const matches = sql.join(sets, sql` intersect `);
-  const id = sql.ref(`${table}.id`);
-  return isPostgres(db) ? sql<SqlBool>`${id} = any(array(${matches}))` : sql<SqlBool>`${id} in (${matches})`;
+  return among(sql.ref(`${table}.id`), sql.join(sets, sql` intersect `));
 }
