@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import { unsignedAgreementStatuses, type AgreementFilters } from '@contract/agreements';
 import type { AgreementRow, Db } from '@server/db/database';
 import type { AgreementsTable } from '@server/db/agreement-tables';
@@ -11,8 +11,8 @@ export const scopedAgreements = (db: Db, actor: Actor) => db.selectFrom('agreeme
 
 export type ScopedAgreements = ReturnType<typeof scopedAgreements>;
 
-/** The list's filters, each served by an index (see the agreements migration). */
-export function filteredAgreements(db: Db, actor: Actor, filters: Partial<AgreementFilters>): ScopedAgreements {
+/** The list's filters, each served by an index (see the agreements migration); `search`: `q` as a list page planned it (plannedRecordSearch). */
+export function filteredAgreements(db: Db, actor: Actor, filters: Partial<AgreementFilters>, search?: RawBuilder<SqlBool> | null): ScopedAgreements {
   let base = scopedAgreements(db, actor);
   if (filters.status) base = base.where('agreements.status', '=', filters.status);
   if (filters.unsigned) base = base.where('agreements.status', 'in', unsignedAgreementStatuses);
@@ -23,8 +23,8 @@ export function filteredAgreements(db: Db, actor: Actor, filters: Partial<Agreem
   if (filters.teamId) base = base.where('agreements.owner_id', 'in', teamMembers(db, filters.teamId));
   if (filters.endFrom) base = base.where('agreements.end_on', '>=', filters.endFrom);
   if (filters.endTo) base = base.where('agreements.end_on', '<=', filters.endTo);
-  const search = filters.q ? recordSearch(db, 'agreement', filters.q) : null;
-  if (search) base = base.where(search);
+  const matching = search !== undefined ? search : filters.q ? recordSearch(db, 'agreement', filters.q) : null;
+  if (matching) base = base.where(matching);
   return base;
 }
 

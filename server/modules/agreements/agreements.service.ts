@@ -8,12 +8,13 @@ import type { AccountRow, AgreementRow, Db } from '@server/db/database';
 import { diffFields, type FieldChange } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { keysetPage, sortTable } from '@server/lib/list';
+import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
 import { nowIso } from '@server/lib/time';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { plannedRecordSearch } from '@server/modules/search/record-terms.repo';
 import { checkListValue } from '@server/modules/lists/lists.service';
 import { findCreatorName } from '@server/modules/opportunities/opportunities.repo';
 import { findVisibleProject } from '@server/modules/projects/projects.repo';
@@ -21,7 +22,7 @@ import { activeUserIds } from '@server/modules/users/users.repo';
 import { agreedFields, agreementColumnsOf, agreementFieldsOf, auditedAgreementFields, type AgreementFields } from './agreement-fields';
 import { syncRenewalReminder } from './agreement-reminder';
 import { presentAgreement, presentCard } from './agreements.presenter';
-import { filteredAgreements, findCards, findOrganizationDocument, findVisibleAgreement, insertAgreement, updateAgreementRow } from './agreements.repo';
+import { filteredAgreements, findCards, findOrganizationDocument, findVisibleAgreement, insertAgreement, scopedAgreements, updateAgreementRow } from './agreements.repo';
 
 
 export async function requireVisibleAgreement(db: Db, actor: Actor, id: string): Promise<AgreementRow> {
@@ -147,7 +148,8 @@ export const listSorts = sortTable('agreements', { createdAt: ['created_at'], up
 /** The agreements list: the actor's scope, the filters, one keyset page in the sort asked for. */
 export async function findAgreements(db: Db, actor: Actor, query: AgreementListQuery): Promise<ListResponse<AgreementCard>> {
   authorize(actor, { domain: 'agreement', action: 'read' });
-  const base = filteredAgreements(db, actor, query);
+  const portfolio = accountScopeOf(actor).sees === 'all' ? null : (cap: number) => countUpTo(db, scopedAgreements(db, actor), cap);
+  const base = filteredAgreements(db, actor, query, query.q ? await plannedRecordSearch(db, 'agreement', query.q, portfolio) : null);
   const plan = listSorts.plan(query.sort);
   const columns = listSorts.columns().map((column) => `agreements.${column}` as const);
   const page = await keysetPage(db, base, base.select(['agreements.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type SqlBool } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type SqlBool } from 'kysely';
 import type { InvoiceFilters } from '@contract/invoices';
 import type { Db, InvoiceRow } from '@server/db/database';
 import type { InvoiceLinesTable, InvoicesTable } from '@server/db/invoice-tables';
@@ -45,9 +45,12 @@ export const overdueSums = (base: ScopedInvoices, today: string) =>
 /**
  * The list's filters, each served by an index (see the invoices migration). `counting`: for a count,
  * which needs no order: overdue is then the status index's range (status, due_date), which SQLite
- * reads for exactly the overdue invoices, where the page's form led it to scan the table.
+ * reads for exactly the overdue invoices, where the page's form led it to scan the table. `search`:
+ * `q` as a list page planned it (plannedRecordSearch).
  */
-export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceFilters>, today: string, counting = false): ScopedInvoices {
+export function filteredInvoices(
+  db: Db, actor: Actor, filters: Partial<InvoiceFilters>, today: string, { counting = false, search }: { counting?: boolean; search?: RawBuilder<SqlBool> | null } = {},
+): ScopedInvoices {
   let base = scopedInvoices(db, actor);
   if (filters.status === 'overdue') base = base.where(counting ? overdueSql('invoices', today) : overdueInIssueOrder(today));
   else if (filters.status === 'issued' || filters.status === 'partly_paid') {
@@ -65,8 +68,8 @@ export function filteredInvoices(db: Db, actor: Actor, filters: Partial<InvoiceF
   if (filters.currency) base = base.where('invoices.currency', '=', filters.currency);
   if (filters.issuedFrom) base = base.where('invoices.issue_date', '>=', filters.issuedFrom);
   if (filters.issuedTo) base = base.where('invoices.issue_date', '<=', filters.issuedTo);
-  const search = filters.q ? recordSearch(db, 'invoice', filters.q) : null;
-  if (search) base = base.where(search);
+  const matching = search !== undefined ? search : filters.q ? recordSearch(db, 'invoice', filters.q) : null;
+  if (matching) base = base.where(matching);
   return base;
 }
 

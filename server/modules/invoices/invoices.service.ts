@@ -7,15 +7,16 @@ import type { Db, InvoiceRow } from '@server/db/database';
 import { isUniqueViolation } from '@server/db/errors';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { keysetPage, sortTable } from '@server/lib/list';
+import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import { addDays, nowIso, today } from '@server/lib/time';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { requireVisibleQuote } from '@server/modules/quotes/quotes.service';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { plannedRecordSearch } from '@server/modules/search/record-terms.repo';
 import { presentCard, presentInvoice } from './invoices.presenter';
-import { filteredInvoices, findCards, findVisibleInvoice, insertInvoice, linesOf, updateInvoiceRow } from './invoices.repo';
+import { filteredInvoices, findCards, findVisibleInvoice, insertInvoice, linesOf, scopedInvoices, updateInvoiceRow } from './invoices.repo';
 
 
 export async function requireVisibleInvoice(db: Db, actor: Actor, id: string): Promise<InvoiceRow> {
@@ -143,9 +144,11 @@ export const listSorts = sortTable('invoices', { issueDate: ['issue_date'], dueD
 export async function findInvoices(db: Db, actor: Actor, query: InvoiceListQuery): Promise<ListResponse<InvoiceCard>> {
   authorize(actor, { domain: 'invoice', action: 'read' });
   const day = today();
-  const base = filteredInvoices(db, actor, query, day);
+  const portfolio = accountScopeOf(actor).sees === 'all' ? null : (cap: number) => countUpTo(db, scopedInvoices(db, actor), cap);
+  const search = query.q ? await plannedRecordSearch(db, 'invoice', query.q, portfolio) : null;
+  const base = filteredInvoices(db, actor, query, day, { search });
   const plan = listSorts.plan(query.sort);
   const columns = listSorts.columns().map((column) => `invoices.${column}` as const);
-  const page = await keysetPage(db, filteredInvoices(db, actor, query, day, true), base.select(['invoices.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));
+  const page = await keysetPage(db, filteredInvoices(db, actor, query, day, { counting: true, search }), base.select(['invoices.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));
   return { items: await cardsOf(db, page.rows.map((row) => row.id)), nextCursor: page.nextCursor, total: page.total, totalIsEstimate: page.totalIsEstimate };
 }

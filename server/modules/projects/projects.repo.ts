@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ProjectFilters } from '@contract/projects';
 import type { Db, ProjectRow } from '@server/db/database';
 import type { Insertable } from 'kysely';
@@ -12,8 +12,8 @@ export const scopedProjects = (db: Db, actor: Actor) => db.selectFrom('projects'
 
 export type ScopedProjects = ReturnType<typeof scopedProjects>;
 
-/** The list's filters, each served by an index (see the projects migration). */
-export function filteredProjects(db: Db, actor: Actor, filters: Partial<ProjectFilters>): ScopedProjects {
+/** The list's filters, each served by an index (see the projects migration); `search`: `q` as a list page planned it (plannedRecordSearch). */
+export function filteredProjects(db: Db, actor: Actor, filters: Partial<ProjectFilters>, search?: RawBuilder<SqlBool> | null): ScopedProjects {
   let base = scopedProjects(db, actor);
   if (filters.status) base = base.where('projects.status', '=', filters.status);
   if (filters.organizationId) base = base.where('projects.organization_id', '=', filters.organizationId);
@@ -27,8 +27,8 @@ export function filteredProjects(db: Db, actor: Actor, filters: Partial<ProjectF
     const members = teamMembers(db, filters.teamId);
     base = base.where('projects.id', 'in', (eb) => eb.selectFrom('project_responsibles').select('project_responsibles.project_id').where('project_responsibles.user_id', 'in', members));
   }
-  const search = filters.q ? recordSearch(db, 'project', filters.q) : null;
-  if (search) base = base.where(search);
+  const matching = search !== undefined ? search : filters.q ? recordSearch(db, 'project', filters.q) : null;
+  if (matching) base = base.where(matching);
   return base;
 }
 

@@ -7,18 +7,19 @@ import type { Db, ProjectRow } from '@server/db/database';
 import { diffFields, type FieldChange } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { keysetPage, sortTable } from '@server/lib/list';
+import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
 import { nowIso } from '@server/lib/time';
-import { authorize, type Actor } from '@server/policies';
+import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
 import { requireVisibleAccount } from '@server/modules/accounts/accounts.service';
 import { findCreatorName } from '@server/modules/opportunities/opportunities.repo';
 import { writeAudit } from '@server/modules/audit/audit.repo';
+import { plannedRecordSearch } from '@server/modules/search/record-terms.repo';
 import { activeUserIds } from '@server/modules/users/users.repo';
 import { auditedProjectFields, projectColumnsOf, projectFieldsOf, type ProjectFields } from './project-fields';
 import { presentCard, presentProject } from './projects.presenter';
 import {
-  filteredProjects, findCards, findVisibleProject, insertProject, replaceResponsibles, responsibleIdsOf, responsiblesOf, updateProjectRow,
+  filteredProjects, findCards, findVisibleProject, insertProject, replaceResponsibles, responsibleIdsOf, responsiblesOf, scopedProjects, updateProjectRow,
 } from './projects.repo';
 
 export async function requireVisibleProject(db: Db, actor: Actor, id: string): Promise<ProjectRow> {
@@ -130,7 +131,8 @@ export const listSorts = sortTable('projects', { createdAt: ['created_at'], upda
 /** The projects list: the actor's scope, the filters, one keyset page in the sort asked for. */
 export async function findProjects(db: Db, actor: Actor, query: ProjectListQuery): Promise<ListResponse<ProjectCard>> {
   authorize(actor, { domain: 'project', action: 'read' });
-  const base = filteredProjects(db, actor, query);
+  const portfolio = accountScopeOf(actor).sees === 'all' ? null : (cap: number) => countUpTo(db, scopedProjects(db, actor), cap);
+  const base = filteredProjects(db, actor, query, query.q ? await plannedRecordSearch(db, 'project', query.q, portfolio) : null);
   const plan = listSorts.plan(query.sort);
   const columns = listSorts.columns().map((column) => `projects.${column}` as const);
   const page = await keysetPage(db, base, base.select(['projects.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));

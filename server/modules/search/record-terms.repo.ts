@@ -61,28 +61,77 @@ export async function writeRecordTerms(db: Db, kind: RecordKind, ids: readonly s
 /** Whether a patch of a record of `kind` changes the text its search reads. */
 export const touchesSearchedText = (kind: RecordKind, patch: object): boolean => searched[kind].texts.some((column) => column in patch);
 
+/** One word of a search: the records it matches, read as a set or checked on one record. */
+type Word = { own: RawBuilder<unknown>; viaCompanies: RawBuilder<unknown>; set: RawBuilder<unknown>; check: RawBuilder<SqlBool> };
+
+function wordsOf(db: Db, kind: RecordKind, q: string): Word[] {
+  const { table } = searched[kind];
+  const postgres = isPostgres(db);
+  return queryPrefixes(q).map((alternatives) => {
+    const starts = (column: RawBuilder<unknown>) =>
+      sql<SqlBool>`(${sql.join(alternatives.map((prefix) => sql`(${column} >= ${prefix} and ${column} < ${prefix + top})`), sql` or `)})`;
+    const companies = sql`select m.account_id from account_terms m where ${starts(sql.ref('m.term'))}`;
+    const own = sql`select t.record_id as id from record_terms t where t.kind = ${kind} and ${starts(sql.ref('t.term'))}`;
+    // The companies' records by their organization index: with `in`, PostgreSQL read every record of the table (a hash semi join).
+    const viaCompanies = sql`select r.id from ${sql.table(table)} r where ${among(postgres, sql.ref('r.organization_id'), companies)}`;
+    // `limit 1 offset 0` keeps each probe a probe (see portfolioHolds in server/db/portfolio.ts).
+    const check = sql<SqlBool>`(exists (select 1 from record_terms t where t.record_id = ${sql.ref(`${table}.id`)} and t.kind = ${kind} and ${starts(sql.ref('t.term'))} limit 1 offset 0)
+      or exists (select 1 from account_terms m where m.account_id = ${sql.ref(`${table}.organization_id`)} and ${starts(sql.ref('m.term'))} limit 1 offset 0))`;
+    // Wrapped, since SQLite reads `a union b intersect c` from left to right.
+    return { own, viaCompanies, set: sql`select w.id from (${own} union ${viaCompanies}) w`, check };
+  });
+}
+
+/**
+ * The set read first. On SQLite `in (…)` leads; on PostgreSQL `= any(array(…))`, which reads the
+ * set first where `in` may become a semi join driven from the table's side (see the accounts list's `leads`).
+ */
+const among = (postgres: boolean, column: RawBuilder<unknown>, set: RawBuilder<unknown>): RawBuilder<SqlBool> =>
+  (postgres ? sql<SqlBool>`${column} = any(array(${set}))` : sql<SqlBool>`${column} in (${set})`);
+
+const allOf = (parts: Array<RawBuilder<SqlBool>>): RawBuilder<SqlBool> => sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+
 /**
  * The list's search filter on `kind`'s table (under its own name), or null when `q` has no word
  * (punctuation alone filters nothing, as on the accounts list). Every word must start a term of
  * the record or of its organization; the matches are read first as one set (an intersection, word
- * by word) and the scope and other filters are checked on them. On SQLite `id in (…)` leads; on
- * PostgreSQL `= any(array(…))`, which reads the set first where `in` may become a semi join
- * driven from the table's side (see the accounts list's `leads`); so are a word's companies.
+ * by word) and the scope and other filters are checked on them. Exports and other reads of a
+ * whole selection use it as it is; a list page plans it (plannedRecordSearch).
  */
 export function recordSearch(db: Db, kind: RecordKind, q: string): RawBuilder<SqlBool> | null {
-  const prefixes = queryPrefixes(q);
-  if (prefixes.length === 0) return null;
-  const { table } = searched[kind];
-  const postgres = isPostgres(db);
-  const among = (column: RawBuilder<unknown>, set: RawBuilder<unknown>) => (postgres ? sql<SqlBool>`${column} = any(array(${set}))` : sql<SqlBool>`${column} in (${set})`);
-  const sets = prefixes.map((alternatives) => {
-    const starts = (column: RawBuilder<unknown>) =>
-      sql<SqlBool>`(${sql.join(alternatives.map((prefix) => sql`(${column} >= ${prefix} and ${column} < ${prefix + top})`), sql` or `)})`;
-    // The companies' records by their organization index: with `in`, PostgreSQL read every record of the table (a hash semi join).
-    const companies = sql`select m.account_id from account_terms m where ${starts(sql.ref('m.term'))}`;
-    // Wrapped, since SQLite reads `a union b intersect c` from left to right.
-    return sql`select w.id from (select t.record_id as id from record_terms t where t.kind = ${kind} and ${starts(sql.ref('t.term'))}
-      union select r.id from ${sql.table(table)} r where ${among(sql.ref('r.organization_id'), companies)}) w`;
-  });
-  return among(sql.ref(`${table}.id`), sql.join(sets, sql` intersect `));
+  const words = wordsOf(db, kind, q);
+  if (words.length === 0) return null;
+  return among(isPostgres(db), sql.ref(`${searched[kind].table}.id`), sql.join(words.map((word) => word.set), sql` intersect `));
+}
+
+/** A word matching at most this many records leads; counted from the indexes, never further. */
+const leadUpTo = 2_000;
+
+const rowsUpTo = async (db: Db, rows: RawBuilder<unknown>, cap: number): Promise<number> =>
+  Number((await sql<{ n: number | string }>`select count(*) as n from (${rows} limit ${cap + 1}) as capped`.execute(db)).rows[0]?.n ?? 0);
+
+/**
+ * recordSearch for one page of a list, planned on sizes read from the indexes (each capped at
+ * leadUpTo): the rarest word's records lead when they are few, and the other words are checked on
+ * them, so a common word ("proyecto" in every project's name) is never read whole beside a rare
+ * one; when every word is common but the actor's records are few (`portfolioUpTo`, an agent's
+ * portfolio), the list walks those and checks every word on each; otherwise the intersection leads.
+ */
+export async function plannedRecordSearch(
+  db: Db, kind: RecordKind, q: string, portfolioUpTo: ((cap: number) => Promise<number>) | null,
+): Promise<RawBuilder<SqlBool> | null> {
+  const words = wordsOf(db, kind, q);
+  if (words.length === 0) return null;
+  let rarest: { word: Word; size: number } | null = null;
+  for (const word of words) {
+    const own = await rowsUpTo(db, word.own, leadUpTo);
+    const size = own > leadUpTo ? own : own + await rowsUpTo(db, word.viaCompanies, leadUpTo);
+    if (!rarest || size < rarest.size) rarest = { word, size };
+  }
+  if (rarest && rarest.size <= leadUpTo) {
+    const lead = rarest.word;
+    return allOf([among(isPostgres(db), sql.ref(`${searched[kind].table}.id`), lead.set), ...words.filter((word) => word !== lead).map((word) => word.check)]);
+  }
+  if (portfolioUpTo && await portfolioUpTo(leadUpTo) <= leadUpTo) return allOf(words.map((word) => word.check));
+  return recordSearch(db, kind, q);
 }
