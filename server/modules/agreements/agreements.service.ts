@@ -8,7 +8,7 @@ import type { AccountRow, AgreementRow, Db } from '@server/db/database';
 import { diffFields, type FieldChange } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
+import { keysetPage, sortTable } from '@server/lib/list';
 import { nowIso } from '@server/lib/time';
 import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
@@ -148,8 +148,7 @@ export const listSorts = sortTable('agreements', { createdAt: ['created_at'], up
 /** The agreements list: the actor's scope, the filters, one keyset page in the sort asked for. */
 export async function findAgreements(db: Db, actor: Actor, query: AgreementListQuery): Promise<ListResponse<AgreementCard>> {
   authorize(actor, { domain: 'agreement', action: 'read' });
-  const portfolio = accountScopeOf(actor).sees === 'all' ? null : (cap: number) => countUpTo(db, scopedAgreements(db, actor), cap);
-  const base = filteredAgreements(db, actor, query, query.q ? await plannedRecordSearch(db, 'agreement', query.q, portfolio) : null);
+  const base = filteredAgreements(db, actor, query, await plannedRecordSearch(db, 'agreement', query.q, accountScopeOf(actor).sees === 'all' ? null : scopedAgreements(db, actor)));
   const plan = listSorts.plan(query.sort);
   const columns = listSorts.columns().map((column) => `agreements.${column}` as const);
   const page = await keysetPage(db, base, base.select(['agreements.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));

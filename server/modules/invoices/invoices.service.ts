@@ -7,7 +7,7 @@ import type { Db, InvoiceRow } from '@server/db/database';
 import { isUniqueViolation } from '@server/db/errors';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
+import { keysetPage, sortTable } from '@server/lib/list';
 import { normalizeText } from '@server/lib/normalize';
 import { addDays, nowIso, today } from '@server/lib/time';
 import { accountScopeOf, authorize, type Actor } from '@server/policies';
@@ -144,8 +144,7 @@ export const listSorts = sortTable('invoices', { issueDate: ['issue_date'], dueD
 export async function findInvoices(db: Db, actor: Actor, query: InvoiceListQuery): Promise<ListResponse<InvoiceCard>> {
   authorize(actor, { domain: 'invoice', action: 'read' });
   const day = today();
-  const portfolio = accountScopeOf(actor).sees === 'all' ? null : (cap: number) => countUpTo(db, scopedInvoices(db, actor), cap);
-  const search = query.q ? await plannedRecordSearch(db, 'invoice', query.q, portfolio) : null;
+  const search = await plannedRecordSearch(db, 'invoice', query.q, accountScopeOf(actor).sees === 'all' ? null : scopedInvoices(db, actor));
   const base = filteredInvoices(db, actor, query, day, { search });
   const plan = listSorts.plan(query.sort);
   const columns = listSorts.columns().map((column) => `invoices.${column}` as const);

@@ -7,7 +7,7 @@ import type { Db, ProjectRow } from '@server/db/database';
 import { diffFields, type FieldChange } from '@server/lib/diff';
 import { AppError, fieldError } from '@server/lib/errors';
 import { newId } from '@server/lib/ids';
-import { countUpTo, keysetPage, sortTable } from '@server/lib/list';
+import { keysetPage, sortTable } from '@server/lib/list';
 import { nowIso } from '@server/lib/time';
 import { accountScopeOf, authorize, type Actor } from '@server/policies';
 import { ensureAssigneeSeesAccount } from '@server/commands/assign-work';
@@ -131,8 +131,7 @@ export const listSorts = sortTable('projects', { createdAt: ['created_at'], upda
 /** The projects list: the actor's scope, the filters, one keyset page in the sort asked for. */
 export async function findProjects(db: Db, actor: Actor, query: ProjectListQuery): Promise<ListResponse<ProjectCard>> {
   authorize(actor, { domain: 'project', action: 'read' });
-  const portfolio = accountScopeOf(actor).sees === 'all' ? null : (cap: number) => countUpTo(db, scopedProjects(db, actor), cap);
-  const base = filteredProjects(db, actor, query, query.q ? await plannedRecordSearch(db, 'project', query.q, portfolio) : null);
+  const base = filteredProjects(db, actor, query, await plannedRecordSearch(db, 'project', query.q, accountScopeOf(actor).sees === 'all' ? null : scopedProjects(db, actor)));
   const plan = listSorts.plan(query.sort);
   const columns = listSorts.columns().map((column) => `projects.${column}` as const);
   const page = await keysetPage(db, base, base.select(['projects.id', ...columns]), plan, query, (row) => listSorts.values(query.sort, row));

@@ -1,6 +1,7 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { isPostgres, type Db, type RecordTermsTable } from '@server/db/database';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { isPostgres, type Database, type Db, type RecordTermsTable } from '@server/db/database';
 import { inChunks } from '@server/lib/chunks';
+import { countUpTo } from '@server/lib/list';
 import { searchWords } from '@server/lib/normalize';
 import { queryPrefixes } from '@server/modules/accounts/account-fields';
 
@@ -114,12 +115,14 @@ const rowsUpTo = async (db: Db, rows: RawBuilder<unknown>, cap: number): Promise
  * recordSearch for one page of a list, planned on sizes read from the indexes (each capped at
  * leadUpTo): the rarest word's records lead when they are few, and the other words are checked on
  * them, so a common word ("proyecto" in every project's name) is never read whole beside a rare
- * one; when every word is common but the actor's records are few (`portfolioUpTo`, an agent's
- * portfolio), the list walks those and checks every word on each; otherwise the intersection leads.
+ * one; when every word is common but the actor's records are few (`mine`: the records an agent or
+ * a team may see, null for who sees all), the list walks those and checks every word on each;
+ * otherwise the intersection leads. Null when there is no `q`.
  */
-export async function plannedRecordSearch(
-  db: Db, kind: RecordKind, q: string, portfolioUpTo: ((cap: number) => Promise<number>) | null,
+export async function plannedRecordSearch<TB extends keyof Database, O>(
+  db: Db, kind: RecordKind, q: string | undefined, mine: SelectQueryBuilder<Database, TB, O> | null,
 ): Promise<RawBuilder<SqlBool> | null> {
+  if (!q) return null;
   const words = wordsOf(db, kind, q);
   if (words.length === 0) return null;
   let rarest: { word: Word; size: number } | null = null;
@@ -132,6 +135,6 @@ export async function plannedRecordSearch(
     const lead = rarest.word;
     return allOf([among(isPostgres(db), sql.ref(`${searched[kind].table}.id`), lead.set), ...words.filter((word) => word !== lead).map((word) => word.check)]);
   }
-  if (portfolioUpTo && await portfolioUpTo(leadUpTo) <= leadUpTo) return allOf(words.map((word) => word.check));
+  if (mine && await countUpTo(db, mine, leadUpTo) <= leadUpTo) return allOf(words.map((word) => word.check));
   return recordSearch(db, kind, q);
 }

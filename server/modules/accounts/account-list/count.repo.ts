@@ -18,8 +18,8 @@ const exactBudget = 15_000;
 const sampleSize = 2_000;
 /**
  * SQLite: a list of accounts in a table of at most this many rows is counted whole, not sampled:
- * probing a sample's 2,000 rows one by one costs about what reading 40,000 index entries does
- * (a sample 2.5x the whole count of 16,000 people at 20,000 accounts), and the count is exact.
+ * probing a sample's 2,000 rows one by one costs about what reading 40,000 index entries does, and
+ * the count is exact (BENCHMARKS.md, issue 16.3).
  */
 const countWholeUpTo = 40_000;
 /** Fewer matches than this in a sample say too little (±20% at 25): the list counts instead. */
